@@ -1,0 +1,52 @@
+//! `courtwatch init`: create the encrypted database and the monitor profile.
+
+use std::sync::Arc;
+
+use clap::Args;
+
+use super::{Context, Out, passphrase};
+use crate::clock::Sources;
+use crate::error::Result;
+use crate::store::{OpenMode, Store};
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The monitor's code, e.g. M07 (it names the batches)
+    #[arg(long)]
+    pub code: String,
+    /// The monitor's name (kept in this database only)
+    #[arg(long)]
+    pub name: String,
+    /// The monitor's organisation
+    #[arg(long, default_value = "")]
+    pub org: String,
+}
+
+pub fn run(ctx: &Context, a: InitArgs, out: &mut Out) -> Result<()> {
+    let pass = passphrase(
+        &format!(
+            "New passphrase for {} (it cannot be recovered if lost): ",
+            ctx.db.display()
+        ),
+        true,
+    )?;
+    let mut store = Store::open(
+        &ctx.db,
+        &pass,
+        OpenMode::Create,
+        Arc::clone(&ctx.spec),
+        Sources::system(),
+    )?;
+    let created = store.create_profile(&a.code, &a.name, &a.org);
+    if let Err(e) = created {
+        drop(store);
+        // Leave nothing half made behind.
+        let _ = std::fs::remove_file(&ctx.db);
+        return Err(e);
+    }
+    out.line(&format!(
+        "Created {} for monitor {}.",
+        ctx.db.display(),
+        a.code.trim()
+    ))
+}

@@ -1,0 +1,241 @@
+//! The command line: argument definitions, where the database and passphrase come from, and
+//! one module per subcommand. Every subcommand works without a terminal.
+
+mod demo;
+mod init;
+mod list;
+mod output;
+mod show;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::clock::Sources;
+use crate::domain::Status;
+use crate::error::{Error, Result};
+use crate::spec::{Lang, Spec};
+use crate::store::{Filter, OpenMode, Store};
+
+pub use output::Out;
+
+/// The environment variable scripts and tests use to give the passphrase.
+pub const PASSPHRASE_VAR: &str = "COURTWATCH_PASSPHRASE";
+
+#[derive(Debug, Parser)]
+#[command(name = "courtwatch", version, about = "Encrypted, offline trial-monitoring records", long_about = None)]
+pub struct Cli {
+    /// The database file [default: courtwatch.db in the platform data directory]
+    #[arg(long, global = true, env = "COURTWATCH_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of labels: en, ru or tg [default: from the system locale]
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Open the database without write access
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database and the monitor profile
+    Init(init::InitArgs),
+    /// Fill the database with realistic synthetic hearings
+    Demo(demo::DemoArgs),
+    /// List hearings matching filters
+    List(list::ListArgs),
+    /// Show one hearing with everything under it
+    Show(show::ShowArgs),
+}
+
+/// Output formats of `list` and `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+/// The filters shared by `list`, `stats` and the reviewer screens.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// First hearing date (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<String>,
+    /// Last hearing date (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<String>,
+    /// Court code (see `assets/courts.toml`)
+    #[arg(long)]
+    pub court: Option<String>,
+    /// Region code: dushanbe, sughd, khatlon, gbao, drs
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Part of the judge's name
+    #[arg(long)]
+    pub judge: Option<String>,
+    /// Monitor code
+    #[arg(long)]
+    pub monitor: Option<String>,
+    /// Case tag code, e.g. gbv_domestic_violence
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Charge article, e.g. 143-1
+    #[arg(long)]
+    pub article: Option<String>,
+    /// draft, final or reviewed
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+    /// Words to find in narratives, notes and visible names
+    #[arg(long)]
+    pub search: Option<String>,
+}
+
+impl From<FilterArgs> for Filter {
+    fn from(a: FilterArgs) -> Filter {
+        Filter {
+            from: a.from,
+            to: a.to,
+            court: a.court,
+            region: a.region,
+            judge: a.judge,
+            monitor: a.monitor,
+            tag: a.tag,
+            article: a.article,
+            status: a.status,
+            search: a.search,
+        }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}; use en, ru or tg"))
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| format!("{s:?} is not a date; write it as YYYY-MM-DD"))
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    Status::parse(s).ok_or_else(|| format!("unknown status {s:?}; use draft, final or reviewed"))
+}
+
+/// Where the program finds its database, language and passphrase.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db: PathBuf,
+    pub lang: Lang,
+    pub read_only: bool,
+    pub spec: Arc<Spec>,
+}
+
+impl Context {
+    /// Resolves the database path and language from the arguments, the environment and the
+    /// platform defaults, and loads the form definitions.
+    pub fn new(cli: &Cli) -> Result<Context> {
+        let spec = Spec::builtin().map_err(Error::Spec)?;
+        let db = match &cli.db {
+            Some(p) => p.clone(),
+            None => default_db_path()?,
+        };
+        let lang = cli.lang.unwrap_or_else(system_lang);
+        Ok(Context {
+            db,
+            lang,
+            read_only: cli.read_only,
+            spec: Arc::new(spec),
+        })
+    }
+
+    /// Opens the existing database, asking for the passphrase when it is not in the
+    /// environment.
+    pub fn open(&self) -> Result<Store> {
+        if !self.db.is_file() {
+            return Err(Error::NoDatabase(self.db.clone()));
+        }
+        let pass = passphrase(&format!("Passphrase for {}: ", self.db.display()), false)?;
+        let mode = if self.read_only {
+            OpenMode::ReadOnly
+        } else {
+            OpenMode::Existing
+        };
+        Store::open(
+            &self.db,
+            &pass,
+            mode,
+            Arc::clone(&self.spec),
+            Sources::system(),
+        )
+    }
+}
+
+/// `courtwatch.db` in the platform data directory.
+pub fn default_db_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("org", "courtwatch", "courtwatch")
+        .map(|d| d.data_dir().join("courtwatch.db"))
+        .ok_or_else(|| {
+            Error::Invalid("cannot find a data directory for this user; pass --db PATH".into())
+        })
+}
+
+/// The language of the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), English by default.
+pub fn system_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map_or(Lang::En, |v| Lang::from_locale(&v))
+}
+
+/// The passphrase from `COURTWATCH_PASSPHRASE`, else asked on the terminal (twice when
+/// `confirm`). It is never echoed, logged or stored.
+pub fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
+    if let Ok(p) = std::env::var(PASSPHRASE_VAR) {
+        if p.is_empty() {
+            return Err(Error::Invalid(format!("{PASSPHRASE_VAR} is set but empty")));
+        }
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Invalid(format!(
+            "no terminal to ask the passphrase on; set {PASSPHRASE_VAR}"
+        )));
+    }
+    let read = |p: &str| rpassword::prompt_password(p).map_err(|e| Error::io("terminal", e));
+    let first = read(prompt)?;
+    if first.is_empty() {
+        return Err(Error::Invalid("the passphrase is empty".into()));
+    }
+    if confirm && read("Repeat the passphrase: ")? != first {
+        return Err(Error::Invalid(
+            "the two passphrases differ; nothing was created".into(),
+        ));
+    }
+    Ok(first)
+}
+
+/// Runs a subcommand; `Ok` means exit code 0.
+pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
+    match command {
+        Command::Init(a) => init::run(ctx, a, out),
+        Command::Demo(a) => demo::run(ctx, a, out),
+        Command::List(a) => list::run(ctx, a, out),
+        Command::Show(a) => show::run(ctx, a, out),
+    }
+}
+
+pub use output::is_broken_pipe;
+
+/// Starts the terminal UI.
+pub fn run_tui(_ctx: &Context) -> Result<()> {
+    Err(Error::Invalid(
+        "the terminal UI is not part of this build yet; use the subcommands (see --help)".into(),
+    ))
+}

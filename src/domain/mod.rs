@@ -1,0 +1,366 @@
+//! Records and the rules of their life: draft and final, what finalising requires, the version
+//! chain. Plain Rust: no I/O, no clock, no database.
+
+mod hash;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub use hash::{content_hash, sha256_hex};
+pub use validate::{Problem, ProblemKind, finalise_problems, relevant_items, value_fits};
+
+/// The field values of one record: field id → canonical text (codes, ISO dates, `a|b` for
+/// multi-choice). A missing key means "not answered".
+pub type Fields = BTreeMap<String, String>;
+
+/// The kinds of record whose fields come from a form file in `assets/forms/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    Case,
+    Hearing,
+    Party,
+    HearingParty,
+    Charge,
+    Allegation,
+    Followup,
+    Consent,
+}
+
+impl Entity {
+    pub const ALL: [Entity; 8] = [
+        Entity::Case,
+        Entity::Hearing,
+        Entity::Party,
+        Entity::HearingParty,
+        Entity::Charge,
+        Entity::Allegation,
+        Entity::Followup,
+        Entity::Consent,
+    ];
+
+    /// The form file (and code) naming this entity.
+    pub fn name(self) -> &'static str {
+        match self {
+            Entity::Case => "case",
+            Entity::Hearing => "hearing",
+            Entity::Party => "party",
+            Entity::HearingParty => "hearing_party",
+            Entity::Charge => "charge",
+            Entity::Allegation => "allegation",
+            Entity::Followup => "followup",
+            Entity::Consent => "consent",
+        }
+    }
+
+    /// The table holding it (also the stem of its batch file).
+    pub fn table(self) -> &'static str {
+        match self {
+            Entity::Case => "cases",
+            Entity::Hearing => "hearings",
+            Entity::Party => "parties",
+            Entity::HearingParty => "hearing_parties",
+            Entity::Charge => "charges",
+            Entity::Allegation => "allegations",
+            Entity::Followup => "followups",
+            Entity::Consent => "consents",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Entity> {
+        Entity::ALL.into_iter().find(|e| e.name() == s)
+    }
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Where a hearing record is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Final,
+    Reviewed,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Final => "final",
+            Status::Reviewed => "reviewed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "draft" => Some(Status::Draft),
+            "final" => Some(Status::Final),
+            "reviewed" => Some(Status::Reviewed),
+            _ => None,
+        }
+    }
+
+    /// Final and reviewed records are edited through the version chain and audited.
+    pub fn is_final(self) -> bool {
+        !matches!(self, Status::Draft)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A monitor: the person who records hearings on one laptop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Monitor {
+    pub uuid: Uuid,
+    pub code: String,
+    pub name: String,
+    pub org: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub uuid: Uuid,
+    pub fields: Fields,
+}
+
+/// The hearing row: its place in the version chain and its own fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hearing {
+    pub uuid: Uuid,
+    pub case_uuid: Uuid,
+    pub monitor_uuid: Uuid,
+    pub status: Status,
+    /// 1 for the first final version; each edit of a sealed final version adds one.
+    pub version: u32,
+    /// The hash of the content (see [`content_hash`]); empty while a draft was never finalised.
+    pub content_hash: String,
+    /// The hash of the previous version, empty for the first.
+    pub parent_hash: String,
+    /// Hashes of every earlier version, oldest first: the chain merge compares.
+    pub ancestors: Vec<String>,
+    /// Whether the current version has left this version (finalised or exported); the next edit
+    /// of a sealed final version starts a new version.
+    pub sealed: bool,
+    /// `form=version` pairs of the forms this record was filled with, joined by `|`.
+    pub form_versions: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub fields: Fields,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    pub uuid: Uuid,
+    pub case_uuid: Uuid,
+    pub fields: Fields,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingParty {
+    pub uuid: Uuid,
+    pub hearing_uuid: Uuid,
+    pub party_uuid: Uuid,
+    pub fields: Fields,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Charge {
+    pub uuid: Uuid,
+    pub party_uuid: Uuid,
+    pub fields: Fields,
+}
+
+/// One checklist answer: hearing × item (× defendant for per-defendant items).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub uuid: Uuid,
+    pub hearing_uuid: Uuid,
+    pub item_code: String,
+    pub party_uuid: Option<Uuid>,
+    pub answer: String,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allegation {
+    pub uuid: Uuid,
+    pub hearing_uuid: Uuid,
+    pub party_uuid: Option<Uuid>,
+    pub fields: Fields,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Followup {
+    pub uuid: Uuid,
+    pub allegation_uuid: Uuid,
+    pub fields: Fields,
+}
+
+/// A timestamped courtroom event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub uuid: Uuid,
+    pub hearing_uuid: Uuid,
+    /// RFC 3339 with the laptop's offset.
+    pub at: String,
+    pub code: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub uuid: Uuid,
+    pub party_uuid: Uuid,
+    pub fields: Fields,
+}
+
+/// One audited change of a final record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub uuid: Uuid,
+    pub hearing_uuid: Uuid,
+    pub version: u32,
+    pub entity: String,
+    pub record_uuid: Uuid,
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+    pub reason: String,
+    pub monitor_uuid: Uuid,
+    pub at: String,
+}
+
+/// A hearing with everything under it (and the case and parties it names): the unit that is
+/// shown, finalised, hashed, exported and merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingRecord {
+    pub case: Case,
+    pub hearing: Hearing,
+    pub parties: Vec<Party>,
+    pub hearing_parties: Vec<HearingParty>,
+    pub charges: Vec<Charge>,
+    pub answers: Vec<Answer>,
+    pub allegations: Vec<Allegation>,
+    pub followups: Vec<Followup>,
+    pub timeline: Vec<Event>,
+    pub consents: Vec<Consent>,
+    pub audit: Vec<AuditRow>,
+}
+
+impl HearingRecord {
+    /// The fields of the party a hearing party refers to.
+    pub fn party(&self, uuid: Uuid) -> Option<&Party> {
+        self.parties.iter().find(|p| p.uuid == uuid)
+    }
+
+    /// Parties whose role is defendant, in display-code order.
+    pub fn defendants(&self) -> impl Iterator<Item = &Party> {
+        self.parties
+            .iter()
+            .filter(|p| p.fields.get("role").is_some_and(|r| r == "defendant"))
+    }
+
+    /// Puts every list into a canonical order, so equal content compares and hashes equal.
+    pub fn normalise(&mut self) {
+        self.parties.sort_by_key(|p| p.uuid);
+        self.hearing_parties.sort_by_key(|p| p.uuid);
+        self.charges.sort_by_key(|p| p.uuid);
+        self.answers
+            .sort_by(|a, b| (&a.item_code, a.party_uuid).cmp(&(&b.item_code, b.party_uuid)));
+        self.allegations.sort_by_key(|p| p.uuid);
+        self.followups.sort_by_key(|p| p.uuid);
+        self.timeline
+            .sort_by(|a, b| (&a.at, a.uuid).cmp(&(&b.at, b.uuid)));
+        self.consents.sort_by_key(|p| p.uuid);
+        self.audit
+            .sort_by(|a, b| (&a.at, a.uuid).cmp(&(&b.at, b.uuid)));
+    }
+}
+
+/// The state of a hearing after an edit, decided by [`version_after_edit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionStep {
+    pub version: u32,
+    pub parent_hash: String,
+    pub ancestors: Vec<String>,
+    /// Whether this edit is to be audited (the record is final).
+    pub audited: bool,
+}
+
+/// The version chain rule: editing a sealed final version starts a new version whose parent is
+/// the sealed content; further edits before the next seal stay in that version. Drafts are not
+/// versioned.
+pub fn version_after_edit(h: &Hearing) -> VersionStep {
+    if !h.status.is_final() {
+        return VersionStep {
+            version: h.version,
+            parent_hash: h.parent_hash.clone(),
+            ancestors: h.ancestors.clone(),
+            audited: false,
+        };
+    }
+    if h.sealed {
+        let mut ancestors = h.ancestors.clone();
+        ancestors.push(h.content_hash.clone());
+        VersionStep {
+            version: h.version + 1,
+            parent_hash: h.content_hash.clone(),
+            ancestors,
+            audited: true,
+        }
+    } else {
+        VersionStep {
+            version: h.version,
+            parent_hash: h.parent_hash.clone(),
+            ancestors: h.ancestors.clone(),
+            audited: true,
+        }
+    }
+}
+
+/// How two versions of one hearing relate, which decides what merge does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lineage {
+    Identical,
+    /// The incoming version descends from the local one: take it.
+    IncomingNewer,
+    /// The local version descends from the incoming one: keep local.
+    LocalNewer,
+    /// Neither descends from the other: keep both for a lead to resolve.
+    Diverged,
+}
+
+/// Compares two versions by their hashes and ancestor chains.
+pub fn lineage(
+    local_hash: &str,
+    local_ancestors: &[String],
+    incoming_hash: &str,
+    incoming_ancestors: &[String],
+) -> Lineage {
+    if local_hash == incoming_hash {
+        Lineage::Identical
+    } else if incoming_ancestors.iter().any(|a| a == local_hash) {
+        Lineage::IncomingNewer
+    } else if local_ancestors.iter().any(|a| a == incoming_hash) {
+        Lineage::LocalNewer
+    } else {
+        Lineage::Diverged
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,232 @@
+use uuid::Uuid;
+
+use super::*;
+use crate::spec::Spec;
+
+fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+fn hearing(status: Status, sealed: bool) -> Hearing {
+    Hearing {
+        uuid: id(1),
+        case_uuid: id(2),
+        monitor_uuid: id(3),
+        status,
+        version: 1,
+        content_hash: "h1".into(),
+        parent_hash: String::new(),
+        ancestors: Vec::new(),
+        sealed,
+        form_versions: String::new(),
+        created_at: String::new(),
+        updated_at: String::new(),
+        fields: Fields::new(),
+    }
+}
+
+fn record() -> HearingRecord {
+    HearingRecord {
+        case: Case {
+            uuid: id(2),
+            fields: Fields::new(),
+        },
+        hearing: hearing(Status::Draft, false),
+        parties: Vec::new(),
+        hearing_parties: Vec::new(),
+        charges: Vec::new(),
+        answers: Vec::new(),
+        allegations: Vec::new(),
+        followups: Vec::new(),
+        timeline: Vec::new(),
+        consents: Vec::new(),
+        audit: Vec::new(),
+    }
+}
+
+#[test]
+fn editing_a_draft_is_not_versioned_or_audited() {
+    let step = version_after_edit(&hearing(Status::Draft, false));
+    assert_eq!((step.version, step.audited), (1, false));
+    assert!(step.ancestors.is_empty());
+}
+
+#[test]
+fn editing_a_sealed_final_version_starts_a_new_version() {
+    let step = version_after_edit(&hearing(Status::Final, true));
+    assert_eq!(step.version, 2);
+    assert_eq!(step.parent_hash, "h1");
+    assert_eq!(step.ancestors, vec!["h1".to_string()]);
+    assert!(step.audited);
+}
+
+#[test]
+fn further_edits_before_the_next_seal_stay_in_the_version() {
+    let mut h = hearing(Status::Final, false);
+    h.version = 2;
+    h.parent_hash = "h1".into();
+    h.ancestors = vec!["h1".into()];
+    let step = version_after_edit(&h);
+    assert_eq!(
+        (step.version, step.parent_hash.as_str(), step.audited),
+        (2, "h1", true)
+    );
+}
+
+#[test]
+fn lineage_follows_the_ancestor_chains() {
+    let chain = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(lineage("a", &[], "a", &[]), Lineage::Identical);
+    assert_eq!(
+        lineage("a", &[], "b", &chain(&["a"])),
+        Lineage::IncomingNewer
+    );
+    assert_eq!(
+        lineage("c", &chain(&["a", "b"]), "b", &chain(&["a"])),
+        Lineage::LocalNewer
+    );
+    assert_eq!(
+        lineage("b", &chain(&["a"]), "c", &chain(&["a"])),
+        Lineage::Diverged
+    );
+}
+
+#[test]
+fn the_content_hash_ignores_row_order_and_bookkeeping_but_not_content() {
+    let mut a = record();
+    for n in 0..3 {
+        a.timeline.push(Event {
+            uuid: id(10 + n),
+            hearing_uuid: id(1),
+            at: format!("t{n}"),
+            code: "note".into(),
+            note: String::new(),
+        });
+    }
+    let mut b = a.clone();
+    b.timeline.reverse();
+    b.hearing.status = Status::Final;
+    b.hearing.version = 7;
+    b.hearing.updated_at = "later".into();
+    assert_eq!(content_hash(&a), content_hash(&b));
+    b.timeline[0].note = "changed".into();
+    assert_ne!(content_hash(&a), content_hash(&b));
+    assert_eq!(content_hash(&a).len(), 64);
+}
+
+fn spec() -> Spec {
+    Spec::builtin().unwrap_or_else(|p| panic!("built-in spec: {p:?}"))
+}
+
+#[test]
+fn finalising_requires_the_required_fields() {
+    let spec = spec();
+    let problems = finalise_problems(&spec, &record());
+    let fields: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Required)
+        .map(|p| p.field.as_str())
+        .collect();
+    for f in [
+        "court",
+        "hearing_date",
+        "judge_name",
+        "narrative",
+        "case_type",
+    ] {
+        assert!(
+            fields.contains(&f),
+            "{f} not reported as required: {fields:?}"
+        );
+    }
+}
+
+#[test]
+fn fields_that_do_not_apply_are_not_required() {
+    let spec = spec();
+    let mut r = record();
+    r.hearing
+        .fields
+        .insert("hearing_held".into(), "held".into());
+    r.hearing
+        .fields
+        .insert("public_access".into(), "open".into());
+    let required = |r: &HearingRecord| {
+        finalise_problems(&spec, r)
+            .into_iter()
+            .map(|p| p.field)
+            .collect::<Vec<_>>()
+    };
+    assert!(!required(&r).contains(&"closure_ground".to_string()));
+    r.hearing
+        .fields
+        .insert("public_access".into(), "closed_entire".into());
+    assert!(required(&r).contains(&"closure_ground".to_string()));
+}
+
+#[test]
+fn a_no_or_partly_answer_needs_a_comment() {
+    let spec = spec();
+    let mut r = record();
+    let answer = |code: &str, a: &str, c: &str| Answer {
+        uuid: Uuid::new_v4(),
+        hearing_uuid: id(1),
+        item_code: code.into(),
+        party_uuid: None,
+        answer: a.into(),
+        comment: c.into(),
+    };
+    r.answers = vec![
+        answer("PUB-01", "no", ""),
+        answer("PUB-02", "partly", "only after questioning"),
+        answer("PUB-03", "yes", ""),
+    ];
+    let missing: Vec<_> = finalise_problems(&spec, &r)
+        .into_iter()
+        .filter(|p| p.kind == ProblemKind::CommentRequired)
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].field, "PUB-01");
+}
+
+#[test]
+fn invalid_values_are_reported() {
+    let spec = spec();
+    let mut r = record();
+    r.hearing
+        .fields
+        .insert("hearing_date".into(), "23.11.2026".into());
+    r.hearing
+        .fields
+        .insert("court".into(), "no_such_court".into());
+    let invalid: Vec<String> = finalise_problems(&spec, &r)
+        .into_iter()
+        .filter(|p| p.kind == ProblemKind::Invalid)
+        .map(|p| p.field)
+        .collect();
+    let mut invalid = invalid;
+    invalid.sort();
+    assert_eq!(
+        invalid,
+        vec!["court".to_string(), "hearing_date".to_string()]
+    );
+}
+
+#[test]
+fn juvenile_and_gbv_groups_apply_only_when_tagged() {
+    let spec = spec();
+    let mut r = record();
+    let groups = |r: &HearingRecord| {
+        relevant_items(&spec, r)
+            .iter()
+            .map(|(g, _)| g.id.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert!(!groups(&r).contains("juveniles"));
+    assert!(!groups(&r).contains("gbv"));
+    r.case
+        .fields
+        .insert("case_tags".into(), "drugs|juvenile_defendant".into());
+    assert!(groups(&r).contains("juveniles"));
+    assert!(!groups(&r).contains("gbv"));
+}

@@ -1,0 +1,79 @@
+//! The crate's error type: each variant is a sentence a monitor can act on.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong outside the terminal UI.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the passphrase is wrong, or {0} is not a courtwatch database")]
+    WrongPassphrase(PathBuf),
+    #[error(
+        "this build of courtwatch has no encryption (SQLCipher is missing); refusing to open {0}"
+    )]
+    NoEncryption(PathBuf),
+    #[error("the database {path} is locked by another program; close it and try again")]
+    Locked { path: PathBuf },
+    #[error("the database {path} is damaged: {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("no database at {0}; create one with `courtwatch init --code CODE --name NAME`")]
+    NoDatabase(PathBuf),
+    #[error("a database already exists at {0}")]
+    AlreadyExists(PathBuf),
+    #[error("the database has no monitor profile yet; run `courtwatch init` first")]
+    NoProfile,
+    #[error("the disk is full; free some space and try again (nothing was lost)")]
+    DiskFull,
+    #[error("the database is open read-only; this change was not made")]
+    ReadOnly,
+    #[error("the database is in use by another courtwatch; close it and try again")]
+    Busy,
+    #[error("the database is damaged ({0}); restore it from a backup or a batch")]
+    Damaged(String),
+    #[error("database error: {0}")]
+    Sql(rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the form definitions are broken:\n  {}", .0.join("\n  "))]
+    Spec(Vec<String>),
+    #[error("no hearing with id {0}")]
+    NoSuchHearing(String),
+    #[error("no record with id {0}")]
+    NoSuchRecord(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(
+        "the database was written by a newer courtwatch (schema {found}, this program knows {known}); update courtwatch"
+    )]
+    TooNew { found: i64, known: i64 },
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                Error::Damaged(e.to_string())
+            }
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly,
+            _ => Error::Sql(e),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

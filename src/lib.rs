@@ -1,0 +1,14 @@
+//! courtwatch: encrypted, offline trial-monitoring records.
+//!
+//! The library holds everything; `main.rs` only parses arguments and dispatches. See
+//! `ARCHITECTURE.md` for the map of modules and the invariants they keep.
+
+pub mod cli;
+pub mod clock;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod spec;
+pub mod store;
+
+pub use error::{Error, Result};

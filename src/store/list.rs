@@ -1,0 +1,287 @@
+//! Finding hearings: the filters shared by `list`, `stats` and the reviewer screens, turned
+//! into one indexed query, and one page of summaries at a time.
+
+use rusqlite::types::Value;
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{Store, fts_query, parse_uuid};
+use crate::domain::Status;
+use crate::error::{Error, Result};
+
+/// Which hearings to show. Every set field narrows the result.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// First hearing date included (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Last hearing date included.
+    pub to: Option<String>,
+    /// A court code.
+    pub court: Option<String>,
+    /// A region code; matches every court of the region.
+    pub region: Option<String>,
+    /// Part of the judge's name, any case.
+    pub judge: Option<String>,
+    /// A monitor code.
+    pub monitor: Option<String>,
+    /// A case tag code.
+    pub tag: Option<String>,
+    /// A charge article, e.g. `143-1`.
+    pub article: Option<String>,
+    pub status: Option<Status>,
+    /// Words to find in narratives, notes and visible names.
+    pub search: Option<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortColumn {
+    #[default]
+    Date,
+    Court,
+    Judge,
+    CaseNumber,
+    Monitor,
+    Status,
+}
+
+impl SortColumn {
+    fn sql(self) -> &'static str {
+        match self {
+            SortColumn::Date => "h.hearing_date",
+            SortColumn::Court => "h.court",
+            SortColumn::Judge => "h.judge",
+            SortColumn::CaseNumber => "c.case_number",
+            SortColumn::Monitor => "m.code",
+            SortColumn::Status => "h.status",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sort {
+    pub column: SortColumn,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    /// Newest first.
+    fn default() -> Self {
+        Sort {
+            column: SortColumn::Date,
+            descending: true,
+        }
+    }
+}
+
+/// One row of a hearing list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HearingSummary {
+    pub uuid: Uuid,
+    pub hearing_date: String,
+    pub court: String,
+    pub judge: String,
+    pub case_number: String,
+    pub stages: String,
+    pub monitor: String,
+    pub status: Status,
+    pub version: u32,
+    pub allegation: bool,
+    pub closed: bool,
+    pub no_counsel: bool,
+    pub follow_up: bool,
+    pub held: String,
+}
+
+impl Store {
+    /// The `WHERE` clause and its parameters for a filter (tables: `h` hearings, `c` cases).
+    pub fn filter_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
+        let mut clauses: Vec<String> = Vec::new();
+        let mut params: Vec<Value> = Vec::new();
+        // Each `?` of a clause is numbered after the parameters already taken.
+        let mut push = |clause: &str, values: Vec<Value>, params: &mut Vec<Value>| {
+            let mut numbered = String::with_capacity(clause.len() + 8);
+            let mut values = values.into_iter();
+            for c in clause.chars() {
+                if c == '?' {
+                    params.push(values.next().unwrap_or(Value::Null));
+                    numbered.push_str(&format!("?{}", params.len()));
+                } else {
+                    numbered.push(c);
+                }
+            }
+            clauses.push(numbered);
+        };
+        let text = |s: &str| Value::Text(s.to_owned());
+        if let Some(d) = &f.from {
+            push("h.hearing_date >= ?", vec![text(d)], &mut params);
+        }
+        if let Some(d) = &f.to {
+            push("h.hearing_date <= ?", vec![text(d)], &mut params);
+        }
+        if let Some(c) = &f.court {
+            push("h.court = ?", vec![text(c)], &mut params);
+        }
+        if let Some(r) = &f.region {
+            let courts = self.spec.courts_in_region(r);
+            if courts.is_empty() && self.spec.list("region").is_none_or(|l| l.get(r).is_none()) {
+                return Err(Error::Invalid(format!("unknown region {r}")));
+            }
+            let marks = vec!["?"; courts.len().max(1)].join(", ");
+            let values = if courts.is_empty() {
+                vec![Value::Null]
+            } else {
+                courts.into_iter().map(text).collect()
+            };
+            push(&format!("h.court IN ({marks})"), values, &mut params);
+        }
+        if let Some(j) = &f.judge {
+            push(
+                "h.judge LIKE ? ESCAPE '\\'",
+                vec![text(&format!("%{}%", escape_like(j)))],
+                &mut params,
+            );
+        }
+        if let Some(m) = &f.monitor {
+            push(
+                "h.monitor_uuid IN (SELECT uuid FROM monitors WHERE code = ?)",
+                vec![text(m)],
+                &mut params,
+            );
+        }
+        if let Some(t) = &f.tag {
+            push(
+                "instr('|' || ifnull(json_extract(c.data, '$.case_tags'), '') || '|', ?) > 0",
+                vec![text(&format!("|{t}|"))],
+                &mut params,
+            );
+        }
+        if let Some(a) = &f.article {
+            push(
+                "EXISTS (SELECT 1 FROM parties p JOIN charges ch ON ch.party_uuid = p.uuid
+                         WHERE p.case_uuid = h.case_uuid AND ch.article = ?)",
+                vec![text(a)],
+                &mut params,
+            );
+        }
+        if let Some(s) = f.status {
+            push("h.status = ?", vec![text(s.code())], &mut params);
+        }
+        if let Some(q) = f.search.as_deref().and_then(fts_query) {
+            push(
+                "h.rowid IN (SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?)",
+                vec![text(&q)],
+                &mut params,
+            );
+        }
+        let sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        Ok((sql, params))
+    }
+
+    /// How many hearings match.
+    pub fn count_hearings(&self, f: &Filter) -> Result<u64> {
+        let (wh, params) = self.filter_sql(f)?;
+        let sql =
+            format!("SELECT count(*) FROM hearings h JOIN cases c ON c.uuid = h.case_uuid {wh}");
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))
+            .map_err(|e| self.explain(e))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// One page of matching hearings, in the given order.
+    pub fn list_hearings(
+        &self,
+        f: &Filter,
+        sort: Sort,
+        limit: u64,
+        offset: u64,
+    ) -> Result<Vec<HearingSummary>> {
+        let (wh, params) = self.filter_sql(f)?;
+        let dir = if sort.descending { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT h.uuid, ifnull(h.hearing_date, ''), ifnull(h.court, ''), ifnull(h.judge, ''),
+                    ifnull(c.case_number, ''), ifnull(json_extract(h.data, '$.stages'), ''), ifnull(m.code, ''),
+                    h.status, h.version,
+                    EXISTS (SELECT 1 FROM allegations a WHERE a.hearing_uuid = h.uuid),
+                    ifnull(json_extract(h.data, '$.public_access'), '') IN ('closed_entire', 'closed_partly'),
+                    EXISTS (SELECT 1 FROM hearing_parties hp JOIN parties p ON p.uuid = hp.party_uuid
+                            WHERE hp.hearing_uuid = h.uuid AND json_extract(p.data, '$.role') = 'defendant'
+                              AND (json_extract(hp.data, '$.counsel_present') = 'no'
+                                   OR json_extract(hp.data, '$.counsel_type') = 'none')),
+                    ifnull(json_extract(h.data, '$.follow_up_needed'), '') = 'yes',
+                    ifnull(json_extract(h.data, '$.hearing_held'), '')
+             FROM hearings h JOIN cases c ON c.uuid = h.case_uuid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid
+             {wh}
+             ORDER BY {col} {dir}, h.created_at {dir}, h.uuid {dir}
+             LIMIT {limit} OFFSET {offset}",
+            col = sort.column.sql(),
+        );
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| self.explain(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.explain(e))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
+            let status: String = r.get(7)?;
+            out.push(HearingSummary {
+                uuid: parse_uuid(&r.get::<_, String>(0)?)?,
+                hearing_date: r.get(1)?,
+                court: r.get(2)?,
+                judge: r.get(3)?,
+                case_number: r.get(4)?,
+                stages: r.get(5)?,
+                monitor: r.get(6)?,
+                status: Status::parse(&status).unwrap_or(Status::Draft),
+                version: r.get(8)?,
+                allegation: r.get(9)?,
+                closed: r.get(10)?,
+                no_counsel: r.get(11)?,
+                follow_up: r.get(12)?,
+                held: r.get(13)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Ids of all matching hearings, oldest first (for export and statistics).
+    pub fn hearing_ids(&self, f: &Filter) -> Result<Vec<Uuid>> {
+        let (wh, params) = self.filter_sql(f)?;
+        let sql = format!(
+            "SELECT h.uuid FROM hearings h JOIN cases c ON c.uuid = h.case_uuid {wh} ORDER BY h.hearing_date, h.created_at"
+        );
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .map_err(|e| self.explain(e))?;
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(|e| self.explain(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.explain(e))?;
+        ids.iter().map(|s| parse_uuid(s)).collect()
+    }
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}

@@ -1,0 +1,94 @@
+//! Migrations, applied in order from `PRAGMA user_version` inside one exclusive transaction
+//! (cargo's `util/sqlite.rs` pattern).
+//!
+//! Rules: never edit, remove or reorder an entry once it has shipped; only append. Each entry
+//! says why it exists. A test applies them to a fresh database and twice in a row.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::Error;
+
+/// The migrations, in order; entry `i` brings the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    // The first schema: monitors, cases, hearings and everything under them, audit, search.
+    ("0001_init.sql", include_str!("migrations/0001_init.sql")),
+];
+
+/// The schema version this program writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// A migration failure, named by its path once known.
+pub(super) enum MigrateError {
+    Sql(rusqlite::Error),
+    TooNew(i64),
+}
+
+impl From<rusqlite::Error> for MigrateError {
+    fn from(e: rusqlite::Error) -> Self {
+        MigrateError::Sql(e)
+    }
+}
+
+impl MigrateError {
+    pub(super) fn at_path(self, path: &Path) -> Error {
+        match self {
+            MigrateError::Sql(e) => super::open_error(path, e),
+            MigrateError::TooNew(found) => Error::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            },
+        }
+    }
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Brings the schema up to [`SCHEMA_VERSION`]; does nothing when it is current.
+pub(super) fn migrate(conn: &Connection) -> Result<(), MigrateError> {
+    if user_version(conn)? == SCHEMA_VERSION {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN EXCLUSIVE")?;
+    let result = (|| {
+        let current = user_version(conn)?;
+        if current > SCHEMA_VERSION {
+            return Err(MigrateError::TooNew(current));
+        }
+        for (i, (_, sql)) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(current).unwrap_or(0))
+        {
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", i as i64 + 1)?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// For read-only opens: the schema must already be current.
+pub(super) fn check_current(conn: &Connection) -> Result<(), MigrateError> {
+    let v = user_version(conn)?;
+    if v > SCHEMA_VERSION {
+        return Err(MigrateError::TooNew(v));
+    }
+    if v < SCHEMA_VERSION {
+        return Err(MigrateError::Sql(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some("the database needs upgrading; open it once without --read-only".into()),
+        )));
+    }
+    Ok(())
+}

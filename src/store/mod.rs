@@ -1,0 +1,353 @@
+//! The encrypted SQLite store: opening (key, pragmas, migrations) and queries named by use case.
+//!
+//! Every connection is keyed with the passphrase through SQLCipher 4's standard key
+//! derivation, so independent SQLCipher 4 tools can open the file with the same passphrase.
+
+mod list;
+mod migrate;
+mod records;
+mod search;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use uuid::Uuid;
+
+use crate::clock::Sources;
+use crate::domain::Monitor;
+use crate::error::{Error, Result};
+use crate::spec::Spec;
+
+pub use list::{Filter, HearingSummary, Sort, SortColumn};
+pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+pub use search::fts_query;
+
+/// How to open a database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create a new file; fail if one exists.
+    Create,
+    /// Open an existing file for reading and writing.
+    Existing,
+    /// Open an existing file without write access.
+    ReadOnly,
+}
+
+/// An open, keyed and migrated database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    spec: Arc<Spec>,
+    sources: Sources,
+    read_only: bool,
+    monitor: Option<Monitor>,
+    /// Why final records are being edited, per hearing, for the audit rows.
+    edit_reasons: RefCell<HashMap<Uuid, String>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` with `passphrase`.
+    ///
+    /// A wrong passphrase, a plain (unencrypted) SQLite file and a file that is not a database
+    /// all give [`Error::WrongPassphrase`]; nothing is written in that case.
+    pub fn open(
+        path: &Path,
+        passphrase: &str,
+        mode: OpenMode,
+        spec: Arc<Spec>,
+        sources: Sources,
+    ) -> Result<Store> {
+        match mode {
+            OpenMode::Create => {
+                if path.exists() {
+                    return Err(Error::AlreadyExists(path.to_owned()));
+                }
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                }
+            }
+            OpenMode::Existing | OpenMode::ReadOnly => {
+                if !path.is_file() {
+                    return Err(Error::NoDatabase(path.to_owned()));
+                }
+            }
+        }
+        if passphrase.is_empty() {
+            return Err(Error::Invalid("the passphrase is empty".into()));
+        }
+        let flags = match mode {
+            OpenMode::ReadOnly => {
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+            OpenMode::Existing => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+            OpenMode::Create => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let read_only = mode == OpenMode::ReadOnly;
+        key(&conn, path, passphrase)?;
+        configure(&conn, read_only).map_err(|e| open_error(path, e))?;
+        if read_only {
+            migrate::check_current(&conn).map_err(|e| e.at_path(path))?;
+        } else {
+            migrate::migrate(&conn).map_err(|e| e.at_path(path))?;
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_owned(),
+            spec,
+            sources,
+            read_only,
+            monitor: None,
+            edit_reasons: RefCell::new(HashMap::new()),
+        };
+        store.monitor = store.load_profile()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn spec(&self) -> &Spec {
+        &self.spec
+    }
+
+    pub fn spec_arc(&self) -> Arc<Spec> {
+        Arc::clone(&self.spec)
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The monitor who owns this database, once `init` has run.
+    pub fn profile(&self) -> Option<&Monitor> {
+        self.monitor.as_ref()
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        self.sources.clock.now()
+    }
+
+    /// `now` as RFC 3339 text, the form every timestamp is stored in.
+    pub fn now_text(&self) -> String {
+        self.now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    }
+
+    pub fn new_id(&self) -> Uuid {
+        self.sources.ids.new_id()
+    }
+
+    /// The raw connection, for `exchange` and `stats`, which run their own named queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Maps a SQLite error met after opening to the sentence a monitor should read.
+    pub fn explain(&self, e: rusqlite::Error) -> Error {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked {
+                path: self.path.clone(),
+            },
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Error::Corrupt {
+                path: self.path.clone(),
+                detail: e.to_string(),
+            },
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly,
+            _ => Error::Sql(e),
+        }
+    }
+
+    /// Creates the monitor profile of this database.
+    pub fn create_profile(&mut self, code: &str, name: &str, org: &str) -> Result<Monitor> {
+        let code = code.trim();
+        if code.is_empty() || name.trim().is_empty() {
+            return Err(Error::Invalid(
+                "the monitor code and name must not be empty".into(),
+            ));
+        }
+        if let Some(m) = &self.monitor {
+            return Err(Error::Invalid(format!(
+                "this database already belongs to monitor {}",
+                m.code
+            )));
+        }
+        let m = Monitor {
+            uuid: self.new_id(),
+            code: code.into(),
+            name: name.trim().into(),
+            org: org.trim().into(),
+        };
+        self.conn
+            .execute(
+                "INSERT INTO monitors (uuid, code, name, org, is_self, created_at) VALUES (?1, ?2, ?3, ?4, 1, ?5)
+                 ON CONFLICT(code) DO UPDATE SET is_self = 1, name = excluded.name, org = excluded.org",
+                (m.uuid.to_string(), &m.code, &m.name, &m.org, self.now_text()),
+            )
+            .map_err(|e| self.explain(e))?;
+        self.monitor = self.load_profile()?;
+        self.monitor.clone().ok_or(Error::NoProfile)
+    }
+
+    fn load_profile(&self) -> Result<Option<Monitor>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT uuid, code, name, org FROM monitors WHERE is_self = 1")
+            .map_err(|e| self.explain(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.explain(e))?;
+        match rows.next().map_err(|e| self.explain(e))? {
+            Some(row) => Ok(Some(monitor_from_row(row)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Records another monitor (from a merged batch or the demo), keeping the existing row when
+    /// the uuid is known.
+    pub fn upsert_monitor(&self, m: &Monitor) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO monitors (uuid, code, name, org, is_self, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5)
+                 ON CONFLICT DO NOTHING",
+                (m.uuid.to_string(), &m.code, &m.name, &m.org, self.now_text()),
+            )
+            .map_err(|e| self.explain(e))?;
+        Ok(())
+    }
+
+    /// Every monitor known to this database, by code.
+    pub fn monitors(&self) -> Result<Vec<Monitor>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT uuid, code, name, org FROM monitors ORDER BY code")
+            .map_err(|e| self.explain(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.explain(e))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
+            out.push(monitor_from_row(row)?);
+        }
+        Ok(out)
+    }
+
+    /// A setting, or `None` when never set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.explain(e))
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+            .map_err(|e| self.explain(e))?;
+        Ok(())
+    }
+}
+
+fn monitor_from_row(row: &rusqlite::Row<'_>) -> Result<Monitor> {
+    Ok(Monitor {
+        uuid: parse_uuid(&row.get::<_, String>(0)?)?,
+        code: row.get(1)?,
+        name: row.get(2)?,
+        org: row.get(3)?,
+    })
+}
+
+/// Parses a uuid read from the database; a malformed one means the file was damaged.
+pub(crate) fn parse_uuid(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s)
+        .map_err(|_| Error::Invalid(format!("a stored id is not a valid UUID: {s:?}")))
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::WrongPassphrase(path.to_owned()),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked {
+            path: path.to_owned(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::CannotOpen) => Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "cannot open the database file",
+            ),
+        ),
+        Some(ErrorCode::DiskFull) => Error::DiskFull,
+        _ => Error::Sql(e),
+    }
+}
+
+/// Keys the connection and proves the key is right by reading the schema.
+fn key(conn: &Connection, path: &Path, passphrase: &str) -> Result<()> {
+    // SQLCipher logs to stderr by default, which would corrupt the terminal UI.
+    run_pragma(conn, "PRAGMA cipher_log_level = NONE").map_err(|e| open_error(path, e))?;
+    let version: Option<String> = conn
+        .prepare("PRAGMA cipher_version")
+        .and_then(|mut s| s.query_row([], |r| r.get(0)))
+        .ok();
+    if version.is_none_or(|v| v.trim().is_empty()) {
+        return Err(Error::NoEncryption(path.to_owned()));
+    }
+    conn.pragma_update(None, "key", passphrase)
+        .map_err(|e| open_error(path, e))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| open_error(path, e))?;
+    Ok(())
+}
+
+/// Runs a pragma that may or may not return a row.
+fn run_pragma(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while rows.next()?.is_some() {}
+    Ok(())
+}
+
+fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    run_pragma(conn, "PRAGMA foreign_keys = ON")?;
+    run_pragma(conn, "PRAGMA temp_store = MEMORY")?;
+    run_pragma(conn, "PRAGMA secure_delete = ON")?;
+    if read_only {
+        run_pragma(conn, "PRAGMA query_only = ON")?;
+    } else {
+        run_pragma(conn, "PRAGMA journal_mode = WAL")?;
+        run_pragma(conn, "PRAGMA synchronous = FULL")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

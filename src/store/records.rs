@@ -1,0 +1,854 @@
+//! Reading and writing hearings and everything under them.
+//!
+//! Every edit goes through [`Store::edit`], which applies the version chain and audit rules of
+//! `domain` to final records and keeps the search index in step.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use uuid::Uuid;
+
+use super::{Store, parse_uuid};
+use crate::domain::{
+    Allegation, Answer, AuditRow, Case, Charge, Consent, Entity, Event, Fields, Followup, Hearing,
+    HearingParty, HearingRecord, Party, Problem, Status, content_hash, finalise_problems,
+    version_after_edit,
+};
+use crate::error::{Error, Result};
+
+/// One change to audit when the hearing is final.
+struct Change {
+    entity: &'static str,
+    record: Uuid,
+    field: String,
+    old: String,
+    new: String,
+}
+
+fn fields_json(fields: &Fields) -> String {
+    serde_json::to_string(fields).unwrap_or_else(|_| "{}".into())
+}
+
+fn parse_fields(json: &str) -> Result<Fields> {
+    // Values are text; numbers or other JSON types written by hand are read as their text.
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)
+        .map_err(|e| Error::Invalid(format!("stored fields are not valid JSON: {e}")))?;
+    Ok(map
+        .into_iter()
+        .map(|(k, v)| {
+            let s = match v {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            (k, s)
+        })
+        .collect())
+}
+
+/// Whether a field id is safe to use in a JSON path (`$.<id>`): snake_case only.
+fn safe_field_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+impl Store {
+    fn tx(&self) -> Result<Transaction<'_>> {
+        if self.read_only {
+            return Err(Error::ReadOnly);
+        }
+        self.conn
+            .unchecked_transaction()
+            .map_err(|e| self.explain(e))
+    }
+
+    fn me(&self) -> Result<Uuid> {
+        self.monitor
+            .as_ref()
+            .map(|m| m.uuid)
+            .ok_or(Error::NoProfile)
+    }
+
+    /// Sets the reason recorded with audit rows of later edits to this (final) hearing.
+    pub fn set_edit_reason(&self, hearing: Uuid, reason: &str) {
+        self.edit_reasons
+            .borrow_mut()
+            .insert(hearing, reason.to_owned());
+    }
+
+    /// Starts a new hearing of a new case, owned by this database's monitor; returns its id.
+    pub fn new_hearing(&self) -> Result<Uuid> {
+        let me = self.me()?;
+        let now = self.now_text();
+        let (case, hearing) = (self.new_id(), self.new_id());
+        let versions = self.form_versions();
+        let tx = self.tx()?;
+        tx.execute(
+            "INSERT INTO cases (uuid, data, created_at, updated_at) VALUES (?1, '{}', ?2, ?2)",
+            params![case.to_string(), now],
+        )?;
+        tx.execute(
+            "INSERT INTO hearings (uuid, case_uuid, monitor_uuid, form_versions, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![hearing.to_string(), case.to_string(), me.to_string(), versions, now],
+        )?;
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(hearing)
+    }
+
+    fn form_versions(&self) -> String {
+        self.spec
+            .versions()
+            .iter()
+            .map(|(f, v)| format!("{f}={v}"))
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// The cheap autosave path: sets one field of one record (an empty value clears it),
+    /// without reading the record back.
+    pub fn set_field(
+        &self,
+        hearing: Uuid,
+        entity: Entity,
+        record: Uuid,
+        field: &str,
+        value: &str,
+    ) -> Result<()> {
+        let searchable = match self.spec.form(entity.name()).and_then(|f| f.field(field)) {
+            Some(f) if safe_field_id(field) => f.searchable && !f.restricted,
+            _ => return Err(Error::Invalid(format!("{entity} has no field {field}"))),
+        };
+        let table = entity.table();
+        self.edit(hearing, searchable, |tx, now| {
+            let old: Option<String> = tx
+                .prepare_cached(&format!("SELECT json_extract(data, '$.' || ?1) FROM {table} WHERE uuid = ?2"))?
+                .query_row(params![field, record.to_string()], |r| r.get::<_, Option<String>>(0))
+                .optional()?
+                .ok_or_else(|| Error::NoSuchRecord(record.to_string()))?;
+            let old = old.unwrap_or_default();
+            if old == value {
+                return Ok(None);
+            }
+            if value.is_empty() {
+                tx.prepare_cached(&format!(
+                    "UPDATE {table} SET data = json_remove(data, '$.' || ?1), updated_at = ?2 WHERE uuid = ?3"
+                ))?
+                .execute(params![field, now, record.to_string()])?;
+            } else {
+                tx.prepare_cached(&format!(
+                    "UPDATE {table} SET data = json_set(data, '$.' || ?1, ?2), updated_at = ?3 WHERE uuid = ?4"
+                ))?
+                .execute(params![field, value, now, record.to_string()])?;
+            }
+            Ok(Some(vec![Change { entity: entity.name(), record, field: field.to_owned(), old, new: value.to_owned() }]))
+        })
+    }
+
+    /// Runs one edit of a hearing in a transaction: applies the version chain and audit rules
+    /// when the hearing is final, touches `updated_at`, and reindexes search when asked.
+    /// `change` returns the audited changes, or `None` when nothing changed.
+    fn edit(
+        &self,
+        hearing: Uuid,
+        reindex: bool,
+        change: impl FnOnce(&Transaction<'_>, &str) -> Result<Option<Vec<Change>>>,
+    ) -> Result<()> {
+        let now = self.now_text();
+        let tx = self.tx()?;
+        let h = self.hearing_row(&tx, hearing)?;
+        let Some(changes) = change(&tx, &now)? else {
+            return Ok(());
+        };
+        let step = version_after_edit(&h);
+        if step.audited {
+            let reason = self
+                .edit_reasons
+                .borrow()
+                .get(&hearing)
+                .cloned()
+                .unwrap_or_default();
+            let me = self.me().unwrap_or(h.monitor_uuid);
+            for c in &changes {
+                tx.prepare_cached(
+                    "INSERT INTO audit (uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value,
+                                        reason, monitor_uuid, at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )?
+                .execute(params![
+                    self.new_id().to_string(),
+                    hearing.to_string(),
+                    step.version,
+                    c.entity,
+                    c.record.to_string(),
+                    c.field,
+                    c.old,
+                    c.new,
+                    reason,
+                    me.to_string(),
+                    now
+                ])?;
+            }
+            tx.prepare_cached(
+                "UPDATE hearings SET version = ?1, parent_hash = ?2, ancestors = ?3, sealed = 0, updated_at = ?4
+                 WHERE uuid = ?5",
+            )?
+            .execute(params![step.version, step.parent_hash, step.ancestors.join("|"), now, hearing.to_string()])?;
+            let record = load(&tx, hearing)?;
+            tx.prepare_cached("UPDATE hearings SET content_hash = ?1 WHERE uuid = ?2")?
+                .execute(params![content_hash(&record), hearing.to_string()])?;
+        } else {
+            tx.prepare_cached("UPDATE hearings SET updated_at = ?1 WHERE uuid = ?2")?
+                .execute(params![now, hearing.to_string()])?;
+        }
+        if reindex {
+            self.reindex(&tx, hearing)?;
+        }
+        tx.commit().map_err(|e| self.explain(e))
+    }
+
+    fn hearing_row(&self, tx: &Transaction<'_>, hearing: Uuid) -> Result<Hearing> {
+        tx.prepare_cached(&format!("{HEARING_COLUMNS} WHERE uuid = ?1"))?
+            .query_row([hearing.to_string()], hearing_from_row)
+            .optional()?
+            .ok_or_else(|| Error::NoSuchHearing(hearing.to_string()))?
+    }
+
+    /// Adds a person to the hearing's case, with their row for this hearing. The display code
+    /// (D1, V1, W1, …) is the next free one for the role.
+    pub fn add_party(&self, hearing: Uuid, role: &str) -> Result<(Uuid, Uuid)> {
+        if !self.spec.code_exists("party_role", role) {
+            return Err(Error::Invalid(format!("unknown party role {role}")));
+        }
+        let (party, hp) = (self.new_id(), self.new_id());
+        let prefix = match role {
+            "defendant" => "D",
+            "victim" => "V",
+            "witness" => "W",
+            "civil_party" => "C",
+            _ => "P",
+        };
+        self.edit(hearing, true, |tx, now| {
+            let case: String =
+                tx.query_row("SELECT case_uuid FROM hearings WHERE uuid = ?1", [hearing.to_string()], |r| r.get(0))?;
+            let taken: Vec<String> = tx
+                .prepare_cached("SELECT json_extract(data, '$.display_code') FROM parties WHERE case_uuid = ?1")?
+                .query_map([&case], |r| r.get::<_, Option<String>>(0))?
+                .filter_map(|r| r.ok().flatten())
+                .collect();
+            let code = (1..).map(|n| format!("{prefix}{n}")).find(|c| !taken.contains(c)).unwrap_or_default();
+            let mut fields = Fields::new();
+            fields.insert("role".into(), role.into());
+            fields.insert("display_code".into(), code.clone());
+            tx.execute(
+                "INSERT INTO parties (uuid, case_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![party.to_string(), case, fields_json(&fields), now],
+            )?;
+            tx.execute(
+                "INSERT INTO hearing_parties (uuid, hearing_uuid, party_uuid, data, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, '{}', ?4, ?4)",
+                params![hp.to_string(), hearing.to_string(), party.to_string(), now],
+            )?;
+            Ok(Some(vec![Change { entity: "party", record: party, field: "display_code".into(), old: String::new(), new: code }]))
+        })?;
+        Ok((party, hp))
+    }
+
+    /// Adds an empty child record (charge, allegation, follow-up, consent) under `parent`.
+    pub fn add_record(&self, hearing: Uuid, entity: Entity, parent: Option<Uuid>) -> Result<Uuid> {
+        let id = self.new_id();
+        let parent_text = parent.map(|p| p.to_string());
+        let sql = match entity {
+            Entity::Charge => {
+                "INSERT INTO charges (uuid, party_uuid, created_at, updated_at) VALUES (?1, ?3, ?4, ?4)"
+            }
+            Entity::Allegation => {
+                "INSERT INTO allegations (uuid, hearing_uuid, party_uuid, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)"
+            }
+            Entity::Followup => {
+                "INSERT INTO followups (uuid, allegation_uuid, created_at, updated_at) VALUES (?1, ?3, ?4, ?4)"
+            }
+            Entity::Consent => {
+                "INSERT INTO consents (uuid, party_uuid, created_at, updated_at) VALUES (?1, ?3, ?4, ?4)"
+            }
+            _ => return Err(Error::Invalid(format!("a {entity} is not added this way"))),
+        };
+        if parent.is_none() && entity != Entity::Allegation {
+            return Err(Error::Invalid(format!("a {entity} needs a parent record")));
+        }
+        self.edit(hearing, false, |tx, now| {
+            tx.execute(
+                sql,
+                params![id.to_string(), hearing.to_string(), parent_text, now],
+            )?;
+            Ok(Some(vec![Change {
+                entity: entity.name(),
+                record: id,
+                field: "".into(),
+                old: String::new(),
+                new: "added".into(),
+            }]))
+        })?;
+        Ok(id)
+    }
+
+    /// Deletes a record and, through the foreign keys, everything under it.
+    pub fn delete_record(&self, hearing: Uuid, entity: Entity, record: Uuid) -> Result<()> {
+        if matches!(entity, Entity::Hearing | Entity::Case) {
+            return Err(Error::Invalid(
+                "use delete_hearing to delete a hearing".into(),
+            ));
+        }
+        let table = entity.table();
+        self.edit(hearing, true, |tx, _| {
+            let old: Option<String> = tx
+                .query_row(
+                    &format!("SELECT data FROM {table} WHERE uuid = ?1"),
+                    [record.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(old) = old else {
+                return Err(Error::NoSuchRecord(record.to_string()));
+            };
+            tx.execute(
+                &format!("DELETE FROM {table} WHERE uuid = ?1"),
+                [record.to_string()],
+            )?;
+            Ok(Some(vec![Change {
+                entity: entity.name(),
+                record,
+                field: "".into(),
+                old,
+                new: "deleted".into(),
+            }]))
+        })
+    }
+
+    /// Sets (or, with an empty answer and comment, clears) one checklist answer.
+    pub fn set_answer(
+        &self,
+        hearing: Uuid,
+        item: &str,
+        party: Option<Uuid>,
+        answer: &str,
+        comment: &str,
+    ) -> Result<()> {
+        if self.spec.checklist.item(item).is_none() {
+            return Err(Error::Invalid(format!("unknown checklist item {item}")));
+        }
+        if !answer.is_empty() && !self.spec.code_exists("answer", answer) {
+            return Err(Error::Invalid(format!("unknown answer {answer}")));
+        }
+        let party_text = party.map(|p| p.to_string());
+        self.edit(hearing, true, |tx, now| {
+            let old: Option<(String, String, String)> = tx
+                .prepare_cached(
+                    "SELECT uuid, answer, comment FROM checklist_answers
+                     WHERE hearing_uuid = ?1 AND item_code = ?2 AND ifnull(party_uuid, '') = ifnull(?3, '')",
+                )?
+                .query_row(params![hearing.to_string(), item, party_text], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            let (uuid, old_answer, old_comment) = match old {
+                Some((u, a, c)) => (parse_uuid(&u)?, a, c),
+                None => (self.new_id(), String::new(), String::new()),
+            };
+            if old_answer == answer && old_comment == comment {
+                return Ok(None);
+            }
+            if answer.is_empty() && comment.is_empty() {
+                tx.execute("DELETE FROM checklist_answers WHERE uuid = ?1", [uuid.to_string()])?;
+            } else {
+                tx.prepare_cached(
+                    "INSERT INTO checklist_answers (uuid, hearing_uuid, item_code, party_uuid, answer, comment, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                     ON CONFLICT(uuid) DO UPDATE SET answer = excluded.answer, comment = excluded.comment,
+                                                     updated_at = excluded.updated_at",
+                )?
+                .execute(params![uuid.to_string(), hearing.to_string(), item, party_text, answer, comment, now])?;
+            }
+            let mut changes = Vec::new();
+            if old_answer != answer {
+                changes.push(Change { entity: "checklist_answer", record: uuid, field: "answer".into(), old: old_answer, new: answer.into() });
+            }
+            if old_comment != comment {
+                changes.push(Change { entity: "checklist_answer", record: uuid, field: "comment".into(), old: old_comment, new: comment.into() });
+            }
+            Ok(Some(changes))
+        })
+    }
+
+    /// Stamps a timeline event at the current time; returns its id.
+    pub fn add_event(&self, hearing: Uuid, code: &str, note: &str) -> Result<Uuid> {
+        let at = self.now_text();
+        let id = self.new_id();
+        self.put_event(hearing, id, &at, code, note)?;
+        Ok(id)
+    }
+
+    /// Creates or corrects a timeline event.
+    pub fn put_event(
+        &self,
+        hearing: Uuid,
+        id: Uuid,
+        at: &str,
+        code: &str,
+        note: &str,
+    ) -> Result<()> {
+        if !self.spec.code_exists("timeline_event", code) {
+            return Err(Error::Invalid(format!("unknown timeline event {code}")));
+        }
+        if chrono::DateTime::parse_from_rfc3339(at).is_err() {
+            return Err(Error::Invalid(format!("not a time with offset: {at}")));
+        }
+        self.edit(hearing, true, |tx, now| {
+            let old: Option<(String, String, String)> = tx
+                .query_row("SELECT at, code, note FROM timeline WHERE uuid = ?1", [id.to_string()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()?;
+            let new = format!("{at} {code} {note}");
+            let old = match old {
+                Some((a, c, n)) if a == at && c == code && n == note => return Ok(None),
+                Some((a, c, n)) => format!("{a} {c} {n}"),
+                None => String::new(),
+            };
+            tx.prepare_cached(
+                "INSERT INTO timeline (uuid, hearing_uuid, at, code, note, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+                 ON CONFLICT(uuid) DO UPDATE SET at = excluded.at, code = excluded.code, note = excluded.note,
+                                                 updated_at = excluded.updated_at",
+            )?
+            .execute(params![id.to_string(), hearing.to_string(), at, code, note, now])?;
+            Ok(Some(vec![Change { entity: "timeline", record: id, field: "event".into(), old, new }]))
+        })
+    }
+
+    pub fn delete_event(&self, hearing: Uuid, id: Uuid) -> Result<()> {
+        self.edit(hearing, true, |tx, _| {
+            let old: Option<String> = tx
+                .query_row(
+                    "SELECT at || ' ' || code || ' ' || note FROM timeline WHERE uuid = ?1",
+                    [id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(old) = old else {
+                return Err(Error::NoSuchRecord(id.to_string()));
+            };
+            tx.execute("DELETE FROM timeline WHERE uuid = ?1", [id.to_string()])?;
+            Ok(Some(vec![Change {
+                entity: "timeline",
+                record: id,
+                field: "event".into(),
+                old,
+                new: "deleted".into(),
+            }]))
+        })
+    }
+
+    /// Finalises a hearing when it passes validation; otherwise returns the problems and
+    /// changes nothing. Finalising an already final hearing re-seals its current version.
+    pub fn finalise(&self, hearing: Uuid) -> Result<Result<(), Vec<Problem>>> {
+        let record = self.load_hearing(hearing)?;
+        let problems = finalise_problems(&self.spec, &record);
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
+        let h = &record.hearing;
+        let version = h.version.max(1);
+        let status = if h.status == Status::Reviewed {
+            Status::Reviewed
+        } else {
+            Status::Final
+        };
+        let tx = self.tx()?;
+        tx.execute(
+            "UPDATE hearings SET status = ?1, version = ?2, content_hash = ?3, sealed = 1, updated_at = ?4 WHERE uuid = ?5",
+            params![status.code(), version, content_hash(&record), self.now_text(), hearing.to_string()],
+        )?;
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(Ok(()))
+    }
+
+    /// Marks the current versions of these hearings as having left this laptop: the next edit
+    /// of each starts a new version.
+    pub fn seal(&self, hearings: &[Uuid]) -> Result<()> {
+        let tx = self.tx()?;
+        for h in hearings {
+            tx.prepare_cached(
+                "UPDATE hearings SET sealed = 1 WHERE uuid = ?1 AND status <> 'draft'",
+            )?
+            .execute([h.to_string()])?;
+        }
+        tx.commit().map_err(|e| self.explain(e))
+    }
+
+    /// Marks a final hearing reviewed by the given monitor (a group lead).
+    pub fn mark_reviewed(&self, hearing: Uuid) -> Result<()> {
+        let me = self.me()?;
+        let tx = self.tx()?;
+        let n = tx.execute(
+            "UPDATE hearings SET status = 'reviewed', reviewed_by = ?1, reviewed_at = ?2 WHERE uuid = ?3 AND status <> 'draft'",
+            params![me.to_string(), self.now_text(), hearing.to_string()],
+        )?;
+        if n == 0 {
+            return Err(Error::Invalid(format!(
+                "hearing {hearing} is a draft or does not exist; only final records can be reviewed"
+            )));
+        }
+        tx.commit().map_err(|e| self.explain(e))
+    }
+
+    /// Deletes a hearing with everything under it, and its case when no other hearing uses it.
+    pub fn delete_hearing(&self, hearing: Uuid) -> Result<()> {
+        let tx = self.tx()?;
+        let case: Option<String> = tx
+            .query_row(
+                "SELECT case_uuid FROM hearings WHERE uuid = ?1",
+                [hearing.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(case) = case else {
+            return Err(Error::NoSuchHearing(hearing.to_string()));
+        };
+        tx.execute(
+            "DELETE FROM hearings WHERE uuid = ?1",
+            [hearing.to_string()],
+        )?;
+        tx.execute("DELETE FROM cases WHERE uuid = ?1 AND NOT EXISTS (SELECT 1 FROM hearings WHERE case_uuid = ?1)", [&case])?;
+        tx.commit().map_err(|e| self.explain(e))
+    }
+
+    /// The whole hearing with everything under it.
+    pub fn load_hearing(&self, hearing: Uuid) -> Result<HearingRecord> {
+        load(&self.conn, hearing)
+    }
+
+    /// Whether a hearing with this id exists.
+    pub fn hearing_exists(&self, hearing: Uuid) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM hearings WHERE uuid = ?1")?
+            .query_row([hearing.to_string()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Writes a whole hearing record as given (new rows inserted, existing rows replaced),
+    /// inside the caller's transaction. Used by `demo` and `merge`; edits by a monitor go
+    /// through the audited methods above.
+    pub fn write_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
+        let h = &r.hearing;
+        tx.prepare_cached(
+            "INSERT INTO cases (uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+             ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+        )?
+        .execute(params![r.case.uuid.to_string(), fields_json(&r.case.fields), h.updated_at])?;
+        tx.prepare_cached(
+            "INSERT INTO hearings (uuid, case_uuid, monitor_uuid, status, version, content_hash, parent_hash, ancestors,
+                                   sealed, form_versions, data, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             ON CONFLICT(uuid) DO UPDATE SET case_uuid = excluded.case_uuid, monitor_uuid = excluded.monitor_uuid,
+                status = excluded.status, version = excluded.version, content_hash = excluded.content_hash,
+                parent_hash = excluded.parent_hash, ancestors = excluded.ancestors, sealed = excluded.sealed,
+                form_versions = excluded.form_versions, data = excluded.data, updated_at = excluded.updated_at",
+        )?
+        .execute(params![
+            h.uuid.to_string(),
+            h.case_uuid.to_string(),
+            h.monitor_uuid.to_string(),
+            h.status.code(),
+            h.version,
+            h.content_hash,
+            h.parent_hash,
+            h.ancestors.join("|"),
+            h.sealed,
+            h.form_versions,
+            fields_json(&h.fields),
+            h.created_at,
+            h.updated_at
+        ])?;
+        let hid = h.uuid.to_string();
+        // Rows under the hearing that the incoming record no longer has are removed; parties
+        // and charges belong to the case and are only added or updated.
+        for table in [
+            "hearing_parties",
+            "checklist_answers",
+            "allegations",
+            "timeline",
+        ] {
+            tx.prepare_cached(&format!("DELETE FROM {table} WHERE hearing_uuid = ?1"))?
+                .execute([&hid])?;
+        }
+        let at = &h.updated_at;
+        for p in &r.parties {
+            tx.prepare_cached(
+                "INSERT INTO parties (uuid, case_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            )?
+            .execute(params![p.uuid.to_string(), p.case_uuid.to_string(), fields_json(&p.fields), at])?;
+        }
+        for p in &r.hearing_parties {
+            tx.prepare_cached(
+                "INSERT INTO hearing_parties (uuid, hearing_uuid, party_uuid, data, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?
+            .execute(params![p.uuid.to_string(), hid, p.party_uuid.to_string(), fields_json(&p.fields), at])?;
+        }
+        for c in &r.charges {
+            tx.prepare_cached(
+                "INSERT INTO charges (uuid, party_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            )?
+            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), fields_json(&c.fields), at])?;
+        }
+        for a in &r.answers {
+            tx.prepare_cached(
+                "INSERT INTO checklist_answers (uuid, hearing_uuid, item_code, party_uuid, answer, comment, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![a.uuid.to_string(), hid, a.item_code, a.party_uuid.map(|p| p.to_string()), a.answer, a.comment, at])?;
+        }
+        for a in &r.allegations {
+            tx.prepare_cached(
+                "INSERT INTO allegations (uuid, hearing_uuid, party_uuid, data, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?
+            .execute(params![a.uuid.to_string(), hid, a.party_uuid.map(|p| p.to_string()), fields_json(&a.fields), at])?;
+        }
+        for f in &r.followups {
+            tx.prepare_cached(
+                "INSERT INTO followups (uuid, allegation_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            )?
+            .execute(params![f.uuid.to_string(), f.allegation_uuid.to_string(), fields_json(&f.fields), at])?;
+        }
+        for e in &r.timeline {
+            tx.prepare_cached(
+                "INSERT INTO timeline (uuid, hearing_uuid, at, code, note, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            )?
+            .execute(params![e.uuid.to_string(), hid, e.at, e.code, e.note, at])?;
+        }
+        for c in &r.consents {
+            tx.prepare_cached(
+                "INSERT INTO consents (uuid, party_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            )?
+            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), fields_json(&c.fields), at])?;
+        }
+        for a in &r.audit {
+            tx.prepare_cached(
+                "INSERT INTO audit (uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value, reason,
+                                    monitor_uuid, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(uuid) DO NOTHING",
+            )?
+            .execute(params![
+                a.uuid.to_string(),
+                hid,
+                a.version,
+                a.entity,
+                a.record_uuid.to_string(),
+                a.field,
+                a.old_value,
+                a.new_value,
+                a.reason,
+                a.monitor_uuid.to_string(),
+                a.at
+            ])?;
+        }
+        self.index_record(tx, r)
+    }
+
+    /// A transaction for bulk writers (`demo`, `merge`), committed by the caller.
+    pub fn begin(&self) -> Result<Transaction<'_>> {
+        self.tx()
+    }
+}
+
+pub(super) const HEARING_COLUMNS: &str =
+    "SELECT uuid, case_uuid, monitor_uuid, status, version, content_hash, parent_hash,
+    ancestors, sealed, form_versions, created_at, updated_at, data FROM hearings";
+
+pub(super) fn hearing_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Hearing>> {
+    let text = |i: usize| row.get::<_, String>(i);
+    let (uuid, case, monitor, status, data) = (text(0)?, text(1)?, text(2)?, text(3)?, text(12)?);
+    let ancestors: String = text(7)?;
+    Ok((|| {
+        Ok(Hearing {
+            uuid: parse_uuid(&uuid)?,
+            case_uuid: parse_uuid(&case)?,
+            monitor_uuid: parse_uuid(&monitor)?,
+            status: Status::parse(&status)
+                .ok_or_else(|| Error::Invalid(format!("unknown status {status}")))?,
+            version: row.get(4)?,
+            content_hash: row.get(5)?,
+            parent_hash: row.get(6)?,
+            ancestors: ancestors
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            sealed: row.get(8)?,
+            form_versions: row.get(9)?,
+            created_at: row.get(10)?,
+            updated_at: row.get(11)?,
+            fields: parse_fields(&data)?,
+        })
+    })())
+}
+
+fn opt_uuid(s: Option<String>) -> Result<Option<Uuid>> {
+    s.map(|s| parse_uuid(&s)).transpose()
+}
+
+/// Loads a hearing with everything under it from any connection or transaction.
+pub(crate) fn load(conn: &rusqlite::Connection, hearing: Uuid) -> Result<HearingRecord> {
+    let hid = hearing.to_string();
+    let h = conn
+        .prepare_cached(&format!("{HEARING_COLUMNS} WHERE uuid = ?1"))?
+        .query_row([&hid], hearing_from_row)
+        .optional()?
+        .ok_or_else(|| Error::NoSuchHearing(hid.clone()))??;
+    let cid = h.case_uuid.to_string();
+    let case_data: String = conn
+        .prepare_cached("SELECT data FROM cases WHERE uuid = ?1")?
+        .query_row([&cid], |r| r.get(0))?;
+    let case = Case {
+        uuid: h.case_uuid,
+        fields: parse_fields(&case_data)?,
+    };
+
+    let rows = |sql: &str, key: &str| -> Result<Vec<Vec<Option<String>>>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let n = stmt.column_count();
+        let mut out = Vec::new();
+        let mut q = stmt.query([key])?;
+        while let Some(row) = q.next()? {
+            out.push(
+                (0..n)
+                    .map(|i| row.get::<_, Option<String>>(i))
+                    .collect::<rusqlite::Result<Vec<_>>>()?,
+            );
+        }
+        Ok(out)
+    };
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    let u = |v: &Option<String>| parse_uuid(v.as_deref().unwrap_or(""));
+
+    let mut r = HearingRecord {
+        case,
+        hearing: h,
+        parties: Vec::new(),
+        hearing_parties: Vec::new(),
+        charges: Vec::new(),
+        answers: Vec::new(),
+        allegations: Vec::new(),
+        followups: Vec::new(),
+        timeline: Vec::new(),
+        consents: Vec::new(),
+        audit: Vec::new(),
+    };
+    for row in rows("SELECT uuid, data FROM parties WHERE case_uuid = ?1", &cid)? {
+        r.parties.push(Party {
+            uuid: u(&row[0])?,
+            case_uuid: r.case.uuid,
+            fields: parse_fields(&s(&row[1]))?,
+        });
+    }
+    for row in rows(
+        "SELECT uuid, party_uuid, data FROM hearing_parties WHERE hearing_uuid = ?1",
+        &hid,
+    )? {
+        r.hearing_parties.push(HearingParty {
+            uuid: u(&row[0])?,
+            hearing_uuid: hearing,
+            party_uuid: u(&row[1])?,
+            fields: parse_fields(&s(&row[2]))?,
+        });
+    }
+    for row in rows(
+        "SELECT c.uuid, c.party_uuid, c.data FROM charges c JOIN parties p ON p.uuid = c.party_uuid WHERE p.case_uuid = ?1",
+        &cid,
+    )? {
+        r.charges.push(Charge {
+            uuid: u(&row[0])?,
+            party_uuid: u(&row[1])?,
+            fields: parse_fields(&s(&row[2]))?,
+        });
+    }
+    for row in rows(
+        "SELECT uuid, item_code, party_uuid, answer, comment FROM checklist_answers WHERE hearing_uuid = ?1",
+        &hid,
+    )? {
+        r.answers.push(Answer {
+            uuid: u(&row[0])?,
+            hearing_uuid: hearing,
+            item_code: s(&row[1]),
+            party_uuid: opt_uuid(row[2].clone())?,
+            answer: s(&row[3]),
+            comment: s(&row[4]),
+        });
+    }
+    for row in rows(
+        "SELECT uuid, party_uuid, data FROM allegations WHERE hearing_uuid = ?1",
+        &hid,
+    )? {
+        r.allegations.push(Allegation {
+            uuid: u(&row[0])?,
+            hearing_uuid: hearing,
+            party_uuid: opt_uuid(row[1].clone())?,
+            fields: parse_fields(&s(&row[2]))?,
+        });
+    }
+    for row in rows(
+        "SELECT f.uuid, f.allegation_uuid, f.data FROM followups f JOIN allegations a ON a.uuid = f.allegation_uuid
+         WHERE a.hearing_uuid = ?1",
+        &hid,
+    )? {
+        r.followups.push(Followup { uuid: u(&row[0])?, allegation_uuid: u(&row[1])?, fields: parse_fields(&s(&row[2]))? });
+    }
+    for row in rows(
+        "SELECT uuid, at, code, note FROM timeline WHERE hearing_uuid = ?1",
+        &hid,
+    )? {
+        r.timeline.push(Event {
+            uuid: u(&row[0])?,
+            hearing_uuid: hearing,
+            at: s(&row[1]),
+            code: s(&row[2]),
+            note: s(&row[3]),
+        });
+    }
+    for row in rows(
+        "SELECT c.uuid, c.party_uuid, c.data FROM consents c JOIN parties p ON p.uuid = c.party_uuid WHERE p.case_uuid = ?1",
+        &cid,
+    )? {
+        r.consents.push(Consent {
+            uuid: u(&row[0])?,
+            party_uuid: u(&row[1])?,
+            fields: parse_fields(&s(&row[2]))?,
+        });
+    }
+    for row in rows(
+        "SELECT uuid, CAST(version AS TEXT), entity, record_uuid, field, old_value, new_value, reason, monitor_uuid, at
+         FROM audit WHERE hearing_uuid = ?1",
+        &hid,
+    )? {
+        r.audit.push(AuditRow {
+            uuid: u(&row[0])?,
+            hearing_uuid: hearing,
+            version: s(&row[1]).parse().unwrap_or(0),
+            entity: s(&row[2]),
+            record_uuid: u(&row[3])?,
+            field: s(&row[4]),
+            old_value: s(&row[5]),
+            new_value: s(&row[6]),
+            reason: s(&row[7]),
+            monitor_uuid: u(&row[8])?,
+            at: s(&row[9]),
+        });
+    }
+    r.normalise();
+    Ok(r)
+}

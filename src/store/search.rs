@@ -1,0 +1,93 @@
+//! The full-text index: one FTS5 row per hearing (rowid = the hearing's rowid) holding the
+//! text a user may search: fields marked `searchable` and not `restricted`, checklist comments
+//! and timeline notes. The store rewrites the row whenever that text may have changed.
+
+use rusqlite::{Transaction, params};
+use uuid::Uuid;
+
+use super::Store;
+use super::records::load;
+use crate::domain::{Entity, Fields, HearingRecord};
+use crate::error::Result;
+use crate::spec::Spec;
+
+/// The searchable text of one hearing.
+pub(crate) fn search_body(spec: &Spec, r: &HearingRecord) -> String {
+    let mut body = String::new();
+    let mut add = |entity: Entity, fields: &Fields| {
+        let Some(form) = spec.form(entity.name()) else {
+            return;
+        };
+        for f in form.fields().filter(|f| f.searchable && !f.restricted) {
+            if let Some(v) = fields.get(&f.id) {
+                body.push_str(v);
+                body.push('\n');
+            }
+        }
+    };
+    add(Entity::Case, &r.case.fields);
+    add(Entity::Hearing, &r.hearing.fields);
+    r.parties.iter().for_each(|p| add(Entity::Party, &p.fields));
+    r.hearing_parties
+        .iter()
+        .for_each(|p| add(Entity::HearingParty, &p.fields));
+    r.charges
+        .iter()
+        .for_each(|p| add(Entity::Charge, &p.fields));
+    r.allegations
+        .iter()
+        .for_each(|p| add(Entity::Allegation, &p.fields));
+    r.followups
+        .iter()
+        .for_each(|p| add(Entity::Followup, &p.fields));
+    r.consents
+        .iter()
+        .for_each(|p| add(Entity::Consent, &p.fields));
+    for text in r
+        .answers
+        .iter()
+        .map(|a| &a.comment)
+        .chain(r.timeline.iter().map(|e| &e.note))
+    {
+        if !text.is_empty() {
+            body.push_str(text);
+            body.push('\n');
+        }
+    }
+    body
+}
+
+impl Store {
+    /// Rewrites the search row of a hearing from what is stored now.
+    pub(super) fn reindex(&self, tx: &Transaction<'_>, hearing: Uuid) -> Result<()> {
+        let record = load(tx, hearing)?;
+        self.index_record(tx, &record)
+    }
+
+    /// Writes the search row of a hearing already held in memory.
+    pub(super) fn index_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
+        let rowid: i64 = tx
+            .prepare_cached("SELECT rowid FROM hearings WHERE uuid = ?1")?
+            .query_row([r.hearing.uuid.to_string()], |row| row.get(0))?;
+        tx.prepare_cached("DELETE FROM hearing_search WHERE rowid = ?1")?
+            .execute([rowid])?;
+        let body = search_body(&self.spec, r);
+        if !body.is_empty() {
+            tx.prepare_cached("INSERT INTO hearing_search (rowid, body) VALUES (?1, ?2)")?
+                .execute(params![rowid, body])?;
+        }
+        Ok(())
+    }
+}
+
+/// Turns what a user typed into an FTS5 query: every word must appear, as a prefix (so
+/// `засед` finds `заседание`); quotes and operators are taken literally. `None` when the text
+/// has no words.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.replace('"', "")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}

@@ -1,0 +1,384 @@
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::Connection;
+
+use super::*;
+use crate::domain::{Entity, Status};
+use crate::store::{Filter, Sort};
+
+const PASS: &str = "correct horse battery staple";
+
+fn spec() -> Arc<Spec> {
+    Arc::new(Spec::builtin().unwrap_or_else(|p| panic!("built-in spec: {p:?}")))
+}
+
+fn fresh(dir: &Path) -> (Store, PathBuf) {
+    let path = dir.join("t.db");
+    let mut s =
+        Store::open(&path, PASS, OpenMode::Create, spec(), Sources::fixed()).expect("create");
+    s.create_profile("M07", "Test Monitor", "Org")
+        .expect("profile");
+    (s, path)
+}
+
+fn reopen(path: &Path) -> Store {
+    Store::open(path, PASS, OpenMode::Existing, spec(), Sources::fixed()).expect("reopen")
+}
+
+fn tables(conn: &Connection) -> Vec<String> {
+    let mut s = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .expect("query");
+    s.query_map([], |r| r.get(0))
+        .expect("rows")
+        .map(|r| r.expect("name"))
+        .collect()
+}
+
+#[test]
+fn a_fresh_database_migrates_to_the_latest_schema() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let v: i64 = s
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(v, SCHEMA_VERSION);
+    let t = tables(&s.conn);
+    for name in [
+        "audit",
+        "cases",
+        "checklist_answers",
+        "hearings",
+        "monitors",
+        "timeline",
+    ] {
+        assert!(t.contains(&name.to_string()), "{name} missing from {t:?}");
+    }
+    let fk: i64 = s
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .expect("fk");
+    assert_eq!(fk, 1);
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn migrating_twice_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let before = tables(&s.conn);
+    migrate::migrate(&s.conn)
+        .map_err(|_| "migrate")
+        .expect("second migration");
+    assert_eq!(tables(&s.conn), before);
+}
+
+#[test]
+fn reopening_keeps_the_profile_and_records() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, path) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(h, Entity::Hearing, h, "judge_name", "Саидов А.Н.")
+        .expect("set");
+    drop(s);
+    let s = reopen(&path);
+    assert_eq!(s.profile().map(|m| m.code.as_str()), Some("M07"));
+    let r = s.load_hearing(h).expect("load");
+    assert_eq!(
+        r.hearing.fields.get("judge_name").map(String::as_str),
+        Some("Саидов А.Н.")
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_the_file_is_not_plain_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, path) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(
+        h,
+        Entity::Hearing,
+        h,
+        "narrative",
+        "Подсудимый заявил о пытках",
+    )
+    .expect("set");
+    drop(s);
+    let err = Store::open(&path, "wrong", OpenMode::Existing, spec(), Sources::fixed())
+        .expect_err("must fail");
+    assert!(matches!(err, Error::WrongPassphrase(_)), "{err:?}");
+    let bytes = std::fs::read(&path).expect("read");
+    assert!(!bytes.starts_with(b"SQLite format 3"));
+    let needle = "пытках".as_bytes();
+    assert!(!bytes.windows(needle.len()).any(|w| w == needle));
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("junk.db");
+    std::fs::write(&path, vec![7u8; 8192]).expect("write");
+    let err = Store::open(&path, PASS, OpenMode::Existing, spec(), Sources::fixed())
+        .expect_err("must fail");
+    assert!(matches!(err, Error::WrongPassphrase(_)), "{err:?}");
+}
+
+#[test]
+fn deleting_a_hearing_cascades_to_everything_under_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    let (party, _) = s.add_party(h, "defendant").expect("party");
+    s.add_record(h, Entity::Charge, Some(party))
+        .expect("charge");
+    let a = s
+        .add_record(h, Entity::Allegation, Some(party))
+        .expect("allegation");
+    s.add_record(h, Entity::Followup, Some(a))
+        .expect("followup");
+    s.set_answer(h, "PUB-01", None, "yes", "").expect("answer");
+    s.add_event(h, "hearing_opened", "").expect("event");
+    s.delete_hearing(h).expect("delete");
+    for table in [
+        "cases",
+        "hearings",
+        "parties",
+        "hearing_parties",
+        "charges",
+        "allegations",
+        "followups",
+        "checklist_answers",
+        "timeline",
+        "hearing_search",
+    ] {
+        let n: i64 = s
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(n, 0, "{table} still has rows");
+    }
+}
+
+#[test]
+fn display_codes_count_up_per_role() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    s.add_party(h, "defendant").expect("d1");
+    s.add_party(h, "defendant").expect("d2");
+    s.add_party(h, "victim").expect("v1");
+    let r = s.load_hearing(h).expect("load");
+    let mut codes: Vec<_> = r
+        .parties
+        .iter()
+        .filter_map(|p| p.fields.get("display_code").cloned())
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["D1", "D2", "V1"]);
+}
+
+/// Fills the fields finalising needs, through the same calls the UI makes.
+fn complete(s: &Store, h: uuid::Uuid) {
+    let r = s.load_hearing(h).expect("load");
+    for (entity, record, field, value) in [
+        (Entity::Case, r.case.uuid, "case_type", "criminal"),
+        (
+            Entity::Case,
+            r.case.uuid,
+            "confidentiality_level",
+            "internal",
+        ),
+        (
+            Entity::Case,
+            r.case.uuid,
+            "preventive_measure",
+            "detention_sizo",
+        ),
+        (Entity::Hearing, h, "court", "dushanbe_sino"),
+        (Entity::Hearing, h, "judge_name", "Саидов А.Н."),
+        (Entity::Hearing, h, "hearing_date", "2026-11-23"),
+        (Entity::Hearing, h, "hearing_held", "postponed_before_start"),
+        (
+            Entity::Hearing,
+            h,
+            "postponement_reason",
+            "defendant_not_delivered",
+        ),
+        (Entity::Hearing, h, "stages", "trial_opening"),
+        (Entity::Hearing, h, "monitor_access", "no_issue"),
+        (
+            Entity::Hearing,
+            h,
+            "narrative",
+            "Конвой не доставил подсудимого.",
+        ),
+        (Entity::Hearing, h, "follow_up_needed", "no"),
+    ] {
+        s.set_field(h, entity, record, field, value).expect("set");
+    }
+}
+
+#[test]
+fn finalising_checks_then_seals_and_edits_after_it_are_versioned_and_audited() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    assert!(
+        s.finalise(h).expect("finalise").is_err(),
+        "an empty hearing must not finalise"
+    );
+    complete(&s, h);
+    if let Err(p) = s.finalise(h).expect("finalise") {
+        panic!("complete hearing did not finalise: {p:?}");
+    }
+    let v1 = s.load_hearing(h).expect("load").hearing;
+    assert_eq!((v1.status, v1.version, v1.sealed), (Status::Final, 1, true));
+    assert_eq!(v1.content_hash.len(), 64);
+
+    s.set_edit_reason(h, "typo in the judge's name");
+    s.set_field(h, Entity::Hearing, h, "judge_name", "Саидова А.Н.")
+        .expect("edit");
+    s.set_field(
+        h,
+        Entity::Hearing,
+        h,
+        "narrative",
+        "Конвой не доставил подсудимых.",
+    )
+    .expect("edit");
+    let r = s.load_hearing(h).expect("load");
+    assert_eq!(
+        r.hearing.version, 2,
+        "one new version for the edits before the next seal"
+    );
+    assert_eq!(r.hearing.parent_hash, v1.content_hash);
+    assert_eq!(r.hearing.ancestors, vec![v1.content_hash.clone()]);
+    assert_ne!(r.hearing.content_hash, v1.content_hash);
+    assert_eq!(r.hearing.content_hash, crate::domain::content_hash(&r));
+    assert_eq!(r.audit.len(), 2);
+    let a = r
+        .audit
+        .iter()
+        .find(|a| a.field == "judge_name")
+        .expect("audit row");
+    assert_eq!(
+        (
+            a.old_value.as_str(),
+            a.new_value.as_str(),
+            a.reason.as_str(),
+            a.version
+        ),
+        ("Саидов А.Н.", "Саидова А.Н.", "typo in the judge's name", 2)
+    );
+
+    s.seal(&[h]).expect("seal");
+    s.set_field(h, Entity::Hearing, h, "courtroom", "3")
+        .expect("edit");
+    let r = s.load_hearing(h).expect("load");
+    assert_eq!(r.hearing.version, 3);
+    assert_eq!(r.hearing.ancestors.len(), 2);
+}
+
+#[test]
+fn drafts_are_edited_without_audit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(h, Entity::Hearing, h, "judge_name", "A")
+        .expect("set");
+    s.set_field(h, Entity::Hearing, h, "judge_name", "")
+        .expect("clear");
+    let r = s.load_hearing(h).expect("load");
+    assert!(r.audit.is_empty());
+    assert!(!r.hearing.fields.contains_key("judge_name"));
+}
+
+#[test]
+fn unknown_fields_and_codes_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    assert!(
+        s.set_field(h, Entity::Hearing, h, "no_such_field", "x")
+            .is_err()
+    );
+    assert!(s.set_field(h, Entity::Hearing, h, "x') --", "x").is_err());
+    assert!(s.set_answer(h, "XXX-01", None, "yes", "").is_err());
+    assert!(s.set_answer(h, "PUB-01", None, "maybe", "").is_err());
+    assert!(s.add_event(h, "no_such_event", "").is_err());
+}
+
+fn search(s: &Store, words: &str) -> usize {
+    let f = Filter {
+        search: Some(words.into()),
+        ..Filter::default()
+    };
+    s.list_hearings(&f, Sort::default(), 100, 0)
+        .expect("search")
+        .len()
+}
+
+#[test]
+fn full_text_search_follows_edits_and_deletes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(
+        h,
+        Entity::Hearing,
+        h,
+        "narrative",
+        "Судшаванда аз шиканҷа шикоят кард",
+    )
+    .expect("set");
+    assert_eq!(search(&s, "шиканҷа"), 1);
+    assert_eq!(
+        search(&s, "ШИКАНҶА"),
+        1,
+        "search folds case, Tajik letters included"
+    );
+    assert_eq!(search(&s, "шикан"), 1, "search matches word prefixes");
+    s.set_field(h, Entity::Hearing, h, "narrative", "Заседание отложено")
+        .expect("set");
+    assert_eq!(search(&s, "шиканҷа"), 0);
+    assert_eq!(search(&s, "отложено"), 1);
+    let e = s
+        .add_event(h, "note", "адвокат удалён из зала")
+        .expect("event");
+    assert_eq!(search(&s, "адвокат"), 1);
+    s.delete_event(h, e).expect("delete event");
+    assert_eq!(search(&s, "адвокат"), 0);
+    s.set_answer(h, "PUB-01", None, "no", "список не вывешен")
+        .expect("answer");
+    assert_eq!(search(&s, "вывешен"), 1);
+    s.delete_hearing(h).expect("delete");
+    assert_eq!(search(&s, "отложено"), 0);
+}
+
+#[test]
+fn restricted_fields_are_not_searchable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    let (party, _) = s.add_party(h, "defendant").expect("party");
+    s.set_field(h, Entity::Party, party, "full_name", "Алиев Фаррух")
+        .expect("name");
+    assert_eq!(search(&s, "Фаррух"), 0);
+    assert_eq!(search(&s, "D1"), 1);
+}
+
+#[test]
+fn read_only_stores_refuse_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, path) = fresh(dir.path());
+    drop(s);
+    let s =
+        Store::open(&path, PASS, OpenMode::ReadOnly, spec(), Sources::fixed()).expect("read-only");
+    assert!(matches!(s.new_hearing(), Err(Error::ReadOnly)));
+}

@@ -1,0 +1,6 @@
+//! The integration tests: one test binary (one link on a 2-core machine) with a module per
+//! area.
+
+mod cli;
+mod support;
+mod tidy;

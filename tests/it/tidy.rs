@@ -1,0 +1,113 @@
+//! Tests that read the source tree and keep the architecture's invariants (ARCHITECTURE.md).
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read source dir") {
+        let path = entry.expect("dir entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn sources() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("read source");
+            (
+                p.strip_prefix(&root).expect("under src").to_path_buf(),
+                text,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn only_tui_uses_ratatui_or_crossterm() {
+    let offenders: Vec<_> = sources()
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("tui"))
+        .filter(|(_, t)| t.contains("ratatui") || t.contains("crossterm"))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "files outside src/tui use ratatui or crossterm: {offenders:?}"
+    );
+}
+
+#[test]
+fn tui_runs_no_sql_and_touches_no_files() {
+    let offenders: Vec<_> = sources()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("tui"))
+        .filter(|(_, t)| {
+            ["rusqlite", "std::fs", "File::", "execute(", "prepare("]
+                .iter()
+                .any(|w| t.contains(w))
+        })
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "tui files run SQL or touch files: {offenders:?}"
+    );
+}
+
+#[test]
+fn every_source_file_starts_with_a_module_doc() {
+    let missing: Vec<_> = sources()
+        .into_iter()
+        .filter(|(p, _)| !p.ends_with("tests.rs"))
+        .filter(|(_, t)| !t.trim_start().starts_with("//!"))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "files without a //! module doc: {missing:?}"
+    );
+}
+
+#[test]
+fn every_migration_file_is_listed_in_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("migrations dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let listed: Vec<&str> = courtwatch::store::MIGRATIONS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    assert_eq!(
+        files, listed,
+        "src/store/migrations and MIGRATIONS disagree"
+    );
+}
+
+#[test]
+fn shipped_migrations_are_never_edited() {
+    // The SHA-256 of each shipped migration. A change here means a shipped migration was
+    // edited: append a new migration instead.
+    let shipped: &[(&str, &str)] = &[];
+    for (name, sha) in shipped {
+        let (_, sql) = courtwatch::store::MIGRATIONS
+            .iter()
+            .find(|(n, _)| n == name)
+            .expect("shipped migration is listed");
+        assert_eq!(
+            courtwatch::domain::sha256_hex(sql.as_bytes()),
+            *sha,
+            "{name} was edited after shipping"
+        );
+    }
+}
