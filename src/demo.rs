@@ -16,6 +16,9 @@ use crate::domain::{
 };
 use crate::spec::{FieldKind, Spec};
 
+/// 2025-01-01T00:00:00Z: the time part of the first demo hearing's ids.
+const DEMO_EPOCH_MILLIS: u64 = 1_735_689_600_000;
+
 const JUDGES: &[&str] = &[
     "Раҳимзода Ф.С.",
     "Саидов А.Н.",
@@ -149,10 +152,13 @@ impl<'a> Generator<'a> {
         }
     }
 
+    /// A UUIDv7 whose time part grows with each hearing, as ids made on a laptop do; this
+    /// also keeps the database's indexes append-mostly while loading.
     fn id(&mut self) -> Uuid {
-        let mut bytes = [0u8; 16];
+        let mut bytes = [0u8; 10];
         self.rng.fill(&mut bytes);
-        uuid::Builder::from_random_bytes(bytes).into_uuid()
+        let millis = DEMO_EPOCH_MILLIS + self.serial * 1000;
+        uuid::Builder::from_unix_timestamp_millis(millis, &bytes).into_uuid()
     }
 
     fn chance(&mut self, p: f64) -> bool {
@@ -213,7 +219,7 @@ impl<'a> Generator<'a> {
                 let value = match f.kind() {
                     FieldKind::Choice | FieldKind::MultiChoice => {
                         let list = f.list.as_deref().unwrap_or("");
-                        let codes = spec.choices(list);
+                        let codes = spec.codes(list);
                         if codes.is_empty() {
                             continue;
                         }
@@ -224,7 +230,7 @@ impl<'a> Generator<'a> {
                         };
                         let mut picked: Vec<String> = Vec::new();
                         for _ in 0..n {
-                            let c = self.pick(&codes).0.clone();
+                            let c = (*self.pick(&codes)).to_owned();
                             if !picked.contains(&c) {
                                 picked.push(c);
                             }
@@ -632,13 +638,13 @@ impl<'a> Generator<'a> {
                 code: "hearing_opened".into(),
                 note: String::new(),
             });
-            let events = spec.choices("timeline_event");
+            let events = spec.codes("timeline_event");
             for _ in 0..self.rng.usize(1..5) {
                 t += Duration::minutes(self.rng.i64(3..25));
                 if t >= end {
                     break;
                 }
-                let code = self.pick(&events).0.clone();
+                let code = (*self.pick(&events)).to_owned();
                 let note = self.pick(NOTES).to_string();
                 timeline.push(Event {
                     uuid: self.id(),
@@ -721,7 +727,7 @@ impl<'a> Generator<'a> {
                     fields: a,
                 });
             }
-            if events.iter().any(|(c, _)| c == "hearing_closed") {
+            if events.contains(&"hearing_closed") {
                 timeline.push(Event {
                     uuid: self.id(),
                     hearing_uuid,

@@ -508,6 +508,16 @@ impl Spec {
             .unwrap_or_default()
     }
 
+    /// The codes a choice field offers, borrowed (no labels).
+    pub fn codes(&self, list: &str) -> Vec<&str> {
+        if list == COURT_LIST {
+            return self.courts.iter().map(|c| c.code.as_str()).collect();
+        }
+        self.list(list)
+            .map(|l| l.active().map(|c| c.code.as_str()).collect())
+            .unwrap_or_default()
+    }
+
     /// Whether `code` is valid for the field's list (courts included).
     pub fn code_exists(&self, list: &str, code: &str) -> bool {
         if list == COURT_LIST {

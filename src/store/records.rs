@@ -310,6 +310,15 @@ impl Store {
             let Some(old) = old else {
                 return Err(Error::NoSuchRecord(record.to_string()));
             };
+            if entity == Entity::Party {
+                // Per-defendant answers name the party without a foreign key (see 0001_init.sql).
+                tx.execute(
+                    "DELETE FROM checklist_answers WHERE party_uuid = ?1
+                       AND hearing_uuid IN (SELECT h.uuid FROM hearings h JOIN parties p ON p.case_uuid = h.case_uuid
+                                            WHERE p.uuid = ?1)",
+                    [record.to_string()],
+                )?;
+            }
             tx.execute(
                 &format!("DELETE FROM {table} WHERE uuid = ?1"),
                 [record.to_string()],
@@ -339,14 +348,14 @@ impl Store {
         if !answer.is_empty() && !self.spec.code_exists("answer", answer) {
             return Err(Error::Invalid(format!("unknown answer {answer}")));
         }
-        let party_text = party.map(|p| p.to_string());
-        self.edit(hearing, true, |tx, now| {
+        let key = party.map(|p| p.to_string()).unwrap_or_default();
+        self.edit(hearing, true, |tx, _| {
             let old: Option<(String, String, String)> = tx
                 .prepare_cached(
                     "SELECT uuid, answer, comment FROM checklist_answers
-                     WHERE hearing_uuid = ?1 AND item_code = ?2 AND ifnull(party_uuid, '') = ifnull(?3, '')",
+                     WHERE hearing_uuid = ?1 AND item_code = ?2 AND party_uuid = ?3",
                 )?
-                .query_row(params![hearing.to_string(), item, party_text], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .query_row(params![hearing.to_string(), item, key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
             let (uuid, old_answer, old_comment) = match old {
                 Some((u, a, c)) => (parse_uuid(&u)?, a, c),
@@ -356,15 +365,17 @@ impl Store {
                 return Ok(None);
             }
             if answer.is_empty() && comment.is_empty() {
-                tx.execute("DELETE FROM checklist_answers WHERE uuid = ?1", [uuid.to_string()])?;
+                tx.prepare_cached(
+                    "DELETE FROM checklist_answers WHERE hearing_uuid = ?1 AND item_code = ?2 AND party_uuid = ?3",
+                )?
+                .execute(params![hearing.to_string(), item, key])?;
             } else {
                 tx.prepare_cached(
-                    "INSERT INTO checklist_answers (uuid, hearing_uuid, item_code, party_uuid, answer, comment, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                     ON CONFLICT(uuid) DO UPDATE SET answer = excluded.answer, comment = excluded.comment,
-                                                     updated_at = excluded.updated_at",
+                    "INSERT INTO checklist_answers (hearing_uuid, item_code, party_uuid, uuid, answer, comment)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT DO UPDATE SET answer = excluded.answer, comment = excluded.comment",
                 )?
-                .execute(params![uuid.to_string(), hearing.to_string(), item, party_text, answer, comment, now])?;
+                .execute(params![hearing.to_string(), item, key, uuid.to_string(), answer, comment])?;
             }
             let mut changes = Vec::new();
             if old_answer != answer {
@@ -605,10 +616,17 @@ impl Store {
         }
         for a in &r.answers {
             tx.prepare_cached(
-                "INSERT INTO checklist_answers (uuid, hearing_uuid, item_code, party_uuid, answer, comment, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO checklist_answers (hearing_uuid, item_code, party_uuid, uuid, answer, comment)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![a.uuid.to_string(), hid, a.item_code, a.party_uuid.map(|p| p.to_string()), a.answer, a.comment, at])?;
+            .execute(params![
+                hid,
+                a.item_code,
+                a.party_uuid.map(|p| p.to_string()).unwrap_or_default(),
+                a.uuid.to_string(),
+                a.answer,
+                a.comment
+            ])?;
         }
         for a in &r.allegations {
             tx.prepare_cached(
@@ -785,7 +803,7 @@ pub(crate) fn load(conn: &rusqlite::Connection, hearing: Uuid) -> Result<Hearing
             uuid: u(&row[0])?,
             hearing_uuid: hearing,
             item_code: s(&row[1]),
-            party_uuid: opt_uuid(row[2].clone())?,
+            party_uuid: opt_uuid(row[2].clone().filter(|p| !p.is_empty()))?,
             answer: s(&row[3]),
             comment: s(&row[4]),
         });

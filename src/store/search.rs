@@ -80,12 +80,13 @@ impl Store {
     }
 }
 
-/// Turns what a user typed into an FTS5 query: every word must appear, as a prefix (so
+/// Turns what a user typed into an FTS5 query: every word (split at anything but letters,
+/// digits and `_`, as the tokenizer does) must appear, as a prefix (so
 /// `засед` finds `заседание`); quotes and operators are taken literally. `None` when the text
 /// has no words.
 pub fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{}\"*", w.replace('"', "")))
         .collect();

@@ -382,3 +382,25 @@ fn read_only_stores_refuse_writes() {
         Store::open(&path, PASS, OpenMode::ReadOnly, spec(), Sources::fixed()).expect("read-only");
     assert!(matches!(s.new_hearing(), Err(Error::ReadOnly)));
 }
+
+#[test]
+fn removing_a_defendant_removes_their_answers_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    let (d1, _) = s.add_party(h, "defendant").expect("d1");
+    let (d2, _) = s.add_party(h, "defendant").expect("d2");
+    s.set_answer(h, "INN-01", Some(d1), "no", "in a cage")
+        .expect("answer");
+    s.set_answer(h, "INN-01", Some(d2), "yes", "")
+        .expect("answer");
+    s.set_answer(h, "PUB-01", None, "yes", "").expect("answer");
+    s.delete_record(h, Entity::Party, d1).expect("remove");
+    let r = s.load_hearing(h).expect("load");
+    let left: Vec<_> = r
+        .answers
+        .iter()
+        .map(|a| (a.item_code.as_str(), a.party_uuid))
+        .collect();
+    assert_eq!(left, vec![("INN-01", Some(d2)), ("PUB-01", None)]);
+}

@@ -83,16 +83,18 @@ CREATE TABLE charges (
 CREATE INDEX charges_party ON charges(party_uuid);
 CREATE INDEX charges_article ON charges(article);
 
+-- One row per hearing x item (x defendant): clustered on that natural key, the largest table
+-- stays compact. party_uuid is '' for items answered once per hearing; answers of a removed
+-- defendant are deleted by the store (see Store::delete_record).
 CREATE TABLE checklist_answers (
-    uuid         TEXT PRIMARY KEY,
     hearing_uuid TEXT NOT NULL REFERENCES hearings(uuid) ON DELETE CASCADE,
     item_code    TEXT NOT NULL,
-    party_uuid   TEXT REFERENCES parties(uuid) ON DELETE CASCADE,
+    party_uuid   TEXT NOT NULL DEFAULT '',
+    uuid         TEXT NOT NULL,
     answer       TEXT NOT NULL DEFAULT '',
     comment      TEXT NOT NULL DEFAULT '',
-    updated_at   TEXT NOT NULL
-);
-CREATE UNIQUE INDEX checklist_answers_key ON checklist_answers(hearing_uuid, item_code, ifnull(party_uuid, ''));
+    PRIMARY KEY (hearing_uuid, item_code, party_uuid)
+) WITHOUT ROWID;
 
 CREATE TABLE allegations (
     uuid         TEXT PRIMARY KEY,
@@ -103,6 +105,7 @@ CREATE TABLE allegations (
     updated_at   TEXT NOT NULL
 );
 CREATE INDEX allegations_hearing ON allegations(hearing_uuid);
+CREATE INDEX allegations_party ON allegations(party_uuid);
 
 CREATE TABLE followups (
     uuid            TEXT PRIMARY KEY,
@@ -150,7 +153,7 @@ CREATE INDEX audit_hearing ON audit(hearing_uuid, at);
 
 -- Full-text search over each hearing's searchable text; rowid = hearings.rowid. The store
 -- rewrites a hearing's row whenever its searchable text may have changed.
-CREATE VIRTUAL TABLE hearing_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE hearing_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', detail = none);
 
 CREATE TRIGGER hearings_search_delete AFTER DELETE ON hearings BEGIN
     DELETE FROM hearing_search WHERE rowid = old.rowid;
