@@ -213,7 +213,13 @@ impl<'a> Generator<'a> {
                     fields.remove(&f.id);
                     continue;
                 }
-                if fields.contains_key(&f.id) || !(f.required || self.chance(0.4)) {
+                // Optional free text stays empty unless it is a note (never a made-up number).
+                let optional_text = !f.required
+                    && matches!(f.kind(), FieldKind::Text)
+                    && !f.searchable
+                    && !f.restricted;
+                if fields.contains_key(&f.id) || optional_text || !(f.required || self.chance(0.4))
+                {
                     continue;
                 }
                 let value = match f.kind() {

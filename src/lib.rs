@@ -8,7 +8,9 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod spec;
 pub mod store;
+pub mod tui;
 
 pub use error::{Error, Result};

@@ -13,7 +13,7 @@ fn main() -> ExitCode {
             let mut out = Out::stdout();
             cli::run(&ctx, command, &mut out).and_then(|()| out.flush())
         }
-        None => cli::run_tui(&ctx),
+        None => cli::run_tui(&ctx, args.lang.is_some()),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{Context, Out, passphrase};
 use crate::clock::Sources;
 use crate::error::Result;
-use crate::store::{OpenMode, Store};
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -30,20 +30,15 @@ pub fn run(ctx: &Context, a: InitArgs, out: &mut Out) -> Result<()> {
         ),
         true,
     )?;
-    let mut store = Store::open(
+    Store::create(
         &ctx.db,
         &pass,
-        OpenMode::Create,
         Arc::clone(&ctx.spec),
         Sources::system(),
+        &a.code,
+        &a.name,
+        &a.org,
     )?;
-    let created = store.create_profile(&a.code, &a.name, &a.org);
-    if let Err(e) = created {
-        drop(store);
-        // Leave nothing half made behind.
-        let _ = std::fs::remove_file(&ctx.db);
-        return Err(e);
-    }
     out.line(&format!(
         "Created {} for monitor {}.",
         ctx.db.display(),

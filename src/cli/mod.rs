@@ -234,8 +234,16 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
 pub use output::is_broken_pipe;
 
 /// Starts the terminal UI.
-pub fn run_tui(_ctx: &Context) -> Result<()> {
-    Err(Error::Invalid(
-        "the terminal UI is not part of this build yet; use the subcommands (see --help)".into(),
-    ))
+pub fn run_tui(ctx: &Context, lang_fixed: bool) -> Result<()> {
+    let texts = crate::i18n::Texts::builtin().map_err(Error::Spec)?;
+    let config = crate::tui::Config {
+        db: ctx.db.clone(),
+        spec: Arc::clone(&ctx.spec),
+        lang: ctx.lang,
+        read_only: ctx.read_only,
+        env_passphrase: std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()),
+        sources: Sources::system,
+    };
+    let session = crate::tui::Session::new(config, std::rc::Rc::new(texts), lang_fixed);
+    crate::tui::run(session)
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::{Context, Out};
 use crate::domain::{Entity, Fields, HearingRecord};
 use crate::error::{Error, Result};
-use crate::spec::{FieldKind, Lang, Spec};
+use crate::spec::{Lang, Spec};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ShowFormat {
@@ -35,18 +35,6 @@ pub fn run(ctx: &Context, a: ShowArgs, out: &mut Out) -> Result<()> {
     }
 }
 
-/// The value of a field as a person reads it: code labels in `lang`, other values as stored.
-pub fn display_value(spec: &Spec, field: &crate::spec::Field, value: &str, lang: Lang) -> String {
-    match (field.kind(), field.list.as_deref()) {
-        (FieldKind::Choice, Some(list)) => spec.code_label(list, value, lang).to_owned(),
-        (FieldKind::MultiChoice, Some(list)) => crate::spec::split_multi(value)
-            .map(|c| spec.code_label(list, c, lang))
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => value.to_owned(),
-    }
-}
-
 fn fields_text(
     spec: &Spec,
     entity: Entity,
@@ -60,7 +48,9 @@ fn fields_text(
     };
     for f in form.fields() {
         if let Some(v) = fields.get(&f.id).filter(|v| !v.is_empty()) {
-            let v = display_value(spec, f, v, lang).replace('\n', &format!("\n{indent}    "));
+            let v = spec
+                .display(f, v, lang)
+                .replace('\n', &format!("\n{indent}    "));
             s.push_str(&format!("{indent}{}: {v}\n", f.label.get(lang)));
         }
     }

@@ -273,6 +273,130 @@ impl HearingRecord {
             .filter(|p| p.fields.get("role").is_some_and(|r| r == "defendant"))
     }
 
+    /// The fields of one record of this hearing.
+    pub fn fields_of(&self, entity: Entity, uuid: Uuid) -> Option<&Fields> {
+        match entity {
+            Entity::Case => (self.case.uuid == uuid).then_some(&self.case.fields),
+            Entity::Hearing => (self.hearing.uuid == uuid).then_some(&self.hearing.fields),
+            Entity::Party => self
+                .parties
+                .iter()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &r.fields),
+            Entity::HearingParty => self
+                .hearing_parties
+                .iter()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &r.fields),
+            Entity::Charge => self
+                .charges
+                .iter()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &r.fields),
+            Entity::Allegation => self
+                .allegations
+                .iter()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &r.fields),
+            Entity::Followup => self
+                .followups
+                .iter()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &r.fields),
+            Entity::Consent => self
+                .consents
+                .iter()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &r.fields),
+        }
+    }
+
+    pub fn fields_of_mut(&mut self, entity: Entity, uuid: Uuid) -> Option<&mut Fields> {
+        match entity {
+            Entity::Case => (self.case.uuid == uuid).then_some(&mut self.case.fields),
+            Entity::Hearing => (self.hearing.uuid == uuid).then_some(&mut self.hearing.fields),
+            Entity::Party => self
+                .parties
+                .iter_mut()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &mut r.fields),
+            Entity::HearingParty => self
+                .hearing_parties
+                .iter_mut()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &mut r.fields),
+            Entity::Charge => self
+                .charges
+                .iter_mut()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &mut r.fields),
+            Entity::Allegation => self
+                .allegations
+                .iter_mut()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &mut r.fields),
+            Entity::Followup => self
+                .followups
+                .iter_mut()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &mut r.fields),
+            Entity::Consent => self
+                .consents
+                .iter_mut()
+                .find(|r| r.uuid == uuid)
+                .map(|r| &mut r.fields),
+        }
+    }
+
+    /// The records above a record, nearest first: where `when` conditions look up fields that
+    /// the record itself lacks (a hearing party's party, then the hearing and the case).
+    pub fn context_of<'a>(&'a self, entity: Entity, uuid: Uuid) -> Vec<&'a Fields> {
+        let mut out: Vec<&'a Fields> = Vec::new();
+        let (hearing, case) = (&self.hearing.fields, &self.case.fields);
+        let hearing_and_case = |out: &mut Vec<&'a Fields>| {
+            out.push(hearing);
+            out.push(case);
+        };
+        if let Some(own) = self.fields_of(entity, uuid) {
+            out.push(own);
+        }
+        match entity {
+            Entity::Case => {}
+            Entity::Hearing => out.push(&self.case.fields),
+            Entity::Party | Entity::Allegation | Entity::Followup => hearing_and_case(&mut out),
+            Entity::HearingParty => {
+                if let Some(p) = self
+                    .hearing_parties
+                    .iter()
+                    .find(|r| r.uuid == uuid)
+                    .and_then(|hp| self.party(hp.party_uuid))
+                {
+                    out.push(&p.fields);
+                }
+                hearing_and_case(&mut out);
+            }
+            Entity::Charge | Entity::Consent => {
+                let party = match entity {
+                    Entity::Charge => self
+                        .charges
+                        .iter()
+                        .find(|r| r.uuid == uuid)
+                        .map(|c| c.party_uuid),
+                    _ => self
+                        .consents
+                        .iter()
+                        .find(|r| r.uuid == uuid)
+                        .map(|c| c.party_uuid),
+                };
+                if let Some(p) = party.and_then(|p| self.party(p)) {
+                    out.push(&p.fields);
+                }
+                hearing_and_case(&mut out);
+            }
+        }
+        out
+    }
+
     /// Puts every list into a canonical order, so equal content compares and hashes equal.
     pub fn normalise(&mut self) {
         self.parties.sort_by_key(|p| p.uuid);

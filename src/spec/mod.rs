@@ -508,6 +508,19 @@ impl Spec {
             .unwrap_or_default()
     }
 
+    /// A field's value as a person reads it: code labels in `lang` (multi-choice joined by
+    /// commas), other values as stored.
+    pub fn display(&self, field: &Field, value: &str, lang: Lang) -> String {
+        match (field.kind(), field.list.as_deref()) {
+            (FieldKind::Choice, Some(list)) => self.code_label(list, value, lang).to_owned(),
+            (FieldKind::MultiChoice, Some(list)) => split_multi(value)
+                .map(|c| self.code_label(list, c, lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => value.to_owned(),
+        }
+    }
+
     /// The codes a choice field offers, borrowed (no labels).
     pub fn codes(&self, list: &str) -> Vec<&str> {
         if list == COURT_LIST {

@@ -122,6 +122,27 @@ impl Store {
         Ok(store)
     }
 
+    /// Creates a new database with its monitor profile; on any failure nothing is left behind.
+    pub fn create(
+        path: &Path,
+        passphrase: &str,
+        spec: Arc<Spec>,
+        sources: Sources,
+        code: &str,
+        name: &str,
+        org: &str,
+    ) -> Result<Store> {
+        let mut store = Store::open(path, passphrase, OpenMode::Create, spec, sources)?;
+        if let Err(e) = store.create_profile(code, name, org) {
+            drop(store);
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+            return Err(e);
+        }
+        Ok(store)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

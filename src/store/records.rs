@@ -536,6 +536,17 @@ impl Store {
         load(&self.conn, hearing)
     }
 
+    /// The status of a hearing, read without loading it.
+    pub fn load_hearing_status(&self, hearing: Uuid) -> Result<Status> {
+        let status: Option<String> = self
+            .conn
+            .prepare_cached("SELECT status FROM hearings WHERE uuid = ?1")?
+            .query_row([hearing.to_string()], |r| r.get(0))
+            .optional()?;
+        let status = status.ok_or_else(|| Error::NoSuchHearing(hearing.to_string()))?;
+        Status::parse(&status).ok_or_else(|| Error::Invalid(format!("unknown status {status}")))
+    }
+
     /// Whether a hearing with this id exists.
     pub fn hearing_exists(&self, hearing: Uuid) -> Result<bool> {
         Ok(self

@@ -4,3 +4,4 @@
 mod cli;
 mod support;
 mod tidy;
+mod tui;

@@ -1,0 +1,156 @@
+# courtwatch — interface strings (English). Every key exists in ru.ftl and tg.ftl too.
+
+read-only = read-only
+too-small = The terminal is too small. courtwatch needs at least { $width } columns and { $height } lines: enlarge the window or reduce the font size.
+
+status-draft = draft
+status-final = final
+status-reviewed = reviewed
+
+## First run and unlock
+first-run-title = New database
+first-run-intro = Welcome. Everything you record is kept in an encrypted database on this laptop. Enter your monitor code and name, then choose a passphrase.
+first-run-code = Monitor code
+first-run-name = Your name
+first-run-org = Organisation
+first-run-passphrase = Passphrase
+first-run-repeat = Repeat passphrase
+first-run-strength = Strength:
+strength-weak = weak — use a longer phrase of several words
+strength-fair = fair — a longer phrase would be safer
+strength-strong = strong
+first-run-warning = The passphrase cannot be recovered. If it is lost, the records in this database are lost too. Keep it in your memory, not on paper in the laptop bag.
+first-run-need-profile = Enter your monitor code and your name.
+first-run-too-short = The passphrase must have at least 8 characters.
+first-run-mismatch = The two passphrases differ. Type the passphrase again.
+unlock-title = Unlock
+unlock-prompt = Passphrase:
+unlock-wrong = Wrong passphrase. Try again.
+lock-title = Locked
+lock-hint = The screen is locked. Type the passphrase and press Enter.
+
+## Hearing list
+list-title = Hearings
+list-date = Date
+list-court = Court
+list-case = Case
+list-status = Status
+list-flags = Flags
+list-count = { $total ->
+    [one] { $total } hearing
+   *[other] { $total } hearings
+}
+list-empty = No hearings yet. Press n to record one.
+list-no-match = No hearing matches the search.
+list-searching = search:
+list-search-prompt = Search:
+list-flags-legend = A allegation · C closed · N no counsel · F follow-up
+
+## Hearing
+tab-details = Hearing
+tab-people = People
+tab-checklist = Checklist
+tab-allegations = Allegations
+tab-timeline = Timeline
+hearing-new = new hearing
+hearing-final-note = final record: changes are versioned and audited
+hearing-finalised = The hearing is finalised.
+hearing-problems = { $count ->
+    [one] One thing must be fixed before finalising.
+   *[other] { $count } things must be fixed before finalising.
+}
+problems-title = Fix before finalising — Enter jumps to the field
+form-required = required
+form-comment-required = a comment is required
+form-invalid = not a valid value
+form-date-hint = date as YYYY-MM-DD, Ctrl-N today
+form-time-hint = time as HH:MM, Ctrl-N now
+form-number-hint = a number
+form-choice-hint = Enter: choose from the list
+picker-hint = type to filter · ↑↓ move · Enter choose · Space mark (several) · Esc cancel
+people-empty = Nobody recorded yet. Ctrl-A adds a defendant, Ctrl-V a victim, Ctrl-W a witness.
+people-at-hearing = at this hearing
+people-charge = charge
+people-consent = consent
+checklist-empty = No checklist items apply to this hearing.
+checklist-comment = Comment
+allegations-empty = No allegation recorded. Ctrl-A adds one when torture or ill-treatment is alleged in court.
+allegation-followup = Follow-up
+allegation-one = this allegation
+allegation-who = Who made the allegation?
+allegation-no-person = — not one of the people recorded
+timeline-empty = No events yet. Ctrl-T stamps the current time from anywhere in the hearing.
+timeline-time = Time
+timeline-event = Event
+timeline-note = Note
+timeline-dialog = Event at
+confirm-title = Please confirm
+confirm-delete = Delete { $what }? This cannot be undone.
+confirm-delete-event = Delete this event? This cannot be undone.
+reason-title = Editing a final record
+reason-prompt = This record is final. Say briefly why you are changing it (kept in the audit history), then press Enter.
+
+## Help
+help-title = Keys
+help-this-screen = On this screen
+help-everywhere = Everywhere
+help-close = Esc or F1 closes this help.
+
+## Keys
+key-help = help
+key-lock = lock
+key-quit = quit
+key-next-field = next field
+key-prev-field = previous field
+key-create = create
+key-unlock = unlock
+key-new-hearing = new hearing
+key-open = open
+key-search = search
+key-apply-search = search
+key-clear-search = clear search
+key-up = up
+key-down = down
+key-page-up = page up
+key-page-down = page down
+key-first = first
+key-last = last
+key-language = language
+key-tab-details = hearing
+key-tab-people = people
+key-tab-checklist = checklist
+key-tab-allegations = allegations
+key-tab-timeline = timeline
+key-stamp = stamp event
+key-finalise = finalise
+key-back = back
+key-choose = choose
+key-clear-choice = clear
+key-now = now
+key-jump = go to field
+key-close = close
+key-yes = yes
+key-no = no
+key-save = save
+key-add-defendant = add defendant
+key-add-victim = add victim
+key-add-witness = add witness
+key-add-charge = add charge
+key-add-consent = add consent
+key-remove = remove
+key-prev-person = previous person
+key-next-person = next person
+key-answer-yes = yes
+key-answer-no = no
+key-answer-partly = partly
+key-answer-not-observed = not observed
+key-answer-not-applicable = n/a
+key-clear-answer = clear answer
+key-comment = comment
+key-comment-done = done
+key-add-allegation = add allegation
+key-add-followup = add follow-up
+key-prev-allegation = previous
+key-next-allegation = next
+key-edit-event = correct
+key-delete-event = delete

@@ -1,0 +1,160 @@
+# courtwatch — строки интерфейса (русский). Все ключи есть также в en.ftl и tg.ftl.
+
+read-only = только чтение
+too-small = Терминал слишком мал. Для courtwatch нужно не менее { $width } × { $height } (столбцы × строки): увеличьте окно или уменьшите размер шрифта.
+
+status-draft = черновик
+status-final = завершено
+status-reviewed = проверено
+
+## Первый запуск и разблокировка
+first-run-title = Новая база данных
+first-run-intro = Добро пожаловать. Всё, что вы записываете, хранится в зашифрованной базе данных на этом ноутбуке. Введите свой код наблюдателя и имя, затем выберите парольную фразу.
+first-run-code = Код наблюдателя
+first-run-name = Ваше имя
+first-run-org = Организация
+first-run-passphrase = Парольная фраза
+first-run-repeat = Повторите парольную фразу
+first-run-strength = Надёжность:
+strength-weak = низкая — используйте более длинную фразу из нескольких слов
+strength-fair = средняя — более длинная фраза была бы надёжнее
+strength-strong = высокая
+first-run-warning = Парольную фразу невозможно восстановить. Если она утеряна, записи в этой базе данных тоже будут потеряны. Храните её в памяти, а не на бумаге в сумке с ноутбуком.
+first-run-need-profile = Введите код наблюдателя и своё имя.
+first-run-too-short = Парольная фраза должна содержать не менее 8 символов.
+first-run-mismatch = Парольные фразы не совпадают. Введите парольную фразу ещё раз.
+unlock-title = Разблокировка
+unlock-prompt = Парольная фраза:
+unlock-wrong = Неверная парольная фраза. Попробуйте ещё раз.
+lock-title = Заблокировано
+lock-hint = Экран заблокирован. Введите парольную фразу и нажмите Enter.
+
+## Список заседаний
+list-title = Заседания
+list-date = Дата
+list-court = Суд
+list-case = Дело
+list-status = Статус
+list-flags = Отметки
+list-count = { $total ->
+    [one] { $total } заседание
+    [few] { $total } заседания
+    [many] { $total } заседаний
+   *[other] { $total } заседания
+}
+list-empty = Заседаний пока нет. Нажмите n, чтобы записать заседание.
+list-no-match = Ни одно заседание не соответствует поиску.
+list-searching = поиск:
+list-search-prompt = Поиск:
+list-flags-legend = A заявление · C закрытое · N без защитника · F дальнейшие действия
+
+## Заседание
+tab-details = Заседание
+tab-people = Участники
+tab-checklist = Чек-лист
+tab-allegations = Заявления
+tab-timeline = Хронология
+hearing-new = новое заседание
+hearing-final-note = завершённая запись: изменения сохраняются по версиям и фиксируются в журнале
+hearing-finalised = Запись заседания завершена.
+hearing-problems = { $count ->
+    [one] Перед завершением нужно исправить { $count } замечание.
+    [few] Перед завершением нужно исправить { $count } замечания.
+    [many] Перед завершением нужно исправить { $count } замечаний.
+   *[other] Перед завершением нужно исправить { $count } замечания.
+}
+problems-title = Исправьте перед завершением — Enter переходит к полю
+form-required = обязательно
+form-comment-required = нужен комментарий
+form-invalid = недопустимое значение
+form-date-hint = дата в виде ГГГГ-ММ-ДД, Ctrl-N — сегодня
+form-time-hint = время в виде ЧЧ:ММ, Ctrl-N — сейчас
+form-number-hint = число
+form-choice-hint = Enter: выбрать из списка
+picker-hint = вводите текст для фильтра · ↑↓ перемещение · Enter выбрать · Space отметить (несколько) · Esc отмена
+people-empty = Пока никто не записан. Ctrl-A — добавить подсудимого, Ctrl-V — потерпевшего, Ctrl-W — свидетеля.
+people-at-hearing = на этом заседании
+people-charge = обвинение
+people-consent = согласие
+checklist-empty = К этому заседанию не относится ни один пункт чек-листа.
+checklist-comment = Комментарий
+allegations-empty = Заявлений не записано. Ctrl-A добавляет заявление, если в суде заявлено о пытках или жестоком обращении.
+allegation-followup = Дальнейшие действия
+allegation-one = это заявление
+allegation-who = Кто сделал заявление?
+allegation-no-person = — никто из записанных участников
+timeline-empty = Событий пока нет. Ctrl-T отмечает текущее время в любом месте заседания.
+timeline-time = Время
+timeline-event = Событие
+timeline-note = Примечание
+timeline-dialog = Событие в
+confirm-title = Подтвердите
+confirm-delete = Удалить { $what }? Это действие нельзя отменить.
+confirm-delete-event = Удалить это событие? Это действие нельзя отменить.
+reason-title = Изменение завершённой записи
+reason-prompt = Эта запись завершена. Кратко укажите, почему вы её изменяете (это сохранится в журнале изменений), затем нажмите Enter.
+
+## Справка
+help-title = Клавиши
+help-this-screen = На этом экране
+help-everywhere = Везде
+help-close = Esc или F1 закрывает эту справку.
+
+## Клавиши
+key-help = справка
+key-lock = блокировка
+key-quit = выход
+key-next-field = след. поле
+key-prev-field = пред. поле
+key-create = создать
+key-unlock = разблокировать
+key-new-hearing = новое заседание
+key-open = открыть
+key-search = поиск
+key-apply-search = найти
+key-clear-search = сбросить поиск
+key-up = вверх
+key-down = вниз
+key-page-up = стр. вверх
+key-page-down = стр. вниз
+key-first = в начало
+key-last = в конец
+key-language = язык
+key-tab-details = заседание
+key-tab-people = участники
+key-tab-checklist = чек-лист
+key-tab-allegations = заявления
+key-tab-timeline = хронология
+key-stamp = отметить время
+key-finalise = завершить
+key-back = назад
+key-choose = выбрать
+key-clear-choice = очистить
+key-now = сейчас
+key-jump = к полю
+key-close = закрыть
+key-yes = да
+key-no = нет
+key-save = сохранить
+key-add-defendant = добавить подсудимого
+key-add-victim = добавить потерпевшего
+key-add-witness = добавить свидетеля
+key-add-charge = добавить обвинение
+key-add-consent = добавить согласие
+key-remove = удалить
+key-prev-person = пред. участник
+key-next-person = след. участник
+key-answer-yes = да
+key-answer-no = нет
+key-answer-partly = частично
+key-answer-not-observed = не наблюдалось
+key-answer-not-applicable = неприменимо
+key-clear-answer = сбросить ответ
+key-comment = комментарий
+key-comment-done = готово
+key-add-allegation = добавить заявление
+key-add-followup = добавить действие
+key-prev-allegation = предыдущее
+key-next-allegation = следующее
+key-edit-event = исправить
+key-delete-event = удалить

@@ -1,0 +1,142 @@
+//! User-interface strings in English, Russian and Tajik, from `assets/i18n/*.ftl` (Fluent, with
+//! CLDR plural rules: Russian needs one/few/many).
+//!
+//! A missing message falls back to English, then to its key, so a gap shows as a visible key
+//! rather than a crash; a test checks that every key exists in all three files.
+
+use std::collections::HashMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::spec::Lang;
+
+/// The embedded message files, by language.
+pub const FILES: &[(Lang, &str)] = &[
+    (Lang::En, include_str!("../assets/i18n/en.ftl")),
+    (Lang::Ru, include_str!("../assets/i18n/ru.ftl")),
+    (Lang::Tg, include_str!("../assets/i18n/tg.ftl")),
+];
+
+/// The loaded bundles.
+pub struct Texts {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Texts")
+    }
+}
+
+impl Texts {
+    /// Loads the embedded files; returns every parse problem found.
+    pub fn builtin() -> Result<Texts, Vec<String>> {
+        let mut problems = Vec::new();
+        let mut bundles = HashMap::new();
+        for &(lang, src) in FILES {
+            let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new(vec![id]);
+            bundle.set_use_isolating(false);
+            let resource = match FluentResource::try_new(src.to_owned()) {
+                Ok(r) => r,
+                Err((r, errors)) => {
+                    problems.extend(errors.iter().map(|e| format!("i18n/{lang}.ftl: {e:?}")));
+                    r
+                }
+            };
+            if let Err(errors) = bundle.add_resource(resource) {
+                problems.extend(errors.iter().map(|e| format!("i18n/{lang}.ftl: {e:?}")));
+            }
+            bundles.insert(lang, bundle);
+        }
+        if problems.is_empty() {
+            Ok(Texts { bundles })
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+        let bundle = self.bundles.get(&lang)?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
+    }
+
+    /// The message `key` in `lang`.
+    pub fn t(&self, lang: Lang, key: &str) -> String {
+        self.format(lang, key, None)
+            .or_else(|| self.format(Lang::En, key, None))
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The message `key` in `lang` with arguments (numbers select plural forms).
+    pub fn t_args(&self, lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fa.set(*name, FluentValue::from(*s)),
+                Arg::Num(n) => fa.set(*name, FluentValue::from(*n)),
+            }
+        }
+        self.format(lang, key, Some(&fa))
+            .or_else(|| self.format(Lang::En, key, Some(&fa)))
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// Message keys defined in one language's file.
+    pub fn keys(src: &str) -> Vec<String> {
+        src.lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Str(&'a str),
+    Num(i64),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let en = Texts::keys(FILES[0].1);
+        assert!(en.len() > 20);
+        for &(lang, src) in &FILES[1..] {
+            let keys = Texts::keys(src);
+            let missing: Vec<_> = en.iter().filter(|k| !keys.contains(k)).collect();
+            let extra: Vec<_> = keys.iter().filter(|k| !en.contains(k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_files_parse_and_russian_plurals_agree() {
+        let t = Texts::builtin().unwrap_or_else(|p| panic!("{p:?}"));
+        let n = |n| {
+            t.t_args(
+                Lang::Ru,
+                "list-count",
+                &[("count", Arg::Num(n)), ("total", Arg::Num(n))],
+            )
+        };
+        assert!(n(1).contains("заседание"), "{}", n(1));
+        assert!(n(3).contains("заседания"), "{}", n(3));
+        assert!(n(5).contains("заседаний"), "{}", n(5));
+        assert!(n(21).contains("заседание"), "{}", n(21));
+    }
+}

@@ -1,0 +1,405 @@
+//! The application state: the screen stack, the lock, the help overlay and the status line.
+//! Keys go to the lock first, then help, then the keys that work everywhere, then the top
+//! screen. Nothing here performs I/O: effects are returned to the session.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout};
+
+use super::effect::{Effect, Outcome};
+use super::keys::{self, Binding, Key};
+use super::screens::first_run::FirstRun;
+use super::screens::hearing::HearingScreen;
+use super::screens::hearing_list::HearingList;
+use super::screens::unlock::Unlock;
+use super::screens::{Cmd, Ctx, Screen};
+use super::widgets::chrome;
+use crate::domain::Monitor;
+use crate::i18n::Texts;
+use crate::spec::{Lang, Spec};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Global {
+    Help,
+    Lock,
+}
+
+/// Keys that work on every screen once the database is open.
+const GLOBAL: &[Binding<Global>] = &[
+    Binding::new(&[Key::f(1)], Global::Help, "key-help"),
+    Binding::new(&[Key::ctrl('l')], Global::Lock, "key-lock"),
+];
+
+pub struct App {
+    spec: Arc<Spec>,
+    texts: Rc<Texts>,
+    lang: Lang,
+    /// `--lang` was given: it wins over the stored setting.
+    lang_fixed: bool,
+    read_only: bool,
+    running: bool,
+    stack: Vec<Screen>,
+    help: bool,
+    lock: Option<Unlock>,
+    status: Option<(String, bool)>,
+    profile: Option<Monitor>,
+    lock_minutes: u64,
+    now: DateTime<FixedOffset>,
+}
+
+impl App {
+    pub fn new(
+        spec: Arc<Spec>,
+        texts: Rc<Texts>,
+        lang: Lang,
+        db_exists: bool,
+        read_only: bool,
+    ) -> App {
+        let first = if db_exists {
+            Screen::Unlock(Unlock::at_start())
+        } else {
+            Screen::FirstRun(FirstRun::new(None))
+        };
+        App {
+            spec,
+            texts,
+            lang,
+            lang_fixed: false,
+            read_only,
+            running: true,
+            stack: vec![first],
+            help: false,
+            lock: None,
+            status: None,
+            profile: None,
+            lock_minutes: 5,
+            now: DateTime::default(),
+        }
+    }
+
+    pub fn fix_lang(&mut self) {
+        self.lang_fixed = true;
+    }
+
+    pub(super) fn set_lang_from_setting(&mut self, lang: Lang) {
+        if !self.lang_fixed {
+            self.lang = lang;
+        }
+    }
+
+    /// With the passphrase in the environment, first run asks only for the profile.
+    pub(super) fn set_env_passphrase(&mut self, passphrase: Option<String>) {
+        if let (Some(p), Some(Screen::FirstRun(f))) = (passphrase, self.stack.last_mut()) {
+            *f = FirstRun::new(Some(p));
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn set_now(&mut self, now: DateTime<FixedOffset>) {
+        self.now = now;
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            spec: &self.spec,
+            texts: &self.texts,
+            lang: self.lang,
+            now: self.now,
+            read_only: self.read_only,
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        self.profile.is_some()
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if let Some(lock) = &mut self.lock {
+            let ctx = Ctx {
+                spec: &self.spec,
+                texts: &self.texts,
+                lang: self.lang,
+                now: self.now,
+                read_only: self.read_only,
+            };
+            let cmds = lock.handle_key(key, &ctx);
+            return self.apply(cmds);
+        }
+        if self.help {
+            if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') | KeyCode::Char('q')
+            ) {
+                self.help = false;
+            }
+            return Vec::new();
+        }
+        self.status = None;
+        if self.is_open() {
+            match keys::lookup(GLOBAL, &key) {
+                Some(Global::Help) => {
+                    self.help = true;
+                    return Vec::new();
+                }
+                Some(Global::Lock) => return self.lock_now(),
+                None => {}
+            }
+        }
+        let ctx = Ctx {
+            spec: &self.spec,
+            texts: &self.texts,
+            lang: self.lang,
+            now: self.now,
+            read_only: self.read_only,
+        };
+        let cmds = match self.stack.last_mut() {
+            Some(Screen::FirstRun(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Unlock(s)) => s.handle_key(key, &ctx),
+            Some(Screen::List(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Hearing(s)) => s.handle_key(key, &ctx),
+            None => Vec::new(),
+        };
+        self.apply(cmds)
+    }
+
+    fn apply(&mut self, cmds: Vec<Cmd>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for cmd in cmds {
+            match cmd {
+                Cmd::Run(e) => effects.push(e),
+                Cmd::Pop => {
+                    self.stack.pop();
+                    if let Some(Screen::List(list)) = self.stack.last_mut() {
+                        effects.push(list.reload());
+                    }
+                }
+                Cmd::Quit => {
+                    effects.extend(self.flush());
+                    self.running = false;
+                }
+                Cmd::Lock => effects.extend(self.lock_now()),
+                Cmd::Help => self.help = true,
+                Cmd::CycleLang => {
+                    self.lang = match self.lang {
+                        Lang::En => Lang::Ru,
+                        Lang::Ru => Lang::Tg,
+                        Lang::Tg => Lang::En,
+                    };
+                    self.lang_fixed = false;
+                    effects.push(Effect::SaveSetting {
+                        key: "lang".into(),
+                        value: self.lang.code().into(),
+                    });
+                }
+                Cmd::Status(s, error) => self.status = Some((s, error)),
+            }
+        }
+        effects
+    }
+
+    fn lock_now(&mut self) -> Vec<Effect> {
+        let effects = self.flush();
+        self.help = false;
+        self.lock = Some(Unlock::locked());
+        effects
+    }
+
+    /// Pending edits of the top screen, as save effects.
+    pub fn flush(&mut self) -> Vec<Effect> {
+        let ctx = Ctx {
+            spec: &self.spec,
+            texts: &self.texts,
+            lang: self.lang,
+            now: self.now,
+            read_only: self.read_only,
+        };
+        match self.stack.last_mut() {
+            Some(Screen::Hearing(h)) => h.flush(&ctx),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The periodic tick: autosave, and the idle lock.
+    pub fn tick(&mut self, idle_seconds: u64) -> Vec<Effect> {
+        let mut effects = self.flush();
+        if self.is_open()
+            && self.lock.is_none()
+            && self.lock_minutes > 0
+            && idle_seconds >= self.lock_minutes * 60
+        {
+            effects.extend(self.lock_now());
+        }
+        effects
+    }
+
+    pub fn on_outcome(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::Opened {
+                profile,
+                lock_minutes,
+            } => {
+                self.profile = Some(profile);
+                self.lock_minutes = lock_minutes;
+                let mut list = HearingList::new();
+                let effect = list.reload();
+                self.stack = vec![Screen::List(list)];
+                vec![effect]
+            }
+            Outcome::Unlocked => {
+                self.lock = None;
+                Vec::new()
+            }
+            Outcome::WrongPassphrase(msg) => {
+                let text = self.texts.t(self.lang, "unlock-wrong");
+                if let Some(lock) = &mut self.lock {
+                    lock.failed(text);
+                } else if let Some(Screen::Unlock(u)) = self.stack.last_mut() {
+                    u.failed(text);
+                } else {
+                    self.status = Some((msg, true));
+                }
+                Vec::new()
+            }
+            Outcome::Failed(msg) => {
+                match self.stack.last_mut() {
+                    Some(Screen::FirstRun(f)) => f.failed(msg.clone()),
+                    Some(Screen::Unlock(u)) => u.failed(msg.clone()),
+                    _ => {}
+                }
+                self.status = Some((msg, true));
+                Vec::new()
+            }
+            Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
+            Outcome::HearingLoaded(record) => {
+                let ctx = Ctx {
+                    spec: &self.spec,
+                    texts: &self.texts,
+                    lang: self.lang,
+                    now: self.now,
+                    read_only: self.read_only,
+                };
+                if let Some(Screen::Hearing(h)) = self.stack.last_mut()
+                    && h.hearing() == record.hearing.uuid
+                {
+                    h.on_loaded(*record, &ctx);
+                    return Vec::new();
+                }
+                let read_only = self.read_only;
+                let ctx = Ctx {
+                    spec: &self.spec,
+                    texts: &self.texts,
+                    lang: self.lang,
+                    now: self.now,
+                    read_only,
+                };
+                let screen = HearingScreen::new(*record, &ctx);
+                self.stack.push(Screen::Hearing(Box::new(screen)));
+                Vec::new()
+            }
+            other => {
+                let ctx = Ctx {
+                    spec: &self.spec,
+                    texts: &self.texts,
+                    lang: self.lang,
+                    now: self.now,
+                    read_only: self.read_only,
+                };
+                let cmds = match self.stack.last_mut() {
+                    Some(Screen::List(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Hearing(s)) => s.on_outcome(other, &ctx),
+                    _ => Vec::new(),
+                };
+                self.apply(cmds)
+            }
+        }
+    }
+
+    /// Draws the whole interface. A pure function of the state.
+    pub fn render(&self, frame: &mut Frame<'_>) {
+        let area = frame.area();
+        if area.width < chrome::MIN_WIDTH || area.height < chrome::MIN_HEIGHT {
+            chrome::too_small(frame, area, &self.texts, self.lang);
+            return;
+        }
+        let ctx = self.ctx();
+        if let Some(lock) = &self.lock {
+            lock.render(frame, area, &ctx);
+            return;
+        }
+        let [title, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let who = self
+            .profile
+            .as_ref()
+            .map(|p| format!("{} · {}", p.code, p.name))
+            .unwrap_or_default();
+        let (heading, keys) = match self.stack.last() {
+            Some(Screen::FirstRun(s)) => (ctx.t("first-run-title"), s.keys()),
+            Some(Screen::Unlock(s)) => (ctx.t("unlock-title"), s.keys()),
+            Some(Screen::List(s)) => (ctx.t("list-title"), s.keys(&ctx)),
+            Some(Screen::Hearing(s)) => (s.title(&ctx), s.keys(&ctx)),
+            None => (String::new(), Vec::new()),
+        };
+        let right = if self.read_only {
+            format!("{} · {who}", ctx.t("read-only"))
+        } else {
+            who
+        };
+        chrome::title_bar(
+            frame,
+            title,
+            &format!(" courtwatch · {heading}"),
+            &format!("{right} "),
+        );
+        match self.stack.last() {
+            Some(Screen::FirstRun(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Unlock(s)) => s.render(frame, body, &ctx),
+            Some(Screen::List(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Hearing(s)) => s.render(frame, body, &ctx),
+            None => {}
+        }
+        if let Some((msg, error)) = &self.status {
+            let text = if msg.contains(' ') {
+                msg.clone()
+            } else {
+                ctx.t(msg)
+            };
+            chrome::status(frame, status, &text, *error);
+        }
+        let mut all = keys.clone();
+        if self.is_open() {
+            all.extend(keys::describe(GLOBAL));
+        }
+        chrome::footer(frame, footer, &self.texts, self.lang, &all);
+        if self.help {
+            chrome::help(
+                frame,
+                body,
+                &self.texts,
+                self.lang,
+                &keys,
+                &keys::describe(GLOBAL),
+            );
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Key bindings: every binding is declared once, in its screen's table, with the message key
+//! of its description; the footer and the help overlay are generated from those tables
+//! (ARCHITECTURE.md invariant 6). `parse` turns `"n<Tab><C-s>"` into key events for tests.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+/// One key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    pub const fn f(n: u8) -> Key {
+        Key::plain(KeyCode::F(n))
+    }
+
+    /// Whether a pressed key is this one. Shift is ignored for characters (it is part of the
+    /// character) and for BackTab.
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let mut mods = ev.modifiers;
+        if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        let code = match ev.code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            c => c,
+        };
+        code == self.code && mods == self.mods
+    }
+
+    /// How the key is written in the footer and help: `Ctrl-S`, `F2`, `Enter`, `n`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_ascii_uppercase().to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else if let KeyCode::Char(c) = self.code {
+            c.to_string()
+        } else {
+            base
+        }
+    }
+}
+
+/// A binding: keys, the action they trigger, and the message key describing it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding<A: Copy> {
+    pub keys: &'static [Key],
+    pub action: A,
+    /// Message key in `assets/i18n/*.ftl`.
+    pub label: &'static str,
+    /// Shown in the footer (all bindings are shown in help).
+    pub footer: bool,
+}
+
+impl<A: Copy> Binding<A> {
+    pub const fn new(keys: &'static [Key], action: A, label: &'static str) -> Self {
+        Binding {
+            keys,
+            action,
+            label,
+            footer: true,
+        }
+    }
+
+    /// A binding listed in help only, to keep the footer short.
+    pub const fn help_only(keys: &'static [Key], action: A, label: &'static str) -> Self {
+        Binding {
+            keys,
+            action,
+            label,
+            footer: false,
+        }
+    }
+
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// The action bound to a pressed key in a table.
+pub fn lookup<A: Copy>(table: &[Binding<A>], ev: &KeyEvent) -> Option<A> {
+    table
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .map(|b| b.action)
+}
+
+/// `(keys, description key, in footer)` of a table, for footers and help.
+pub fn describe<A: Copy>(table: &[Binding<A>]) -> Vec<(String, &'static str, bool)> {
+    table
+        .iter()
+        .map(|b| (b.keys_label(), b.label, b.footer))
+        .collect()
+}
+
+/// A key press event.
+pub fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers: mods,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+/// Key events from a compact notation: plain characters, and `<Tab>`, `<S-Tab>`, `<Enter>`,
+/// `<Esc>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`,
+/// `<Del>`, `<BS>`, `<Space>`, `<F1>`…`<F12>`, `<C-x>` (Ctrl-x), `<lt>` (a literal `<`).
+pub fn parse(s: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            out.push(press(KeyCode::Char(c), KeyModifiers::NONE));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+        let ev = match name.as_str() {
+            "Tab" => press(KeyCode::Tab, KeyModifiers::NONE),
+            "S-Tab" => press(KeyCode::BackTab, KeyModifiers::SHIFT),
+            "Enter" => press(KeyCode::Enter, KeyModifiers::NONE),
+            "Esc" => press(KeyCode::Esc, KeyModifiers::NONE),
+            "Up" => press(KeyCode::Up, KeyModifiers::NONE),
+            "Down" => press(KeyCode::Down, KeyModifiers::NONE),
+            "Left" => press(KeyCode::Left, KeyModifiers::NONE),
+            "Right" => press(KeyCode::Right, KeyModifiers::NONE),
+            "PgUp" => press(KeyCode::PageUp, KeyModifiers::NONE),
+            "PgDn" => press(KeyCode::PageDown, KeyModifiers::NONE),
+            "Home" => press(KeyCode::Home, KeyModifiers::NONE),
+            "End" => press(KeyCode::End, KeyModifiers::NONE),
+            "Del" => press(KeyCode::Delete, KeyModifiers::NONE),
+            "BS" => press(KeyCode::Backspace, KeyModifiers::NONE),
+            "Space" => press(KeyCode::Char(' '), KeyModifiers::NONE),
+            "lt" => press(KeyCode::Char('<'), KeyModifiers::NONE),
+            n if n.starts_with("C-") => press(
+                KeyCode::Char(n.chars().nth(2).unwrap_or(' ')),
+                KeyModifiers::CONTROL,
+            ),
+            n if n.starts_with('F') => {
+                press(KeyCode::F(n[1..].parse().unwrap_or(1)), KeyModifiers::NONE)
+            }
+            _ => continue,
+        };
+        out.push(ev);
+    }
+    out
+}
+
+/// Whether a key would type a character into a text field.
+pub fn is_text_input(ev: &KeyEvent) -> bool {
+    matches!(ev.code, KeyCode::Char(_))
+        && !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_reads_the_notation() {
+        let k = parse("n<Tab><C-s>ҷ<F2>");
+        assert_eq!(k.len(), 5);
+        assert!(Key::ch('n').matches(&k[0]));
+        assert!(Key::plain(KeyCode::Tab).matches(&k[1]));
+        assert!(Key::ctrl('s').matches(&k[2]));
+        assert_eq!(k[3].code, KeyCode::Char('ҷ'));
+        assert!(Key::f(2).matches(&k[4]));
+    }
+
+    #[test]
+    fn ctrl_keys_match_regardless_of_shift_and_case() {
+        let shifted = press(
+            KeyCode::Char('S'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert!(Key::ctrl('s').matches(&shifted));
+        assert!(!Key::ch('s').matches(&shifted));
+        assert_eq!(Key::ctrl('s').label(), "Ctrl-S");
+    }
+}

@@ -1,0 +1,347 @@
+//! Torture and ill-treatment allegations raised in court: any number per hearing, each the
+//! full record of the allegation form, with its follow-ups.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use uuid::Uuid;
+
+use super::Ctx;
+use super::hearing::Confirm;
+use super::people::ordered;
+use crate::domain::{Entity, HearingRecord, Problem};
+use crate::spec::Spec;
+use crate::tui::effect::Effect;
+use crate::tui::keys::{self, Binding, Key};
+use crate::tui::theme;
+use crate::tui::widgets::form::{Edit, FormKey, FormState, Group};
+use crate::tui::widgets::picker::{Choice, Picker, PickerEvent};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Add,
+    AddFollowup,
+    Remove,
+    Prev,
+    Next,
+}
+
+const KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::ctrl('a')], Action::Add, "key-add-allegation"),
+    Binding::new(&[Key::ctrl('f')], Action::AddFollowup, "key-add-followup"),
+    Binding::help_only(&[Key::ctrl('x')], Action::Remove, "key-remove"),
+    Binding::new(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::Prev,
+        "key-prev-allegation",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::PageDown)],
+        Action::Next,
+        "key-next-allegation",
+    ),
+];
+
+#[derive(Debug, Default)]
+pub struct Allegations {
+    order: Vec<Uuid>,
+    selected: usize,
+    form: FormState,
+    /// Choosing who made the allegation, before it is added.
+    who: Option<Picker>,
+}
+
+fn groups(record: &HearingRecord, allegation: Uuid, ctx: &Ctx<'_>) -> Vec<Group> {
+    let mut g = vec![Group {
+        entity: Entity::Allegation,
+        record: allegation,
+        heading: None,
+    }];
+    for (i, f) in record
+        .followups
+        .iter()
+        .filter(|f| f.allegation_uuid == allegation)
+        .enumerate()
+    {
+        g.push(Group {
+            entity: Entity::Followup,
+            record: f.uuid,
+            heading: Some(format!("{} {}", ctx.t("allegation-followup"), i + 1)),
+        });
+    }
+    g
+}
+
+impl Allegations {
+    pub fn new(record: &HearingRecord, ctx: &Ctx<'_>) -> Allegations {
+        let mut a = Allegations::default();
+        a.refresh(record, ctx);
+        a
+    }
+
+    fn current(&self) -> Option<Uuid> {
+        self.order.get(self.selected).copied()
+    }
+
+    pub fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
+        let before = self.current();
+        let old = std::mem::take(&mut self.order);
+        self.order = record.allegations.iter().map(|a| a.uuid).collect();
+        let added = self.order.iter().position(|u| !old.contains(u));
+        self.selected = match (added, before) {
+            (Some(i), _) if !old.is_empty() || self.order.len() == 1 => i,
+            (_, Some(b)) => self.order.iter().position(|u| *u == b).unwrap_or(0),
+            _ => 0,
+        }
+        .min(self.order.len().saturating_sub(1));
+        self.rebuild(record, ctx);
+    }
+
+    fn rebuild(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
+        match self.current() {
+            Some(a) => {
+                let g = groups(record, a, ctx);
+                if g.as_slice() == self.form.groups() {
+                    self.form.rebuild(ctx.spec, record);
+                } else {
+                    self.form = FormState::new(g, ctx.spec, record);
+                }
+            }
+            None => self.form = FormState::default(),
+        }
+    }
+
+    pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        let mut k = keys::describe(KEYS);
+        k.push(("Tab".into(), "key-next-field", true));
+        k
+    }
+
+    pub fn has_popup(&self) -> bool {
+        self.form.has_popup() || self.who.is_some()
+    }
+
+    pub fn flush(&mut self, spec: &Spec) -> Option<Edit> {
+        self.form.flush(spec)
+    }
+
+    pub fn focus(
+        &mut self,
+        entity: Entity,
+        uuid: Uuid,
+        field: &str,
+        record: &HearingRecord,
+        ctx: &Ctx<'_>,
+    ) {
+        let allegation = match entity {
+            Entity::Allegation => Some(uuid),
+            _ => record
+                .followups
+                .iter()
+                .find(|f| f.uuid == uuid)
+                .map(|f| f.allegation_uuid),
+        };
+        if let Some(i) = allegation.and_then(|a| self.order.iter().position(|u| *u == a)) {
+            self.selected = i;
+            self.rebuild(record, ctx);
+            self.form.focus_field(ctx.spec, record, entity, uuid, field);
+        }
+    }
+
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        ctx: &Ctx<'_>,
+        record: &mut HearingRecord,
+    ) -> (Vec<Effect>, Option<Confirm>) {
+        let hearing = record.hearing.uuid;
+        if let Some(picker) = &mut self.who {
+            return match picker.handle(key) {
+                PickerEvent::Picked(code) => {
+                    self.who = None;
+                    let party = Uuid::parse_str(&code).ok();
+                    (
+                        vec![Effect::AddRecord {
+                            hearing,
+                            entity: Entity::Allegation,
+                            parent: party,
+                        }],
+                        None,
+                    )
+                }
+                PickerEvent::Cancelled => {
+                    self.who = None;
+                    (Vec::new(), None)
+                }
+                PickerEvent::None => (Vec::new(), None),
+            };
+        }
+        if !self.form.has_popup()
+            && let Some(action) = keys::lookup(KEYS, &key)
+        {
+            let effects: Vec<Effect> = self
+                .form
+                .flush(ctx.spec)
+                .into_iter()
+                .map(|e| Effect::SetField {
+                    hearing,
+                    entity: e.entity,
+                    record: e.record,
+                    field: e.field,
+                    value: e.value,
+                })
+                .collect();
+            match action {
+                Action::Add => {
+                    let mut choices: Vec<Choice> = ordered(record)
+                        .into_iter()
+                        .filter_map(|u| record.party(u))
+                        .map(|p| {
+                            let role = p
+                                .fields
+                                .get("role")
+                                .map(|r| ctx.spec.code_label("party_role", r, ctx.lang))
+                                .unwrap_or("");
+                            let code = p.fields.get("display_code").cloned().unwrap_or_default();
+                            Choice {
+                                code: p.uuid.to_string(),
+                                label: format!("{code} {role}"),
+                                child: false,
+                            }
+                        })
+                        .collect();
+                    choices.push(Choice {
+                        code: String::new(),
+                        label: ctx.t("allegation-no-person"),
+                        child: false,
+                    });
+                    self.who = Some(Picker::new(ctx.t("allegation-who"), choices, false, ""));
+                }
+                Action::AddFollowup => {
+                    if let Some(a) = self.current() {
+                        let mut effects = effects;
+                        effects.push(Effect::AddRecord {
+                            hearing,
+                            entity: Entity::Followup,
+                            parent: Some(a),
+                        });
+                        return (effects, None);
+                    }
+                }
+                Action::Remove => {
+                    let target = self
+                        .form
+                        .focused(ctx.spec)
+                        .filter(|(e, _, _)| *e == Entity::Followup)
+                        .map(|(e, u, _)| (e, u))
+                        .or_else(|| self.current().map(|a| (Entity::Allegation, a)));
+                    if let Some((entity, uuid)) = target {
+                        let what = if entity == Entity::Followup {
+                            ctx.t("allegation-followup")
+                        } else {
+                            ctx.t("allegation-one")
+                        };
+                        return (
+                            effects,
+                            Some(Confirm::Delete {
+                                entity,
+                                record: uuid,
+                                what,
+                            }),
+                        );
+                    }
+                }
+                Action::Prev | Action::Next => {
+                    if !self.order.is_empty() {
+                        self.selected = if action == Action::Prev {
+                            self.selected.saturating_sub(1)
+                        } else {
+                            (self.selected + 1).min(self.order.len() - 1)
+                        };
+                        self.rebuild(record, ctx);
+                    }
+                }
+            }
+            return (effects, None);
+        }
+        match self.form.handle_key(key, &ctx.form(), record) {
+            FormKey::Used(edits) => (
+                edits
+                    .into_iter()
+                    .map(|e| Effect::SetField {
+                        hearing,
+                        entity: e.entity,
+                        record: e.record,
+                        field: e.field,
+                        value: e.value,
+                    })
+                    .collect(),
+                None,
+            ),
+            FormKey::NotMine => (Vec::new(), None),
+        }
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        ctx: &Ctx<'_>,
+        record: &HearingRecord,
+        problems: &[Problem],
+    ) {
+        if self.order.is_empty() {
+            frame.render_widget(
+                Paragraph::new(ctx.t("allegations-empty"))
+                    .style(theme::dim())
+                    .wrap(Wrap { trim: true }),
+                area,
+            );
+        } else {
+            let list_h = (self.order.len() as u16 + 1).min(area.height / 4).max(2);
+            let [list_area, form_area] =
+                Layout::vertical([Constraint::Length(list_h), Constraint::Min(3)]).areas(area);
+            let items: Vec<ListItem<'_>> = record
+                .allegations
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let who = a
+                        .party_uuid
+                        .and_then(|p| record.party(p))
+                        .and_then(|p| p.fields.get("display_code"))
+                        .cloned()
+                        .unwrap_or_else(|| "—".into());
+                    let methods = a
+                        .fields
+                        .get("methods")
+                        .map(|m| {
+                            ctx.spec.field("methods").map_or_else(
+                                || m.clone(),
+                                |(_, f)| ctx.spec.display(f, m, ctx.lang),
+                            )
+                        })
+                        .unwrap_or_default();
+                    let mark = if problems.iter().any(|p| p.record == a.uuid) {
+                        "!"
+                    } else {
+                        " "
+                    };
+                    ListItem::new(format!("{mark}{}. {who}  {methods}", i + 1))
+                })
+                .collect();
+            let mut state = ListState::default().with_selected(Some(self.selected));
+            frame.render_stateful_widget(
+                List::new(items).highlight_style(theme::selected()),
+                list_area,
+                &mut state,
+            );
+            self.form
+                .render(frame, form_area, &ctx.form(), record, problems);
+        }
+        if let Some(p) = &self.who {
+            p.render(frame, area, &ctx.t("picker-hint"));
+        }
+    }
+}

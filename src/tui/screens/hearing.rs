@@ -1,0 +1,707 @@
+//! The hearing workspace: one hearing, its sections as tabs (F2 details, F3 people, F4
+//! checklist, F5 allegations, F6 timeline), Ctrl-T to stamp a courtroom event from anywhere,
+//! Ctrl-S to finalise with every problem listed and a jump to each.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use uuid::Uuid;
+
+use super::allegations::Allegations;
+use super::checklist::Checklist;
+use super::people::People;
+use super::timeline::{EventDialog, Timeline};
+use super::{Cmd, Ctx};
+use crate::domain::{Entity, HearingRecord, Problem, ProblemKind, Status};
+use crate::spec::COURT_LIST;
+use crate::tui::effect::{Effect, Outcome};
+use crate::tui::keys::{self, Binding, Key};
+use crate::tui::theme;
+use crate::tui::widgets::form::{Edit, FormKey, FormState, Group};
+use crate::tui::widgets::picker::centered;
+use crate::tui::widgets::text::Editor;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Details,
+    People,
+    Checklist,
+    Allegations,
+    Timeline,
+}
+
+impl Tab {
+    const ALL: [Tab; 5] = [
+        Tab::Details,
+        Tab::People,
+        Tab::Checklist,
+        Tab::Allegations,
+        Tab::Timeline,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Details => "tab-details",
+            Tab::People => "tab-people",
+            Tab::Checklist => "tab-checklist",
+            Tab::Allegations => "tab-allegations",
+            Tab::Timeline => "tab-timeline",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Tab(Tab),
+    Finalise,
+    Stamp,
+    Back,
+}
+
+const KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::f(2)], Action::Tab(Tab::Details), "key-tab-details"),
+    Binding::new(&[Key::f(3)], Action::Tab(Tab::People), "key-tab-people"),
+    Binding::new(
+        &[Key::f(4)],
+        Action::Tab(Tab::Checklist),
+        "key-tab-checklist",
+    ),
+    Binding::new(
+        &[Key::f(5)],
+        Action::Tab(Tab::Allegations),
+        "key-tab-allegations",
+    ),
+    Binding::new(&[Key::f(6)], Action::Tab(Tab::Timeline), "key-tab-timeline"),
+    Binding::new(&[Key::ctrl('t')], Action::Stamp, "key-stamp"),
+    Binding::new(&[Key::ctrl('s')], Action::Finalise, "key-finalise"),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, "key-back"),
+];
+
+/// Keys of the details tab's form (declared here, handled by the form widget).
+const FORM_KEYS: &[Binding<()>] = &[
+    Binding::new(&[Key::plain(KeyCode::Tab)], (), "key-next-field"),
+    Binding::help_only(&[Key::plain(KeyCode::BackTab)], (), "key-prev-field"),
+    Binding::new(&[Key::plain(KeyCode::Enter)], (), "key-choose"),
+    Binding::help_only(&[Key::plain(KeyCode::Delete)], (), "key-clear-choice"),
+    Binding::help_only(&[Key::ctrl('n')], (), "key-now"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListAction {
+    Up,
+    Down,
+    Jump,
+    Close,
+}
+
+const PROBLEM_KEYS: &[Binding<ListAction>] = &[
+    Binding::help_only(&[Key::plain(KeyCode::Up)], ListAction::Up, "key-up"),
+    Binding::help_only(&[Key::plain(KeyCode::Down)], ListAction::Down, "key-down"),
+    Binding::new(&[Key::plain(KeyCode::Enter)], ListAction::Jump, "key-jump"),
+    Binding::new(&[Key::plain(KeyCode::Esc)], ListAction::Close, "key-close"),
+];
+
+/// A question that needs an answer before something happens.
+#[derive(Debug)]
+pub enum Confirm {
+    Delete {
+        entity: Entity,
+        record: Uuid,
+        what: String,
+    },
+    DeleteEvent {
+        id: Uuid,
+    },
+}
+
+#[derive(Debug)]
+pub struct HearingScreen {
+    pub(super) record: HearingRecord,
+    tab: Tab,
+    details: FormState,
+    people: People,
+    checklist: Checklist,
+    allegations: Allegations,
+    timeline: Timeline,
+    problems: Vec<Problem>,
+    problem_list: Option<usize>,
+    dialog: Option<EventDialog>,
+    confirm: Option<Confirm>,
+    /// Edits of a final record wait here until the monitor says why.
+    reason: Option<(Editor, Vec<Effect>)>,
+    reason_given: bool,
+}
+
+fn details_groups(r: &HearingRecord) -> Vec<Group> {
+    vec![
+        Group {
+            entity: Entity::Case,
+            record: r.case.uuid,
+            heading: None,
+        },
+        Group {
+            entity: Entity::Hearing,
+            record: r.hearing.uuid,
+            heading: None,
+        },
+    ]
+}
+
+impl HearingScreen {
+    pub fn new(record: HearingRecord, ctx: &Ctx<'_>) -> HearingScreen {
+        let mut details = FormState::new(details_groups(&record), ctx.spec, &record);
+        // A new hearing opens on the court case number.
+        if !record.case.fields.contains_key("court_case_number") {
+            details.focus_field(
+                ctx.spec,
+                &record,
+                Entity::Case,
+                record.case.uuid,
+                "court_case_number",
+            );
+        }
+        HearingScreen {
+            people: People::new(&record, ctx),
+            checklist: Checklist::new(&record, ctx),
+            allegations: Allegations::new(&record, ctx),
+            timeline: Timeline::default(),
+            details,
+            record,
+            tab: Tab::Details,
+            problems: Vec::new(),
+            problem_list: None,
+            dialog: None,
+            confirm: None,
+            reason: None,
+            reason_given: false,
+        }
+    }
+
+    pub fn hearing(&self) -> Uuid {
+        self.record.hearing.uuid
+    }
+
+    pub fn title(&self, ctx: &Ctx<'_>) -> String {
+        let h = &self.record.hearing;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(d) = h.fields.get("hearing_date") {
+            parts.push(d.clone());
+        }
+        if let Some(c) = h.fields.get("court") {
+            parts.push(ctx.spec.code_label(COURT_LIST, c, ctx.lang).to_owned());
+        }
+        if parts.is_empty() {
+            parts.push(ctx.t("hearing-new"));
+        }
+        let status = ctx.t(&format!("status-{}", h.status));
+        let version = if h.version > 0 {
+            format!(" v{}", h.version)
+        } else {
+            String::new()
+        };
+        format!("{} · {status}{version}", parts.join(" · "))
+    }
+
+    pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
+        if self.problem_list.is_some() {
+            return keys::describe(PROBLEM_KEYS);
+        }
+        if let Some(d) = &self.dialog {
+            return d.keys();
+        }
+        if self.confirm.is_some() {
+            return vec![
+                ("y/Enter".into(), "key-yes", true),
+                ("n/Esc".into(), "key-no", true),
+            ];
+        }
+        if self.reason.is_some() {
+            return vec![("Enter".into(), "key-save", true)];
+        }
+        let mut out = match self.tab {
+            Tab::Details => keys::describe(FORM_KEYS),
+            Tab::People => self.people.keys(),
+            Tab::Checklist => self.checklist.keys(),
+            Tab::Allegations => self.allegations.keys(),
+            Tab::Timeline => self.timeline.keys(),
+        };
+        let _ = ctx;
+        out.extend(keys::describe(KEYS));
+        out
+    }
+
+    /// Pending text edits of every tab, as save effects.
+    pub fn flush(&mut self, ctx: &Ctx<'_>) -> Vec<Effect> {
+        let mut edits: Vec<Edit> = Vec::new();
+        edits.extend(self.details.flush(ctx.spec));
+        edits.extend(self.people.flush(ctx.spec));
+        edits.extend(self.allegations.flush(ctx.spec));
+        let mut effects = self.save_edits(edits);
+        effects.extend(self.checklist.flush(&self.record));
+        effects
+    }
+
+    fn save_edits(&self, edits: Vec<Edit>) -> Vec<Effect> {
+        let hearing = self.hearing();
+        edits
+            .into_iter()
+            .map(|e| Effect::SetField {
+                hearing,
+                entity: e.entity,
+                record: e.record,
+                field: e.field,
+                value: e.value,
+            })
+            .collect()
+    }
+
+    /// Runs save effects, first asking why when the record is final.
+    fn save(&mut self, effects: Vec<Effect>) -> Vec<Cmd> {
+        if effects.is_empty() {
+            return Vec::new();
+        }
+        if self.record.hearing.status.is_final() && !self.reason_given {
+            match &mut self.reason {
+                Some((_, held)) => held.extend(effects),
+                None => self.reason = Some((Editor::line(""), effects)),
+            }
+            return Vec::new();
+        }
+        effects.into_iter().map(Cmd::Run).collect()
+    }
+
+    pub fn on_loaded(&mut self, record: HearingRecord, ctx: &Ctx<'_>) {
+        self.record = record;
+        self.details.rebuild(ctx.spec, &self.record);
+        self.people.refresh(&self.record, ctx);
+        self.checklist.refresh(&self.record, ctx);
+        self.allegations.refresh(&self.record, ctx);
+        self.timeline.refresh(&self.record);
+        if !self.problems.is_empty() {
+            self.problems = crate::domain::finalise_problems(ctx.spec, &self.record);
+        }
+    }
+
+    pub fn on_outcome(&mut self, outcome: Outcome, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        match outcome {
+            Outcome::Stamped { record, id } => {
+                let at = record
+                    .timeline
+                    .iter()
+                    .find(|e| e.uuid == id)
+                    .map(|e| e.at.clone())
+                    .unwrap_or_default();
+                self.on_loaded(*record, ctx);
+                self.dialog = Some(EventDialog::new(id, &at, "note", "", ctx));
+                Vec::new()
+            }
+            Outcome::Finalised { record, problems } => {
+                self.on_loaded(*record, ctx);
+                if problems.is_empty() {
+                    self.problems.clear();
+                    self.reason_given = false;
+                    vec![Cmd::Status(ctx.t("hearing-finalised"), false)]
+                } else {
+                    let n = problems.len();
+                    self.problems = problems;
+                    self.problem_list = Some(0);
+                    vec![Cmd::Status(
+                        ctx.texts.t_args(
+                            ctx.lang,
+                            "hearing-problems",
+                            &[("count", crate::i18n::Arg::Num(n as i64))],
+                        ),
+                        true,
+                    )]
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if ctx.read_only {
+            return self.handle_read_only(key, ctx);
+        }
+        if let Some(selected) = self.problem_list {
+            return self.handle_problem_list(key, selected, ctx);
+        }
+        if let Some(dialog) = &mut self.dialog {
+            return match dialog.handle_key(key, ctx) {
+                Some(Some((id, at, code, note))) => {
+                    self.dialog = None;
+                    let effect = Effect::PutEvent {
+                        hearing: self.record.hearing.uuid,
+                        id,
+                        at,
+                        code,
+                        note,
+                    };
+                    self.save(vec![effect])
+                }
+                Some(None) => {
+                    self.dialog = None;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+        }
+        if let Some(confirm) = &self.confirm {
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Enter => {
+                    let hearing = self.hearing();
+                    let effect = match confirm {
+                        Confirm::Delete { entity, record, .. } => Effect::DeleteRecord {
+                            hearing,
+                            entity: *entity,
+                            record: *record,
+                        },
+                        Confirm::DeleteEvent { id } => Effect::DeleteEvent { hearing, id: *id },
+                    };
+                    self.confirm = None;
+                    self.save(vec![effect])
+                }
+                KeyCode::Char('n') | KeyCode::Esc => {
+                    self.confirm = None;
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            };
+        }
+        if let Some((editor, held)) = &mut self.reason {
+            if editor.handle(key).is_some() {
+                return Vec::new();
+            }
+            if matches!(key.code, KeyCode::Enter | KeyCode::Esc) {
+                let reason = editor.value();
+                let held = std::mem::take(held);
+                self.reason = None;
+                self.reason_given = true;
+                let mut cmds = vec![Cmd::Run(Effect::SetEditReason {
+                    hearing: self.hearing(),
+                    reason,
+                })];
+                cmds.extend(held.into_iter().map(Cmd::Run));
+                return cmds;
+            }
+            return Vec::new();
+        }
+
+        // A tab's popup (a choice list) gets every key first.
+        let popup = match self.tab {
+            Tab::Details => self.details.has_popup(),
+            Tab::People => self.people.has_popup(),
+            Tab::Allegations => self.allegations.has_popup(),
+            Tab::Checklist | Tab::Timeline => false,
+        };
+        let editing_comment = self.tab == Tab::Checklist && self.checklist.is_editing();
+        if !(popup || editing_comment && key.code == KeyCode::Esc)
+            && let Some(action) = keys::lookup(KEYS, &key)
+        {
+            return self.workspace_action(action, ctx);
+        }
+
+        let hearing = self.hearing();
+        match self.tab {
+            Tab::Details => match self.details.handle_key(key, &ctx.form(), &mut self.record) {
+                FormKey::Used(edits) => {
+                    let effects = self.save_edits(edits);
+                    self.after_change(ctx);
+                    self.save(effects)
+                }
+                FormKey::NotMine => Vec::new(),
+            },
+            Tab::People => {
+                let (effects, confirm) = self.people.handle_key(key, ctx, &mut self.record);
+                if let Some(c) = confirm {
+                    self.confirm = Some(c);
+                }
+                self.after_change(ctx);
+                self.save(effects)
+            }
+            Tab::Checklist => {
+                let effects = self.checklist.handle_key(key, ctx, &mut self.record);
+                self.save(effects)
+            }
+            Tab::Allegations => {
+                let (effects, confirm) = self.allegations.handle_key(key, ctx, &mut self.record);
+                if let Some(c) = confirm {
+                    self.confirm = Some(c);
+                }
+                self.save(effects)
+            }
+            Tab::Timeline => match self.timeline.handle_key(key, &self.record) {
+                Some(super::timeline::TimelineKey::Edit(id)) => {
+                    if let Some(e) = self.record.timeline.iter().find(|e| e.uuid == id) {
+                        self.dialog = Some(EventDialog::new(id, &e.at, &e.code, &e.note, ctx));
+                    }
+                    Vec::new()
+                }
+                Some(super::timeline::TimelineKey::Delete(id)) => {
+                    let _ = hearing;
+                    self.confirm = Some(Confirm::DeleteEvent { id });
+                    Vec::new()
+                }
+                None => Vec::new(),
+            },
+        }
+    }
+
+    /// A change may make checklist groups appear (a case tag) or fields relevant elsewhere.
+    fn after_change(&mut self, ctx: &Ctx<'_>) {
+        self.checklist.refresh(&self.record, ctx);
+        self.people.refresh(&self.record, ctx);
+        self.allegations.refresh(&self.record, ctx);
+        if !self.problems.is_empty() {
+            self.problems = crate::domain::finalise_problems(ctx.spec, &self.record);
+        }
+    }
+
+    fn handle_read_only(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+        match keys::lookup(KEYS, &key) {
+            Some(Action::Tab(t)) => self.tab = t,
+            Some(Action::Back) => return vec![Cmd::Pop],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn workspace_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        match action {
+            Action::Tab(t) => {
+                let effects = self.flush(ctx);
+                self.tab = t;
+                self.save(effects)
+            }
+            Action::Back => {
+                let pending = self.flush(ctx);
+                let mut cmds = self.save(pending);
+                cmds.push(Cmd::Pop);
+                cmds
+            }
+            Action::Stamp => {
+                let pending = self.flush(ctx);
+                let mut cmds = self.save(pending);
+                cmds.push(Cmd::Run(Effect::StampEvent {
+                    hearing: self.hearing(),
+                }));
+                cmds
+            }
+            Action::Finalise => {
+                let pending = self.flush(ctx);
+                let mut cmds = self.save(pending);
+                cmds.push(Cmd::Run(Effect::Finalise {
+                    hearing: self.hearing(),
+                }));
+                cmds
+            }
+        }
+    }
+
+    fn handle_problem_list(&mut self, key: KeyEvent, selected: usize, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        match keys::lookup(PROBLEM_KEYS, &key) {
+            Some(ListAction::Up) => self.problem_list = Some(selected.saturating_sub(1)),
+            Some(ListAction::Down) => {
+                self.problem_list = Some((selected + 1).min(self.problems.len().saturating_sub(1)))
+            }
+            Some(ListAction::Close) => self.problem_list = None,
+            Some(ListAction::Jump) => {
+                self.problem_list = None;
+                if let Some(p) = self.problems.get(selected).cloned() {
+                    self.jump(&p, ctx);
+                }
+            }
+            None => {}
+        }
+        Vec::new()
+    }
+
+    /// Shows the field a problem names.
+    fn jump(&mut self, p: &Problem, ctx: &Ctx<'_>) {
+        let spec = ctx.spec;
+        match (p.kind, p.entity) {
+            (ProblemKind::CommentRequired, _) => {
+                self.tab = Tab::Checklist;
+                self.checklist.focus_item(&p.field, p.party, &self.record);
+            }
+            (_, Entity::Case | Entity::Hearing) => {
+                self.tab = Tab::Details;
+                self.details
+                    .focus_field(spec, &self.record, p.entity, p.record, &p.field);
+            }
+            (_, Entity::Party | Entity::HearingParty | Entity::Charge | Entity::Consent) => {
+                self.tab = Tab::People;
+                self.people
+                    .focus(p.entity, p.record, &p.field, &self.record, ctx);
+            }
+            (_, Entity::Allegation | Entity::Followup) => {
+                self.tab = Tab::Allegations;
+                self.allegations
+                    .focus(p.entity, p.record, &p.field, &self.record, ctx);
+            }
+        }
+    }
+
+    fn problem_text(&self, p: &Problem, ctx: &Ctx<'_>) -> String {
+        let what = match p.kind {
+            ProblemKind::Required => ctx.t("form-required"),
+            ProblemKind::CommentRequired => ctx.t("form-comment-required"),
+            ProblemKind::Invalid => ctx.t("form-invalid"),
+        };
+        let label = match p.kind {
+            ProblemKind::CommentRequired => {
+                let who = p
+                    .party
+                    .and_then(|u| self.record.party(u))
+                    .and_then(|x| x.fields.get("display_code"))
+                    .map(|c| format!(" [{c}]"))
+                    .unwrap_or_default();
+                format!("{}{who}", p.field)
+            }
+            _ => ctx
+                .spec
+                .field(&p.field)
+                .map_or(p.field.clone(), |(_, f)| f.label.get(ctx.lang).to_owned()),
+        };
+        let place = match p.entity {
+            Entity::Party | Entity::HearingParty | Entity::Charge | Entity::Consent => {
+                let code = self.party_code_of(p.entity, p.record).unwrap_or_default();
+                format!("{} {code}", ctx.t("tab-people"))
+            }
+            Entity::Allegation | Entity::Followup => ctx.t("tab-allegations"),
+            _ if p.kind == ProblemKind::CommentRequired => ctx.t("tab-checklist"),
+            _ => ctx.t("tab-details"),
+        };
+        format!("{place} › {label}: {what}")
+    }
+
+    fn party_code_of(&self, entity: Entity, uuid: Uuid) -> Option<String> {
+        let r = &self.record;
+        let party = match entity {
+            Entity::Party => Some(uuid),
+            Entity::HearingParty => r
+                .hearing_parties
+                .iter()
+                .find(|x| x.uuid == uuid)
+                .map(|x| x.party_uuid),
+            Entity::Charge => r
+                .charges
+                .iter()
+                .find(|x| x.uuid == uuid)
+                .map(|x| x.party_uuid),
+            Entity::Consent => r
+                .consents
+                .iter()
+                .find(|x| x.uuid == uuid)
+                .map(|x| x.party_uuid),
+            _ => None,
+        }?;
+        r.party(party)
+            .and_then(|p| p.fields.get("display_code"))
+            .cloned()
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let mut spans = Vec::new();
+        for (i, t) in Tab::ALL.iter().enumerate() {
+            let style = if *t == self.tab {
+                theme::tab_active()
+            } else {
+                theme::tab()
+            };
+            spans.push(Span::styled(
+                format!(" F{} {} ", i + 2, ctx.t(t.label())),
+                style,
+            ));
+        }
+        if self.record.hearing.status != Status::Draft {
+            spans.push(Span::styled(
+                format!("  {}", ctx.t("hearing-final-note")),
+                theme::dim(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+        match self.tab {
+            Tab::Details => {
+                self.details
+                    .render(frame, body, &ctx.form(), &self.record, &self.problems)
+            }
+            Tab::People => self
+                .people
+                .render(frame, body, ctx, &self.record, &self.problems),
+            Tab::Checklist => self
+                .checklist
+                .render(frame, body, ctx, &self.record, &self.problems),
+            Tab::Allegations => {
+                self.allegations
+                    .render(frame, body, ctx, &self.record, &self.problems)
+            }
+            Tab::Timeline => self.timeline.render(frame, body, ctx, &self.record),
+        }
+        if let Some(d) = &self.dialog {
+            d.render(frame, body, ctx);
+        }
+        if let Some(selected) = self.problem_list {
+            let popup = centered(body, 90, 80);
+            frame.render_widget(Clear, popup);
+            let block = Block::bordered()
+                .title(ctx.t("problems-title"))
+                .style(theme::popup());
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            let items: Vec<ListItem<'_>> = self
+                .problems
+                .iter()
+                .map(|p| ListItem::new(self.problem_text(p, ctx)))
+                .collect();
+            let mut state = ListState::default().with_selected(Some(selected));
+            frame.render_stateful_widget(
+                List::new(items).highlight_style(theme::selected()),
+                inner,
+                &mut state,
+            );
+        }
+        if let Some(c) = &self.confirm {
+            let text = match c {
+                Confirm::Delete { what, .. } => ctx.texts.t_args(
+                    ctx.lang,
+                    "confirm-delete",
+                    &[("what", crate::i18n::Arg::Str(what))],
+                ),
+                Confirm::DeleteEvent { .. } => ctx.t("confirm-delete-event"),
+            };
+            crate::tui::widgets::chrome::confirm(frame, body, &ctx.t("confirm-title"), &text);
+        }
+        if let Some((editor, _)) = &self.reason {
+            let popup = centered(body, 70, 30);
+            frame.render_widget(Clear, popup);
+            let block = Block::bordered()
+                .title(ctx.t("reason-title"))
+                .style(theme::popup());
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            if inner.height >= 3 {
+                frame.render_widget(
+                    Paragraph::new(ctx.t("reason-prompt")).wrap(Wrap { trim: true }),
+                    Rect {
+                        height: inner.height - 1,
+                        ..inner
+                    },
+                );
+                editor.render(
+                    frame,
+                    Rect {
+                        y: inner.bottom() - 1,
+                        height: 1,
+                        ..inner
+                    },
+                    theme::value(),
+                );
+            }
+        }
+    }
+}

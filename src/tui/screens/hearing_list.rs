@@ -1,0 +1,324 @@
+//! The hearing list: newest first, with date, court, case number, status and flags. Only the
+//! rows around the selection are loaded, so it stays fast with any number of hearings.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use super::{Cmd, Ctx};
+use crate::i18n::Arg;
+use crate::spec::COURT_LIST;
+use crate::store::{Filter, HearingSummary, Sort};
+use crate::tui::effect::{Effect, Outcome};
+use crate::tui::keys::{self, Binding, Key};
+use crate::tui::theme;
+use crate::tui::widgets::text::Editor;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    New,
+    Open,
+    Search,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Lang,
+    Help,
+    Quit,
+}
+
+const KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::ch('n')], Action::New, "key-new-hearing"),
+    Binding::new(&[Key::plain(KeyCode::Enter)], Action::Open, "key-open"),
+    Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Up), Key::ch('k')],
+        Action::Up,
+        "key-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Down), Key::ch('j')],
+        Action::Down,
+        "key-down",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "key-page-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "key-page-down",
+    ),
+    Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
+    Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
+    Binding::new(&[Key::ch('l')], Action::Lang, "key-language"),
+    Binding::help_only(&[Key::ch('?')], Action::Help, "key-help"),
+    Binding::new(&[Key::ch('q')], Action::Quit, "key-quit"),
+];
+
+const SEARCH_KEYS: &[Binding<Action>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Enter)],
+        Action::Search,
+        "key-apply-search",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc)],
+        Action::Quit,
+        "key-clear-search",
+    ),
+];
+
+/// Rows loaded around the selection.
+const WINDOW: u64 = 200;
+/// Rows a page key moves.
+const PAGE: u64 = 15;
+
+#[derive(Debug, Default)]
+pub struct HearingList {
+    rows: Vec<HearingSummary>,
+    offset: u64,
+    total: u64,
+    selected: u64,
+    filter: Filter,
+    search: Option<Editor>,
+    loading: bool,
+}
+
+impl HearingList {
+    pub fn new() -> HearingList {
+        HearingList::default()
+    }
+
+    /// The effect that loads the window around the selection.
+    pub fn reload(&mut self) -> Effect {
+        self.loading = true;
+        let offset = self.selected.saturating_sub(WINDOW / 2);
+        Effect::LoadList {
+            filter: Box::new(self.filter.clone()),
+            sort: Sort::default(),
+            offset,
+            limit: WINDOW,
+        }
+    }
+
+    pub fn keys(&self, _ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
+        keys::describe(if self.search.is_some() {
+            SEARCH_KEYS
+        } else {
+            KEYS
+        })
+    }
+
+    fn current(&self) -> Option<&HearingSummary> {
+        self.selected
+            .checked_sub(self.offset)
+            .and_then(|i| self.rows.get(i as usize))
+    }
+
+    fn moved(&mut self, to: u64) -> Vec<Cmd> {
+        self.selected = to.min(self.total.saturating_sub(1));
+        let loaded = self.offset..self.offset + self.rows.len() as u64;
+        if !loaded.contains(&self.selected) && !self.loading && self.total > 0 {
+            return vec![Cmd::Run(self.reload())];
+        }
+        Vec::new()
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if let Some(search) = &mut self.search {
+            if search.handle(key).is_some() {
+                return Vec::new();
+            }
+            return match keys::lookup(SEARCH_KEYS, &key) {
+                Some(Action::Search) => {
+                    let text = search.value().trim().to_owned();
+                    self.search = None;
+                    self.filter.search = (!text.is_empty()).then_some(text);
+                    self.selected = 0;
+                    vec![Cmd::Run(self.reload())]
+                }
+                Some(_) => {
+                    self.search = None;
+                    if self.filter.search.take().is_some() {
+                        self.selected = 0;
+                        return vec![Cmd::Run(self.reload())];
+                    }
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+        }
+        match keys::lookup(KEYS, &key) {
+            Some(Action::New) => vec![Cmd::Run(Effect::NewHearing)],
+            Some(Action::Open) => self
+                .current()
+                .map(|h| vec![Cmd::Run(Effect::OpenHearing(h.uuid))])
+                .unwrap_or_default(),
+            Some(Action::Search) => {
+                self.search = Some(Editor::line(self.filter.search.as_deref().unwrap_or("")));
+                Vec::new()
+            }
+            Some(Action::Up) => self.moved(self.selected.saturating_sub(1)),
+            Some(Action::Down) => self.moved(self.selected + 1),
+            Some(Action::PageUp) => self.moved(self.selected.saturating_sub(PAGE)),
+            Some(Action::PageDown) => self.moved(self.selected + PAGE),
+            Some(Action::Home) => self.moved(0),
+            Some(Action::End) => self.moved(self.total.saturating_sub(1)),
+            Some(Action::Lang) => vec![Cmd::CycleLang],
+            Some(Action::Help) => vec![Cmd::Help],
+            Some(Action::Quit) => vec![Cmd::Quit],
+            None => Vec::new(),
+        }
+    }
+
+    pub fn on_outcome(&mut self, outcome: Outcome, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+        match outcome {
+            Outcome::ListLoaded {
+                rows,
+                total,
+                offset,
+            } => {
+                self.loading = false;
+                self.rows = rows;
+                self.total = total;
+                self.offset = offset;
+                self.selected = self.selected.min(total.saturating_sub(1));
+                Vec::new()
+            }
+            Outcome::Saved => Vec::new(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        if area.height < 3 {
+            return;
+        }
+        let table_area = Rect {
+            height: area.height - 1,
+            ..area
+        };
+        let info_area = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        let header = Row::new(
+            [
+                "list-date",
+                "list-court",
+                "list-case",
+                "list-status",
+                "list-flags",
+            ]
+            .map(|k| Cell::from(ctx.t(k))),
+        )
+        .style(theme::section());
+        let rows: Vec<Row<'_>> = self
+            .rows
+            .iter()
+            .map(|h| {
+                let court = ctx.spec.code_label(COURT_LIST, &h.court, ctx.lang);
+                let status = ctx.t(&format!("status-{}", h.status));
+                let flags: String = [
+                    (h.allegation, 'A'),
+                    (h.closed, 'C'),
+                    (h.no_counsel, 'N'),
+                    (h.follow_up, 'F'),
+                ]
+                .iter()
+                .map(|&(on, c)| if on { c } else { '·' })
+                .collect();
+                let date = if h.hearing_date.is_empty() {
+                    "—".to_owned()
+                } else {
+                    h.hearing_date.clone()
+                };
+                Row::new([
+                    Cell::from(date),
+                    Cell::from(court.to_owned()),
+                    Cell::from(h.case_number.clone()),
+                    Cell::from(status),
+                    Cell::from(flags),
+                ])
+            })
+            .collect();
+        let widths = [
+            Constraint::Length(10),
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(10),
+            Constraint::Length(5),
+        ];
+        let table = Table::new(rows, widths)
+            .header(header)
+            .row_highlight_style(theme::selected())
+            .column_spacing(1);
+        let mut state = TableState::default()
+            .with_selected(self.selected.checked_sub(self.offset).map(|i| i as usize));
+        frame.render_stateful_widget(table, table_area, &mut state);
+        if let Some(i) = state.selected() {
+            let y = table_area.y + 1 + (i - state.offset()) as u16;
+            if y < table_area.bottom() {
+                frame.set_cursor_position((table_area.x, y));
+            }
+        }
+        if self.total == 0 && !self.loading {
+            let empty = if self.filter.search.is_some() {
+                ctx.t("list-no-match")
+            } else {
+                ctx.t("list-empty")
+            };
+            frame.render_widget(
+                Paragraph::new(empty).style(theme::dim()),
+                Rect {
+                    y: table_area.y + 2,
+                    height: 1,
+                    ..table_area
+                },
+            );
+        }
+        let count = ctx.texts.t_args(
+            ctx.lang,
+            "list-count",
+            &[
+                ("count", Arg::Num(self.total.min(i64::MAX as u64) as i64)),
+                ("total", Arg::Num(self.total as i64)),
+            ],
+        );
+        let mut spans = vec![Span::styled(count, theme::dim())];
+        if let Some(s) = &self.filter.search {
+            spans.push(Span::styled(
+                format!("   {} «{s}»", ctx.t("list-searching")),
+                theme::key(),
+            ));
+        }
+        spans.push(Span::styled(
+            format!("   {}", ctx.t("list-flags-legend")),
+            theme::dim(),
+        ));
+        frame.render_widget(Paragraph::new(Line::from(spans)), info_area);
+        if let Some(search) = &self.search {
+            let prompt = format!("{} ", ctx.t("list-search-prompt"));
+            let w = unicode_width::UnicodeWidthStr::width(prompt.as_str()) as u16;
+            frame.render_widget(Paragraph::new(prompt).style(theme::key()), info_area);
+            search.render(
+                frame,
+                Rect {
+                    x: info_area.x + w,
+                    width: info_area.width.saturating_sub(w),
+                    ..info_area
+                },
+                theme::value(),
+            );
+        }
+    }
+}

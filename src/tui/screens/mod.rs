@@ -1,0 +1,67 @@
+//! One module per screen. Each has its state, a key table declared once (footer and help come
+//! from it), a `handle_key` that returns commands, `on_outcome` for results of its effects,
+//! and a pure `render`.
+
+pub mod allegations;
+pub mod checklist;
+pub mod first_run;
+pub mod hearing;
+pub mod hearing_list;
+pub mod people;
+pub mod timeline;
+pub mod unlock;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::effect::Effect;
+use super::widgets::form::FormCtx;
+use crate::i18n::Texts;
+use crate::spec::{Lang, Spec};
+
+/// What screens read besides their own state.
+pub struct Ctx<'a> {
+    pub spec: &'a Spec,
+    pub texts: &'a Texts,
+    pub lang: Lang,
+    pub now: DateTime<FixedOffset>,
+    pub read_only: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn form(&self) -> FormCtx<'a> {
+        FormCtx {
+            spec: self.spec,
+            texts: self.texts,
+            lang: self.lang,
+            now: self.now,
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.texts.t(self.lang, key)
+    }
+}
+
+/// What a screen asks the app to do after a key.
+#[derive(Debug)]
+pub enum Cmd {
+    Run(Effect),
+    Pop,
+    Quit,
+    Lock,
+    /// Open the help overlay.
+    Help,
+    /// Switch the interface to the next language (and remember it).
+    CycleLang,
+    /// A message for the status line (a message key or a sentence), and whether it is an error.
+    Status(String, bool),
+}
+
+/// The screens of the stack.
+#[derive(Debug)]
+pub enum Screen {
+    FirstRun(first_run::FirstRun),
+    Unlock(unlock::Unlock),
+    List(hearing_list::HearingList),
+    Hearing(Box<hearing::HearingScreen>),
+}

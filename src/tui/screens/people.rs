@@ -1,0 +1,371 @@
+//! People of the hearing: defendants, victims and witnesses under display codes, each with
+//! their facts at this hearing (attendance, custody, cage, restraints, counsel, interpreter,
+//! visible injuries), their charges and their consent.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use uuid::Uuid;
+
+use super::Ctx;
+use super::hearing::Confirm;
+use crate::domain::{Entity, HearingRecord, Problem};
+use crate::spec::Spec;
+use crate::tui::effect::Effect;
+use crate::tui::keys::{self, Binding, Key};
+use crate::tui::theme;
+use crate::tui::widgets::form::{Edit, FormKey, FormState, Group};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    AddDefendant,
+    AddVictim,
+    AddWitness,
+    AddCharge,
+    AddConsent,
+    Remove,
+    Prev,
+    Next,
+}
+
+const KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::ctrl('a')], Action::AddDefendant, "key-add-defendant"),
+    Binding::new(&[Key::ctrl('v')], Action::AddVictim, "key-add-victim"),
+    Binding::help_only(&[Key::ctrl('w')], Action::AddWitness, "key-add-witness"),
+    Binding::new(&[Key::ctrl('g')], Action::AddCharge, "key-add-charge"),
+    Binding::help_only(&[Key::ctrl('o')], Action::AddConsent, "key-add-consent"),
+    Binding::help_only(&[Key::ctrl('x')], Action::Remove, "key-remove"),
+    Binding::new(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::Prev,
+        "key-prev-person",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::PageDown)],
+        Action::Next,
+        "key-next-person",
+    ),
+];
+
+#[derive(Debug, Default)]
+pub struct People {
+    order: Vec<Uuid>,
+    selected: usize,
+    form: FormState,
+}
+
+/// People in display order: defendants, victims, witnesses, others; then by code.
+pub fn ordered(record: &HearingRecord) -> Vec<Uuid> {
+    let rank = |role: Option<&String>| match role.map(String::as_str) {
+        Some("defendant") => 0,
+        Some("victim") => 1,
+        Some("witness") => 2,
+        _ => 3,
+    };
+    let mut v: Vec<_> = record.parties.iter().collect();
+    v.sort_by_key(|p| {
+        (
+            rank(p.fields.get("role")),
+            p.fields.get("display_code").map(|c| (c.len(), c.clone())),
+        )
+    });
+    v.into_iter().map(|p| p.uuid).collect()
+}
+
+fn groups(record: &HearingRecord, party: Uuid, ctx: &Ctx<'_>) -> Vec<Group> {
+    let code = record
+        .party(party)
+        .and_then(|p| p.fields.get("display_code"))
+        .cloned()
+        .unwrap_or_default();
+    let mut g = vec![Group {
+        entity: Entity::Party,
+        record: party,
+        heading: Some(code.clone()),
+    }];
+    if let Some(hp) = record
+        .hearing_parties
+        .iter()
+        .find(|hp| hp.party_uuid == party)
+    {
+        g.push(Group {
+            entity: Entity::HearingParty,
+            record: hp.uuid,
+            heading: Some(format!("{code} · {}", ctx.t("people-at-hearing"))),
+        });
+    }
+    for (i, c) in record
+        .charges
+        .iter()
+        .filter(|c| c.party_uuid == party)
+        .enumerate()
+    {
+        g.push(Group {
+            entity: Entity::Charge,
+            record: c.uuid,
+            heading: Some(format!("{code} · {} {}", ctx.t("people-charge"), i + 1)),
+        });
+    }
+    for c in record.consents.iter().filter(|c| c.party_uuid == party) {
+        g.push(Group {
+            entity: Entity::Consent,
+            record: c.uuid,
+            heading: Some(format!("{code} · {}", ctx.t("people-consent"))),
+        });
+    }
+    g
+}
+
+impl People {
+    pub fn new(record: &HearingRecord, ctx: &Ctx<'_>) -> People {
+        let mut p = People::default();
+        p.refresh(record, ctx);
+        p
+    }
+
+    fn party(&self) -> Option<Uuid> {
+        self.order.get(self.selected).copied()
+    }
+
+    /// Follows the record after a change: the same person stays selected; a new person is
+    /// selected when one was added.
+    pub fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
+        let before = self.party();
+        let old = std::mem::take(&mut self.order);
+        self.order = ordered(record);
+        let added = self.order.iter().position(|u| !old.contains(u));
+        self.selected = match (added, before) {
+            (Some(i), _) if !old.is_empty() || self.order.len() == 1 => i,
+            (_, Some(b)) => self.order.iter().position(|u| *u == b).unwrap_or(0),
+            _ => 0,
+        };
+        self.selected = self.selected.min(self.order.len().saturating_sub(1));
+        self.rebuild(record, ctx);
+    }
+
+    fn rebuild(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
+        match self.party() {
+            Some(p) => {
+                let g = groups(record, p, ctx);
+                if g.as_slice() == self.form.groups() {
+                    self.form.rebuild(ctx.spec, record);
+                } else {
+                    self.form = FormState::new(g, ctx.spec, record);
+                }
+            }
+            None => self.form = FormState::default(),
+        }
+    }
+
+    pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        let mut k = keys::describe(KEYS);
+        k.push(("Tab".into(), "key-next-field", true));
+        k.push(("Enter".into(), "key-choose", false));
+        k
+    }
+
+    pub fn has_popup(&self) -> bool {
+        self.form.has_popup()
+    }
+
+    pub fn flush(&mut self, spec: &Spec) -> Option<Edit> {
+        self.form.flush(spec)
+    }
+
+    pub fn focus(
+        &mut self,
+        entity: Entity,
+        uuid: Uuid,
+        field: &str,
+        record: &HearingRecord,
+        ctx: &Ctx<'_>,
+    ) {
+        let party = match entity {
+            Entity::Party => Some(uuid),
+            Entity::HearingParty => record
+                .hearing_parties
+                .iter()
+                .find(|x| x.uuid == uuid)
+                .map(|x| x.party_uuid),
+            Entity::Charge => record
+                .charges
+                .iter()
+                .find(|x| x.uuid == uuid)
+                .map(|x| x.party_uuid),
+            Entity::Consent => record
+                .consents
+                .iter()
+                .find(|x| x.uuid == uuid)
+                .map(|x| x.party_uuid),
+            _ => None,
+        };
+        if let Some(i) = party.and_then(|p| self.order.iter().position(|u| *u == p)) {
+            self.selected = i;
+            self.rebuild(record, ctx);
+            self.form.focus_field(ctx.spec, record, entity, uuid, field);
+        }
+    }
+
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        ctx: &Ctx<'_>,
+        record: &mut HearingRecord,
+    ) -> (Vec<Effect>, Option<Confirm>) {
+        let hearing = record.hearing.uuid;
+        if !self.form.has_popup()
+            && let Some(action) = keys::lookup(KEYS, &key)
+        {
+            let mut effects: Vec<Effect> = self.flush_effects(ctx.spec, hearing);
+            let role = |r: &str| Effect::AddParty {
+                hearing,
+                role: r.into(),
+            };
+            match action {
+                Action::AddDefendant => effects.push(role("defendant")),
+                Action::AddVictim => effects.push(role("victim")),
+                Action::AddWitness => effects.push(role("witness")),
+                Action::AddCharge | Action::AddConsent => {
+                    if let Some(p) = self.party() {
+                        let entity = if action == Action::AddCharge {
+                            Entity::Charge
+                        } else {
+                            Entity::Consent
+                        };
+                        effects.push(Effect::AddRecord {
+                            hearing,
+                            entity,
+                            parent: Some(p),
+                        });
+                    }
+                }
+                Action::Remove => {
+                    let target = self
+                        .form
+                        .focused(ctx.spec)
+                        .filter(|(e, _, _)| matches!(e, Entity::Charge | Entity::Consent))
+                        .map(|(e, u, _)| (e, u))
+                        .or_else(|| self.party().map(|p| (Entity::Party, p)));
+                    if let Some((entity, uuid)) = target {
+                        let code = self
+                            .party()
+                            .and_then(|p| record.party(p))
+                            .and_then(|p| p.fields.get("display_code"))
+                            .cloned()
+                            .unwrap_or_default();
+                        let what = match entity {
+                            Entity::Charge => format!("{code} · {}", ctx.t("people-charge")),
+                            Entity::Consent => format!("{code} · {}", ctx.t("people-consent")),
+                            _ => code,
+                        };
+                        return (
+                            effects,
+                            Some(Confirm::Delete {
+                                entity,
+                                record: uuid,
+                                what,
+                            }),
+                        );
+                    }
+                }
+                Action::Prev | Action::Next => {
+                    if !self.order.is_empty() {
+                        self.selected = if action == Action::Prev {
+                            self.selected.saturating_sub(1)
+                        } else {
+                            (self.selected + 1).min(self.order.len() - 1)
+                        };
+                        self.rebuild(record, ctx);
+                    }
+                }
+            }
+            return (effects, None);
+        }
+        match self.form.handle_key(key, &ctx.form(), record) {
+            FormKey::Used(edits) => (
+                edits
+                    .into_iter()
+                    .map(|e| Effect::SetField {
+                        hearing,
+                        entity: e.entity,
+                        record: e.record,
+                        field: e.field,
+                        value: e.value,
+                    })
+                    .collect(),
+                None,
+            ),
+            FormKey::NotMine => (Vec::new(), None),
+        }
+    }
+
+    fn flush_effects(&mut self, spec: &Spec, hearing: Uuid) -> Vec<Effect> {
+        self.form
+            .flush(spec)
+            .into_iter()
+            .map(|e| Effect::SetField {
+                hearing,
+                entity: e.entity,
+                record: e.record,
+                field: e.field,
+                value: e.value,
+            })
+            .collect()
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        ctx: &Ctx<'_>,
+        record: &HearingRecord,
+        problems: &[Problem],
+    ) {
+        if self.order.is_empty() {
+            frame.render_widget(
+                Paragraph::new(ctx.t("people-empty"))
+                    .style(theme::dim())
+                    .wrap(Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
+        let list_w = if area.width >= 100 { 24 } else { 16 };
+        let [list_area, form_area] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(10)])
+                .spacing(1)
+                .areas(area);
+        let items: Vec<ListItem<'_>> = self
+            .order
+            .iter()
+            .filter_map(|u| record.party(*u))
+            .map(|p| {
+                let code = p.fields.get("display_code").cloned().unwrap_or_default();
+                let role = p
+                    .fields
+                    .get("role")
+                    .map(|r| ctx.spec.code_label("party_role", r, ctx.lang))
+                    .unwrap_or("");
+                let flagged = problems.iter().any(|x| {
+                    x.record == p.uuid
+                        || record
+                            .hearing_parties
+                            .iter()
+                            .any(|hp| hp.party_uuid == p.uuid && hp.uuid == x.record)
+                });
+                let mark = if flagged { "!" } else { " " };
+                ListItem::new(Line::from(format!("{mark}{code} {role}")))
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(
+            List::new(items).highlight_style(theme::selected()),
+            list_area,
+            &mut state,
+        );
+        self.form
+            .render(frame, form_area, &ctx.form(), record, problems);
+    }
+}

@@ -1,0 +1,142 @@
+//! The frame around every screen: title bar, tabs, status line, the footer and help overlay
+//! generated from key tables, confirmation popups, and the "terminal too small" notice.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::picker::centered;
+use crate::i18n::Texts;
+use crate::spec::Lang;
+use crate::tui::theme;
+
+/// The smallest terminal the interface draws in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn title_bar(frame: &mut Frame<'_>, area: Rect, left: &str, right: &str) {
+    let w = area.width as usize;
+    let right_w = unicode_width::UnicodeWidthStr::width(right);
+    let left = super::form::truncate(left, w.saturating_sub(right_w + 1));
+    let pad = w.saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + right_w);
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(right.to_owned()),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme::title()), area);
+}
+
+/// The footer: the current screen's keys, as `key description` pairs, cut to the width.
+pub fn footer(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    texts: &Texts,
+    lang: Lang,
+    keys: &[(String, &'static str, bool)],
+) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (k, label, shown) in keys {
+        if !shown {
+            continue;
+        }
+        let d = texts.t(lang, label);
+        let w = unicode_width::UnicodeWidthStr::width(k.as_str())
+            + unicode_width::UnicodeWidthStr::width(d.as_str())
+            + 3;
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(k.clone(), theme::key()));
+        spans.push(Span::styled(format!(" {d}  "), theme::footer()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The help overlay: every binding of the screen, then the ones that work everywhere.
+pub fn help(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    texts: &Texts,
+    lang: Lang,
+    screen: &[(String, &'static str, bool)],
+    global: &[(String, &'static str, bool)],
+) {
+    let popup = centered(area, 80, 90);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(texts.t(lang, "help-title"))
+        .style(theme::popup());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let key_w = screen
+        .iter()
+        .chain(global)
+        .map(|(k, _, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
+        .max()
+        .unwrap_or(4)
+        + 2;
+    let mut lines = Vec::new();
+    let section =
+        |title: &str, keys: &[(String, &'static str, bool)], lines: &mut Vec<Line<'_>>| {
+            lines.push(Line::styled(title.to_owned(), theme::section()));
+            for (k, label, _) in keys {
+                let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {k}{}", " ".repeat(pad)), theme::key()),
+                    Span::raw(texts.t(lang, label)),
+                ]));
+            }
+            lines.push(Line::raw(""));
+        };
+    section(&texts.t(lang, "help-this-screen"), screen, &mut lines);
+    section(&texts.t(lang, "help-everywhere"), global, &mut lines);
+    lines.push(Line::styled(texts.t(lang, "help-close"), theme::dim()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// A one-line status message: errors in red.
+pub fn status(frame: &mut Frame<'_>, area: Rect, message: &str, error: bool) {
+    let style = if error { theme::error() } else { theme::ok() };
+    frame.render_widget(
+        Paragraph::new(Line::styled(message.to_owned(), style)),
+        area,
+    );
+}
+
+/// A question with its answer keys, over the screen.
+pub fn confirm(frame: &mut Frame<'_>, area: Rect, title: &str, text: &str) {
+    let popup = centered(area, 60, 30);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(title.to_owned())
+        .style(theme::popup());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    frame.render_widget(
+        Paragraph::new(text.to_owned()).wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+/// Shown instead of the interface when the terminal is smaller than the minimum.
+pub fn too_small(frame: &mut Frame<'_>, area: Rect, texts: &Texts, lang: Lang) {
+    let text = texts.t_args(
+        lang,
+        "too-small",
+        &[
+            ("width", crate::i18n::Arg::Num(i64::from(MIN_WIDTH))),
+            ("height", crate::i18n::Arg::Num(i64::from(MIN_HEIGHT))),
+        ],
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}

@@ -1,0 +1,650 @@
+//! The generic form: one widget, driven by the form definitions in `assets/`, that renders,
+//! edits and validates any record (hearing, case, party, allegation, …). Relevance applies
+//! live: a field whose `when` stops holding disappears, and one that starts holding appears.
+//!
+//! The form edits the screen's copy of the record and reports each finished change as an
+//! [`Edit`]; the screen turns edits into save effects (autosave on field exit, on choice and
+//! on the periodic flush).
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+use uuid::Uuid;
+
+use super::picker::{Choice, Picker, PickerEvent};
+use super::text::Editor;
+use crate::domain::{Entity, HearingRecord, Problem, ProblemKind, value_fits};
+use crate::i18n::Texts;
+use crate::spec::{Field, FieldKind, Lang, Spec};
+use crate::tui::theme;
+
+/// What the form needs to know besides its own state.
+pub struct FormCtx<'a> {
+    pub spec: &'a Spec,
+    pub texts: &'a Texts,
+    pub lang: Lang,
+    pub now: DateTime<FixedOffset>,
+}
+
+/// One record shown in the form, with an optional heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub entity: Entity,
+    pub record: Uuid,
+    pub heading: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Row {
+    Heading(String),
+    Section {
+        form: String,
+        section: String,
+    },
+    Field {
+        entity: Entity,
+        record: Uuid,
+        field: String,
+    },
+}
+
+/// A finished change to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub entity: Entity,
+    pub record: Uuid,
+    pub field: String,
+    pub value: String,
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKey {
+    /// The form used the key; these edits are finished and should be saved.
+    Used(Vec<Edit>),
+    /// Not the form's key: the screen may use it.
+    NotMine,
+}
+
+#[derive(Debug, Default)]
+pub struct FormState {
+    groups: Vec<Group>,
+    rows: Vec<Row>,
+    focus: usize,
+    editor: Option<Editor>,
+    picker: Option<Picker>,
+    /// The open editor holds text not yet saved.
+    dirty: bool,
+}
+
+impl FormState {
+    pub fn new(groups: Vec<Group>, spec: &Spec, record: &HearingRecord) -> FormState {
+        let mut f = FormState {
+            groups,
+            ..FormState::default()
+        };
+        f.rebuild(spec, record);
+        f.focus = f
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Field { .. }))
+            .unwrap_or(0);
+        f.open_editor(spec, record);
+        f
+    }
+
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Recomputes which fields are shown (relevance), keeping the focus on the same field.
+    pub fn rebuild(&mut self, spec: &Spec, record: &HearingRecord) {
+        let focused = self.rows.get(self.focus).cloned();
+        let mut rows = Vec::new();
+        for g in &self.groups {
+            let Some(form) = spec.form(g.entity.name()) else {
+                continue;
+            };
+            if let Some(h) = &g.heading {
+                rows.push(Row::Heading(h.clone()));
+            }
+            let context = record.context_of(g.entity, g.record);
+            let value_of = |id: &str| context.iter().find_map(|f| f.get(id)).map(String::as_str);
+            for section in &form.sections {
+                let fields: Vec<&Field> = section
+                    .fields
+                    .iter()
+                    .filter(|f| !f.retired && spec.relevant(f.when.as_ref(), value_of))
+                    .collect();
+                if fields.is_empty() {
+                    continue;
+                }
+                rows.push(Row::Section {
+                    form: form.form.clone(),
+                    section: section.id.clone(),
+                });
+                for f in fields {
+                    rows.push(Row::Field {
+                        entity: g.entity,
+                        record: g.record,
+                        field: f.id.clone(),
+                    });
+                }
+            }
+        }
+        self.rows = rows;
+        self.focus = focused
+            .and_then(|r| self.rows.iter().position(|x| *x == r))
+            .or_else(|| {
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Field { .. }))
+            })
+            .unwrap_or(0)
+            .min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The focused field: its record and definition.
+    pub fn focused<'s>(&self, spec: &'s Spec) -> Option<(Entity, Uuid, &'s Field)> {
+        match self.rows.get(self.focus)? {
+            Row::Field {
+                entity,
+                record,
+                field,
+            } => spec.field(field).map(|(_, f)| (*entity, *record, f)),
+            Row::Heading(_) | Row::Section { .. } => None,
+        }
+    }
+
+    /// Moves the focus to a field (after a validation jump); `false` when it is not shown.
+    pub fn focus_field(
+        &mut self,
+        spec: &Spec,
+        record: &HearingRecord,
+        entity: Entity,
+        uuid: Uuid,
+        field: &str,
+    ) -> bool {
+        let target = Row::Field {
+            entity,
+            record: uuid,
+            field: field.to_owned(),
+        };
+        match self.rows.iter().position(|r| *r == target) {
+            Some(i) => {
+                self.focus = i;
+                self.open_editor(spec, record);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn has_popup(&self) -> bool {
+        self.picker.is_some()
+    }
+
+    /// Whether typed characters go into a text editor now.
+    pub fn is_typing(&self) -> bool {
+        self.editor.is_some() || self.picker.is_some()
+    }
+
+    fn open_editor(&mut self, spec: &Spec, record: &HearingRecord) {
+        self.editor = None;
+        self.dirty = false;
+        if let Some((entity, uuid, field)) = self.focused(spec) {
+            let value = record
+                .fields_of(entity, uuid)
+                .and_then(|f| f.get(&field.id))
+                .cloned()
+                .unwrap_or_default();
+            self.editor = match field.kind() {
+                FieldKind::LongText => Some(Editor::area(&value)),
+                FieldKind::Text | FieldKind::Date | FieldKind::Time | FieldKind::Number => {
+                    Some(Editor::line(&value))
+                }
+                FieldKind::Choice | FieldKind::MultiChoice => None,
+            };
+        }
+    }
+
+    /// The pending text of the open editor as an edit, if it changed since the last save.
+    pub fn flush(&mut self, spec: &Spec) -> Option<Edit> {
+        if !self.dirty {
+            return None;
+        }
+        self.dirty = false;
+        let (entity, record, field) = self.focused(spec)?;
+        let value = self.editor.as_ref()?.value();
+        Some(Edit {
+            entity,
+            record,
+            field: field.id.clone(),
+            value: value.trim_end().to_owned(),
+        })
+    }
+
+    fn set(
+        &mut self,
+        spec: &Spec,
+        record: &mut HearingRecord,
+        entity: Entity,
+        uuid: Uuid,
+        field: &Field,
+        value: String,
+    ) -> Edit {
+        if let Some(fields) = record.fields_of_mut(entity, uuid) {
+            if value.is_empty() {
+                fields.remove(&field.id);
+            } else {
+                fields.insert(field.id.clone(), value.clone());
+            }
+        }
+        self.rebuild(spec, record);
+        Edit {
+            entity,
+            record: uuid,
+            field: field.id.clone(),
+            value,
+        }
+    }
+
+    fn step(&mut self, forward: bool) {
+        let n = self.rows.len();
+        let mut i = self.focus;
+        for _ in 0..n {
+            i = if forward {
+                (i + 1) % n.max(1)
+            } else {
+                (i + n - 1) % n.max(1)
+            };
+            if matches!(self.rows[i], Row::Field { .. }) {
+                self.focus = i;
+                return;
+            }
+        }
+    }
+
+    /// Offers a key to the form.
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        ctx: &FormCtx<'_>,
+        record: &mut HearingRecord,
+    ) -> FormKey {
+        let spec = ctx.spec;
+        if let Some(picker) = &mut self.picker {
+            return match picker.handle(key) {
+                PickerEvent::None => FormKey::Used(Vec::new()),
+                PickerEvent::Cancelled => {
+                    self.picker = None;
+                    FormKey::Used(Vec::new())
+                }
+                PickerEvent::Picked(value) => {
+                    self.picker = None;
+                    let Some((entity, uuid, field)) = self.focused(spec) else {
+                        return FormKey::Used(Vec::new());
+                    };
+                    let edit = self.set(spec, record, entity, uuid, field, value);
+                    FormKey::Used(vec![edit])
+                }
+            };
+        }
+        let Some((entity, uuid, field)) = self.focused(spec) else {
+            return match key.code {
+                KeyCode::Tab | KeyCode::Down => {
+                    self.step(true);
+                    FormKey::Used(Vec::new())
+                }
+                _ => FormKey::NotMine,
+            };
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        // "Now" for dates and times.
+        if ctrl
+            && key.code == KeyCode::Char('n')
+            && matches!(field.kind(), FieldKind::Date | FieldKind::Time)
+        {
+            let value = match field.kind() {
+                FieldKind::Date => ctx.now.format("%Y-%m-%d").to_string(),
+                _ => ctx.now.format("%H:%M").to_string(),
+            };
+            self.editor = Some(Editor::line(&value));
+            self.dirty = false;
+            return FormKey::Used(vec![self.set(spec, record, entity, uuid, field, value)]);
+        }
+        if let Some(editor) = &mut self.editor
+            && let Some(changed) = editor.handle(key)
+        {
+            if changed {
+                self.dirty = true;
+                let value = editor.value();
+                if let Some(fields) = record.fields_of_mut(entity, uuid) {
+                    if value.is_empty() {
+                        fields.remove(&field.id);
+                    } else {
+                        fields.insert(field.id.clone(), value);
+                    }
+                }
+            }
+            return FormKey::Used(Vec::new());
+        }
+        match key.code {
+            KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => {
+                let edits: Vec<Edit> = self.flush(spec).into_iter().collect();
+                self.step(matches!(key.code, KeyCode::Tab | KeyCode::Down));
+                self.open_editor(spec, record);
+                FormKey::Used(edits)
+            }
+            KeyCode::Enter | KeyCode::Char(' ') if field.kind().is_coded() => {
+                let list = field.list.clone().unwrap_or_default();
+                let current = record
+                    .fields_of(entity, uuid)
+                    .and_then(|f| f.get(&field.id))
+                    .cloned()
+                    .unwrap_or_default();
+                let choices = choices(spec, &list, ctx.lang);
+                self.picker = Some(Picker::new(
+                    field.label.get(ctx.lang).to_owned(),
+                    choices,
+                    field.kind() == FieldKind::MultiChoice,
+                    &current,
+                ));
+                FormKey::Used(Vec::new())
+            }
+            KeyCode::Enter => {
+                let edits: Vec<Edit> = self.flush(spec).into_iter().collect();
+                self.step(true);
+                self.open_editor(spec, record);
+                FormKey::Used(edits)
+            }
+            KeyCode::Delete | KeyCode::Backspace if field.kind().is_coded() => {
+                FormKey::Used(vec![self.set(
+                    spec,
+                    record,
+                    entity,
+                    uuid,
+                    field,
+                    String::new(),
+                )])
+            }
+            _ => FormKey::NotMine,
+        }
+    }
+
+    /// Draws the form; the detail line at the bottom shows the focused field's help.
+    pub fn render(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        ctx: &FormCtx<'_>,
+        record: &HearingRecord,
+        problems: &[Problem],
+    ) {
+        if area.height < 2 {
+            return;
+        }
+        let spec = ctx.spec;
+        let help_height = if area.height > 12 { 2 } else { 0 };
+        let body = Rect {
+            height: area.height - help_height,
+            ..area
+        };
+        let label_w = (body.width * 2 / 5).clamp(10, 34);
+        let value_w = body.width.saturating_sub(label_w + 2);
+
+        // Each row's height: a focused narrative opens into a box.
+        let heights: Vec<u16> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| match r {
+                Row::Field { .. }
+                    if i == self.focus
+                        && self.editor.as_ref().is_some_and(Editor::is_multiline) =>
+                {
+                    (body.height / 3).clamp(3, 8)
+                }
+                _ => 1,
+            })
+            .collect();
+        let focus_top: u16 = heights.iter().take(self.focus).sum();
+        let focus_h = heights.get(self.focus).copied().unwrap_or(1);
+        let scroll = (focus_top + focus_h)
+            .saturating_sub(body.height)
+            .max(focus_top.saturating_sub(body.height / 2));
+        let scroll = scroll.min(focus_top);
+
+        let mut y: i32 = -(scroll as i32);
+        for (i, row) in self.rows.iter().enumerate() {
+            let h = heights[i];
+            let top = y;
+            y += h as i32;
+            if top < 0 || top as u16 >= body.height {
+                continue;
+            }
+            let ry = body.y + top as u16;
+            let h = h.min(body.height - top as u16);
+            match row {
+                Row::Heading(text) => {
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(format!("━━ {text} "), theme::title())),
+                        Rect {
+                            y: ry,
+                            height: 1,
+                            ..body
+                        },
+                    );
+                }
+                Row::Section { form, section } => {
+                    let text = spec
+                        .form(form)
+                        .and_then(|f| f.sections.iter().find(|s| s.id == *section))
+                        .map_or(section.as_str(), |s| s.label.get(ctx.lang));
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(format!("── {text} "), theme::section())),
+                        Rect {
+                            y: ry,
+                            height: 1,
+                            ..body
+                        },
+                    );
+                }
+                Row::Field {
+                    entity,
+                    record: uuid,
+                    field,
+                } => {
+                    let Some((_, def)) = spec.field(field) else {
+                        continue;
+                    };
+                    let focused = i == self.focus;
+                    let value = record
+                        .fields_of(*entity, *uuid)
+                        .and_then(|f| f.get(field))
+                        .map(String::as_str)
+                        .unwrap_or("");
+                    let problem = problems
+                        .iter()
+                        .find(|p| p.entity == *entity && p.record == *uuid && p.field == *field);
+                    let invalid = !value.is_empty()
+                        && !value_fits(spec, def.kind(), def.list.as_deref(), value.trim());
+                    let marker = if def.required { "*" } else { " " };
+                    let label = truncate(
+                        &format!("{marker}{}", def.label.get(ctx.lang)),
+                        label_w as usize,
+                    );
+                    let label_style = if focused {
+                        theme::focused()
+                    } else {
+                        theme::label()
+                    };
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(label, label_style)),
+                        Rect {
+                            x: body.x,
+                            y: ry,
+                            width: label_w,
+                            height: 1,
+                        },
+                    );
+                    let varea = Rect {
+                        x: body.x + label_w + 1,
+                        y: ry,
+                        width: value_w,
+                        height: h,
+                    };
+                    let message = if invalid {
+                        Some(ctx.texts.t(ctx.lang, kind_hint(def.kind())))
+                    } else {
+                        problem.map(|p| {
+                            ctx.texts.t(
+                                ctx.lang,
+                                match p.kind {
+                                    ProblemKind::Required => "form-required",
+                                    ProblemKind::CommentRequired => "form-comment-required",
+                                    ProblemKind::Invalid => kind_hint(def.kind()),
+                                },
+                            )
+                        })
+                    };
+                    match (&self.editor, focused) {
+                        (Some(editor), true) => {
+                            let msg_w = message
+                                .as_ref()
+                                .map_or(0, |m| m.width() as u16 + 1)
+                                .min(value_w / 2);
+                            let earea = Rect {
+                                width: value_w.saturating_sub(msg_w),
+                                ..varea
+                            };
+                            editor.render(frame, earea, theme::value());
+                            if let Some(m) = message {
+                                let marea = Rect {
+                                    x: earea.x + earea.width,
+                                    y: ry,
+                                    width: msg_w,
+                                    height: 1,
+                                };
+                                frame.render_widget(
+                                    Paragraph::new(Line::styled(format!(" {m}"), theme::error())),
+                                    marea,
+                                );
+                            }
+                        }
+                        _ => {
+                            let shown = if value.is_empty() {
+                                Span::styled("·", theme::dim())
+                            } else {
+                                Span::styled(
+                                    spec.display(def, value, ctx.lang).replace('\n', " ⏎ "),
+                                    theme::value(),
+                                )
+                            };
+                            let mut spans = vec![shown];
+                            if let Some(m) = message {
+                                spans.push(Span::styled(format!("  {m}"), theme::error()));
+                            }
+                            frame.render_widget(
+                                Paragraph::new(Line::from(spans)),
+                                Rect { height: 1, ..varea },
+                            );
+                            if focused {
+                                frame.set_cursor_position((varea.x, ry));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        if help_height > 0 {
+            let harea = Rect {
+                y: area.y + area.height - help_height,
+                height: help_height,
+                ..area
+            };
+            let text = self
+                .focused(spec)
+                .map(|(_, _, f)| {
+                    let mut t = f
+                        .help
+                        .as_ref()
+                        .map(|h| h.get(ctx.lang).to_owned())
+                        .unwrap_or_default();
+                    if f.kind().is_coded() {
+                        t = format!("{}  {t}", ctx.texts.t(ctx.lang, "form-choice-hint"));
+                    } else if matches!(f.kind(), FieldKind::Date | FieldKind::Time) {
+                        t = format!("{}  {t}", ctx.texts.t(ctx.lang, kind_hint(f.kind())));
+                    }
+                    t
+                })
+                .unwrap_or_default();
+            frame.render_widget(
+                Paragraph::new(text)
+                    .style(theme::dim())
+                    .wrap(Wrap { trim: true }),
+                harea,
+            );
+        }
+
+        if let Some(p) = &self.picker {
+            p.render(frame, area, &ctx.texts.t(ctx.lang, "picker-hint"));
+        }
+    }
+}
+
+/// The choices of a list in the interface language (courts included), children indented.
+pub fn choices(spec: &Spec, list: &str, lang: Lang) -> Vec<Choice> {
+    if list == crate::spec::COURT_LIST {
+        return spec
+            .courts
+            .iter()
+            .map(|c| Choice {
+                code: c.code.clone(),
+                label: c.name.get(lang).to_owned(),
+                child: false,
+            })
+            .collect();
+    }
+    spec.list(list)
+        .map(|l| {
+            l.active()
+                .map(|c| Choice {
+                    code: c.code.clone(),
+                    label: c.label(lang).to_owned(),
+                    child: c.parent.is_some(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn kind_hint(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Date => "form-date-hint",
+        FieldKind::Time => "form-time-hint",
+        FieldKind::Number => "form-number-hint",
+        _ => "form-invalid",
+    }
+}
+
+/// Cuts text to a display width, with an ellipsis.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,517 @@
+//! The terminal UI in process: a real `Session` (the same `press` path as the terminal loop)
+//! over a temporary encrypted database, drawn on ratatui's `TestBackend`. Snapshots pin every
+//! screen; behaviour tests check what reached the database.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use courtwatch::clock::Sources;
+use courtwatch::domain::{Entity, Status};
+use courtwatch::i18n::Texts;
+use courtwatch::spec::{Lang, Spec};
+use courtwatch::store::{OpenMode, Store};
+use courtwatch::tui::keys::parse;
+use courtwatch::tui::{Config, Session};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::support::PASS;
+
+pub struct Harness {
+    pub session: Session,
+    terminal: Terminal<TestBackend>,
+    pub dir: tempfile::TempDir,
+    spec: Arc<Spec>,
+}
+
+fn spec() -> Arc<Spec> {
+    Arc::new(Spec::builtin().unwrap_or_else(|p| panic!("{p:?}")))
+}
+
+impl Harness {
+    /// A session on a new database (first run), the passphrase given as if in the environment.
+    pub fn first_run(width: u16, height: u16, lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        Harness::start(dir, width, height, lang)
+    }
+
+    /// A session on a database with a profile and `n` demo hearings.
+    pub fn with_hearings(width: u16, height: u16, lang: Lang, n: u64) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let spec = spec();
+        let mut store = Store::open(
+            &dir.path().join("c.db"),
+            PASS,
+            OpenMode::Create,
+            Arc::clone(&spec),
+            Sources::fixed(),
+        )
+        .expect("create");
+        let me = store
+            .create_profile("M07", "Нилуфар С.", "Coalition")
+            .expect("profile");
+        let tx = store.begin().expect("tx");
+        for r in courtwatch::demo::Generator::new(&spec, 7, n, vec![me]) {
+            store.write_record(&tx, &r).expect("write");
+        }
+        tx.commit().expect("commit");
+        drop(store);
+        Harness::start(dir, width, height, lang)
+    }
+
+    fn start(dir: tempfile::TempDir, width: u16, height: u16, lang: Lang) -> Harness {
+        let spec = spec();
+        let config = Config {
+            db: dir.path().join("c.db"),
+            spec: Arc::clone(&spec),
+            lang,
+            read_only: false,
+            env_passphrase: Some(PASS.into()),
+            sources: Sources::fixed,
+        };
+        let texts = Rc::new(Texts::builtin().unwrap_or_else(|p| panic!("{p:?}")));
+        let session = Session::new(config, texts, true);
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        Harness {
+            session,
+            terminal,
+            dir,
+            spec,
+        }
+    }
+
+    /// Presses keys written in `keys::parse` notation.
+    pub fn keys(&mut self, keys: &str) -> &mut Self {
+        for k in parse(keys) {
+            self.session.set_now();
+            self.session.press(k);
+        }
+        self
+    }
+
+    /// The screen as text, trailing spaces trimmed, with the cursor position last.
+    pub fn screen(&mut self) -> String {
+        self.terminal
+            .draw(|f| self.session.app.render(f))
+            .expect("draw");
+        let backend = self.terminal.backend();
+        let buf = backend.buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        let c = backend.cursor_position();
+        if backend.cursor_visible() {
+            out.push_str(&format!("cursor: {},{}\n", c.x, c.y));
+        } else {
+            out.push_str("cursor: hidden\n");
+        }
+        out
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        let _ = self
+            .terminal
+            .resize(ratatui::layout::Rect::new(0, 0, width, height));
+    }
+
+    /// A second connection to the database, as another program would read it.
+    pub fn store(&self) -> Store {
+        Store::open(
+            &self.dir.path().join("c.db"),
+            PASS,
+            OpenMode::ReadOnly,
+            Arc::clone(&self.spec),
+            Sources::fixed(),
+        )
+        .expect("open")
+    }
+
+    /// Creates the profile on the first-run screen.
+    pub fn create_profile(&mut self) -> &mut Self {
+        self.keys("M07<Tab>Нилуфар С.<Tab>Coalition<Enter>")
+    }
+}
+
+fn only_hearing(store: &Store) -> uuid::Uuid {
+    let ids = store.hearing_ids(&Default::default()).expect("ids");
+    assert_eq!(ids.len(), 1, "exactly one hearing expected");
+    ids[0]
+}
+
+// ---- snapshots -------------------------------------------------------------------------------
+
+macro_rules! snap {
+    ($name:expr, $h:expr) => {
+        insta::assert_snapshot!($name, $h.screen());
+    };
+}
+
+#[test]
+fn snapshot_first_run_screens() {
+    for (lang, name) in [
+        (Lang::En, "first_run_en"),
+        (Lang::Ru, "first_run_ru"),
+        (Lang::Tg, "first_run_tg"),
+    ] {
+        let mut h = Harness::first_run(80, 24, lang);
+        snap!(name, h);
+    }
+    // Without the passphrase in the environment, it is asked twice with a strength hint.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = Config {
+        db: dir.path().join("c.db"),
+        spec: spec(),
+        lang: Lang::En,
+        read_only: false,
+        env_passphrase: None,
+        sources: Sources::fixed,
+    };
+    let texts = Rc::new(Texts::builtin().expect("texts"));
+    let mut h = Harness {
+        session: Session::new(config, texts, true),
+        terminal: Terminal::new(TestBackend::new(80, 24)).expect("t"),
+        dir,
+        spec: spec(),
+    };
+    h.keys("M07<Tab>Name<Tab><Tab>correct horse battery staple");
+    snap!("first_run_passphrase", h);
+}
+
+#[test]
+fn snapshot_hearing_list() {
+    let mut h = Harness::with_hearings(80, 24, Lang::En, 30);
+    snap!("list_80x24", h);
+    h.resize(60, 18);
+    snap!("list_60x18", h);
+    let mut h = Harness::with_hearings(80, 24, Lang::Ru, 30);
+    snap!("list_ru", h);
+    let mut h = Harness::with_hearings(80, 24, Lang::Tg, 30);
+    snap!("list_tg", h);
+}
+
+#[test]
+fn snapshot_list_empty_help_and_search() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile();
+    snap!("list_empty", h);
+    h.keys("<F1>");
+    snap!("help_list", h);
+    h.keys("<Esc>/пытк");
+    snap!("list_search_typing", h);
+}
+
+#[test]
+fn snapshot_hearing_tabs() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n");
+    snap!("hearing_details_new", h);
+    h.keys("<F3><C-a>");
+    snap!("hearing_people", h);
+    h.keys("<F4>");
+    snap!("hearing_checklist", h);
+    h.keys("n");
+    snap!("hearing_checklist_comment", h);
+    h.keys("<Esc><F5>");
+    snap!("hearing_allegations_empty", h);
+    h.keys("<C-a>");
+    snap!("hearing_allegation_who", h);
+    h.keys("<Enter>");
+    snap!("hearing_allegation_form", h);
+    h.keys("<C-t>");
+    snap!("hearing_stamp_dialog", h);
+    h.keys("open<Enter><F6>");
+    snap!("hearing_timeline", h);
+    h.keys("<C-s>");
+    snap!("hearing_problems", h);
+    h.resize(60, 18);
+    h.keys("<Esc><F2>");
+    snap!("hearing_details_60x18", h);
+}
+
+#[test]
+fn snapshot_hearing_in_russian_and_tajik() {
+    for (lang, name) in [
+        (Lang::Ru, "hearing_details_ru"),
+        (Lang::Tg, "hearing_checklist_tg"),
+    ] {
+        let mut h = Harness::first_run(80, 24, lang);
+        h.create_profile().keys("n");
+        if lang == Lang::Tg {
+            h.keys("<F4>");
+        }
+        snap!(name, h);
+    }
+}
+
+#[test]
+fn snapshot_lock_and_too_small() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("<C-l>");
+    snap!("locked", h);
+    h.resize(40, 12);
+    snap!("too_small", h);
+}
+
+// ---- behaviour -------------------------------------------------------------------------------
+
+#[test]
+fn a_new_hearing_opens_with_the_cursor_in_the_case_number_field() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n1-77/26");
+    let screen = h.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("1-77/26"))
+        .expect("case number shown");
+    assert!(line.contains("Court case number"), "{line}");
+    let cursor = screen.lines().last().expect("cursor line");
+    let row = screen
+        .lines()
+        .position(|l| l.contains("1-77/26"))
+        .expect("row");
+    assert!(
+        cursor.ends_with(&format!(",{row}")),
+        "cursor {cursor} not on row {row}"
+    );
+}
+
+#[test]
+fn typing_is_saved_on_field_exit_and_on_the_periodic_flush() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n1-77/26");
+    let id = only_hearing(&h.store());
+    let case = |h: &Harness| {
+        h.store()
+            .load_hearing(id)
+            .expect("load")
+            .case
+            .fields
+            .get("court_case_number")
+            .cloned()
+    };
+    assert_eq!(case(&h), None, "nothing is saved before the flush");
+    h.session.tick(0);
+    assert_eq!(
+        case(&h).as_deref(),
+        Some("1-77/26"),
+        "the tick saves what was typed"
+    );
+    h.keys("8<Tab>");
+    assert_eq!(
+        case(&h).as_deref(),
+        Some("1-77/268"),
+        "leaving the field saves it"
+    );
+}
+
+#[test]
+fn choice_lists_filter_by_typing_in_the_interface_language() {
+    let mut h = Harness::first_run(80, 24, Lang::Ru);
+    h.create_profile().keys("n<Tab><Enter>");
+    let before = h.screen();
+    h.keys("уголов");
+    let after = h.screen();
+    assert!(after.lines().count() > 0 && after != before);
+    h.keys("<Enter>");
+    let id = only_hearing(&h.store());
+    let r = h.store().load_hearing(id).expect("load");
+    assert_eq!(
+        r.case.fields.get("case_type").map(String::as_str),
+        Some("criminal")
+    );
+}
+
+#[test]
+fn relevance_shows_the_closure_ground_only_for_closed_hearings() {
+    let mut h = Harness::first_run(100, 60, Lang::En);
+    h.create_profile().keys("n");
+    let id = only_hearing(&h.store());
+    assert!(!h.screen().contains("Ground for closing"));
+    // Choose the access field through the store, as another screen would, then reopen.
+    let r = h.store().load_hearing(id).expect("load");
+    drop(r);
+    h.keys("<Esc>");
+    {
+        let s = Store::open(
+            &h.dir.path().join("c.db"),
+            PASS,
+            OpenMode::Existing,
+            spec(),
+            Sources::fixed(),
+        )
+        .expect("open");
+        s.set_field(id, Entity::Hearing, id, "hearing_held", "held")
+            .expect("held");
+        s.set_field(id, Entity::Hearing, id, "public_access", "closed_entire")
+            .expect("closed");
+    }
+    h.keys("<Enter>");
+    let screen = h.screen();
+    let closure = Spec::builtin()
+        .expect("spec")
+        .field("closure_ground")
+        .map(|(_, f)| f.label.en.clone())
+        .expect("field");
+    assert!(
+        screen.contains(&closure[..closure.len().min(20)]),
+        "{screen}"
+    );
+}
+
+#[test]
+fn checklist_keys_answer_and_no_requires_a_comment() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n<F4>y");
+    let id = only_hearing(&h.store());
+    let first = h.store().load_hearing(id).expect("load").answers;
+    assert_eq!(first.len(), 1);
+    assert_eq!(
+        (first[0].item_code.as_str(), first[0].answer.as_str()),
+        ("PUB-01", "yes")
+    );
+    h.keys("nlist not posted<Enter>");
+    let answers = h.store().load_hearing(id).expect("load").answers;
+    let pub02 = answers
+        .iter()
+        .find(|a| a.item_code == "PUB-02")
+        .expect("PUB-02 answered");
+    assert_eq!(
+        (pub02.answer.as_str(), pub02.comment.as_str()),
+        ("no", "list not posted")
+    );
+}
+
+#[test]
+fn people_per_hearing_facts_and_per_defendant_items() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n<F3><C-a><C-a>");
+    let id = only_hearing(&h.store());
+    let r = h.store().load_hearing(id).expect("load");
+    let mut codes: Vec<_> = r
+        .parties
+        .iter()
+        .filter_map(|p| p.fields.get("display_code").cloned())
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["D1", "D2"]);
+    assert_eq!(r.hearing_parties.len(), 2);
+}
+
+#[test]
+fn ctrl_t_stamps_the_time_at_once_and_the_event_can_be_named() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n<C-t>");
+    let id = only_hearing(&h.store());
+    let t = h.store().load_hearing(id).expect("load").timeline;
+    assert_eq!(t.len(), 1, "the stamp is saved before the event is named");
+    h.keys("recess<Tab>judge left<Enter>");
+    let t = h.store().load_hearing(id).expect("load").timeline;
+    assert_eq!(
+        (t[0].code.as_str(), t[0].note.as_str()),
+        ("recess_started", "judge left")
+    );
+    assert_eq!(t.len(), 1);
+}
+
+#[test]
+fn finalising_lists_problems_and_enter_jumps_to_the_field() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n<C-s>");
+    let screen = h.screen();
+    assert!(screen.contains("Fix before finalising"), "{screen}");
+    h.keys("<Enter>");
+    let screen = h.screen();
+    assert!(!screen.contains("Fix before finalising"));
+    let cursor_row: usize = screen
+        .lines()
+        .last()
+        .and_then(|l| l.rsplit(',').next())
+        .and_then(|n| n.parse().ok())
+        .expect("cursor");
+    let row = screen.lines().nth(cursor_row).expect("row");
+    assert!(
+        row.starts_with('*'),
+        "the jump lands on a required field: {row}"
+    );
+    let id = only_hearing(&h.store());
+    assert_eq!(
+        h.store().load_hearing(id).expect("load").hearing.status,
+        Status::Draft
+    );
+}
+
+#[test]
+fn ctrl_l_locks_and_only_the_passphrase_unlocks() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n1-77/26<C-l>");
+    let screen = h.screen();
+    assert!(
+        !screen.contains("1-77/26"),
+        "nothing of the record shows while locked"
+    );
+    assert!(screen.contains("Locked"));
+    h.keys("wrong<Enter>");
+    assert!(h.screen().contains("Wrong passphrase"));
+    let pass: String = PASS
+        .chars()
+        .map(|c| {
+            if c == '<' {
+                "<lt>".to_owned()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    h.keys(&format!("{pass}<Enter>"));
+    let screen = h.screen();
+    assert!(screen.contains("1-77/26"), "{screen}");
+    // Locking saved what was typed.
+    let id = only_hearing(&h.store());
+    assert_eq!(
+        h.store()
+            .load_hearing(id)
+            .expect("load")
+            .case
+            .fields
+            .get("court_case_number")
+            .map(String::as_str),
+        Some("1-77/26")
+    );
+}
+
+#[test]
+fn the_idle_timeout_locks_the_screen() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile();
+    h.session.tick(60);
+    assert!(!h.screen().contains("Locked"));
+    h.session.tick(5 * 60);
+    assert!(h.screen().contains("Locked"));
+}
+
+#[test]
+fn esc_returns_to_the_list_which_shows_the_hearing_and_q_quits() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n1-77/26<Esc>");
+    assert!(h.screen().contains("1-77/26"));
+    h.keys("q");
+    assert!(!h.session.is_running());
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_and_no_panic() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n");
+    for (w, hgt) in [(1, 1), (10, 3), (40, 12), (59, 30), (200, 60), (80, 24)] {
+        h.resize(w, hgt);
+        let s = h.screen();
+        assert!(!s.is_empty());
+    }
+}
