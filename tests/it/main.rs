@@ -2,6 +2,7 @@
 //! area.
 
 mod cli;
+mod journeys;
 mod support;
 mod tidy;
 mod tui;

@@ -1,0 +1,378 @@
+//! Journeys of the real binary in a real terminal (tmux): what a monitor does, end to end.
+//! Screens are polled with a deadline, never slept on.
+
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use courtwatch::spec::{FieldKind, Spec};
+
+use super::support::{Env, PASS};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A detached tmux session running courtwatch; killed when dropped.
+struct Tmux {
+    name: String,
+}
+
+fn tmux(args: &[&str]) -> std::process::Output {
+    Command::new("tmux").args(args).output().expect("run tmux")
+}
+
+fn deadline() -> Duration {
+    let base = if std::env::var("CI").is_ok() { 60 } else { 20 };
+    Duration::from_secs(
+        std::env::var("COURTWATCH_TEST_TIMEOUT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(base),
+    )
+}
+
+impl Tmux {
+    /// `None` (and a note) when tmux is missing outside CI; CI installs it.
+    fn start(env: &Env, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var("CI").is_err(),
+                "tmux must be installed in CI (.ci/run does it)"
+            );
+            eprintln!("skipped: tmux is not installed");
+            return None;
+        }
+        let name = format!(
+            "cw-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
+        let cmd = format!(
+            "exec env COURTWATCH_PASSPHRASE='{PASS}' LANG=C.UTF-8 TERM=xterm-256color {} --db '{}'",
+            env!("CARGO_BIN_EXE_courtwatch"),
+            env.db().display()
+        );
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = tmux(&[
+            "-u",
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            &w,
+            "-y",
+            &h,
+            &cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let _ = tmux(&["set-option", "-t", &name, "remain-on-exit", "on"]);
+        Some(Tmux { name })
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.name];
+        args.extend_from_slice(keys);
+        assert!(tmux(&args).status.success());
+    }
+
+    fn text(&self, text: &str) {
+        assert!(
+            tmux(&["send-keys", "-t", &self.name, "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
+            .into_owned()
+    }
+
+    /// Polls the screen until `pred` holds; fails with the last screen at the deadline.
+    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < deadline(),
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::yield_now();
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait(text, |s| s.contains(text))
+    }
+
+    fn pid(&self) -> u32 {
+        let out = tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("pane pid")
+    }
+
+    fn dead(&self) -> bool {
+        let out = tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_dead}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        assert!(
+            tmux(&["resize-window", "-t", &self.name, "-x", &w, "-y", &h])
+                .status
+                .success()
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = tmux(&["kill-session", "-t", &self.name]);
+    }
+}
+
+/// The field named by the first line of the problem list: `Place › Label: what`.
+fn first_problem<'s>(spec: &'s Spec, screen: &str) -> Option<&'s courtwatch::spec::Field> {
+    let line = screen
+        .lines()
+        .skip_while(|l| !l.contains("Fix before finalising"))
+        .nth(1)?;
+    let inside = &line[line.find('│')? + '│'.len_utf8()..];
+    let text = inside[..inside.rfind('│')?].trim();
+    let (place, rest) = text.split_once(" › ")?;
+    let label = rest.rsplit_once(": ")?.0;
+    let forms: &[&str] = match place.split_whitespace().next()? {
+        "People" => &["party", "hearing_party", "charge", "consent"],
+        "Allegations" => &["allegation", "followup"],
+        _ => &["case", "hearing"],
+    };
+    spec.forms
+        .iter()
+        .filter(|f| forms.contains(&f.form.as_str()))
+        .flat_map(|f| f.fields())
+        .find(|f| f.label.en == label)
+}
+
+/// Answers the focused field the way a monitor would, choosing `wanted` codes where given.
+fn fill_focused(t: &Tmux, field: &courtwatch::spec::Field, spec: &Spec, wanted: &[(&str, &str)]) {
+    let code = wanted.iter().find(|(f, _)| *f == field.id).map(|(_, c)| *c);
+    let label_of = |code: &str| {
+        let list = field.list.as_deref().unwrap_or("");
+        spec.code_label(list, code, courtwatch::spec::Lang::En)
+            .to_owned()
+    };
+    match field.kind() {
+        FieldKind::Choice => {
+            t.keys(&["Enter"]);
+            t.wait_for("type to filter");
+            if let Some(c) = code {
+                t.text(&label_of(c));
+            }
+            t.keys(&["Enter"]);
+        }
+        FieldKind::MultiChoice => {
+            t.keys(&["Enter"]);
+            t.wait_for("type to filter");
+            if let Some(c) = code {
+                t.text(&label_of(c));
+            }
+            t.keys(&["Space", "Enter"]);
+        }
+        FieldKind::Date | FieldKind::Time => t.keys(&["C-n"]),
+        FieldKind::Number => t.text("2"),
+        FieldKind::Text | FieldKind::LongText => t.text("Записано в суде — қайд шуд"),
+    }
+    t.wait("the picker to close", |s| !s.contains("type to filter"));
+    t.keys(&["Tab"]);
+}
+
+fn show_json(env: &Env, id: &str) -> serde_json::Value {
+    serde_json::from_str(&env.ok(&["show", id, "--format", "json"])).expect("json")
+}
+
+fn only_hearing(env: &Env) -> String {
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["list", "--format", "json"])).expect("json");
+    assert_eq!(rows.len(), 1, "one hearing expected");
+    rows[0]["uuid"].as_str().expect("uuid").to_owned()
+}
+
+#[test]
+fn journey_record_a_hearing_end_to_end() {
+    let spec = Spec::builtin().expect("spec");
+    let env = Env::new();
+    let Some(t) = Tmux::start(&env, 100, 30) else {
+        return;
+    };
+    // First run: the profile (the passphrase comes from the environment).
+    t.wait_for("Monitor code");
+    t.text("M07");
+    t.keys(&["Tab"]);
+    t.text("Нилуфар Саидова");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("No hearings yet");
+    // A new hearing opens on the case number.
+    t.keys(&["n"]);
+    t.wait_for("Court case number");
+    t.text("1-555/26");
+    t.keys(&["Tab"]);
+    // A defendant in a cage, without counsel.
+    t.keys(&["F3"]);
+    t.keys(&["C-a"]);
+    t.wait_for("D1 Defendant");
+    // A checklist "no" with its comment.
+    t.keys(&["F4"]);
+    t.wait_for("PUB-01");
+    t.keys(&["n"]);
+    t.wait_for("Comment:");
+    t.text("Список дел не вывешен");
+    t.keys(&["Enter"]);
+    // An allegation by D1.
+    t.keys(&["F5", "C-a"]);
+    t.wait_for("Who made the allegation?");
+    t.keys(&["Enter"]);
+    t.wait("the allegation form", |s| s.contains("1. D1"));
+    // Two timeline events.
+    t.keys(&["C-t"]);
+    t.wait_for("Event at");
+    t.text("opened");
+    t.keys(&["Enter"]);
+    t.wait("the dialog to close", |s| !s.contains("Event at"));
+    t.keys(&["C-t"]);
+    t.wait_for("Event at");
+    t.text("torture");
+    t.keys(&["Tab"]);
+    t.text("D1: избили в ИВС");
+    t.keys(&["Enter"]);
+    t.wait("the dialog to close", |s| !s.contains("Event at"));
+
+    // Finalise: every problem is a jump to its field; fill each until the hearing is final.
+    let wanted = [
+        ("courtroom_position", "metal_cage"),
+        ("counsel_type", "none"),
+        ("counsel_present", "no"),
+        ("hearing_held", "held"),
+        ("public_access", "open"),
+        ("case_type", "criminal"),
+    ];
+    let mut rounds = 0;
+    loop {
+        t.keys(&["C-s"]);
+        let s = t.wait("finalise to answer", |s| {
+            s.contains("Fix before finalising") || s.contains("The hearing is finalised")
+        });
+        if s.contains("The hearing is finalised") {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds < 80, "finalising never succeeded:\n{s}");
+        let field = first_problem(&spec, &s)
+            .unwrap_or_else(|| panic!("no field named in the problem list:\n{s}"));
+        t.keys(&["Enter"]);
+        t.wait("the jump", |s| !s.contains("Fix before finalising"));
+        fill_focused(&t, field, &spec, &wanted);
+    }
+    t.keys(&["Escape"]);
+    t.wait_for("1-555/26");
+    t.keys(&["q"]);
+    t.wait("the program to exit", |_| t.dead());
+
+    let id = only_hearing(&env);
+    let h = show_json(&env, &id);
+    assert_eq!(h["hearing"]["status"], "final");
+    assert_eq!(h["case"]["fields"]["court_case_number"], "1-555/26");
+    assert!(
+        h["hearing"]["fields"]["court"]
+            .as_str()
+            .is_some_and(|c| !c.is_empty())
+    );
+    let hp = &h["hearing_parties"][0]["fields"];
+    assert_eq!(hp["courtroom_position"], "metal_cage");
+    assert_eq!(hp["counsel_present"], "no");
+    let no = h["answers"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .find(|a| a["item_code"] == "PUB-01")
+        .expect("PUB-01");
+    assert_eq!(
+        (no["answer"].as_str(), no["comment"].as_str()),
+        (Some("no"), Some("Список дел не вывешен"))
+    );
+    assert_eq!(h["allegations"].as_array().map(Vec::len), Some(1));
+    let codes: Vec<&str> = h["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["hearing_opened", "torture_alleged"]);
+    assert_eq!(h["timeline"][1]["note"], "D1: избили в ИВС");
+}
+
+#[test]
+fn journey_kill_9_while_typing_loses_nothing() {
+    let env = Env::new();
+    env.ok(&["init", "--code", "M07", "--name", "Test Monitor"]);
+    let Some(t) = Tmux::start(&env, 100, 30) else {
+        return;
+    };
+    t.wait_for("No hearings yet");
+    t.keys(&["n"]);
+    t.wait_for("Court case number");
+    t.text("1-999/26 Ҳуқуқ");
+    t.wait_for("1-999/26 Ҳуқуқ");
+    // The text reaches the database within a second, while the monitor is still in the field.
+    let start = Instant::now();
+    loop {
+        let csv = env.ok(&["list", "--format", "csv"]);
+        if csv.contains("1-999/26 Ҳуқуқ") {
+            break;
+        }
+        assert!(
+            start.elapsed() < deadline(),
+            "autosave never reached the database"
+        );
+        std::thread::yield_now();
+    }
+    let _ = Command::new("kill")
+        .args(["-9", &t.pid().to_string()])
+        .status();
+    t.wait("the process to die", |_| t.dead());
+    drop(t);
+
+    let Some(t) = Tmux::start(&env, 100, 30) else {
+        return;
+    };
+    t.wait_for("1-999/26");
+    t.keys(&["Enter"]);
+    t.wait_for("1-999/26 Ҳуқуқ");
+}
+
+#[test]
+fn journey_resize_to_a_tiny_terminal_and_back() {
+    let env = Env::with_demo(20, 3);
+    let Some(t) = Tmux::start(&env, 100, 30) else {
+        return;
+    };
+    t.wait_for("20 hearings");
+    t.keys(&["Enter"]);
+    t.wait_for("F2 Hearing");
+    t.resize(40, 12);
+    t.wait_for("too small");
+    t.resize(100, 30);
+    t.wait_for("F2 Hearing");
+    t.keys(&["Escape"]);
+    t.wait_for("20 hearings");
+    assert!(!t.dead());
+}
