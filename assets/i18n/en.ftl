@@ -154,3 +154,18 @@ key-prev-allegation = previous
 key-next-allegation = next
 key-edit-event = correct
 key-delete-event = delete
+
+## Settings
+settings-title = Settings
+settings-language = Language
+settings-lock = Lock the screen after
+settings-minutes = { $count ->
+    [one] { $count } minute without a key
+   *[other] { $count } minutes without a key
+}
+language-en = English
+language-ru = Русский
+language-tg = Тоҷикӣ
+key-settings = settings
+key-previous-value = previous value
+key-next-value = next value

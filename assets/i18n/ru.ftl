@@ -158,3 +158,20 @@ key-prev-allegation = предыдущее
 key-next-allegation = следующее
 key-edit-event = исправить
 key-delete-event = удалить
+
+## Настройки
+settings-title = Настройки
+settings-language = Язык
+settings-lock = Блокировать экран через
+settings-minutes = { $count ->
+    [one] { $count } минуту без нажатий
+    [few] { $count } минуты без нажатий
+    [many] { $count } минут без нажатий
+   *[other] { $count } минуты без нажатий
+}
+language-en = English
+language-ru = Русский
+language-tg = Тоҷикӣ
+key-settings = настройки
+key-previous-value = пред. значение
+key-next-value = след. значение

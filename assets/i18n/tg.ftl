@@ -154,3 +154,18 @@ key-prev-allegation = қаблӣ
 key-next-allegation = баъдӣ
 key-edit-event = ислоҳ кардан
 key-delete-event = ҳазф кардан
+
+## Танзимот
+settings-title = Танзимот
+settings-language = Забон
+settings-lock = Қулфи экран баъди
+settings-minutes = { $count ->
+    [one] { $count } дақиқаи бе пахши тугма
+   *[other] { $count } дақиқаи бе пахши тугма
+}
+language-en = English
+language-ru = Русский
+language-tg = Тоҷикӣ
+key-settings = танзимот
+key-previous-value = қимати қаблӣ
+key-next-value = қимати навбатӣ

@@ -15,6 +15,7 @@ use super::keys::{self, Binding, Key};
 use super::screens::first_run::FirstRun;
 use super::screens::hearing::HearingScreen;
 use super::screens::hearing_list::HearingList;
+use super::screens::settings::Settings;
 use super::screens::unlock::Unlock;
 use super::screens::{Cmd, Ctx, Screen};
 use super::widgets::chrome;
@@ -172,6 +173,7 @@ impl App {
             Some(Screen::Unlock(s)) => s.handle_key(key, &ctx),
             Some(Screen::List(s)) => s.handle_key(key, &ctx),
             Some(Screen::Hearing(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Settings(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         self.apply(cmds)
@@ -195,21 +197,34 @@ impl App {
                 Cmd::Lock => effects.extend(self.lock_now()),
                 Cmd::Help => self.help = true,
                 Cmd::CycleLang => {
-                    self.lang = match self.lang {
-                        Lang::En => Lang::Ru,
-                        Lang::Ru => Lang::Tg,
-                        Lang::Tg => Lang::En,
-                    };
-                    self.lang_fixed = false;
+                    let i = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0);
+                    effects.extend(self.set_lang(Lang::ALL[(i + 1) % Lang::ALL.len()]));
+                }
+                Cmd::SetLang(lang) => effects.extend(self.set_lang(lang)),
+                Cmd::SetLockMinutes(m) => {
+                    self.lock_minutes = m;
                     effects.push(Effect::SaveSetting {
-                        key: "lang".into(),
-                        value: self.lang.code().into(),
+                        key: "lock_minutes".into(),
+                        value: m.to_string(),
                     });
                 }
+                Cmd::OpenSettings => self.stack.push(Screen::Settings(Settings::new(
+                    self.lang,
+                    self.lock_minutes,
+                ))),
                 Cmd::Status(s, error) => self.status = Some((s, error)),
             }
         }
         effects
+    }
+
+    fn set_lang(&mut self, lang: Lang) -> Vec<Effect> {
+        self.lang = lang;
+        self.lang_fixed = false;
+        vec![Effect::SaveSetting {
+            key: "lang".into(),
+            value: lang.code().into(),
+        }]
     }
 
     fn lock_now(&mut self) -> Vec<Effect> {
@@ -358,6 +373,7 @@ impl App {
             Some(Screen::Unlock(s)) => (ctx.t("unlock-title"), s.keys()),
             Some(Screen::List(s)) => (ctx.t("list-title"), s.keys(&ctx)),
             Some(Screen::Hearing(s)) => (s.title(&ctx), s.keys(&ctx)),
+            Some(Screen::Settings(s)) => (ctx.t("settings-title"), s.keys()),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -376,6 +392,7 @@ impl App {
             Some(Screen::Unlock(s)) => s.render(frame, body, &ctx),
             Some(Screen::List(s)) => s.render(frame, body, &ctx),
             Some(Screen::Hearing(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Settings(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

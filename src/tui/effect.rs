@@ -30,6 +30,8 @@ pub enum Effect {
         sort: Sort,
         offset: u64,
         limit: u64,
+        /// Count the matches too (when the filter changed, not when scrolling).
+        count: bool,
     },
     NewHearing,
     OpenHearing(Uuid),
@@ -100,7 +102,8 @@ pub enum Outcome {
     WrongPassphrase(String),
     ListLoaded {
         rows: Vec<HearingSummary>,
-        total: u64,
+        /// The number of matches, when it was counted.
+        total: Option<u64>,
         offset: u64,
     },
     HearingCreated(Uuid),

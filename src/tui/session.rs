@@ -220,9 +220,14 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             sort,
             offset,
             limit,
+            count,
         } => {
             let rows = store.list_hearings(&filter, sort, limit, offset)?;
-            let total = store.count_hearings(&filter)?;
+            let total = if count {
+                Some(store.count_hearings(&filter)?)
+            } else {
+                None
+            };
             Outcome::ListLoaded {
                 rows,
                 total,

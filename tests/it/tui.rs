@@ -207,32 +207,63 @@ fn snapshot_list_empty_help_and_search() {
     snap!("list_search_typing", h);
 }
 
+/// The hearing screens, step by step, at 80×24 and at a narrow 60×18.
 #[test]
 fn snapshot_hearing_tabs() {
+    let steps: &[(&str, &str)] = &[
+        ("n", "hearing_details_new"),
+        ("<F3><C-a>", "hearing_people"),
+        ("<F4>", "hearing_checklist"),
+        ("n", "hearing_checklist_comment"),
+        ("<Esc><F5>", "hearing_allegations_empty"),
+        ("<C-a>", "hearing_allegation_who"),
+        ("<Enter>", "hearing_allegation_form"),
+        ("<C-t>", "hearing_stamp_dialog"),
+        ("open<Enter><F6>", "hearing_timeline"),
+        ("<C-s>", "hearing_problems"),
+        ("<Esc><F2><Tab>", "hearing_details_second_field"),
+    ];
+    for (width, height, suffix) in [(80, 24, ""), (60, 18, "_60x18")] {
+        let mut h = Harness::first_run(width, height, Lang::En);
+        h.create_profile();
+        for (keys, name) in steps {
+            h.keys(keys);
+            snap!(format!("{name}{suffix}"), h);
+        }
+    }
+}
+
+#[test]
+fn snapshot_settings() {
     let mut h = Harness::first_run(80, 24, Lang::En);
-    h.create_profile().keys("n");
-    snap!("hearing_details_new", h);
-    h.keys("<F3><C-a>");
-    snap!("hearing_people", h);
-    h.keys("<F4>");
-    snap!("hearing_checklist", h);
-    h.keys("n");
-    snap!("hearing_checklist_comment", h);
-    h.keys("<Esc><F5>");
-    snap!("hearing_allegations_empty", h);
-    h.keys("<C-a>");
-    snap!("hearing_allegation_who", h);
-    h.keys("<Enter>");
-    snap!("hearing_allegation_form", h);
-    h.keys("<C-t>");
-    snap!("hearing_stamp_dialog", h);
-    h.keys("open<Enter><F6>");
-    snap!("hearing_timeline", h);
-    h.keys("<C-s>");
-    snap!("hearing_problems", h);
-    h.resize(60, 18);
-    h.keys("<Esc><F2>");
-    snap!("hearing_details_60x18", h);
+    h.create_profile().keys("<F9>");
+    snap!("settings", h);
+}
+
+#[test]
+fn settings_change_the_language_and_the_lock_time_at_once() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("<F9><Right>");
+    assert!(
+        h.screen().contains("Язык"),
+        "the interface switched to Russian"
+    );
+    h.keys("<Down><Left><Left>");
+    h.session.tick(60);
+    assert!(
+        h.screen().contains("Заблокировано"),
+        "a minute idle locks now: {}",
+        h.screen()
+    );
+    let store = h.store();
+    assert_eq!(
+        store.setting("lang").expect("setting").as_deref(),
+        Some("ru")
+    );
+    assert_eq!(
+        store.setting("lock_minutes").expect("setting").as_deref(),
+        Some("1")
+    );
 }
 
 #[test]

@@ -1,6 +1,8 @@
 -- 0001: the first schema. Shipped migrations are never edited, removed or reordered.
--- Field values of form-driven records live in a JSON object `data` (field id -> text); the
--- columns a query filters or sorts by are generated from it and indexed.
+-- Field values of form-driven records live in a JSON object `data` (field id -> text). The
+-- few values queries filter and sort by are copied into plain indexed columns by triggers
+-- (generated columns would do the same, but SQLite never treats an index on them as
+-- covering, and paging through 100,000 hearings needs covering indexes).
 
 CREATE TABLE monitors (
     uuid        TEXT PRIMARY KEY,
@@ -21,9 +23,15 @@ CREATE TABLE cases (
     data        TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)),
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
-    case_number TEXT GENERATED ALWAYS AS (json_extract(data, '$.court_case_number')) VIRTUAL
+    case_number TEXT
 );
 CREATE INDEX cases_number ON cases(case_number);
+CREATE TRIGGER cases_keys_insert AFTER INSERT ON cases BEGIN
+    UPDATE cases SET case_number = json_extract(new.data, '$.court_case_number') WHERE uuid = new.uuid;
+END;
+CREATE TRIGGER cases_keys_update AFTER UPDATE OF data ON cases BEGIN
+    UPDATE cases SET case_number = json_extract(new.data, '$.court_case_number') WHERE uuid = new.uuid;
+END;
 
 CREATE TABLE hearings (
     uuid          TEXT PRIMARY KEY,
@@ -41,11 +49,23 @@ CREATE TABLE hearings (
     data          TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)),
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,
-    hearing_date  TEXT GENERATED ALWAYS AS (json_extract(data, '$.hearing_date')) VIRTUAL,
-    court         TEXT GENERATED ALWAYS AS (json_extract(data, '$.court')) VIRTUAL,
-    judge         TEXT GENERATED ALWAYS AS (json_extract(data, '$.judge_name')) VIRTUAL
+    hearing_date  TEXT,
+    court         TEXT,
+    judge         TEXT
 );
-CREATE INDEX hearings_date ON hearings(hearing_date DESC, created_at DESC);
+CREATE TRIGGER hearings_keys_insert AFTER INSERT ON hearings BEGIN
+    UPDATE hearings SET hearing_date = json_extract(new.data, '$.hearing_date'),
+                        court = json_extract(new.data, '$.court'),
+                        judge = json_extract(new.data, '$.judge_name')
+    WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER hearings_keys_update AFTER UPDATE OF data ON hearings BEGIN
+    UPDATE hearings SET hearing_date = json_extract(new.data, '$.hearing_date'),
+                        court = json_extract(new.data, '$.court'),
+                        judge = json_extract(new.data, '$.judge_name')
+    WHERE rowid = new.rowid;
+END;
+CREATE INDEX hearings_date ON hearings(hearing_date, created_at);
 CREATE INDEX hearings_court ON hearings(court, hearing_date);
 CREATE INDEX hearings_judge ON hearings(judge);
 CREATE INDEX hearings_case ON hearings(case_uuid);
@@ -78,8 +98,14 @@ CREATE TABLE charges (
     data       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    article    TEXT GENERATED ALWAYS AS (json_extract(data, '$.article')) VIRTUAL
+    article    TEXT
 );
+CREATE TRIGGER charges_keys_insert AFTER INSERT ON charges BEGIN
+    UPDATE charges SET article = json_extract(new.data, '$.article') WHERE uuid = new.uuid;
+END;
+CREATE TRIGGER charges_keys_update AFTER UPDATE OF data ON charges BEGIN
+    UPDATE charges SET article = json_extract(new.data, '$.article') WHERE uuid = new.uuid;
+END;
 CREATE INDEX charges_party ON charges(party_uuid);
 CREATE INDEX charges_article ON charges(article);
 

@@ -28,6 +28,7 @@ enum Action {
     Home,
     End,
     Lang,
+    Settings,
     Help,
     Quit,
 }
@@ -59,6 +60,7 @@ const KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
     Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(&[Key::ch('l')], Action::Lang, "key-language"),
+    Binding::new(&[Key::f(9)], Action::Settings, "key-settings"),
     Binding::help_only(&[Key::ch('?')], Action::Help, "key-help"),
     Binding::new(&[Key::ch('q')], Action::Quit, "key-quit"),
 ];
@@ -77,7 +79,7 @@ const SEARCH_KEYS: &[Binding<Action>] = &[
 ];
 
 /// Rows loaded around the selection.
-const WINDOW: u64 = 200;
+const WINDOW: u64 = 60;
 /// Rows a page key moves.
 const PAGE: u64 = 15;
 
@@ -97,8 +99,12 @@ impl HearingList {
         HearingList::default()
     }
 
-    /// The effect that loads the window around the selection.
+    /// The effect that counts the matches and loads the window around the selection.
     pub fn reload(&mut self) -> Effect {
+        self.load(true)
+    }
+
+    fn load(&mut self, count: bool) -> Effect {
         self.loading = true;
         let offset = self.selected.saturating_sub(WINDOW / 2);
         Effect::LoadList {
@@ -106,6 +112,7 @@ impl HearingList {
             sort: Sort::default(),
             offset,
             limit: WINDOW,
+            count,
         }
     }
 
@@ -127,7 +134,7 @@ impl HearingList {
         self.selected = to.min(self.total.saturating_sub(1));
         let loaded = self.offset..self.offset + self.rows.len() as u64;
         if !loaded.contains(&self.selected) && !self.loading && self.total > 0 {
-            return vec![Cmd::Run(self.reload())];
+            return vec![Cmd::Run(self.load(false))];
         }
         Vec::new()
     }
@@ -173,6 +180,7 @@ impl HearingList {
             Some(Action::Home) => self.moved(0),
             Some(Action::End) => self.moved(self.total.saturating_sub(1)),
             Some(Action::Lang) => vec![Cmd::CycleLang],
+            Some(Action::Settings) => vec![Cmd::OpenSettings],
             Some(Action::Help) => vec![Cmd::Help],
             Some(Action::Quit) => vec![Cmd::Quit],
             None => Vec::new(),
@@ -188,9 +196,11 @@ impl HearingList {
             } => {
                 self.loading = false;
                 self.rows = rows;
-                self.total = total;
+                if let Some(total) = total {
+                    self.total = total;
+                }
                 self.offset = offset;
-                self.selected = self.selected.min(total.saturating_sub(1));
+                self.selected = self.selected.min(self.total.saturating_sub(1));
                 Vec::new()
             }
             Outcome::Saved => Vec::new(),

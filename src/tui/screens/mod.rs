@@ -8,6 +8,7 @@ pub mod first_run;
 pub mod hearing;
 pub mod hearing_list;
 pub mod people;
+pub mod settings;
 pub mod timeline;
 pub mod unlock;
 
@@ -53,6 +54,12 @@ pub enum Cmd {
     Help,
     /// Switch the interface to the next language (and remember it).
     CycleLang,
+    /// Use this language (and remember it).
+    SetLang(crate::spec::Lang),
+    /// Lock after this many idle minutes (and remember it).
+    SetLockMinutes(u64),
+    /// Open the settings screen.
+    OpenSettings,
     /// A message for the status line (a message key or a sentence), and whether it is an error.
     Status(String, bool),
 }
@@ -64,4 +71,5 @@ pub enum Screen {
     Unlock(unlock::Unlock),
     List(hearing_list::HearingList),
     Hearing(Box<hearing::HearingScreen>),
+    Settings(settings::Settings),
 }
