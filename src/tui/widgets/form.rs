@@ -648,3 +648,205 @@ pub fn truncate(s: &str, width: usize) -> String {
     out.push('…');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Case, Fields, Hearing, HearingRecord, Status};
+    use crate::tui::keys::parse;
+
+    fn record() -> HearingRecord {
+        let id = |n| Uuid::from_u128(n);
+        HearingRecord {
+            case: Case {
+                uuid: id(2),
+                fields: Fields::new(),
+            },
+            hearing: Hearing {
+                uuid: id(1),
+                case_uuid: id(2),
+                monitor_uuid: id(3),
+                status: Status::Draft,
+                version: 0,
+                content_hash: String::new(),
+                parent_hash: String::new(),
+                ancestors: Vec::new(),
+                sealed: false,
+                form_versions: String::new(),
+                created_at: String::new(),
+                updated_at: String::new(),
+                fields: Fields::new(),
+            },
+            parties: Vec::new(),
+            hearing_parties: Vec::new(),
+            charges: Vec::new(),
+            answers: Vec::new(),
+            allegations: Vec::new(),
+            followups: Vec::new(),
+            timeline: Vec::new(),
+            consents: Vec::new(),
+            audit: Vec::new(),
+        }
+    }
+
+    struct Fixture {
+        spec: Spec,
+        texts: Texts,
+        record: HearingRecord,
+        form: FormState,
+    }
+
+    impl Fixture {
+        fn new() -> Fixture {
+            let spec = Spec::builtin().expect("spec");
+            let record = record();
+            let groups = vec![Group {
+                entity: Entity::Hearing,
+                record: record.hearing.uuid,
+                heading: None,
+            }];
+            let form = FormState::new(groups, &spec, &record);
+            Fixture {
+                spec,
+                texts: Texts::builtin().expect("texts"),
+                record,
+                form,
+            }
+        }
+
+        fn press(&mut self, keys: &str) -> Vec<Edit> {
+            let now = DateTime::parse_from_rfc3339("2026-11-23T10:15:00+05:00").expect("time");
+            let ctx = FormCtx {
+                spec: &self.spec,
+                texts: &self.texts,
+                lang: Lang::En,
+                now,
+            };
+            let mut edits = Vec::new();
+            for k in parse(keys) {
+                if let FormKey::Used(e) = self.form.handle_key(k, &ctx, &mut self.record) {
+                    edits.extend(e);
+                }
+            }
+            edits
+        }
+
+        fn focused(&self) -> String {
+            self.form
+                .focused(&self.spec)
+                .map(|(_, _, f)| f.id.clone())
+                .unwrap_or_default()
+        }
+
+        fn focus(&mut self, field: &str) {
+            let id = self.record.hearing.uuid;
+            assert!(
+                self.form
+                    .focus_field(&self.spec, &self.record, Entity::Hearing, id, field),
+                "{field} not shown"
+            );
+        }
+
+        fn shown(&self, field: &str) -> bool {
+            self.form
+                .rows
+                .iter()
+                .any(|r| matches!(r, Row::Field { field: f, .. } if f == field))
+        }
+    }
+
+    #[test]
+    fn the_first_field_is_focused_and_tab_skips_headings_both_ways() {
+        let mut f = Fixture::new();
+        let first = f.focused();
+        assert!(!first.is_empty());
+        f.press("<Tab>");
+        let second = f.focused();
+        assert_ne!(first, second);
+        f.press("<S-Tab>");
+        assert_eq!(f.focused(), first);
+        f.press("<S-Tab>");
+        assert!(
+            !f.focused().is_empty(),
+            "Shift-Tab from the first field wraps to the last"
+        );
+    }
+
+    #[test]
+    fn typed_text_is_saved_once_on_flush() {
+        let mut f = Fixture::new();
+        f.focus("judge_name");
+        assert!(
+            f.press("Саидов").is_empty(),
+            "typing alone saves nothing yet"
+        );
+        assert_eq!(
+            f.record
+                .hearing
+                .fields
+                .get("judge_name")
+                .map(String::as_str),
+            Some("Саидов")
+        );
+        let edit = f.form.flush(&f.spec).expect("a pending edit");
+        assert_eq!(
+            (edit.field.as_str(), edit.value.as_str()),
+            ("judge_name", "Саидов")
+        );
+        assert!(
+            f.form.flush(&f.spec).is_none(),
+            "nothing pending after a flush"
+        );
+        f.press("<BS>");
+        let edits = f.press("<Tab>");
+        assert_eq!(edits.len(), 1, "leaving a changed field saves it");
+        assert_eq!(edits[0].value, "Саидо");
+    }
+
+    #[test]
+    fn choosing_a_code_applies_relevance_at_once() {
+        let mut f = Fixture::new();
+        f.focus("hearing_held");
+        f.press("<Enter>");
+        f.press("Held<Enter>");
+        assert!(!f.shown("closure_ground"));
+        f.focus("public_access");
+        let edits = f.press("<Enter>entire<Enter>");
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].value, "closed_entire");
+        assert!(
+            f.shown("closure_ground"),
+            "a closed hearing asks for the closure ground"
+        );
+        f.press("<Del>");
+        assert!(
+            !f.shown("closure_ground"),
+            "clearing the access hides it again"
+        );
+    }
+
+    #[test]
+    fn ctrl_n_fills_today_and_now() {
+        let mut f = Fixture::new();
+        f.focus("hearing_date");
+        let edits = f.press("<C-n>");
+        assert_eq!(edits[0].value, "2026-11-23");
+        f.focus("scheduled_start_time");
+        assert_eq!(f.press("<C-n>")[0].value, "10:15");
+    }
+
+    #[test]
+    fn keys_the_form_does_not_use_are_left_to_the_screen() {
+        let mut f = Fixture::new();
+        let now = DateTime::parse_from_rfc3339("2026-11-23T10:15:00+05:00").expect("time");
+        let ctx = FormCtx {
+            spec: &f.spec,
+            texts: &f.texts,
+            lang: Lang::En,
+            now,
+        };
+        for k in parse("<F2><C-s><C-t><Esc>") {
+            assert_eq!(f.form.handle_key(k, &ctx, &mut f.record), FormKey::NotMine);
+        }
+    }
+}
