@@ -163,13 +163,18 @@ pub struct Field {
     pub when: Option<Condition>,
     #[serde(default)]
     pub retired: bool,
+    /// `kind_name` parsed once when the spec is assembled.
+    #[serde(skip)]
+    parsed_kind: Option<FieldKind>,
 }
 
 impl Field {
     /// The kind; a loaded spec has passed [`check`], so an unknown kind cannot reach here, but
     /// plain text is the harmless answer if it ever did.
     pub fn kind(&self) -> FieldKind {
-        FieldKind::parse(&self.kind_name).unwrap_or(FieldKind::Text)
+        self.parsed_kind
+            .or_else(|| FieldKind::parse(&self.kind_name))
+            .unwrap_or(FieldKind::Text)
     }
 }
 

@@ -563,14 +563,19 @@ impl Store {
     pub fn write_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
         let h = &r.hearing;
         tx.prepare_cached(
-            "INSERT INTO cases (uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+            "INSERT INTO cases (uuid, data, created_at, updated_at, case_number) VALUES (?1, ?2, ?3, ?3, ?4)
              ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
         )?
-        .execute(params![r.case.uuid.to_string(), fields_json(&r.case.fields), h.updated_at])?;
+        .execute(params![
+            r.case.uuid.to_string(),
+            fields_json(&r.case.fields),
+            h.updated_at,
+            r.case.fields.get("court_case_number")
+        ])?;
         tx.prepare_cached(
             "INSERT INTO hearings (uuid, case_uuid, monitor_uuid, status, version, content_hash, parent_hash, ancestors,
-                                   sealed, form_versions, data, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                   sealed, form_versions, data, created_at, updated_at, hearing_date, court, judge)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
              ON CONFLICT(uuid) DO UPDATE SET case_uuid = excluded.case_uuid, monitor_uuid = excluded.monitor_uuid,
                 status = excluded.status, version = excluded.version, content_hash = excluded.content_hash,
                 parent_hash = excluded.parent_hash, ancestors = excluded.ancestors, sealed = excluded.sealed,
@@ -589,7 +594,10 @@ impl Store {
             h.form_versions,
             fields_json(&h.fields),
             h.created_at,
-            h.updated_at
+            h.updated_at,
+            h.fields.get("hearing_date"),
+            h.fields.get("court"),
+            h.fields.get("judge_name")
         ])?;
         let hid = h.uuid.to_string();
         // Rows under the hearing that the incoming record no longer has are removed; parties
@@ -620,10 +628,10 @@ impl Store {
         }
         for c in &r.charges {
             tx.prepare_cached(
-                "INSERT INTO charges (uuid, party_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                "INSERT INTO charges (uuid, party_uuid, data, created_at, updated_at, article) VALUES (?1, ?2, ?3, ?4, ?4, ?5)
                  ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
             )?
-            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), fields_json(&c.fields), at])?;
+            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), fields_json(&c.fields), at, c.fields.get("article")])?;
         }
         for a in &r.answers {
             tx.prepare_cached(

@@ -11,7 +11,26 @@ use crate::domain::{Entity, Fields, HearingRecord};
 use crate::error::Result;
 use crate::spec::Spec;
 
-/// The searchable text of one hearing.
+/// Folds text for matching: lower case, `ё` as `е`, and the Tajik letters as the Russian
+/// letters monitors type them with on a Russian keyboard (`ҳ` х, `қ` к, `ғ` г, `ҷ` ч, `ӣ` и,
+/// `ӯ` у), so a word is found however it was typed.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => 'е',
+            'ҳ' => 'х',
+            'қ' => 'к',
+            'ғ' => 'г',
+            'ҷ' => 'ч',
+            'ӣ' => 'и',
+            'ӯ' => 'у',
+            c => c,
+        })
+        .collect()
+}
+
+/// The searchable text of one hearing, folded.
 pub(crate) fn search_body(spec: &Spec, r: &HearingRecord) -> String {
     let mut body = String::new();
     let mut add = |entity: Entity, fields: &Fields| {
@@ -54,7 +73,7 @@ pub(crate) fn search_body(spec: &Spec, r: &HearingRecord) -> String {
             body.push('\n');
         }
     }
-    body
+    fold(&body)
 }
 
 impl Store {
@@ -88,7 +107,7 @@ pub fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.replace('"', "")))
+        .map(|w| format!("\"{}\"*", fold(w)))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }

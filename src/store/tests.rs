@@ -404,3 +404,81 @@ fn removing_a_defendant_removes_their_answers_only() {
         .collect();
     assert_eq!(left, vec![("INN-01", Some(d2)), ("PUB-01", None)]);
 }
+
+#[test]
+fn filter_columns_follow_every_kind_of_write() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    let count = |f: Filter| s.count_hearings(&f).expect("count");
+    let on = |d: &str| Filter {
+        from: Some(d.into()),
+        to: Some(d.into()),
+        ..Filter::default()
+    };
+    s.set_field(h, Entity::Hearing, h, "hearing_date", "2026-03-01")
+        .expect("date");
+    s.set_field(h, Entity::Hearing, h, "court", "dushanbe_sino")
+        .expect("court");
+    assert_eq!(count(on("2026-03-01")), 1);
+    assert_eq!(
+        count(Filter {
+            court: Some("dushanbe_sino".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    s.set_field(h, Entity::Hearing, h, "hearing_date", "2026-03-02")
+        .expect("date");
+    assert_eq!(count(on("2026-03-01")), 0);
+    let r = s.load_hearing(h).expect("load");
+    let (party, _) = s.add_party(h, "defendant").expect("party");
+    let charge = s
+        .add_record(h, Entity::Charge, Some(party))
+        .expect("charge");
+    s.set_field(h, Entity::Charge, charge, "article", "143-1")
+        .expect("article");
+    assert_eq!(
+        count(Filter {
+            article: Some("143-1".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    // A whole record written by merge or demo sets them too.
+    let mut copy = s.load_hearing(h).expect("load");
+    copy.hearing
+        .fields
+        .insert("hearing_date".into(), "2026-04-04".into());
+    let tx = s.begin().expect("tx");
+    s.write_record(&tx, &copy).expect("write");
+    tx.commit().expect("commit");
+    assert_eq!(count(on("2026-04-04")), 1);
+    drop(r);
+}
+
+#[test]
+fn tajik_words_are_found_however_they_were_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(
+        h,
+        Entity::Hearing,
+        h,
+        "narrative",
+        "Ҳимоятгар аз шиканҷа ва зӯроварӣ шикоят кард. Всё отложено.",
+    )
+    .expect("set");
+    for typed in [
+        "ҳимоятгар",
+        "химоятгар",
+        "шиканча",
+        "зуровари",
+        "все",
+        "ВСЁ",
+    ] {
+        assert_eq!(search(&s, typed), 1, "{typed}");
+    }
+    assert_eq!(search(&s, "адвокат"), 0);
+}

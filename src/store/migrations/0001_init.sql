@@ -1,8 +1,9 @@
 -- 0001: the first schema. Shipped migrations are never edited, removed or reordered.
 -- Field values of form-driven records live in a JSON object `data` (field id -> text). The
--- few values queries filter and sort by are copied into plain indexed columns by triggers
--- (generated columns would do the same, but SQLite never treats an index on them as
--- covering, and paging through 100,000 hearings needs covering indexes).
+-- few values queries filter and sort by are copied into plain indexed columns: by the
+-- inserting statement, and by triggers when `data` changes (generated columns would do the
+-- same, but SQLite never treats an index on them as covering, and paging through 100,000
+-- hearings needs covering indexes).
 
 CREATE TABLE monitors (
     uuid        TEXT PRIMARY KEY,
@@ -26,9 +27,6 @@ CREATE TABLE cases (
     case_number TEXT
 );
 CREATE INDEX cases_number ON cases(case_number);
-CREATE TRIGGER cases_keys_insert AFTER INSERT ON cases BEGIN
-    UPDATE cases SET case_number = json_extract(new.data, '$.court_case_number') WHERE uuid = new.uuid;
-END;
 CREATE TRIGGER cases_keys_update AFTER UPDATE OF data ON cases BEGIN
     UPDATE cases SET case_number = json_extract(new.data, '$.court_case_number') WHERE uuid = new.uuid;
 END;
@@ -53,12 +51,6 @@ CREATE TABLE hearings (
     court         TEXT,
     judge         TEXT
 );
-CREATE TRIGGER hearings_keys_insert AFTER INSERT ON hearings BEGIN
-    UPDATE hearings SET hearing_date = json_extract(new.data, '$.hearing_date'),
-                        court = json_extract(new.data, '$.court'),
-                        judge = json_extract(new.data, '$.judge_name')
-    WHERE rowid = new.rowid;
-END;
 CREATE TRIGGER hearings_keys_update AFTER UPDATE OF data ON hearings BEGIN
     UPDATE hearings SET hearing_date = json_extract(new.data, '$.hearing_date'),
                         court = json_extract(new.data, '$.court'),
@@ -100,9 +92,6 @@ CREATE TABLE charges (
     updated_at TEXT NOT NULL,
     article    TEXT
 );
-CREATE TRIGGER charges_keys_insert AFTER INSERT ON charges BEGIN
-    UPDATE charges SET article = json_extract(new.data, '$.article') WHERE uuid = new.uuid;
-END;
 CREATE TRIGGER charges_keys_update AFTER UPDATE OF data ON charges BEGIN
     UPDATE charges SET article = json_extract(new.data, '$.article') WHERE uuid = new.uuid;
 END;
@@ -178,8 +167,12 @@ CREATE TABLE audit (
 CREATE INDEX audit_hearing ON audit(hearing_uuid, at);
 
 -- Full-text search over each hearing's searchable text; rowid = hearings.rowid. The store
--- rewrites a hearing's row whenever its searchable text may have changed.
-CREATE VIRTUAL TABLE hearing_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', detail = none);
+-- rewrites a hearing's row whenever its searchable text may have changed. The text is folded
+-- by the store before indexing (see store/search.rs), so the index keeps no copy of it
+-- (contentless) and no positions (prefix and AND queries need none).
+CREATE VIRTUAL TABLE hearing_search USING fts5(
+    body, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 0'
+);
 
 CREATE TRIGGER hearings_search_delete AFTER DELETE ON hearings BEGIN
     DELETE FROM hearing_search WHERE rowid = old.rowid;
