@@ -16,8 +16,14 @@ struct Tmux {
     name: String,
 }
 
-fn tmux(args: &[&str]) -> std::process::Output {
-    Command::new("tmux").args(args).output().expect("run tmux")
+/// Runs tmux on the session's own server (socket), so sessions of parallel tests never race
+/// on a shared server starting or stopping.
+fn tmux_on(socket: &str, args: &[&str]) -> std::process::Output {
+    Command::new("tmux")
+        .args(["-L", socket])
+        .args(args)
+        .output()
+        .expect("run tmux")
 }
 
 fn deadline() -> Duration {
@@ -52,43 +58,50 @@ impl Tmux {
             env.db().display()
         );
         let (w, h) = (width.to_string(), height.to_string());
-        let out = tmux(&[
-            "-u",
-            "new-session",
-            "-d",
-            "-s",
+        let out = tmux_on(
             &name,
-            "-x",
-            &w,
-            "-y",
-            &h,
-            &cmd,
-        ]);
+            &[
+                "-u",
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                &w,
+                "-y",
+                &h,
+                &cmd,
+            ],
+        );
         assert!(
             out.status.success(),
             "tmux: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let _ = tmux(&["set-option", "-t", &name, "remain-on-exit", "on"]);
+        let _ = tmux_on(&name, &["set-option", "-t", &name, "remain-on-exit", "on"]);
         Some(Tmux { name })
+    }
+
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        tmux_on(&self.name, args)
     }
 
     fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", &self.name];
         args.extend_from_slice(keys);
-        assert!(tmux(&args).status.success());
+        assert!(self.tmux(&args).status.success());
     }
 
     fn text(&self, text: &str) {
         assert!(
-            tmux(&["send-keys", "-t", &self.name, "-l", text])
+            self.tmux(&["send-keys", "-t", &self.name, "-l", text])
                 .status
                 .success()
         );
     }
 
     fn screen(&self) -> String {
-        String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
             .into_owned()
     }
 
@@ -113,7 +126,7 @@ impl Tmux {
     }
 
     fn pid(&self) -> u32 {
-        let out = tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_pid}"]);
+        let out = self.tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_pid}"]);
         String::from_utf8_lossy(&out.stdout)
             .trim()
             .parse()
@@ -121,14 +134,14 @@ impl Tmux {
     }
 
     fn dead(&self) -> bool {
-        let out = tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_dead}"]);
+        let out = self.tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_dead}"]);
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
     fn resize(&self, width: u16, height: u16) {
         let (w, h) = (width.to_string(), height.to_string());
         assert!(
-            tmux(&["resize-window", "-t", &self.name, "-x", &w, "-y", &h])
+            self.tmux(&["resize-window", "-t", &self.name, "-x", &w, "-y", &h])
                 .status
                 .success()
         );
@@ -137,7 +150,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = tmux(&["kill-session", "-t", &self.name]);
+        let _ = self.tmux(&["kill-server"]);
     }
 }
 
