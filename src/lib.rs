@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod report;
 pub mod spec;
 pub mod store;
 pub mod tui;

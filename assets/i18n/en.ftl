@@ -169,3 +169,10 @@ language-tg = Тоҷикӣ
 key-settings = settings
 key-previous-value = previous value
 key-next-value = next value
+
+## Detail view
+detail-title = Hearing
+detail-printed = Printed to { $path }
+key-view = view
+key-print = print to a file
+key-edit = edit

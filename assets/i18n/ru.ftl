@@ -175,3 +175,10 @@ language-tg = Тоҷикӣ
 key-settings = настройки
 key-previous-value = пред. значение
 key-next-value = след. значение
+
+## Detail view
+detail-title = Заседание
+detail-printed = Сохранено в файл { $path }
+key-view = просмотр
+key-print = в файл
+key-edit = изменить

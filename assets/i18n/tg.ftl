@@ -169,3 +169,10 @@ language-tg = Тоҷикӣ
 key-settings = танзимот
 key-previous-value = қимати қаблӣ
 key-next-value = қимати навбатӣ
+
+## Detail view
+detail-title = Ҷаласа
+detail-printed = Дар файл сабт шуд: { $path }
+key-view = дидан
+key-print = ба файл
+key-edit = тағйир додан

@@ -5,9 +5,7 @@ use clap::{Args, ValueEnum};
 use uuid::Uuid;
 
 use super::{Context, Out};
-use crate::domain::{Entity, Fields, HearingRecord};
 use crate::error::{Error, Result};
-use crate::spec::{Lang, Spec};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ShowFormat {
@@ -31,136 +29,10 @@ pub fn run(ctx: &Context, a: ShowArgs, out: &mut Out) -> Result<()> {
     let record = store.load_hearing(id)?;
     match a.format {
         ShowFormat::Json => out.json(&record),
-        ShowFormat::Text => out.line(&render_text(store.spec(), &record, ctx.lang)),
+        ShowFormat::Text => out.line(&crate::report::hearing_text(
+            store.spec(),
+            &record,
+            ctx.lang,
+        )),
     }
-}
-
-fn fields_text(
-    spec: &Spec,
-    entity: Entity,
-    fields: &Fields,
-    lang: Lang,
-    indent: &str,
-    s: &mut String,
-) {
-    let Some(form) = spec.form(entity.name()) else {
-        return;
-    };
-    for f in form.fields() {
-        if let Some(v) = fields.get(&f.id).filter(|v| !v.is_empty()) {
-            let v = spec
-                .display(f, v, lang)
-                .replace('\n', &format!("\n{indent}    "));
-            s.push_str(&format!("{indent}{}: {v}\n", f.label.get(lang)));
-        }
-    }
-}
-
-/// The whole hearing as plain text, labels in `lang`; the reviewer's print-out uses it too.
-pub fn render_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
-    let mut s = String::new();
-    let h = &r.hearing;
-    s.push_str(&format!(
-        "Hearing {}  [{} v{}]\n{}\n",
-        h.uuid,
-        h.status,
-        h.version,
-        if h.content_hash.is_empty() {
-            String::new()
-        } else {
-            format!("content {}", h.content_hash)
-        }
-    ));
-    s.push_str("\n== Case ==\n");
-    fields_text(spec, Entity::Case, &r.case.fields, lang, "  ", &mut s);
-    s.push_str("\n== Hearing ==\n");
-    fields_text(spec, Entity::Hearing, &h.fields, lang, "  ", &mut s);
-    s.push_str("\n== Parties ==\n");
-    for p in &r.parties {
-        s.push_str(&format!(
-            "  {}\n",
-            p.fields.get("display_code").map_or("?", String::as_str)
-        ));
-        fields_text(spec, Entity::Party, &p.fields, lang, "    ", &mut s);
-        for hp in r
-            .hearing_parties
-            .iter()
-            .filter(|hp| hp.party_uuid == p.uuid)
-        {
-            fields_text(spec, Entity::HearingParty, &hp.fields, lang, "    ", &mut s);
-        }
-        for c in r.charges.iter().filter(|c| c.party_uuid == p.uuid) {
-            s.push_str("    — charge\n");
-            fields_text(spec, Entity::Charge, &c.fields, lang, "      ", &mut s);
-        }
-        for c in r.consents.iter().filter(|c| c.party_uuid == p.uuid) {
-            s.push_str("    — consent\n");
-            fields_text(spec, Entity::Consent, &c.fields, lang, "      ", &mut s);
-        }
-    }
-    s.push_str("\n== Checklist ==\n");
-    for a in &r.answers {
-        let (question, _) = spec
-            .checklist
-            .item(&a.item_code)
-            .map_or((a.item_code.clone(), ()), |(_, i)| {
-                (i.question.get(lang).to_owned(), ())
-            });
-        let who = a
-            .party_uuid
-            .and_then(|p| r.party(p))
-            .and_then(|p| p.fields.get("display_code"))
-            .map(|c| format!(" [{c}]"))
-            .unwrap_or_default();
-        s.push_str(&format!(
-            "  {}{who} {}: {}\n",
-            a.item_code,
-            question,
-            spec.code_label("answer", &a.answer, lang)
-        ));
-        if !a.comment.is_empty() {
-            s.push_str(&format!("      {}\n", a.comment));
-        }
-    }
-    s.push_str("\n== Allegations ==\n");
-    for a in &r.allegations {
-        let who = a
-            .party_uuid
-            .and_then(|p| r.party(p))
-            .and_then(|p| p.fields.get("display_code"))
-            .cloned()
-            .unwrap_or_default();
-        s.push_str(&format!("  Allegation {who}\n"));
-        fields_text(spec, Entity::Allegation, &a.fields, lang, "    ", &mut s);
-        for f in r.followups.iter().filter(|f| f.allegation_uuid == a.uuid) {
-            s.push_str("    — follow-up\n");
-            fields_text(spec, Entity::Followup, &f.fields, lang, "      ", &mut s);
-        }
-    }
-    s.push_str("\n== Timeline ==\n");
-    for e in &r.timeline {
-        let time = e.at.get(11..16).unwrap_or(&e.at);
-        s.push_str(&format!(
-            "  {time}  {}",
-            spec.code_label("timeline_event", &e.code, lang)
-        ));
-        if !e.note.is_empty() {
-            s.push_str(&format!(" — {}", e.note));
-        }
-        s.push('\n');
-    }
-    if !r.audit.is_empty() {
-        s.push_str("\n== Audit ==\n");
-        for a in &r.audit {
-            s.push_str(&format!(
-                "  {} v{} {} {} {}: {:?} → {:?}",
-                a.at, a.version, a.entity, a.record_uuid, a.field, a.old_value, a.new_value
-            ));
-            if !a.reason.is_empty() {
-                s.push_str(&format!(" ({})", a.reason));
-            }
-            s.push('\n');
-        }
-    }
-    s
 }

@@ -12,6 +12,7 @@ use ratatui::layout::{Constraint, Layout};
 
 use super::effect::{Effect, Outcome};
 use super::keys::{self, Binding, Key};
+use super::screens::detail::HearingDetail;
 use super::screens::first_run::FirstRun;
 use super::screens::hearing::HearingScreen;
 use super::screens::hearing_list::HearingList;
@@ -174,6 +175,7 @@ impl App {
             Some(Screen::List(s)) => s.handle_key(key, &ctx),
             Some(Screen::Hearing(s)) => s.handle_key(key, &ctx),
             Some(Screen::Settings(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Detail(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         self.apply(cmds)
@@ -300,6 +302,27 @@ impl App {
                 Vec::new()
             }
             Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
+            Outcome::HearingViewed(record) => {
+                let ctx = Ctx {
+                    spec: &self.spec,
+                    texts: &self.texts,
+                    lang: self.lang,
+                    now: self.now,
+                    read_only: self.read_only,
+                };
+                let detail = HearingDetail::new(&record, &ctx);
+                self.stack.push(Screen::Detail(detail));
+                Vec::new()
+            }
+            Outcome::Printed(path) => {
+                let text = self.texts.t_args(
+                    self.lang,
+                    "detail-printed",
+                    &[("path", crate::i18n::Arg::Str(&path))],
+                );
+                self.status = Some((text, false));
+                Vec::new()
+            }
             Outcome::HearingLoaded(record) => {
                 let ctx = Ctx {
                     spec: &self.spec,
@@ -374,6 +397,7 @@ impl App {
             Some(Screen::List(s)) => (ctx.t("list-title"), s.keys(&ctx)),
             Some(Screen::Hearing(s)) => (s.title(&ctx), s.keys(&ctx)),
             Some(Screen::Settings(s)) => (ctx.t("settings-title"), s.keys()),
+            Some(Screen::Detail(s)) => (s.title(&ctx), s.keys(&ctx)),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -393,6 +417,7 @@ impl App {
             Some(Screen::List(s)) => s.render(frame, body, &ctx),
             Some(Screen::Hearing(s)) => s.render(frame, body, &ctx),
             Some(Screen::Settings(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Detail(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

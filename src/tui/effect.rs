@@ -35,6 +35,10 @@ pub enum Effect {
     },
     NewHearing,
     OpenHearing(Uuid),
+    /// Load a hearing for the read-only detail view.
+    ViewHearing(Uuid),
+    /// Write a hearing as plain text next to the database.
+    PrintHearing(Uuid),
     SetField {
         hearing: Uuid,
         entity: Entity,
@@ -107,6 +111,10 @@ pub enum Outcome {
         offset: u64,
     },
     HearingCreated(Uuid),
+    /// A hearing for the detail view.
+    HearingViewed(Box<HearingRecord>),
+    /// A hearing was printed to this file.
+    Printed(String),
     /// A hearing as stored now (after opening it or a change to its structure).
     HearingLoaded(Box<HearingRecord>),
     /// A timeline event was stamped at `at`.

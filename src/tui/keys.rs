@@ -74,7 +74,9 @@ impl Key {
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
-        } else if let KeyCode::Char(c) = self.code {
+        } else if let KeyCode::Char(c) = self.code
+            && c != ' '
+        {
             c.to_string()
         } else {
             base

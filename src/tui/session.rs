@@ -197,6 +197,24 @@ impl Session {
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
             }
+            Effect::PrintHearing(h) => {
+                let Some(store) = self.store.as_ref() else {
+                    return Outcome::Failed("the database is not open".into());
+                };
+                let dir = self
+                    .config
+                    .db
+                    .parent()
+                    .map(|d| d.join("printouts"))
+                    .unwrap_or_else(|| "printouts".into());
+                let printed = store.load_hearing(h).and_then(|r| {
+                    crate::report::print_hearing(store.spec(), &r, self.app.lang(), &dir)
+                });
+                match printed {
+                    Ok(path) => Outcome::Printed(path.display().to_string()),
+                    Err(e) => Outcome::Failed(e.to_string()),
+                }
+            }
             other => {
                 let Some(store) = self.store.as_ref() else {
                     return Outcome::Failed("the database is not open".into());
@@ -236,6 +254,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         }
         Effect::NewHearing => Outcome::HearingCreated(store.new_hearing()?),
         Effect::OpenHearing(h) => loaded(store, h)?,
+        Effect::ViewHearing(h) => Outcome::HearingViewed(Box::new(store.load_hearing(h)?)),
         Effect::SetField {
             hearing,
             entity,
@@ -312,9 +331,10 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             store.set_setting(&key, &value)?;
             Outcome::Saved
         }
-        Effect::CreateDatabase { .. } | Effect::Unlock { .. } | Effect::VerifyPassphrase { .. } => {
-            Outcome::Failed("already open".into())
-        }
+        Effect::CreateDatabase { .. }
+        | Effect::Unlock { .. }
+        | Effect::VerifyPassphrase { .. }
+        | Effect::PrintHearing(_) => Outcome::Failed("already open".into()),
     })
 }
 

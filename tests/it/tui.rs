@@ -60,12 +60,33 @@ impl Harness {
     }
 
     fn start(dir: tempfile::TempDir, width: u16, height: u16, lang: Lang) -> Harness {
+        Harness::start_with(dir, width, height, lang, false)
+    }
+
+    /// The same database opened with `--read-only`.
+    pub fn reopen_read_only(self) -> Harness {
+        let (w, h) = (
+            self.terminal.backend().buffer().area.width,
+            self.terminal.backend().buffer().area.height,
+        );
+        let dir = self.dir;
+        drop(self.session);
+        Harness::start_with(dir, w, h, Lang::En, true)
+    }
+
+    fn start_with(
+        dir: tempfile::TempDir,
+        width: u16,
+        height: u16,
+        lang: Lang,
+        read_only: bool,
+    ) -> Harness {
         let spec = spec();
         let config = Config {
             db: dir.path().join("c.db"),
             spec: Arc::clone(&spec),
             lang,
-            read_only: false,
+            read_only,
             env_passphrase: Some(PASS.into()),
             sources: Sources::fixed,
         };
@@ -545,4 +566,36 @@ fn a_tiny_terminal_gets_a_message_and_no_panic() {
         let s = h.screen();
         assert!(!s.is_empty());
     }
+}
+
+#[test]
+fn read_only_offers_no_key_that_edits_and_shows_the_detail_view() {
+    let h = Harness::with_hearings(80, 24, Lang::En, 5);
+    let mut h = h.reopen_read_only();
+    let screen = h.screen();
+    assert!(screen.contains("read-only"), "{screen}");
+    assert!(
+        !screen.contains("new hearing"),
+        "no new hearing in the footer: {screen}"
+    );
+    h.keys("n");
+    assert_eq!(
+        h.store()
+            .hearing_ids(&Default::default())
+            .expect("ids")
+            .len(),
+        5,
+        "n creates nothing"
+    );
+    h.keys("<Enter>");
+    let detail = h.screen();
+    assert!(detail.contains("== Case =="), "{detail}");
+    assert!(!detail.contains(" edit"), "no edit key: {detail}");
+    snap!("detail_read_only", h);
+    h.keys("p");
+    let printed: Vec<_> = std::fs::read_dir(h.dir.path().join("printouts"))
+        .expect("printouts")
+        .collect();
+    assert_eq!(printed.len(), 1);
+    assert!(h.screen().contains("Printed to"));
 }

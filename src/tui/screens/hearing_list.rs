@@ -20,6 +20,7 @@ use crate::tui::widgets::text::Editor;
 enum Action {
     New,
     Open,
+    View,
     Search,
     Up,
     Down,
@@ -36,6 +37,7 @@ enum Action {
 const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('n')], Action::New, "key-new-hearing"),
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Open, "key-open"),
+    Binding::new(&[Key::ch('v')], Action::View, "key-view"),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
     Binding::help_only(
         &[Key::plain(KeyCode::Up), Key::ch('k')],
@@ -61,6 +63,41 @@ const KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(&[Key::ch('l')], Action::Lang, "key-language"),
     Binding::new(&[Key::f(9)], Action::Settings, "key-settings"),
+    Binding::help_only(&[Key::ch('?')], Action::Help, "key-help"),
+    Binding::new(&[Key::ch('q')], Action::Quit, "key-quit"),
+];
+
+/// Without a key that edits: for read-only databases (Enter shows the detail view).
+const READ_ONLY_KEYS: &[Binding<Action>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Enter), Key::ch('v')],
+        Action::View,
+        "key-view",
+    ),
+    Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Up), Key::ch('k')],
+        Action::Up,
+        "key-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Down), Key::ch('j')],
+        Action::Down,
+        "key-down",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "key-page-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "key-page-down",
+    ),
+    Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
+    Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
+    Binding::new(&[Key::ch('l')], Action::Lang, "key-language"),
     Binding::help_only(&[Key::ch('?')], Action::Help, "key-help"),
     Binding::new(&[Key::ch('q')], Action::Quit, "key-quit"),
 ];
@@ -116,12 +153,16 @@ impl HearingList {
         }
     }
 
-    pub fn keys(&self, _ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
-        keys::describe(if self.search.is_some() {
-            SEARCH_KEYS
-        } else {
-            KEYS
-        })
+    fn table(&self, ctx: &Ctx<'_>) -> &'static [Binding<Action>] {
+        match (self.search.is_some(), ctx.read_only) {
+            (true, _) => SEARCH_KEYS,
+            (false, true) => READ_ONLY_KEYS,
+            (false, false) => KEYS,
+        }
+    }
+
+    pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
+        keys::describe(self.table(ctx))
     }
 
     fn current(&self) -> Option<&HearingSummary> {
@@ -139,7 +180,7 @@ impl HearingList {
         Vec::new()
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
         if let Some(search) = &mut self.search {
             if search.handle(key).is_some() {
                 return Vec::new();
@@ -163,8 +204,12 @@ impl HearingList {
                 None => Vec::new(),
             };
         }
-        match keys::lookup(KEYS, &key) {
+        match keys::lookup(self.table(ctx), &key) {
             Some(Action::New) => vec![Cmd::Run(Effect::NewHearing)],
+            Some(Action::View) => self
+                .current()
+                .map(|h| vec![Cmd::Run(Effect::ViewHearing(h.uuid))])
+                .unwrap_or_default(),
             Some(Action::Open) => self
                 .current()
                 .map(|h| vec![Cmd::Run(Effect::OpenHearing(h.uuid))])

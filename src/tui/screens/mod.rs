@@ -4,6 +4,7 @@
 
 pub mod allegations;
 pub mod checklist;
+pub mod detail;
 pub mod first_run;
 pub mod hearing;
 pub mod hearing_list;
@@ -72,4 +73,5 @@ pub enum Screen {
     List(hearing_list::HearingList),
     Hearing(Box<hearing::HearingScreen>),
     Settings(settings::Settings),
+    Detail(detail::HearingDetail),
 }
