@@ -176,3 +176,26 @@ detail-printed = Printed to { $path }
 key-view = view
 key-print = print to a file
 key-edit = edit
+
+## Filters and sorting
+list-region = Region
+list-judge = Judge
+list-stage = Stage
+list-monitor = Monitor
+list-filtered = filtered (f)
+filter-title = Filter hearings
+filter-from = From date
+filter-to = To date
+filter-court = Court
+filter-region = Region
+filter-judge = Judge (part of name)
+filter-monitor = Monitor code
+filter-tag = Case theme
+filter-article = Article (e.g. 143-1)
+filter-status = Status
+filter-hint = Enter: choose · Ctrl-A: apply · Del: clear · Ctrl-X: clear all · Esc: cancel
+key-filter = filter
+key-sort = sort by next column
+key-sort-reverse = reverse order
+key-apply-filter = apply
+key-clear-filter = clear all

@@ -182,3 +182,26 @@ detail-printed = Сохранено в файл { $path }
 key-view = просмотр
 key-print = в файл
 key-edit = изменить
+
+## Фильтры и сортировка
+list-region = Регион
+list-judge = Судья
+list-stage = Стадия
+list-monitor = Наблюдатель
+list-filtered = фильтр (f)
+filter-title = Фильтр заседаний
+filter-from = С даты
+filter-to = По дату
+filter-court = Суд
+filter-region = Регион
+filter-judge = Судья (часть имени)
+filter-monitor = Код наблюдателя
+filter-tag = Тематика дела
+filter-article = Статья (напр. 143-1)
+filter-status = Статус
+filter-hint = Enter: выбрать · Ctrl-A: применить · Del: очистить · Ctrl-X: очистить всё · Esc: отмена
+key-filter = фильтр
+key-sort = сортировать по след. столбцу
+key-sort-reverse = обратный порядок
+key-apply-filter = применить
+key-clear-filter = очистить всё

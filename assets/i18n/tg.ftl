@@ -176,3 +176,26 @@ detail-printed = Дар файл сабт шуд: { $path }
 key-view = дидан
 key-print = ба файл
 key-edit = тағйир додан
+
+## Филтр ва тартиб
+list-region = Минтақа
+list-judge = Судя
+list-stage = Марҳила
+list-monitor = Мушоҳид
+list-filtered = филтр (f)
+filter-title = Филтри ҷаласаҳо
+filter-from = Аз сана
+filter-to = То сана
+filter-court = Суд
+filter-region = Минтақа
+filter-judge = Судя (қисми ном)
+filter-monitor = Коди мушоҳид
+filter-tag = Мавзӯи парванда
+filter-article = Модда (мас. 143-1)
+filter-status = Ҳолат
+filter-hint = Enter: интихоб · Ctrl-A: татбиқ · Del: тоза · Ctrl-X: ҳамаро тоза · Esc: бекор
+key-filter = филтр
+key-sort = тартиб аз рӯи сутуни дигар
+key-sort-reverse = тартиби баръакс
+key-apply-filter = татбиқ
+key-clear-filter = ҳамаро тоза

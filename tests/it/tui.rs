@@ -599,3 +599,45 @@ fn read_only_offers_no_key_that_edits_and_shows_the_detail_view() {
     assert_eq!(printed.len(), 1);
     assert!(h.screen().contains("Printed to"));
 }
+
+#[test]
+fn the_filter_panel_and_sorting_narrow_and_order_the_list() {
+    let mut h = Harness::with_hearings(120, 30, Lang::En, 40);
+    snap!("list_wide_120x30", h);
+    let total = |h: &mut Harness| -> u64 {
+        let s = h.screen();
+        let line = s
+            .lines()
+            .find(|l| l.contains(" hearing"))
+            .expect("count line")
+            .to_owned();
+        line.split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a number")
+    };
+    assert_eq!(total(&mut h), 40);
+    h.keys("f");
+    snap!("filter_panel", h);
+    // Region: the fourth row; choose Sughd in the picker, then apply.
+    h.keys("<Tab><Tab><Tab><Enter>sughd<Enter><C-a>");
+    let sughd = total(&mut h);
+    let expected = h
+        .store()
+        .count_hearings(&courtwatch::store::Filter {
+            region: Some("sughd".into()),
+            ..Default::default()
+        })
+        .expect("count");
+    assert_eq!(sughd, expected);
+    assert!(sughd > 0 && sughd < 40, "{sughd}");
+    assert!(h.screen().contains("filtered"));
+    // Clearing all filters brings every hearing back.
+    h.keys("f<C-x><C-a>");
+    assert_eq!(total(&mut h), 40);
+    // o sorts by the next column (court), r reverses.
+    h.keys("o");
+    assert!(h.screen().contains("Court▼"), "{}", h.screen());
+    h.keys("r");
+    assert!(h.screen().contains("Court▲"));
+}

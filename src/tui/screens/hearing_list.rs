@@ -10,10 +10,11 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use super::{Cmd, Ctx};
 use crate::i18n::Arg;
 use crate::spec::COURT_LIST;
-use crate::store::{Filter, HearingSummary, Sort};
+use crate::store::{Filter, HearingSummary, Sort, SortColumn};
 use crate::tui::effect::{Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+use crate::tui::widgets::filter::{FilterKey, FilterPanel};
 use crate::tui::widgets::text::Editor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,9 @@ enum Action {
     Open,
     View,
     Search,
+    Filter,
+    SortNext,
+    SortReverse,
     Up,
     Down,
     PageUp,
@@ -39,6 +43,9 @@ const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Open, "key-open"),
     Binding::new(&[Key::ch('v')], Action::View, "key-view"),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
+    Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
+    Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
+    Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
     Binding::help_only(
         &[Key::plain(KeyCode::Up), Key::ch('k')],
         Action::Up,
@@ -75,6 +82,9 @@ const READ_ONLY_KEYS: &[Binding<Action>] = &[
         "key-view",
     ),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
+    Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
+    Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
+    Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
     Binding::help_only(
         &[Key::plain(KeyCode::Up), Key::ch('k')],
         Action::Up,
@@ -127,9 +137,21 @@ pub struct HearingList {
     total: u64,
     selected: u64,
     filter: Filter,
+    sort: Sort,
     search: Option<Editor>,
+    panel: Option<Box<FilterPanel>>,
     loading: bool,
 }
+
+/// The columns the list can sort by, in the order `o` steps through them.
+const SORTS: [SortColumn; 6] = [
+    SortColumn::Date,
+    SortColumn::Court,
+    SortColumn::Judge,
+    SortColumn::CaseNumber,
+    SortColumn::Monitor,
+    SortColumn::Status,
+];
 
 impl HearingList {
     pub fn new() -> HearingList {
@@ -146,11 +168,25 @@ impl HearingList {
         let offset = self.selected.saturating_sub(WINDOW / 2);
         Effect::LoadList {
             filter: Box::new(self.filter.clone()),
-            sort: Sort::default(),
+            sort: self.sort,
             offset,
             limit: WINDOW,
             count,
         }
+    }
+
+    pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
+        if self.panel.is_some() {
+            return vec![
+                ("Tab/↑↓".into(), "key-next-field", true),
+                ("Enter".into(), "key-choose", true),
+                ("Ctrl-A".into(), "key-apply-filter", true),
+                ("Del".into(), "key-clear-choice", true),
+                ("Ctrl-X".into(), "key-clear-filter", true),
+                ("Esc".into(), "key-close", true),
+            ];
+        }
+        keys::describe(self.table(ctx))
     }
 
     fn table(&self, ctx: &Ctx<'_>) -> &'static [Binding<Action>] {
@@ -159,10 +195,6 @@ impl HearingList {
             (false, true) => READ_ONLY_KEYS,
             (false, false) => KEYS,
         }
-    }
-
-    pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
-        keys::describe(self.table(ctx))
     }
 
     fn current(&self) -> Option<&HearingSummary> {
@@ -181,6 +213,21 @@ impl HearingList {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if let Some(panel) = &mut self.panel {
+            return match panel.handle_key(key, ctx.spec, ctx.lang, ctx.texts) {
+                FilterKey::Open => Vec::new(),
+                FilterKey::Cancel => {
+                    self.panel = None;
+                    Vec::new()
+                }
+                FilterKey::Apply(filter) => {
+                    self.panel = None;
+                    self.filter = *filter;
+                    self.selected = 0;
+                    vec![Cmd::Run(self.reload())]
+                }
+            };
+        }
         if let Some(search) = &mut self.search {
             if search.handle(key).is_some() {
                 return Vec::new();
@@ -217,6 +264,24 @@ impl HearingList {
             Some(Action::Search) => {
                 self.search = Some(Editor::line(self.filter.search.as_deref().unwrap_or("")));
                 Vec::new()
+            }
+            Some(Action::Filter) => {
+                self.panel = Some(Box::new(FilterPanel::new(&self.filter)));
+                Vec::new()
+            }
+            Some(Action::SortNext) => {
+                let i = SORTS
+                    .iter()
+                    .position(|c| *c == self.sort.column)
+                    .unwrap_or(0);
+                self.sort.column = SORTS[(i + 1) % SORTS.len()];
+                self.selected = 0;
+                vec![Cmd::Run(self.reload())]
+            }
+            Some(Action::SortReverse) => {
+                self.sort.descending = !self.sort.descending;
+                self.selected = 0;
+                vec![Cmd::Run(self.reload())]
             }
             Some(Action::Up) => self.moved(self.selected.saturating_sub(1)),
             Some(Action::Down) => self.moved(self.selected + 1),
@@ -266,17 +331,33 @@ impl HearingList {
             height: 1,
             ..area
         };
-        let header = Row::new(
-            [
-                "list-date",
-                "list-court",
-                "list-case",
-                "list-status",
-                "list-flags",
-            ]
-            .map(|k| Cell::from(ctx.t(k))),
-        )
-        .style(theme::section());
+        // Wider terminals get the reviewer's columns: region, judge, stage and monitor.
+        let wide = area.width >= 110;
+        let arrow = if self.sort.descending { "▼" } else { "▲" };
+        let title = |key: &str, column: Option<SortColumn>| {
+            let t = ctx.t(key);
+            if column == Some(self.sort.column) {
+                Cell::from(format!("{t}{arrow}"))
+            } else {
+                Cell::from(t)
+            }
+        };
+        let mut head = vec![
+            title("list-date", Some(SortColumn::Date)),
+            title("list-court", Some(SortColumn::Court)),
+        ];
+        if wide {
+            head.push(title("list-region", None));
+            head.push(title("list-judge", Some(SortColumn::Judge)));
+        }
+        head.push(title("list-case", Some(SortColumn::CaseNumber)));
+        if wide {
+            head.push(title("list-stage", None));
+            head.push(title("list-monitor", Some(SortColumn::Monitor)));
+        }
+        head.push(title("list-status", Some(SortColumn::Status)));
+        head.push(title("list-flags", None));
+        let header = Row::new(head).style(theme::section());
         let rows: Vec<Row<'_>> = self
             .rows
             .iter()
@@ -297,22 +378,49 @@ impl HearingList {
                 } else {
                     h.hearing_date.clone()
                 };
-                Row::new([
-                    Cell::from(date),
-                    Cell::from(court.to_owned()),
-                    Cell::from(h.case_number.clone()),
-                    Cell::from(status),
-                    Cell::from(flags),
-                ])
+                let mut cells = vec![Cell::from(date), Cell::from(court.to_owned())];
+                if wide {
+                    let region = ctx
+                        .spec
+                        .court(&h.court)
+                        .map_or("", |c| ctx.spec.code_label("region", &c.region, ctx.lang));
+                    cells.push(Cell::from(region.to_owned()));
+                    cells.push(Cell::from(h.judge.clone()));
+                }
+                cells.push(Cell::from(h.case_number.clone()));
+                if wide {
+                    let stage = crate::spec::split_multi(&h.stages)
+                        .next()
+                        .map_or("", |c| ctx.spec.code_label("hearing_stage", c, ctx.lang));
+                    cells.push(Cell::from(stage.to_owned()));
+                    cells.push(Cell::from(h.monitor.clone()));
+                }
+                cells.push(Cell::from(status));
+                cells.push(Cell::from(flags));
+                Row::new(cells)
             })
             .collect();
-        let widths = [
-            Constraint::Length(10),
-            Constraint::Fill(1),
-            Constraint::Length(12),
-            Constraint::Length(10),
-            Constraint::Length(5),
-        ];
+        let widths: Vec<Constraint> = if wide {
+            vec![
+                Constraint::Length(10),
+                Constraint::Fill(2),
+                Constraint::Length(12),
+                Constraint::Fill(1),
+                Constraint::Length(12),
+                Constraint::Fill(1),
+                Constraint::Length(7),
+                Constraint::Length(10),
+                Constraint::Length(5),
+            ]
+        } else {
+            vec![
+                Constraint::Length(10),
+                Constraint::Fill(1),
+                Constraint::Length(12),
+                Constraint::Length(10),
+                Constraint::Length(5),
+            ]
+        };
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme::selected())
@@ -356,6 +464,16 @@ impl HearingList {
                 theme::key(),
             ));
         }
+        let filtered = Filter {
+            search: None,
+            ..self.filter.clone()
+        };
+        if !filtered.is_empty() {
+            spans.push(Span::styled(
+                format!("   {}", ctx.t("list-filtered")),
+                theme::key(),
+            ));
+        }
         spans.push(Span::styled(
             format!("   {}", ctx.t("list-flags-legend")),
             theme::dim(),
@@ -374,6 +492,9 @@ impl HearingList {
                 },
                 theme::value(),
             );
+        }
+        if let Some(panel) = &self.panel {
+            panel.render(frame, area, ctx.spec, ctx.lang, ctx.texts);
         }
     }
 }

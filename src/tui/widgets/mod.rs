@@ -2,6 +2,7 @@
 //! frame pieces (title, footer, help, popups).
 
 pub mod chrome;
+pub mod filter;
 pub mod form;
 pub mod picker;
 pub mod text;
