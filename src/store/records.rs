@@ -68,11 +68,25 @@ impl Store {
             .ok_or(Error::NoProfile)
     }
 
-    /// Sets the reason recorded with audit rows of later edits to this (final) hearing.
-    pub fn set_edit_reason(&self, hearing: Uuid, reason: &str) {
+    /// Records why a final hearing is being edited: on the audit rows of its current version
+    /// that have no reason yet (edits are saved as they are typed, before the monitor is
+    /// asked), and on every later edit.
+    pub fn set_edit_reason(&self, hearing: Uuid, reason: &str) -> Result<()> {
         self.edit_reasons
             .borrow_mut()
             .insert(hearing, reason.to_owned());
+        if self.read_only {
+            return Ok(());
+        }
+        self.conn
+            .prepare_cached(
+                "UPDATE audit SET reason = ?2
+                 WHERE hearing_uuid = ?1 AND reason = ''
+                   AND version = (SELECT version FROM hearings WHERE uuid = ?1)",
+            )?
+            .execute(params![hearing.to_string(), reason])
+            .map_err(|e| self.explain(e))?;
+        Ok(())
     }
 
     /// Starts a new hearing of a new case, owned by this database's monitor; returns its id.

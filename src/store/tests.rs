@@ -241,7 +241,8 @@ fn finalising_checks_then_seals_and_edits_after_it_are_versioned_and_audited() {
     assert_eq!((v1.status, v1.version, v1.sealed), (Status::Final, 1, true));
     assert_eq!(v1.content_hash.len(), 64);
 
-    s.set_edit_reason(h, "typo in the judge's name");
+    s.set_edit_reason(h, "typo in the judge's name")
+        .expect("reason");
     s.set_field(h, Entity::Hearing, h, "judge_name", "Саидова А.Н.")
         .expect("edit");
     s.set_field(

@@ -324,7 +324,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             }
         }
         Effect::SetEditReason { hearing, reason } => {
-            store.set_edit_reason(hearing, &reason);
+            store.set_edit_reason(hearing, &reason)?;
             Outcome::Saved
         }
         Effect::SaveSetting { key, value } => {

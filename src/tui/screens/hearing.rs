@@ -129,8 +129,8 @@ pub struct HearingScreen {
     problem_list: Option<usize>,
     dialog: Option<EventDialog>,
     confirm: Option<Confirm>,
-    /// Edits of a final record wait here until the monitor says why.
-    reason: Option<(Editor, Vec<Effect>)>,
+    /// Asking why a final record is being edited (its edits are already saved).
+    reason: Option<Editor>,
     reason_given: bool,
 }
 
@@ -240,6 +240,7 @@ impl HearingScreen {
         edits.extend(self.allegations.flush(ctx.spec));
         let mut effects = self.save_edits(edits);
         effects.extend(self.checklist.flush(&self.record));
+        self.ask_reason_if_final(&effects);
         effects
     }
 
@@ -258,18 +259,21 @@ impl HearingScreen {
     }
 
     /// Runs save effects, first asking why when the record is final.
+    /// Runs save effects; the first edit of a final record also asks why (the edit itself is
+    /// saved at once, so nothing waits on the answer).
     fn save(&mut self, effects: Vec<Effect>) -> Vec<Cmd> {
-        if effects.is_empty() {
-            return Vec::new();
-        }
-        if self.record.hearing.status.is_final() && !self.reason_given {
-            match &mut self.reason {
-                Some((_, held)) => held.extend(effects),
-                None => self.reason = Some((Editor::line(""), effects)),
-            }
-            return Vec::new();
-        }
+        self.ask_reason_if_final(&effects);
         effects.into_iter().map(Cmd::Run).collect()
+    }
+
+    fn ask_reason_if_final(&mut self, effects: &[Effect]) {
+        if !effects.is_empty()
+            && self.record.hearing.status.is_final()
+            && !self.reason_given
+            && self.reason.is_none()
+        {
+            self.reason = Some(Editor::line(""));
+        }
     }
 
     pub fn on_loaded(&mut self, record: HearingRecord, ctx: &Ctx<'_>) {
@@ -370,21 +374,18 @@ impl HearingScreen {
                 _ => Vec::new(),
             };
         }
-        if let Some((editor, held)) = &mut self.reason {
+        if let Some(editor) = &mut self.reason {
             if editor.handle(key).is_some() {
                 return Vec::new();
             }
             if matches!(key.code, KeyCode::Enter | KeyCode::Esc) {
                 let reason = editor.value();
-                let held = std::mem::take(held);
                 self.reason = None;
                 self.reason_given = true;
-                let mut cmds = vec![Cmd::Run(Effect::SetEditReason {
+                return vec![Cmd::Run(Effect::SetEditReason {
                     hearing: self.hearing(),
                     reason,
                 })];
-                cmds.extend(held.into_iter().map(Cmd::Run));
-                return cmds;
             }
             return Vec::new();
         }
@@ -676,7 +677,7 @@ impl HearingScreen {
             };
             crate::tui::widgets::chrome::confirm(frame, body, &ctx.t("confirm-title"), &text);
         }
-        if let Some((editor, _)) = &self.reason {
+        if let Some(editor) = &self.reason {
             let popup = centered(body, 70, 30);
             frame.render_widget(Clear, popup);
             let block = Block::bordered()
