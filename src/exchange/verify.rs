@@ -626,15 +626,12 @@ fn cross_check(
             .map(|x| x.1.case_uuid)
     };
     // A person named at a hearing must be a person of the hearing's case.
-    let same_case = |r: &mut Reporter<'_, '_>,
-                     table: Table,
-                     line: u64,
-                     hearing: &Uuid,
-                     party: &Uuid| {
-        if let (Some(a), Some(b)) = (case_of_hearing(hearing), case_of_party(party))
-            && a != b
-        {
-            r.report(
+    let same_case =
+        |r: &mut Reporter<'_, '_>, table: Table, line: u64, hearing: &Uuid, party: &Uuid| {
+            if let (Some(a), Some(b)) = (case_of_hearing(hearing), case_of_party(party))
+                && a != b
+            {
+                r.report(
                 table,
                 line,
                 "party_uuid",
@@ -642,8 +639,8 @@ fn cross_check(
                     "party_uuid: party {party} belongs to case {b}, not to the hearing's case {a}"
                 ),
             );
-        }
-    };
+            }
+        };
 
     let mut used_cases = HashSet::new();
     let monitors: HashSet<Uuid> = manifest.monitors.iter().map(|m| m.uuid).collect();

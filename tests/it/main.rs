@@ -2,5 +2,6 @@
 //! area.
 
 mod cli;
+mod exchange;
 mod support;
 mod tidy;
