@@ -176,6 +176,7 @@ pub fn apply(store: &Store, batch: &Batch, plan: &MergePlan) -> Result<()> {
         return Ok(());
     }
     let m = &batch.manifest;
+    let _cache = store.bulk_cache()?;
     let tx = store.begin()?;
     for mon in m.monitors.iter().chain([&m.monitor]) {
         store.upsert_monitor(&Monitor {

@@ -23,8 +23,8 @@ use crate::error::{Error, Result};
 use crate::spec::Spec;
 
 pub use batches::{
-    BatchIn, BatchOut, ConflictRow, ExportCandidate, LocalVersion, MergeCounts, Received,
-    missing_seqs,
+    BatchIn, BatchOut, BulkCache, ConflictRow, ExportCandidate, LocalVersion, MergeCounts,
+    Received, missing_seqs,
 };
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};

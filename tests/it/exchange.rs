@@ -987,3 +987,34 @@ fn the_frictionless_validator_reports_the_package_valid() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Benchmark helper
+
+/// Fills the database `COURTWATCH_BENCH_DB` with `COURTWATCH_BENCH_HEARINGS` demo hearings
+/// (seed 1) for `scripts/bench_exchange.py`, the way `demo` does but with merge's larger page
+/// cache, so a 100,000-hearing database takes minutes, not tens of minutes.
+#[test]
+#[ignore = "benchmark helper, run by scripts/bench_exchange.py"]
+fn fill_benchmark_database() {
+    let path = PathBuf::from(std::env::var("COURTWATCH_BENCH_DB").expect("COURTWATCH_BENCH_DB"));
+    let n: u64 = std::env::var("COURTWATCH_BENCH_HEARINGS")
+        .expect("COURTWATCH_BENCH_HEARINGS")
+        .parse()
+        .expect("a number");
+    let pass = std::env::var("COURTWATCH_PASSPHRASE").expect("COURTWATCH_PASSPHRASE");
+    let mut store = Store::open(&path, &pass, OpenMode::Create, spec(), Sources::system())
+        .expect("create database");
+    store.create_profile("M07", "Bench", "").expect("profile");
+    let me = store.profile().expect("profile").clone();
+    let spec = store.spec_arc();
+    let _cache = store.bulk_cache().expect("cache");
+    let mut records = Generator::new(&spec, 1, n, vec![me]).peekable();
+    while records.peek().is_some() {
+        let tx = store.begin().expect("transaction");
+        for r in records.by_ref().take(5000) {
+            store.write_record(&tx, &r).expect("write");
+        }
+        tx.commit().expect("commit");
+    }
+}
