@@ -1018,3 +1018,94 @@ fn fill_benchmark_database() {
         tx.commit().expect("commit");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The lead's commands through the binary
+
+#[test]
+fn a_lead_merges_two_monitors_reviews_and_exports_everything_in_either_profile() {
+    let c = Case::new();
+    let other = Env::new();
+    other.ok(&["init", "--code", "M08", "--name", "Second Monitor"]);
+    other.ok(&["demo", "--hearings", "4", "--seed", "5"]);
+    let out = other.dir.path().join("out");
+    let second = other.ok(&["export", "--out", out.to_str().expect("path")]);
+    let lead = &c.lead;
+    let merged = lead.ok(&["merge", second.trim(), c.batch.to_str().expect("path")]);
+    assert!(
+        merged.contains("2 batch(es) merged, 0 rejected"),
+        "{merged}"
+    );
+    let ids: Vec<String> = lead
+        .ok(&["list", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().expect("uuid").to_owned())
+        .collect();
+    assert!(
+        lead.ok(&["review", &ids[0]])
+            .contains("Marked 1 hearing(s) reviewed")
+    );
+    assert_eq!(
+        lead.ok(&["list", "--status", "reviewed", "--format", "csv"])
+            .lines()
+            .count(),
+        2
+    );
+    assert_eq!(lead.run(&["review", "not-an-id"]).status.code(), Some(1));
+    // Usage errors exit 2; a conflict that does not exist is a runtime failure.
+    assert_eq!(
+        lead.run(&["conflicts", "resolve", &ids[0]]).status.code(),
+        Some(2)
+    );
+    let none = lead.run(&["conflicts", "resolve", &ids[0], "--keep", "local"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no open conflict"));
+    let batches = lead.ok(&["batches", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&batches).expect("json");
+    assert_eq!(v["monitors"].as_array().map(Vec::len), Some(2));
+    // The merged database exports whole, in both profiles, and verifies.
+    for profile in ["analysis", "excel"] {
+        let dir = lead.dir.path().join(profile);
+        let path = lead.ok(&[
+            "export",
+            "--out",
+            dir.to_str().expect("path"),
+            "--all",
+            "--profile",
+            profile,
+        ]);
+        let m = manifest(Path::new(path.trim()));
+        assert_eq!(m.monitors.len(), 2, "{profile}");
+        assert_eq!(m.monitor.code, "L01");
+        assert!(
+            lead.ok(&["verify", path.trim()])
+                .contains("is a valid batch")
+        );
+    }
+}
+
+#[test]
+fn a_database_of_the_first_schema_is_upgraded_and_exports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.pragma_update(None, "key", PASS).expect("key");
+        let (_, first) = courtwatch::store::MIGRATIONS[0];
+        conn.execute_batch(first).expect("schema 1");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+    }
+    let mut store =
+        Store::open(&path, PASS, OpenMode::Existing, spec(), sources(0)).expect("upgrade");
+    store.create_profile("M07", "Old", "").expect("profile");
+    fill(&store, 4, 3);
+    let batch = export_to(&store, dir.path(), ScopeKind::All, Profile::Analysis);
+    assert!(verify(store.spec(), &batch).is_ok());
+    let v: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(v, courtwatch::store::SCHEMA_VERSION);
+}
