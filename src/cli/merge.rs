@@ -1,6 +1,7 @@
 //! `courtwatch merge BATCH… [--dry-run]`: verify each batch whole, then apply it in one
 //! transaction; print what changed and which batches are missing per monitor.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -58,8 +59,17 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     let mut rejected = Vec::new();
     let mut merged = 0;
     let mut missing: Vec<(String, Vec<u32>)> = Vec::new();
+    let show = std::io::stderr().is_terminal();
     for (_, dir) in &batches {
-        match merge(&store, dir, a.dry_run)? {
+        let mut progress = |done: u64, total: u64| {
+            if show {
+                eprint!("\rmerge: {done}/{total} hearings");
+                if done == total {
+                    eprintln!();
+                }
+            }
+        };
+        match merge(&store, dir, a.dry_run, &mut progress)? {
             Outcome::Merged { plan, warnings } => {
                 merged += 1;
                 if let Some(at) = &plan.already_merged {

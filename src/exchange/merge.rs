@@ -170,8 +170,13 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Vec<Problem>
 }
 
 /// Carries out a plan in one transaction: monitors, hearings, conflicts and the history row
-/// are all written, or none is.
-pub fn apply(store: &Store, batch: &Batch, plan: &MergePlan) -> Result<()> {
+/// are all written, or none is. `progress` hears how many hearings are done, of how many.
+pub fn apply(
+    store: &Store,
+    batch: &Batch,
+    plan: &MergePlan,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<()> {
     if plan.already_merged.is_some() {
         return Ok(());
     }
@@ -186,8 +191,12 @@ pub fn apply(store: &Store, batch: &Batch, plan: &MergePlan) -> Result<()> {
             org: String::new(),
         })?;
     }
-    for (record, (uuid, action)) in batch.records.iter().zip(&plan.actions) {
+    let total = batch.records.len() as u64;
+    for (i, (record, (uuid, action))) in batch.records.iter().zip(&plan.actions).enumerate() {
         debug_assert_eq!(record.hearing.uuid, *uuid);
+        if i % 1000 == 0 {
+            progress(i as u64, total);
+        }
         match action {
             Action::New | Action::Update => store.replace_record(&tx, record)?,
             Action::Review => store.set_status_in(&tx, *uuid, Status::Reviewed)?,
@@ -215,7 +224,9 @@ pub fn apply(store: &Store, batch: &Batch, plan: &MergePlan) -> Result<()> {
             counts: plan.counts,
         },
     )?;
-    tx.commit().map_err(|e| store.explain(e))
+    tx.commit().map_err(|e| store.explain(e))?;
+    progress(total, total);
+    Ok(())
 }
 
 /// The result of merging one batch folder.
@@ -230,8 +241,13 @@ pub enum Outcome {
     Rejected { problems: Vec<Problem> },
 }
 
-/// Verifies, plans and (unless `dry_run`) applies one batch.
-pub fn merge(store: &Store, dir: &Path, dry_run: bool) -> Result<Outcome> {
+/// Verifies, plans and (unless `dry_run`) applies one batch; `progress` as for [`apply`].
+pub fn merge(
+    store: &Store,
+    dir: &Path,
+    dry_run: bool,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Outcome> {
     let batch = match verify(store.spec(), dir) {
         Ok(b) => b,
         Err(problems) => return Ok(Outcome::Rejected { problems }),
@@ -242,7 +258,7 @@ pub fn merge(store: &Store, dir: &Path, dry_run: bool) -> Result<Outcome> {
         Err(problems) => return Ok(Outcome::Rejected { problems }),
     };
     if !dry_run {
-        apply(store, &batch, &plan)?;
+        apply(store, &batch, &plan, progress)?;
     }
     Ok(Outcome::Merged {
         plan: Box::new(plan),

@@ -330,19 +330,20 @@ fn decode<'r>(
     ok.then_some(out)
 }
 
-/// The rows of one table file, with their line numbers.
+/// One table file as read: its layout and where its columns are.
 struct TableRows<'s> {
     layout: Layout<'s>,
     header: Option<Header>,
-    rows: Vec<(u64, Row)>,
 }
 
+/// Reads one table file into `rows` (typed, with line numbers).
 fn read_table<'s>(
     spec: &'s Spec,
     dir: &Path,
     table: Table,
     manifest: &Manifest,
     omitted: &std::collections::BTreeSet<String>,
+    rows: &mut Rows,
     problems: &mut Vec<Problem>,
 ) -> TableRows<'s> {
     let file = table.file();
@@ -350,7 +351,6 @@ fn read_table<'s>(
     let mut out = TableRows {
         layout,
         header: None,
-        rows: Vec::new(),
     };
     let Some(mut rdr) = open_csv(dir, &file, manifest, problems) else {
         return out;
@@ -408,7 +408,7 @@ fn read_table<'s>(
             continue;
         }
         if let Some(row) = read_row(spec, &out.layout, header, &cells, &file, line, problems) {
-            out.rows.push((line, row));
+            rows.push(line, row);
         }
     }
     if out.header.is_none() {
@@ -882,7 +882,7 @@ fn assemble(rows: Rows) -> Vec<(u64, HearingRecord)> {
     }
     let cases: HashMap<Uuid, Case> = rows.cases.into_iter().map(|(_, c)| (c.uuid, c)).collect();
     let parties = group(rows.parties, |p| p.case_uuid);
-    let hearing_parties = group(rows.hearing_parties, |p| p.hearing_uuid);
+    let mut hearing_parties = group(rows.hearing_parties, |p| p.hearing_uuid);
     let charges = group(rows.charges, |c| c.party_uuid);
     let consents = group(rows.consents, |c| c.party_uuid);
     let mut answers = group(rows.answers, |a| a.hearing_uuid);
@@ -906,7 +906,7 @@ fn assemble(rows: Rows) -> Vec<(u64, HearingRecord)> {
         let uuid = hearing.uuid;
         let mut record = HearingRecord {
             case,
-            hearing_parties: hearing_parties.get(&uuid).cloned().unwrap_or_default(),
+            hearing_parties: hearing_parties.remove(&uuid).unwrap_or_default(),
             hearing,
             parties,
             charges,
@@ -940,17 +940,12 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Vec<Problem>> {
         .as_ref()
         .map(|r| r.omitted.iter().cloned().collect())
         .unwrap_or_default();
-    let mut tables: Vec<TableRows<'_>> = Table::ALL
+    let mut rows = Rows::default();
+    let tables: Vec<TableRows<'_>> = Table::ALL
         .iter()
-        .map(|&t| read_table(spec, dir, t, &manifest, &omitted, &mut problems))
+        .map(|&t| read_table(spec, dir, t, &manifest, &omitted, &mut rows, &mut problems))
         .collect();
     check_codebook(dir, &manifest, &mut problems);
-    let mut rows = Rows::default();
-    for t in &mut tables {
-        for (line, row) in std::mem::take(&mut t.rows) {
-            rows.push(line, row);
-        }
-    }
     let at: BTreeMap<Table, At<'_>> = tables
         .iter()
         .map(|t| {

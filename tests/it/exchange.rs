@@ -89,7 +89,7 @@ fn export_to(store: &Store, out: &Path, scope: ScopeKind, profile: Profile) -> P
 }
 
 fn merged(store: &Store, dir: &Path) -> courtwatch::exchange::merge::MergePlan {
-    match merge(store, dir, false).expect("merge runs") {
+    match merge(store, dir, false, &mut |_, _| {}).expect("merge runs") {
         Outcome::Merged { plan, warnings } => {
             assert!(warnings.is_empty(), "{warnings:?}");
             *plan
@@ -270,7 +270,7 @@ fn golden_files_pin_the_excel_and_redacted_batches() {
     // A redacted batch verifies but is not merged: pseudonyms must never replace records.
     let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
     assert!(verify(lead.spec(), &batch).is_ok());
-    match merge(&lead, &batch, false).expect("merge runs") {
+    match merge(&lead, &batch, false, &mut |_, _| {}).expect("merge runs") {
         Outcome::Rejected { problems } => {
             assert!(problems[0].message.contains("redacted"), "{problems:?}")
         }
