@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, a: VerifyArgs, out: &mut Out) -> Result<()> {
                 a.batch.display(),
                 m.monitor.code,
                 m.seq,
-                batch.records.len(),
+                batch.hearings.len(),
                 m.profile,
                 if m.redacted { ", redacted" } else { "" }
             ))?;

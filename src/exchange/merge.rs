@@ -18,7 +18,7 @@ use super::Problem;
 use super::manifest::MonitorRef;
 use super::verify::{Batch, verify};
 use crate::domain::{Lineage, Monitor, Status, lineage};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::{BatchIn, LocalVersion, MergeCounts, Store, missing_seqs};
 
 /// What merge does with one incoming hearing.
@@ -56,9 +56,9 @@ impl LocalState {
     /// Reads what [`plan`] needs for `batch` from the store.
     pub fn read(store: &Store, batch: &Batch) -> Result<LocalState> {
         let mut versions = HashMap::new();
-        for r in &batch.records {
-            if let Some(v) = store.local_version(r.hearing.uuid)? {
-                versions.insert(r.hearing.uuid, v);
+        for h in &batch.hearings {
+            if let Some(v) = store.local_version(h.uuid)? {
+                versions.insert(h.uuid, v);
             }
         }
         Ok(LocalState {
@@ -118,9 +118,8 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Vec<Problem>
         return Err(problems);
     }
     let mut counts = MergeCounts::default();
-    let mut actions = Vec::with_capacity(batch.records.len());
-    for r in &batch.records {
-        let h = &r.hearing;
+    let mut actions = Vec::with_capacity(batch.hearings.len());
+    for h in &batch.hearings {
         let action = if local.merged_at.is_some() {
             Action::Unchanged
         } else {
@@ -191,24 +190,41 @@ pub fn apply(
             org: String::new(),
         })?;
     }
-    let total = batch.records.len() as u64;
-    for (i, (record, (uuid, action))) in batch.records.iter().zip(&plan.actions).enumerate() {
-        debug_assert_eq!(record.hearing.uuid, *uuid);
+    let total = batch.hearings.len() as u64;
+    let changed = |detail: String| {
+        Error::Invalid(format!(
+            "{} changed while it was being merged ({detail}); nothing was merged",
+            batch.dir.display()
+        ))
+    };
+    let mut records = batch.records(store.spec());
+    for (i, (uuid, action)) in plan.actions.iter().enumerate() {
         if i % 1000 == 0 {
             progress(i as u64, total);
         }
+        let record = match records.next() {
+            Some(r) if r.hearing.uuid == *uuid => r,
+            _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
+        };
         match action {
-            Action::New | Action::Update => store.replace_record(&tx, record)?,
+            Action::New | Action::Update => store.replace_record(&tx, &record)?,
             Action::Review => store.set_status_in(&tx, *uuid, Status::Reviewed)?,
             Action::Conflict => {
                 let local = store
                     .local_version(*uuid)?
                     .map(|v| v.content_hash)
                     .unwrap_or_default();
-                store.add_conflict(&tx, m.batch_id, &local, record)?;
+                store.add_conflict(&tx, m.batch_id, &local, &record)?;
             }
             Action::Unchanged | Action::KeepLocal => {}
         }
+    }
+    if records.next().is_some() {
+        return Err(changed("it has more hearings than before".into()));
+    }
+    records.finish();
+    if let Some(p) = records.problems.first() {
+        return Err(changed(p.to_string()));
     }
     store.record_merge(
         &tx,
@@ -220,7 +236,7 @@ pub fn apply(
             name: plan.name.clone(),
             created_at: m.created_at.clone(),
             merged_at: store.now_text(),
-            hearings: batch.records.len() as u64,
+            hearings: total,
             counts: plan.counts,
         },
     )?;

@@ -67,7 +67,7 @@ mod plan {
     use crate::domain::{Monitor, Status};
     use crate::exchange::manifest::{Manifest, MonitorRef, Scope, ScopeKind};
     use crate::exchange::merge::{Action, LocalState, plan};
-    use crate::exchange::verify::Batch;
+    use crate::exchange::verify::{Batch, HearingHead};
     use crate::exchange::{FORMAT, FORMAT_VERSION, Profile};
     use crate::store::LocalVersion;
 
@@ -120,7 +120,19 @@ mod plan {
                 hearings: records.len() as u64,
                 files: Vec::new(),
             },
-            records,
+            hearings: records
+                .iter()
+                .enumerate()
+                .map(|(i, r)| HearingHead {
+                    uuid: r.hearing.uuid,
+                    case_uuid: r.hearing.case_uuid,
+                    monitor_uuid: r.hearing.monitor_uuid,
+                    status: r.hearing.status,
+                    content_hash: r.hearing.content_hash.clone(),
+                    ancestors: r.hearing.ancestors.clone(),
+                    line: i as u64 + 2,
+                })
+                .collect(),
             warnings: Vec::new(),
         }
     }
@@ -136,11 +148,11 @@ mod plan {
     #[test]
     fn each_hearing_gets_the_action_its_version_chain_decides() {
         let mut b = batch(3);
-        assert_eq!(b.records.len(), 4);
+        assert_eq!(b.hearings.len(), 4);
         // The second incoming hearing is version 2 of what is here; the third is older than
         // what is here; the fourth diverged.
-        b.records[1].hearing.ancestors = vec!["v1-of-1".into()];
-        let r = &b.records;
+        b.hearings[1].ancestors = vec!["v1-of-1".into()];
+        let r = &b.hearings;
         let mut local = LocalState {
             received: vec![1],
             monitors: vec![monitor()],
@@ -148,14 +160,14 @@ mod plan {
         };
         local
             .versions
-            .insert(r[1].hearing.uuid, version("v1-of-1", &[], Status::Final));
+            .insert(r[1].uuid, version("v1-of-1", &[], Status::Final));
         local.versions.insert(
-            r[2].hearing.uuid,
-            version("v3", &[&r[2].hearing.content_hash], Status::Final),
+            r[2].uuid,
+            version("v3", &[&r[2].content_hash], Status::Final),
         );
         local
             .versions
-            .insert(r[3].hearing.uuid, version("other", &["v0"], Status::Final));
+            .insert(r[3].uuid, version("other", &["v0"], Status::Final));
         let p = plan(&local, &b).expect("a plan");
         let actions: Vec<Action> = p.actions.iter().map(|a| a.1).collect();
         assert_eq!(
@@ -184,13 +196,11 @@ mod plan {
             ..LocalState::default()
         };
         for x in r {
-            same.versions.insert(
-                x.hearing.uuid,
-                version(&x.hearing.content_hash, &[], Status::Final),
-            );
+            same.versions
+                .insert(x.uuid, version(&x.content_hash, &[], Status::Final));
         }
         let mut reviewed = b.clone();
-        reviewed.records[0].hearing.status = Status::Reviewed;
+        reviewed.hearings[0].status = Status::Reviewed;
         let p = plan(&same, &reviewed).expect("a plan");
         assert_eq!(p.actions[0].1, Action::Review);
         assert!(p.actions[1..].iter().all(|a| a.1 == Action::Unchanged));

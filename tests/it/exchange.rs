@@ -553,8 +553,8 @@ proptest! {
         prop_assert_eq!(dump(&ab), dump(&ba));
         let mut wanted = BTreeSet::new();
         for batch in [&a, &b] {
-            for r in verify(ab.spec(), batch).expect("valid").records {
-                wanted.insert((r.hearing.uuid, r.hearing.content_hash));
+            for h in verify(ab.spec(), batch).expect("valid").hearings {
+                wanted.insert((h.uuid, h.content_hash));
             }
         }
         let mut have = BTreeSet::new();
@@ -1108,4 +1108,83 @@ fn a_database_of_the_first_schema_is_upgraded_and_exports() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
     assert_eq!(v, courtwatch::store::SCHEMA_VERSION);
+}
+
+#[test]
+fn hearings_sharing_a_case_travel_and_merge_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = new_store(dir.path(), "m", "M07", 0);
+    fill(&store, 8, 4);
+    let ids = store
+        .export_candidates(&Filter::default(), false)
+        .expect("ids");
+    // A second hearing of the first hearing's case, with rows of its own.
+    let mut next = 0xfeed_0000_u128;
+    let mut id = || {
+        next += 1;
+        uuid::Uuid::from_u128(next)
+    };
+    let mut r = store.load_hearing(ids[0].uuid).expect("load");
+    let new_hearing = uuid::Uuid::from_u128(u128::MAX - 1);
+    r.hearing.uuid = new_hearing;
+    for x in &mut r.hearing_parties {
+        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
+    }
+    for x in &mut r.answers {
+        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
+    }
+    for x in &mut r.timeline {
+        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
+    }
+    let mut renamed = std::collections::HashMap::new();
+    for x in &mut r.allegations {
+        let new = id();
+        renamed.insert(x.uuid, new);
+        (x.uuid, x.hearing_uuid) = (new, new_hearing);
+    }
+    for x in &mut r.followups {
+        (x.uuid, x.allegation_uuid) = (id(), renamed[&x.allegation_uuid]);
+    }
+    r.audit.clear();
+    r.hearing.content_hash = content_hash(&r);
+    let tx = store.begin().expect("tx");
+    store.write_record(&tx, &r).expect("write");
+    tx.commit().expect("commit");
+
+    let batch = export_to(
+        &store,
+        &dir.path().join("a"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    let m = manifest(&batch);
+    assert_eq!(m.file("cases.csv").expect("cases").rows + 1, m.hearings);
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    assert_eq!(merged(&lead, &batch).counts.new, m.hearings);
+    let back = export_to(
+        &lead,
+        &dir.path().join("b"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    assert_eq!(data_files(&back), data_files(&batch));
+}
+
+#[test]
+fn a_row_out_of_place_is_rejected() {
+    let c = Case::new();
+    let col = c.column("timeline.csv", "hearing_uuid");
+    // Move the first timeline row to the end: its hearing was read long before.
+    c.edit_csv("timeline.csv", |rows| {
+        let first = rows.remove(1);
+        rows.push(first);
+    });
+    let err = c.rejected("timeline.csv:");
+    assert!(
+        err.contains(&format!(
+            ":{}: hearing_uuid: the row is out of place",
+            col + 1
+        )),
+        "{err}"
+    );
 }
