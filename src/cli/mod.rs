@@ -1,11 +1,17 @@
 //! The command line: argument definitions, where the database and passphrase come from, and
 //! one module per subcommand. Every subcommand works without a terminal.
 
+mod batches;
+mod conflicts;
 mod demo;
+mod export;
 mod init;
 mod list;
+mod merge;
 mod output;
+mod review;
 mod show;
+mod verify;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -50,6 +56,18 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one hearing with everything under it
     Show(show::ShowArgs),
+    /// Write a batch of final hearings for the legal aid group; prints its path
+    Export(export::ExportArgs),
+    /// Check a batch without importing it
+    Verify(verify::VerifyArgs),
+    /// Import batches; prints what changed and which batches are missing
+    Merge(merge::MergeArgs),
+    /// List merge conflicts, or resolve one
+    Conflicts(conflicts::ConflictsArgs),
+    /// Mark final hearings reviewed (group leads)
+    Review(review::ReviewArgs),
+    /// Batches received per monitor (and those missing), and batches written
+    Batches(batches::BatchesArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -228,6 +246,12 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Demo(a) => demo::run(ctx, a, out),
         Command::List(a) => list::run(ctx, a, out),
         Command::Show(a) => show::run(ctx, a, out),
+        Command::Export(a) => export::run(ctx, a, out),
+        Command::Verify(a) => verify::run(ctx, a, out),
+        Command::Merge(a) => merge::run(ctx, a, out),
+        Command::Conflicts(a) => conflicts::run(ctx, a, out),
+        Command::Review(a) => review::run(ctx, a, out),
+        Command::Batches(a) => batches::run(ctx, a, out),
     }
 }
 

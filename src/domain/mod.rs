@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use hash::{content_hash, sha256_hex};
+pub use hash::{content_hash, hex, sha256_hex};
 pub use validate::{Problem, ProblemKind, finalise_problems, relevant_items, value_fits};
 
 /// The field values of one record: field id → canonical text (codes, ISO dates, `a|b` for

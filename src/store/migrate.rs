@@ -14,6 +14,11 @@ use crate::error::Error;
 pub const MIGRATIONS: &[(&str, &str)] = &[
     // The first schema: monitors, cases, hearings and everything under them, audit, search.
     ("0001_init.sql", include_str!("migrations/0001_init.sql")),
+    // Batches: exports with their per-monitor sequence, merge history, conflicts.
+    (
+        "0002_batches.sql",
+        include_str!("migrations/0002_batches.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -3,6 +3,7 @@
 //! Every connection is keyed with the passphrase through SQLCipher 4's standard key
 //! derivation, so independent SQLCipher 4 tools can open the file with the same passphrase.
 
+mod batches;
 mod list;
 mod migrate;
 mod records;
@@ -21,8 +22,13 @@ use crate::domain::Monitor;
 use crate::error::{Error, Result};
 use crate::spec::Spec;
 
+pub use batches::{
+    BatchIn, BatchOut, BulkCache, ConflictRow, ExportCandidate, LocalVersion, MergeCounts,
+    Received, missing_seqs,
+};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+pub(crate) use records::{HEARING_COLUMNS, hearing_from_row, parse_fields};
 pub use search::fts_query;
 
 /// How to open a database file.

@@ -27,7 +27,7 @@ fn fields_json(fields: &Fields) -> String {
     serde_json::to_string(fields).unwrap_or_else(|_| "{}".into())
 }
 
-fn parse_fields(json: &str) -> Result<Fields> {
+pub(crate) fn parse_fields(json: &str) -> Result<Fields> {
     // Values are text; numbers or other JSON types written by hand are read as their text.
     let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)
         .map_err(|e| Error::Invalid(format!("stored fields are not valid JSON: {e}")))?;
@@ -499,13 +499,20 @@ impl Store {
     /// of each starts a new version.
     pub fn seal(&self, hearings: &[Uuid]) -> Result<()> {
         let tx = self.tx()?;
+        self.seal_in(&tx, hearings)?;
+        tx.commit().map_err(|e| self.explain(e))
+    }
+
+    /// [`Store::seal`] inside the caller's transaction (export seals what it wrote in the
+    /// transaction that records the batch).
+    pub fn seal_in(&self, tx: &Transaction<'_>, hearings: &[Uuid]) -> Result<()> {
         for h in hearings {
             tx.prepare_cached(
                 "UPDATE hearings SET sealed = 1 WHERE uuid = ?1 AND status <> 'draft'",
             )?
             .execute([h.to_string()])?;
         }
-        tx.commit().map_err(|e| self.explain(e))
+        Ok(())
     }
 
     /// Marks a final hearing reviewed by the given monitor (a group lead).
@@ -717,11 +724,11 @@ impl Store {
     }
 }
 
-pub(super) const HEARING_COLUMNS: &str =
+pub(crate) const HEARING_COLUMNS: &str =
     "SELECT uuid, case_uuid, monitor_uuid, status, version, content_hash, parent_hash,
     ancestors, sealed, form_versions, created_at, updated_at, data FROM hearings";
 
-pub(super) fn hearing_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Hearing>> {
+pub(crate) fn hearing_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Hearing>> {
     let text = |i: usize| row.get::<_, String>(i);
     let (uuid, case, monitor, status, data) = (text(0)?, text(1)?, text(2)?, text(3)?, text(12)?);
     let ancestors: String = text(7)?;

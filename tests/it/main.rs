@@ -2,6 +2,7 @@
 //! area.
 
 mod cli;
+mod exchange;
 mod journeys;
 mod support;
 mod tidy;

@@ -1,0 +1,127 @@
+//! `courtwatch merge BATCH… [--dry-run]`: verify each batch whole, then apply it in one
+//! transaction; print what changed and which batches are missing per monitor.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::verify::SHOWN_PROBLEMS;
+use super::{Context, Out};
+use crate::error::{Error, Result};
+use crate::exchange::describe_problems;
+use crate::exchange::merge::{MergePlan, Outcome, merge};
+use crate::exchange::verify::read_manifest;
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Batch folders, in any order (they are merged by monitor and sequence number)
+    #[arg(required = true)]
+    pub batches: Vec<PathBuf>,
+    /// Verify and show what would change, without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn summary(p: &MergePlan, dry_run: bool) -> String {
+    let c = &p.counts;
+    let verb = if dry_run { "would be" } else { "" };
+    format!(
+        "{} (monitor {}, batch {}): {} new, {} updated, {} unchanged, {} kept local (newer here), {} conflict(s){}",
+        p.name,
+        p.monitor.code,
+        p.seq,
+        c.new,
+        c.updated,
+        c.unchanged,
+        c.kept_local,
+        c.conflicts,
+        if dry_run && p.already_merged.is_none() {
+            format!(" — {verb} merged (dry run, nothing written)")
+        } else {
+            String::new()
+        }
+    )
+}
+
+pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
+    let store = ctx.open()?;
+    // Merge in monitor and sequence order, so gaps are judged as a lead would.
+    let mut batches: Vec<(Option<(String, u32)>, PathBuf)> = a
+        .batches
+        .into_iter()
+        .map(|p| {
+            let key = read_manifest(&p).ok().map(|m| (m.monitor.code, m.seq));
+            (key, p)
+        })
+        .collect();
+    batches.sort_by(|x, y| x.0.cmp(&y.0));
+    let mut rejected = Vec::new();
+    let mut merged = 0;
+    let mut missing: Vec<(String, Vec<u32>)> = Vec::new();
+    let show = std::io::stderr().is_terminal();
+    for (_, dir) in &batches {
+        let mut progress = |done: u64, total: u64| {
+            if show {
+                eprint!("\rmerge: {done}/{total} hearings");
+                if done == total {
+                    eprintln!();
+                }
+            }
+        };
+        match merge(&store, dir, a.dry_run, &mut progress)? {
+            Outcome::Merged { plan, warnings } => {
+                merged += 1;
+                if let Some(at) = &plan.already_merged {
+                    out.line(&format!(
+                        "{}: already merged on {at}; nothing changed.",
+                        plan.name
+                    ))?;
+                } else {
+                    out.line(&summary(&plan, a.dry_run))?;
+                }
+                for w in &warnings {
+                    out.line(&format!("  warning: {w}"))?;
+                }
+                missing.retain(|(code, _)| *code != plan.monitor.code);
+                missing.push((plan.monitor.code.clone(), plan.missing.clone()));
+            }
+            Outcome::Rejected { problems } => {
+                out.line(&format!(
+                    "{}: rejected ({} problem(s)); nothing from it was written.",
+                    dir.display(),
+                    problems.len()
+                ))?;
+                rejected.push(format!(
+                    "{}:\n{}",
+                    dir.display(),
+                    describe_problems(&problems, SHOWN_PROBLEMS)
+                ));
+            }
+        }
+    }
+    for (code, seqs) in &missing {
+        if !seqs.is_empty() {
+            let list: Vec<String> = seqs.iter().map(u32::to_string).collect();
+            out.line(&format!(
+                "warning: monitor {code}: batch(es) {} not received yet",
+                list.join(", ")
+            ))?;
+        }
+    }
+    out.line(&format!(
+        "{merged} batch(es) {}, {} rejected.",
+        if a.dry_run { "checked" } else { "merged" },
+        rejected.len()
+    ))?;
+    if rejected.is_empty() {
+        Ok(())
+    } else {
+        out.flush()?;
+        Err(Error::Invalid(format!(
+            "{} batch(es) rejected:\n{}",
+            rejected.len(),
+            rejected.join("\n")
+        )))
+    }
+}

@@ -1,0 +1,595 @@
+//! Writing a batch: choose the hearings, stream every table to its CSV file (memory stays flat
+//! whatever the database size), describe the files (codebook, datapackage, manifest,
+//! SHA256SUMS), record the batch and seal what left, then rename the folder into place.
+//!
+//! Atomicity: everything is written under `.<name>.partial` and renamed to `<name>` only after
+//! the database has recorded the batch, so a crash never leaves a folder that looks finished.
+//! Rows are ordered by their parent's UUID and then their own key, which gives the same bytes
+//! for the same data in any database.
+
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::manifest::{FileEntry, Manifest, MonitorRef, Scope, ScopeKind};
+use super::redact::Redactor;
+use super::rows::{Layout, Row, Table, layout, write_cells};
+use super::{
+    BOM, CODEBOOK, DATAPACKAGE, FORMAT, FORMAT_VERSION, MANIFEST, Profile, SUMS, codebook,
+    datapackage, guard,
+};
+use crate::domain::{
+    Allegation, Answer, AuditRow, Case, Charge, Consent, Event, Followup, HearingParty, Party,
+};
+use crate::error::{Error, Result};
+use crate::store::{
+    BatchOut, ExportCandidate, Filter, HEARING_COLUMNS, SCHEMA_VERSION, Store, hearing_from_row,
+    parse_fields,
+};
+
+/// What to export and how.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// The folder the batch folder is created in.
+    pub out: PathBuf,
+    pub scope: ScopeKind,
+    /// Which hearings (dates, court, monitor, …); drafts are never exported.
+    pub filter: Filter,
+    pub profile: Profile,
+    pub redact: bool,
+}
+
+/// A batch written.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub manifest: Manifest,
+}
+
+/// A file being written, hashed and counted on the way.
+struct Hashing<W: Write> {
+    inner: W,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// One CSV file of the batch.
+struct CsvOut {
+    name: String,
+    path: PathBuf,
+    w: csv::Writer<Hashing<BufWriter<File>>>,
+    guard: bool,
+    rows: u64,
+}
+
+impl CsvOut {
+    fn create(dir: &Path, name: &str, profile: Profile) -> Result<CsvOut> {
+        let path = dir.join(name);
+        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let mut inner = Hashing {
+            inner: BufWriter::with_capacity(1 << 16, file),
+            hasher: Sha256::new(),
+            bytes: 0,
+        };
+        if profile.bom() {
+            inner.write_all(BOM).map_err(|e| Error::io(&path, e))?;
+        }
+        let w = csv::WriterBuilder::new()
+            .delimiter(profile.delimiter())
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(inner);
+        Ok(CsvOut {
+            name: name.to_owned(),
+            path,
+            w,
+            guard: profile.formula_guard(),
+            rows: 0,
+        })
+    }
+
+    fn err(&self, e: csv::Error) -> Error {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::io(&self.path, io),
+            other => Error::Invalid(format!("{}: {other:?}", self.path.display())),
+        }
+    }
+
+    fn header(&mut self, cells: &[&str]) -> Result<()> {
+        self.w.write_record(cells).map_err(|e| self.err(e))
+    }
+
+    /// Writes one data row from its cells.
+    fn row<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        let mut result = Ok(());
+        for c in cells {
+            let c = if self.guard {
+                guard(c)
+            } else {
+                std::borrow::Cow::Borrowed(c)
+            };
+            if let Err(e) = self.w.write_field(c.as_bytes()) {
+                result = Err(e);
+                break;
+            }
+        }
+        result
+            .and_then(|()| self.w.write_record(None::<&[u8]>))
+            .map_err(|e| self.err(e))?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn record(&mut self, layout: &Layout<'_>, row: &Row) -> Result<()> {
+        let guarded = self.guard;
+        let w = &mut self.w;
+        let mut result = Ok(());
+        write_cells(layout, row, |c| {
+            if result.is_ok() {
+                let c = if guarded {
+                    guard(c)
+                } else {
+                    std::borrow::Cow::Borrowed(c)
+                };
+                result = w.write_field(c.as_bytes());
+            }
+        });
+        result
+            .and_then(|()| w.write_record(None::<&[u8]>))
+            .map_err(|e| self.err(e))?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Flushes, syncs to disk and returns the manifest entry.
+    fn finish(self) -> Result<FileEntry> {
+        let path = self.path.clone();
+        let hashing = self
+            .w
+            .into_inner()
+            .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?;
+        let Hashing {
+            inner,
+            hasher,
+            bytes,
+        } = hashing;
+        let file = inner
+            .into_inner()
+            .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?;
+        file.sync_all().map_err(|e| Error::io(&path, e))?;
+        Ok(FileEntry {
+            name: self.name,
+            rows: self.rows,
+            bytes,
+            sha256: crate::domain::hex(&hasher.finalize()),
+        })
+    }
+}
+
+/// Writes a small file whole and returns its SHA-256.
+fn write_small(dir: &Path, name: &str, bytes: &[u8]) -> Result<String> {
+    let path = dir.join(name);
+    let mut f = File::create(&path).map_err(|e| Error::io(&path, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(&path, e))?;
+    f.sync_all().map_err(|e| Error::io(&path, e))?;
+    Ok(crate::domain::sha256_hex(bytes))
+}
+
+fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))
+}
+
+/// The selection of an export, as temporary tables the row queries join with. A case is
+/// placed by the first of its hearings (`first`), which is where its rows are written.
+fn select(conn: &Connection, hearings: &[ExportCandidate]) -> rusqlite::Result<()> {
+    unselect(conn);
+    conn.execute_batch(
+        "CREATE TEMP TABLE export_hearings (uuid TEXT PRIMARY KEY) WITHOUT ROWID;
+         CREATE TEMP TABLE export_cases (first TEXT NOT NULL, uuid TEXT NOT NULL,
+                                         PRIMARY KEY (first, uuid)) WITHOUT ROWID;",
+    )?;
+    {
+        let mut stmt = conn.prepare("INSERT INTO temp.export_hearings (uuid) VALUES (?1)")?;
+        for h in hearings {
+            stmt.execute([h.uuid.to_string()])?;
+        }
+    }
+    conn.execute_batch(
+        "INSERT INTO temp.export_cases (first, uuid)
+           SELECT min(s.uuid), h.case_uuid FROM temp.export_hearings s JOIN hearings h ON h.uuid = s.uuid
+           GROUP BY h.case_uuid;",
+    )
+}
+
+fn unselect(conn: &Connection) {
+    let _ = conn.execute_batch(
+        "DROP TABLE IF EXISTS temp.export_hearings; DROP TABLE IF EXISTS temp.export_cases;",
+    );
+}
+
+/// The query giving the selected rows of a table, in batch order: hearings by UUID, every
+/// other row grouped with its hearing in that order, a case's rows with its first hearing
+/// (verify and merge read all files in one pass on the strength of this order).
+fn table_sql(table: Table) -> String {
+    match table {
+        Table::Hearings => format!(
+            "{HEARING_COLUMNS} WHERE uuid IN (SELECT uuid FROM temp.export_hearings) ORDER BY uuid"
+        ),
+        Table::Cases => "SELECT c.uuid, c.data FROM temp.export_cases s JOIN cases c ON c.uuid = s.uuid
+                         ORDER BY s.first, s.uuid"
+            .into(),
+        Table::Parties => "SELECT p.uuid, p.case_uuid, p.data FROM temp.export_cases s
+                           JOIN parties p ON p.case_uuid = s.uuid ORDER BY s.first, s.uuid, p.uuid"
+            .into(),
+        Table::HearingParties => "SELECT x.uuid, x.hearing_uuid, x.party_uuid, x.data FROM temp.export_hearings s
+                                  JOIN hearing_parties x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.party_uuid"
+            .into(),
+        Table::Charges => "SELECT x.uuid, x.party_uuid, x.data FROM temp.export_cases s
+                           JOIN parties p ON p.case_uuid = s.uuid JOIN charges x ON x.party_uuid = p.uuid
+                           ORDER BY s.first, s.uuid, p.uuid, x.uuid"
+            .into(),
+        Table::ChecklistAnswers => "SELECT x.uuid, x.hearing_uuid, x.item_code, x.party_uuid, x.answer, x.comment
+                                    FROM temp.export_hearings s JOIN checklist_answers x ON x.hearing_uuid = s.uuid
+                                    ORDER BY s.uuid, x.item_code, ifnull(x.party_uuid, '')"
+            .into(),
+        Table::Allegations => "SELECT x.uuid, x.hearing_uuid, x.party_uuid, x.data FROM temp.export_hearings s
+                               JOIN allegations x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.uuid"
+            .into(),
+        Table::Followups => "SELECT x.uuid, x.allegation_uuid, x.data FROM temp.export_hearings s
+                             JOIN allegations a ON a.hearing_uuid = s.uuid JOIN followups x ON x.allegation_uuid = a.uuid
+                             ORDER BY s.uuid, a.uuid, x.uuid"
+            .into(),
+        Table::Timeline => "SELECT x.uuid, x.hearing_uuid, x.at, x.code, x.note FROM temp.export_hearings s
+                            JOIN timeline x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.at, x.uuid"
+            .into(),
+        Table::Consents => "SELECT x.uuid, x.party_uuid, x.data FROM temp.export_cases s
+                            JOIN parties p ON p.case_uuid = s.uuid JOIN consents x ON x.party_uuid = p.uuid
+                            ORDER BY s.first, s.uuid, p.uuid, x.uuid"
+            .into(),
+        Table::Audit => "SELECT x.uuid, x.hearing_uuid, CAST(x.version AS TEXT), x.entity, x.record_uuid, x.field,
+                                x.old_value, x.new_value, x.reason, x.monitor_uuid, x.at
+                         FROM temp.export_hearings s JOIN audit x ON x.hearing_uuid = s.uuid
+                         ORDER BY s.uuid, x.at, x.uuid"
+            .into(),
+    }
+}
+
+/// Turns one result row of [`table_sql`] into a batch row.
+fn to_row(table: Table, r: &rusqlite::Row<'_>) -> Result<Row> {
+    use crate::store::parse_uuid as u;
+    let s = |i: usize| -> rusqlite::Result<String> {
+        r.get::<_, Option<String>>(i).map(Option::unwrap_or_default)
+    };
+    let ou = |i: usize| -> Result<Option<Uuid>> {
+        r.get::<_, Option<String>>(i)?
+            .filter(|v| !v.is_empty())
+            .map(|v| u(&v))
+            .transpose()
+    };
+    Ok(match table {
+        Table::Hearings => Row::Hearing(hearing_from_row(r)??),
+        Table::Cases => Row::Case(Case {
+            uuid: u(&s(0)?)?,
+            fields: parse_fields(&s(1)?)?,
+        }),
+        Table::Parties => Row::Party(Party {
+            uuid: u(&s(0)?)?,
+            case_uuid: u(&s(1)?)?,
+            fields: parse_fields(&s(2)?)?,
+        }),
+        Table::HearingParties => Row::HearingParty(HearingParty {
+            uuid: u(&s(0)?)?,
+            hearing_uuid: u(&s(1)?)?,
+            party_uuid: u(&s(2)?)?,
+            fields: parse_fields(&s(3)?)?,
+        }),
+        Table::Charges => Row::Charge(Charge {
+            uuid: u(&s(0)?)?,
+            party_uuid: u(&s(1)?)?,
+            fields: parse_fields(&s(2)?)?,
+        }),
+        Table::ChecklistAnswers => Row::Answer(Answer {
+            uuid: u(&s(0)?)?,
+            hearing_uuid: u(&s(1)?)?,
+            item_code: s(2)?,
+            party_uuid: ou(3)?,
+            answer: s(4)?,
+            comment: s(5)?,
+        }),
+        Table::Allegations => Row::Allegation(Allegation {
+            uuid: u(&s(0)?)?,
+            hearing_uuid: u(&s(1)?)?,
+            party_uuid: ou(2)?,
+            fields: parse_fields(&s(3)?)?,
+        }),
+        Table::Followups => Row::Followup(Followup {
+            uuid: u(&s(0)?)?,
+            allegation_uuid: u(&s(1)?)?,
+            fields: parse_fields(&s(2)?)?,
+        }),
+        Table::Timeline => Row::Event(Event {
+            uuid: u(&s(0)?)?,
+            hearing_uuid: u(&s(1)?)?,
+            at: s(2)?,
+            code: s(3)?,
+            note: s(4)?,
+        }),
+        Table::Consents => Row::Consent(Consent {
+            uuid: u(&s(0)?)?,
+            party_uuid: u(&s(1)?)?,
+            fields: parse_fields(&s(2)?)?,
+        }),
+        Table::Audit => Row::Audit(AuditRow {
+            uuid: u(&s(0)?)?,
+            hearing_uuid: u(&s(1)?)?,
+            version: s(2)?.parse().unwrap_or(0),
+            entity: s(3)?,
+            record_uuid: u(&s(4)?)?,
+            field: s(5)?,
+            old_value: s(6)?,
+            new_value: s(7)?,
+            reason: s(8)?,
+            monitor_uuid: u(&s(9)?)?,
+            at: s(10)?,
+        }),
+    })
+}
+
+fn redact_row(redactor: &Redactor, row: &mut Row) {
+    match row {
+        Row::Hearing(r) => redactor.fields(&mut r.fields),
+        Row::Case(r) => redactor.fields(&mut r.fields),
+        Row::Party(r) => redactor.fields(&mut r.fields),
+        Row::HearingParty(r) => redactor.fields(&mut r.fields),
+        Row::Charge(r) => redactor.fields(&mut r.fields),
+        Row::Allegation(r) => redactor.fields(&mut r.fields),
+        Row::Followup(r) => redactor.fields(&mut r.fields),
+        Row::Consent(r) => redactor.fields(&mut r.fields),
+        Row::Audit(r) => redactor.audit(r),
+        Row::Answer(_) | Row::Event(_) => {}
+    }
+}
+
+/// Streams one table into its file.
+fn write_table(
+    conn: &Connection,
+    dir: &Path,
+    layout: &Layout<'_>,
+    profile: Profile,
+    redactor: Option<&Redactor>,
+) -> Result<FileEntry> {
+    let mut out = CsvOut::create(dir, &layout.table.file(), profile)?;
+    out.header(&layout.header())?;
+    let mut stmt = conn.prepare(&table_sql(layout.table))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let mut row = to_row(layout.table, r)?;
+        if let Some(redactor) = redactor {
+            redact_row(redactor, &mut row);
+        }
+        out.record(layout, &row)?;
+    }
+    out.finish()
+}
+
+fn monitors_of_selection(conn: &Connection, redacted: bool) -> Result<Vec<MonitorRef>> {
+    let mut stmt = conn.prepare(
+        "SELECT uuid, code, name FROM monitors
+         WHERE uuid IN (SELECT h.monitor_uuid FROM temp.export_hearings s JOIN hearings h ON h.uuid = s.uuid)
+         ORDER BY code",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(MonitorRef {
+            uuid: crate::store::parse_uuid(&r.get::<_, String>(0)?)?,
+            code: r.get(1)?,
+            name: if redacted { String::new() } else { r.get(2)? },
+        });
+    }
+    Ok(out)
+}
+
+fn scope_of(opts: &ExportOptions) -> Scope {
+    let f = &opts.filter;
+    let mut filters = Vec::new();
+    let mut add = |name: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            filters.push(format!("{name}={v}"));
+        }
+    };
+    add("court", &f.court);
+    add("region", &f.region);
+    add("judge", &f.judge);
+    add("monitor", &f.monitor);
+    add("tag", &f.tag);
+    add("article", &f.article);
+    add("status", &f.status.map(|s| s.code().to_owned()));
+    add("search", &f.search);
+    Scope {
+        kind: opts.scope,
+        from: f.from.clone(),
+        to: f.to.clone(),
+        filters,
+    }
+}
+
+/// Writes a batch; `Ok(None)` when no hearing is in scope (nothing is written then, and no
+/// sequence number is used). `progress` hears the name and row count of each file written.
+pub fn export(
+    store: &Store,
+    opts: &ExportOptions,
+    progress: &mut dyn FnMut(&str, u64),
+) -> Result<Option<Exported>> {
+    let me = store.profile().cloned().ok_or(Error::NoProfile)?;
+    let spec = store.spec();
+    let _cache = store.bulk_cache()?;
+    let tx = store.begin()?;
+    let hearings = store.export_candidates(&opts.filter, opts.scope == ScopeKind::SinceLast)?;
+    if hearings.is_empty() {
+        return Ok(None);
+    }
+    let seq = store.next_export_seq(me.uuid)?;
+    let now = store.now();
+    let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let batch_id = store.new_id();
+    let device_id = store.device_id()?;
+    let name =
+        super::manifest::folder_name(&me.code, seq, &now.format("%Y%m%dT%H%M%S").to_string());
+    std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
+    let final_dir = opts.out.join(&name);
+    if final_dir.exists() {
+        return Err(Error::AlreadyExists(final_dir));
+    }
+    let partial = opts.out.join(format!(".{name}.partial"));
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
+    }
+    std::fs::create_dir(&partial).map_err(|e| Error::io(&partial, e))?;
+
+    let written = (|| -> Result<Manifest> {
+        let redactor = if opts.redact {
+            Some(Redactor::new(spec, &store.redaction_key()?))
+        } else {
+            None
+        };
+        let omitted: BTreeSet<String> = redactor
+            .as_ref()
+            .map(|r| r.omitted.clone())
+            .unwrap_or_default();
+        select(&tx, &hearings)?;
+        let monitors = monitors_of_selection(&tx, opts.redact)?;
+        let mut files = Vec::new();
+        for table in Table::ALL {
+            let l = layout(spec, table, &omitted);
+            let entry = write_table(&tx, &partial, &l, opts.profile, redactor.as_ref())?;
+            progress(&entry.name, entry.rows);
+            files.push(entry);
+        }
+        unselect(&tx);
+        let mut cb = CsvOut::create(&partial, CODEBOOK, opts.profile)?;
+        cb.header(&codebook::HEADER)?;
+        for r in codebook::rows(spec, &omitted) {
+            cb.row(r.iter().map(String::as_str))?;
+        }
+        let entry = cb.finish()?;
+        progress(&entry.name, entry.rows);
+        files.push(entry);
+
+        let manifest = Manifest {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            batch_id,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            schema_version: SCHEMA_VERSION,
+            form_versions: spec.versions().into_iter().collect(),
+            monitor: MonitorRef {
+                uuid: me.uuid,
+                code: me.code.clone(),
+                name: if opts.redact {
+                    String::new()
+                } else {
+                    me.name.clone()
+                },
+            },
+            monitors,
+            device_id,
+            seq,
+            created_at: created_at.clone(),
+            scope: scope_of(opts),
+            profile: opts.profile,
+            delimiter: (opts.profile.delimiter() as char).to_string(),
+            bom: opts.profile.bom(),
+            formula_guard: opts.profile.formula_guard(),
+            redacted: opts.redact,
+            redaction: redactor.as_ref().map(Redactor::describe),
+            hearings: hearings.len() as u64,
+            files,
+        };
+        let package = datapackage::descriptor(
+            spec,
+            &name,
+            &created_at,
+            opts.profile,
+            &omitted,
+            &manifest.files,
+        );
+        let mut sums = String::new();
+        for f in &manifest.files {
+            sums.push_str(&format!("{}  {}\n", f.sha256, f.name));
+        }
+        let sha = write_small(&partial, DATAPACKAGE, &pretty(&package)?)?;
+        sums.push_str(&format!("{sha}  {DATAPACKAGE}\n"));
+        let sha = write_small(&partial, MANIFEST, &pretty(&manifest)?)?;
+        sums.push_str(&format!("{sha}  {MANIFEST}\n"));
+        write_small(&partial, SUMS, sums.as_bytes())?;
+        sync_dir(&partial)?;
+        Ok(manifest)
+    })();
+    let manifest = match written {
+        Ok(m) => m,
+        Err(e) => {
+            unselect(&tx);
+            let _ = std::fs::remove_dir_all(&partial);
+            return Err(e);
+        }
+    };
+    let recorded = store
+        .record_export(
+            &tx,
+            &BatchOut {
+                batch_id,
+                monitor_uuid: me.uuid,
+                seq,
+                created_at,
+                name: name.clone(),
+                scope: match opts.scope {
+                    ScopeKind::All => "all".into(),
+                    ScopeKind::SinceLast => "since_last".into(),
+                },
+                profile: opts.profile.code().into(),
+                redacted: opts.redact,
+                hearings: hearings.len() as u64,
+            },
+            &hearings,
+        )
+        .and_then(|()| tx.commit().map_err(|e| store.explain(e)));
+    if let Err(e) = recorded {
+        let _ = std::fs::remove_dir_all(&partial);
+        return Err(e);
+    }
+    std::fs::rename(&partial, &final_dir).map_err(|e| Error::io(&final_dir, e))?;
+    sync_dir(&opts.out)?;
+    Ok(Some(Exported {
+        path: final_dir,
+        manifest,
+    }))
+}
+
+/// Pretty JSON with a final newline.
+fn pretty(v: &impl serde::Serialize) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(v)
+        .map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

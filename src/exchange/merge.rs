@@ -1,0 +1,283 @@
+//! Merging a verified batch: [`plan`] decides per hearing what to do by its version chain
+//! (pure: it only compares the batch with a snapshot of the local versions), [`apply`] carries
+//! the plan out in one transaction.
+//!
+//! Per hearing: identical → unchanged (a lead's review of an identical version is taken);
+//! the incoming version descends from the local one → update; the local one descends from the
+//! incoming one → keep local; neither → conflict: the local version stays and the incoming one
+//! is kept whole beside it for a lead to resolve. Nothing is silently overwritten or dropped.
+//! A batch merged before is not merged again, so the same batch twice changes nothing.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::Problem;
+use super::manifest::MonitorRef;
+use super::verify::{Batch, verify};
+use crate::domain::{Lineage, Monitor, Status, lineage};
+use crate::error::{Error, Result};
+use crate::store::{BatchIn, LocalVersion, MergeCounts, Store, missing_seqs};
+
+/// What merge does with one incoming hearing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Not here yet: added.
+    New,
+    /// The incoming version descends from the local one: it replaces it.
+    Update,
+    /// The same version, reviewed by a lead: the status is taken.
+    Review,
+    /// The same version: nothing to do.
+    Unchanged,
+    /// The local version descends from the incoming one: kept.
+    KeepLocal,
+    /// Neither descends from the other: both kept, for a lead to resolve.
+    Conflict,
+}
+
+/// What this database knows that decides a batch's plan.
+#[derive(Debug, Clone, Default)]
+pub struct LocalState {
+    /// The local version of each hearing of the batch that is here already.
+    pub versions: HashMap<Uuid, LocalVersion>,
+    /// When the batch was merged here before, if it was.
+    pub merged_at: Option<String>,
+    /// Sequence numbers already received from the batch's monitor.
+    pub received: Vec<u32>,
+    /// Monitors known here: a batch's monitor must not reuse another's code.
+    pub monitors: Vec<Monitor>,
+}
+
+impl LocalState {
+    /// Reads what [`plan`] needs for `batch` from the store.
+    pub fn read(store: &Store, batch: &Batch) -> Result<LocalState> {
+        let mut versions = HashMap::new();
+        for h in &batch.hearings {
+            if let Some(v) = store.local_version(h.uuid)? {
+                versions.insert(h.uuid, v);
+            }
+        }
+        Ok(LocalState {
+            versions,
+            merged_at: store.merged_at(batch.manifest.batch_id)?,
+            received: store.received_seqs(batch.manifest.monitor.uuid)?,
+            monitors: store.monitors()?,
+        })
+    }
+}
+
+/// What merging a batch will do (or did).
+#[derive(Debug, Clone, Serialize)]
+pub struct MergePlan {
+    pub batch_id: Uuid,
+    /// The batch folder's name.
+    pub name: String,
+    pub monitor: MonitorRef,
+    pub seq: u32,
+    /// Set when this batch was merged before: nothing is done again.
+    pub already_merged: Option<String>,
+    /// One action per hearing, in the batch's order.
+    pub actions: Vec<(Uuid, Action)>,
+    pub counts: MergeCounts,
+    /// The batches of this monitor still missing once this one is merged.
+    pub missing: Vec<u32>,
+}
+
+/// Decides what merging `batch` does, given the local state. Pure: reads and writes nothing.
+/// A batch that cannot be merged at all gives the reasons.
+pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Vec<Problem>> {
+    let m = &batch.manifest;
+    let mut problems = Vec::new();
+    if m.redacted {
+        problems.push(Problem::file(
+            super::MANIFEST,
+            "this batch is redacted (names and other restricted fields were replaced or left out); \
+             merging it would put pseudonyms in place of real records, so it is not merged",
+        ));
+    }
+    for incoming in m.monitors.iter().chain([&m.monitor]) {
+        if let Some(other) = local
+            .monitors
+            .iter()
+            .find(|l| l.code == incoming.code && l.uuid != incoming.uuid)
+        {
+            problems.push(Problem::file(
+                super::MANIFEST,
+                format!(
+                    "monitor code {} belongs to another monitor here ({}); the two must use different codes",
+                    incoming.code, other.uuid
+                ),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut counts = MergeCounts::default();
+    let mut actions = Vec::with_capacity(batch.hearings.len());
+    for h in &batch.hearings {
+        let action = if local.merged_at.is_some() {
+            Action::Unchanged
+        } else {
+            match local.versions.get(&h.uuid) {
+                None => Action::New,
+                Some(v) => {
+                    match lineage(&v.content_hash, &v.ancestors, &h.content_hash, &h.ancestors) {
+                        Lineage::Identical
+                            if h.status == Status::Reviewed && v.status == Status::Final =>
+                        {
+                            Action::Review
+                        }
+                        Lineage::Identical => Action::Unchanged,
+                        Lineage::IncomingNewer => Action::Update,
+                        Lineage::LocalNewer => Action::KeepLocal,
+                        Lineage::Diverged => Action::Conflict,
+                    }
+                }
+            }
+        };
+        match action {
+            Action::New => counts.new += 1,
+            Action::Update | Action::Review => counts.updated += 1,
+            Action::Unchanged => counts.unchanged += 1,
+            Action::KeepLocal => counts.kept_local += 1,
+            Action::Conflict => counts.conflicts += 1,
+        }
+        actions.push((h.uuid, action));
+    }
+    let mut seqs = local.received.clone();
+    if !seqs.contains(&m.seq) {
+        seqs.push(m.seq);
+    }
+    Ok(MergePlan {
+        batch_id: m.batch_id,
+        name: batch
+            .dir
+            .file_name()
+            .map_or_else(|| m.folder_name(), |n| n.to_string_lossy().into_owned()),
+        monitor: m.monitor.clone(),
+        seq: m.seq,
+        already_merged: local.merged_at.clone(),
+        actions,
+        counts,
+        missing: missing_seqs(&seqs),
+    })
+}
+
+/// Carries out a plan in one transaction: monitors, hearings, conflicts and the history row
+/// are all written, or none is. `progress` hears how many hearings are done, of how many.
+pub fn apply(
+    store: &Store,
+    batch: &Batch,
+    plan: &MergePlan,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<()> {
+    if plan.already_merged.is_some() {
+        return Ok(());
+    }
+    let m = &batch.manifest;
+    let _cache = store.bulk_cache()?;
+    let tx = store.begin()?;
+    for mon in m.monitors.iter().chain([&m.monitor]) {
+        store.upsert_monitor(&Monitor {
+            uuid: mon.uuid,
+            code: mon.code.clone(),
+            name: mon.name.clone(),
+            org: String::new(),
+        })?;
+    }
+    let total = batch.hearings.len() as u64;
+    let changed = |detail: String| {
+        Error::Invalid(format!(
+            "{} changed while it was being merged ({detail}); nothing was merged",
+            batch.dir.display()
+        ))
+    };
+    let mut records = batch.records(store.spec());
+    for (i, (uuid, action)) in plan.actions.iter().enumerate() {
+        if i % 1000 == 0 {
+            progress(i as u64, total);
+        }
+        let record = match records.next() {
+            Some(r) if r.hearing.uuid == *uuid => r,
+            _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
+        };
+        match action {
+            Action::New | Action::Update => store.replace_record(&tx, &record)?,
+            Action::Review => store.set_status_in(&tx, *uuid, Status::Reviewed)?,
+            Action::Conflict => {
+                let local = store
+                    .local_version(*uuid)?
+                    .map(|v| v.content_hash)
+                    .unwrap_or_default();
+                store.add_conflict(&tx, m.batch_id, &local, &record)?;
+            }
+            Action::Unchanged | Action::KeepLocal => {}
+        }
+    }
+    if records.next().is_some() {
+        return Err(changed("it has more hearings than before".into()));
+    }
+    records.finish();
+    if let Some(p) = records.problems.first() {
+        return Err(changed(p.to_string()));
+    }
+    store.record_merge(
+        &tx,
+        &BatchIn {
+            batch_id: m.batch_id,
+            monitor_uuid: m.monitor.uuid,
+            monitor_code: m.monitor.code.clone(),
+            seq: m.seq,
+            name: plan.name.clone(),
+            created_at: m.created_at.clone(),
+            merged_at: store.now_text(),
+            hearings: total,
+            counts: plan.counts,
+        },
+    )?;
+    tx.commit().map_err(|e| store.explain(e))?;
+    progress(total, total);
+    Ok(())
+}
+
+/// The result of merging one batch folder.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Verified and planned (and applied, unless a dry run).
+    Merged {
+        plan: Box<MergePlan>,
+        warnings: Vec<Problem>,
+    },
+    /// Not merged; nothing was written.
+    Rejected { problems: Vec<Problem> },
+}
+
+/// Verifies, plans and (unless `dry_run`) applies one batch; `progress` as for [`apply`].
+pub fn merge(
+    store: &Store,
+    dir: &Path,
+    dry_run: bool,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Outcome> {
+    let batch = match verify(store.spec(), dir) {
+        Ok(b) => b,
+        Err(problems) => return Ok(Outcome::Rejected { problems }),
+    };
+    let local = LocalState::read(store, &batch)?;
+    let plan = match plan(&local, &batch) {
+        Ok(p) => p,
+        Err(problems) => return Ok(Outcome::Rejected { problems }),
+    };
+    if !dry_run {
+        apply(store, &batch, &plan, progress)?;
+    }
+    Ok(Outcome::Merged {
+        plan: Box::new(plan),
+        warnings: batch.warnings,
+    })
+}

@@ -1,0 +1,179 @@
+//! Batches: what one export writes and what merge reads (DESIGN.md §4).
+//!
+//! A batch is a folder of normalised CSV files (one per entity, rows keyed by UUIDs and parent
+//! UUIDs), a `codebook.csv`, a Frictionless `datapackage.json`, a `manifest.json` and
+//! `SHA256SUMS`. The pieces:
+//!
+//! - [`rows`]: the column layout of every file and the conversion of records to and from cells;
+//! - [`manifest`]: the manifest's fields;
+//! - [`export`]: writes a batch from the store, atomically;
+//! - [`verify`]: reads a batch and checks everything, giving a typed [`verify::Batch`] or every
+//!   problem with its file, line and column;
+//! - [`merge`]: decides per hearing what to do ([`merge::plan`], pure) and applies the plan in
+//!   one transaction;
+//! - [`codebook`] and [`datapackage`]: the descriptions that travel with the data.
+//!
+//! Nothing here prints or draws: the command line and the terminal UI report what these
+//! functions return.
+
+pub mod codebook;
+pub mod datapackage;
+pub mod export;
+pub mod manifest;
+pub mod merge;
+pub mod redact;
+pub mod rows;
+pub mod verify;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` of every manifest.
+pub const FORMAT: &str = "courtwatch-batch";
+/// The batch format this program writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+pub const MANIFEST: &str = "manifest.json";
+pub const SUMS: &str = "SHA256SUMS";
+pub const DATAPACKAGE: &str = "datapackage.json";
+pub const CODEBOOK: &str = "codebook.csv";
+
+/// How the CSV files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// UTF-8 without BOM, comma, CRLF, raw values: for R, Python and merge.
+    #[default]
+    Analysis,
+    /// UTF-8 with BOM, semicolon (Russian-locale Excel), and the formula guard.
+    Excel,
+}
+
+impl Profile {
+    pub fn code(self) -> &'static str {
+        match self {
+            Profile::Analysis => "analysis",
+            Profile::Excel => "excel",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Profile> {
+        match s {
+            "analysis" => Some(Profile::Analysis),
+            "excel" => Some(Profile::Excel),
+            _ => None,
+        }
+    }
+
+    pub fn delimiter(self) -> u8 {
+        match self {
+            Profile::Analysis => b',',
+            Profile::Excel => b';',
+        }
+    }
+
+    pub fn bom(self) -> bool {
+        self == Profile::Excel
+    }
+
+    /// Whether cells that a spreadsheet would run as formulas are prefixed with `'`.
+    pub fn formula_guard(self) -> bool {
+        self == Profile::Excel
+    }
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The UTF-8 byte order mark the excel profile starts every CSV file with.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether a spreadsheet would treat a cell starting like this as a formula. A leading `'` is
+/// guarded too, so that reading can always remove exactly one guard character.
+fn needs_guard(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
+}
+
+/// The excel profile's formula guard: `=1+1` is written as `'=1+1`.
+pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Undoes [`guard`] when reading an excel-profile file.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// One thing wrong with a batch, pointing at where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// A file of the batch (`hearings.csv`, `manifest.json`, …), or the folder itself.
+    pub file: String,
+    /// 1-based line, where one applies.
+    pub line: Option<u64>,
+    /// 1-based column (CSV field or JSON character), where one applies.
+    pub column: Option<u64>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn file(file: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(file: &str, line: u64, column: Option<u64>, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            line: Some(line),
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The problems that made a batch unusable, for an error message: at most `max` of them, then
+/// how many more there are.
+pub fn describe_problems(problems: &[Problem], max: usize) -> String {
+    let mut s = problems
+        .iter()
+        .take(max)
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if problems.len() > max {
+        s.push_str(&format!("\n  … and {} more", problems.len() - max));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,233 @@
+use std::collections::BTreeSet;
+
+use super::rows::{ColumnKind, Table, layout};
+use super::{guard, unguard};
+use crate::spec::Spec;
+
+fn spec() -> Spec {
+    Spec::builtin().unwrap_or_else(|p| panic!("built-in spec: {p:?}"))
+}
+
+#[test]
+fn the_formula_guard_is_undone_exactly() {
+    for cell in [
+        "",
+        "=1+1",
+        "+7",
+        "-3",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "'",
+        "''x",
+        "'=x",
+        "plain",
+        "a=b",
+        "Судья",
+    ] {
+        assert_eq!(unguard(&guard(cell)), cell, "{cell:?}");
+    }
+    assert_eq!(guard("=1+1"), "'=1+1");
+    assert_eq!(guard("plain"), "plain");
+}
+
+#[test]
+fn field_columns_never_collide_with_key_columns_and_are_snake_case() {
+    let spec = spec();
+    for table in Table::ALL {
+        let l = layout(&spec, table, &BTreeSet::new());
+        let mut seen = BTreeSet::new();
+        for c in &l.columns {
+            assert!(
+                seen.insert(c.name),
+                "{}: column {} twice",
+                table.name(),
+                c.name
+            );
+            assert!(
+                c.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{}: column {} is not snake_case",
+                table.name(),
+                c.name
+            );
+        }
+        assert!(matches!(l.columns[0].kind, ColumnKind::Key(_)));
+        assert_eq!(l.columns[0].name, "uuid");
+    }
+}
+
+mod plan {
+    use std::collections::BTreeMap;
+
+    use uuid::Uuid;
+
+    use crate::demo::Generator;
+    use crate::domain::{Monitor, Status};
+    use crate::exchange::manifest::{Manifest, MonitorRef, Scope, ScopeKind};
+    use crate::exchange::merge::{Action, LocalState, plan};
+    use crate::exchange::verify::{Batch, HearingHead};
+    use crate::exchange::{FORMAT, FORMAT_VERSION, Profile};
+    use crate::store::LocalVersion;
+
+    fn monitor() -> Monitor {
+        Monitor {
+            uuid: Uuid::from_u128(7),
+            code: "M07".into(),
+            name: "Test".into(),
+            org: String::new(),
+        }
+    }
+
+    fn batch(seq: u32) -> Batch {
+        let spec = super::spec();
+        let records: Vec<_> = Generator::new(&spec, 4, 12, vec![monitor()])
+            .filter(|r| r.hearing.status == Status::Final)
+            .take(4)
+            .collect();
+        let m = MonitorRef {
+            uuid: monitor().uuid,
+            code: "M07".into(),
+            name: "Test".into(),
+        };
+        Batch {
+            dir: "courtwatch-M07-000002-20261123T101500".into(),
+            manifest: Manifest {
+                format: FORMAT.into(),
+                format_version: FORMAT_VERSION,
+                batch_id: Uuid::from_u128(99),
+                app_version: "test".into(),
+                schema_version: 2,
+                form_versions: BTreeMap::new(),
+                monitor: m.clone(),
+                monitors: vec![m],
+                device_id: Uuid::from_u128(5),
+                seq,
+                created_at: "2026-11-23T10:15:00+05:00".into(),
+                scope: Scope {
+                    kind: ScopeKind::All,
+                    from: None,
+                    to: None,
+                    filters: Vec::new(),
+                },
+                profile: Profile::Analysis,
+                delimiter: ",".into(),
+                bom: false,
+                formula_guard: false,
+                redacted: false,
+                redaction: None,
+                hearings: records.len() as u64,
+                files: Vec::new(),
+            },
+            hearings: records
+                .iter()
+                .enumerate()
+                .map(|(i, r)| HearingHead {
+                    uuid: r.hearing.uuid,
+                    case_uuid: r.hearing.case_uuid,
+                    monitor_uuid: r.hearing.monitor_uuid,
+                    status: r.hearing.status,
+                    content_hash: r.hearing.content_hash.clone(),
+                    ancestors: r.hearing.ancestors.clone(),
+                    line: i as u64 + 2,
+                })
+                .collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn version(hash: &str, ancestors: &[&str], status: Status) -> LocalVersion {
+        LocalVersion {
+            content_hash: hash.into(),
+            ancestors: ancestors.iter().map(|s| s.to_string()).collect(),
+            status,
+        }
+    }
+
+    #[test]
+    fn each_hearing_gets_the_action_its_version_chain_decides() {
+        let mut b = batch(3);
+        assert_eq!(b.hearings.len(), 4);
+        // The second incoming hearing is version 2 of what is here; the third is older than
+        // what is here; the fourth diverged.
+        b.hearings[1].ancestors = vec!["v1-of-1".into()];
+        let r = &b.hearings;
+        let mut local = LocalState {
+            received: vec![1],
+            monitors: vec![monitor()],
+            ..LocalState::default()
+        };
+        local
+            .versions
+            .insert(r[1].uuid, version("v1-of-1", &[], Status::Final));
+        local.versions.insert(
+            r[2].uuid,
+            version("v3", &[&r[2].content_hash], Status::Final),
+        );
+        local
+            .versions
+            .insert(r[3].uuid, version("other", &["v0"], Status::Final));
+        let p = plan(&local, &b).expect("a plan");
+        let actions: Vec<Action> = p.actions.iter().map(|a| a.1).collect();
+        assert_eq!(
+            actions,
+            [
+                Action::New,
+                Action::Update,
+                Action::KeepLocal,
+                Action::Conflict
+            ]
+        );
+        assert_eq!(
+            (
+                p.counts.new,
+                p.counts.updated,
+                p.counts.kept_local,
+                p.counts.conflicts
+            ),
+            (1, 1, 1, 1)
+        );
+        assert_eq!(p.missing, vec![2], "batch 2 of M07 has not arrived");
+
+        // Identical versions: unchanged, unless the incoming one was reviewed.
+        let mut same = LocalState {
+            monitors: vec![monitor()],
+            ..LocalState::default()
+        };
+        for x in r {
+            same.versions
+                .insert(x.uuid, version(&x.content_hash, &[], Status::Final));
+        }
+        let mut reviewed = b.clone();
+        reviewed.hearings[0].status = Status::Reviewed;
+        let p = plan(&same, &reviewed).expect("a plan");
+        assert_eq!(p.actions[0].1, Action::Review);
+        assert!(p.actions[1..].iter().all(|a| a.1 == Action::Unchanged));
+
+        // A batch merged before changes nothing.
+        local.merged_at = Some("2026-11-23T10:00:00+05:00".into());
+        let p = plan(&local, &b).expect("a plan");
+        assert!(p.actions.iter().all(|a| a.1 == Action::Unchanged));
+        assert!(p.already_merged.is_some());
+    }
+
+    #[test]
+    fn redacted_batches_and_reused_monitor_codes_are_refused() {
+        let mut b = batch(1);
+        b.manifest.redacted = true;
+        let local = LocalState::default();
+        let problems = plan(&local, &b).expect_err("refused");
+        assert!(problems[0].message.contains("redacted"));
+
+        let b = batch(1);
+        let mut other = monitor();
+        other.uuid = Uuid::from_u128(8);
+        let local = LocalState {
+            monitors: vec![other],
+            ..LocalState::default()
+        };
+        let problems = plan(&local, &b).expect_err("refused");
+        assert!(problems[0].message.contains("monitor code M07"));
+    }
+}

@@ -1,0 +1,1358 @@
+//! Reading a batch and checking everything merge relies on, before anything is written: the
+//! manifest parses and its format version is known; `SHA256SUMS` and the manifest agree with
+//! every file's size, row count and SHA-256; every row parses (right columns, UTF-8, valid
+//! codes, dates, UUIDs); no UUID appears twice; every parent exists. The result is a [`Batch`]
+//! (the manifest and the version chain of every hearing), or every problem found, each naming
+//! the file, line and column.
+//!
+//! Memory stays flat whatever the batch's size: the files are read in one forward pass, all at
+//! once, hearing by hearing ([`Records`]). This relies on the order export writes: hearings by
+//! UUID, every other row grouped with its hearing in that order (the rows of a case — the
+//! case, its parties, their charges and consents — with the first of its hearings). A row out
+//! of that order is reported like any other problem. Merge reads the hearings again the same
+//! way to write them.
+//!
+//! Both profiles are read: a leading BOM is skipped, the delimiter is detected from the header
+//! (which holds only known column names), and the excel profile's formula guard is undone.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::manifest::Manifest;
+use super::rows::{Header, Layout, Row, Table, layout, match_header, read_row};
+use super::{
+    BOM, CODEBOOK, DATAPACKAGE, FORMAT, FORMAT_VERSION, MANIFEST, Problem, SUMS, codebook, unguard,
+};
+use crate::domain::Status;
+use crate::domain::{Case, Charge, Consent, HearingRecord, Party, content_hash};
+use crate::spec::Spec;
+
+/// A batch that passed every check.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub dir: PathBuf,
+    pub manifest: Manifest,
+    /// Every hearing's place in its version chain, in `hearings.csv` order.
+    pub hearings: Vec<HearingHead>,
+    /// Things worth knowing that do not stop a merge.
+    pub warnings: Vec<Problem>,
+}
+
+/// A hearing of a batch as a merge plan needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HearingHead {
+    pub uuid: Uuid,
+    pub case_uuid: Uuid,
+    pub monitor_uuid: Uuid,
+    pub status: Status,
+    pub content_hash: String,
+    pub ancestors: Vec<String>,
+    /// Its line in `hearings.csv`.
+    pub line: u64,
+}
+
+impl Batch {
+    /// The batch's hearing records, read from the files one at a time, in `hearings.csv`
+    /// order. Problems met on the way (the files changed since they were verified) are in
+    /// [`Records::problems`] once the iteration ends.
+    pub fn records<'s>(&self, spec: &'s Spec) -> Records<'s> {
+        Records::open(spec, &self.dir, &self.manifest, &self.hearings, false)
+    }
+}
+
+/// Reads and checks `manifest.json` only: enough to know a batch's monitor and sequence
+/// number before reading the rest.
+pub fn read_manifest(dir: &Path) -> Result<Manifest, Vec<Problem>> {
+    if !dir.is_dir() {
+        return Err(vec![Problem::file(
+            &dir.display().to_string(),
+            "is not a folder; give the path of a batch folder (courtwatch-…)",
+        )]);
+    }
+    let bytes = std::fs::read(dir.join(MANIFEST)).map_err(|e| {
+        vec![Problem::file(
+            MANIFEST,
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "is missing: this folder is not a courtwatch batch".to_owned()
+            } else {
+                format!("cannot be read: {e}")
+            },
+        )]
+    })?;
+    let json_problem = |e: serde_json::Error, what: &str| {
+        vec![Problem::at(
+            MANIFEST,
+            e.line() as u64,
+            Some(e.column() as u64),
+            format!("{what}: {e}"),
+        )]
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| json_problem(e, "is not valid JSON"))?;
+    let format = value.get("format").and_then(|v| v.as_str());
+    if format != Some(FORMAT) {
+        return Err(vec![Problem::file(
+            MANIFEST,
+            format!("format is {format:?}, not {FORMAT:?}: this is not a courtwatch batch"),
+        )]);
+    }
+    match value.get("format_version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) => {
+            return Err(vec![Problem::file(
+                MANIFEST,
+                format!(
+                    "format_version {v} is not known to this courtwatch (it reads version {FORMAT_VERSION}); \
+                     update courtwatch to read this batch"
+                ),
+            )]);
+        }
+        None => {
+            return Err(vec![Problem::file(
+                MANIFEST,
+                "format_version is missing or not a whole number",
+            )]);
+        }
+    }
+    serde_json::from_slice(&bytes).map_err(|e| json_problem(e, "does not fit the format"))
+}
+
+/// Size and SHA-256 of a file, read in pieces.
+fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut f = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut bytes = 0u64;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        bytes += n as u64;
+    }
+    Ok((bytes, crate::domain::hex(&hasher.finalize())))
+}
+
+/// A name a batch may contain: a plain file name, nothing that climbs out of the folder.
+fn plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && name != ".."
+        && !name.contains('\0')
+}
+
+/// The CSV files a batch has, in manifest order.
+fn csv_files() -> Vec<String> {
+    Table::ALL
+        .iter()
+        .map(|t| t.file())
+        .chain([CODEBOOK.to_owned()])
+        .collect()
+}
+
+/// Checks `SHA256SUMS` and the manifest's file list against the files.
+fn check_files(dir: &Path, manifest: &Manifest, problems: &mut Vec<Problem>) {
+    let mut hashes: HashMap<String, Option<(u64, String)>> = HashMap::new();
+    let mut hash = |name: &str| -> Option<(u64, String)> {
+        hashes
+            .entry(name.to_owned())
+            .or_insert_with(|| hash_file(&dir.join(name)).ok())
+            .clone()
+    };
+    // SHA256SUMS: `<hex>  <name>` per line, as `sha256sum -c` reads it.
+    let mut listed: HashMap<String, String> = HashMap::new();
+    match std::fs::read(dir.join(SUMS)) {
+        Err(_) => problems.push(Problem::file(SUMS, "is missing")),
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            for (i, line) in text.lines().enumerate() {
+                let n = i as u64 + 1;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let parsed = line
+                    .split_once("  ")
+                    .or_else(|| line.split_once(" *"))
+                    .filter(|(h, name)| {
+                        h.len() == 64
+                            && h.bytes().all(|b| b.is_ascii_hexdigit())
+                            && plain_name(name)
+                    });
+                match parsed {
+                    Some((h, name)) => {
+                        listed.insert(name.to_owned(), h.to_ascii_lowercase());
+                    }
+                    None => problems.push(Problem::at(
+                        SUMS,
+                        n,
+                        None,
+                        "is not a line `<sha256>  <file name>`",
+                    )),
+                }
+            }
+        }
+    }
+    let mut wanted = csv_files();
+    wanted.extend([MANIFEST.to_owned(), DATAPACKAGE.to_owned()]);
+    for name in &wanted {
+        if !listed.contains_key(name) && dir.join(SUMS).is_file() {
+            problems.push(Problem::file(SUMS, format!("does not list {name}")));
+        }
+    }
+    let mut sums_names: Vec<&String> = listed.keys().collect();
+    sums_names.sort();
+    for name in sums_names {
+        let expected = &listed[name];
+        match hash(name) {
+            None => problems.push(Problem::file(name, "is missing (it is listed in SHA256SUMS)")),
+            Some((_, actual)) if actual != *expected => problems.push(Problem::file(
+                name,
+                format!("SHA-256 is {actual}, SHA256SUMS says {expected}: the file was changed or damaged"),
+            )),
+            Some(_) => {}
+        }
+    }
+    // The manifest's list.
+    for f in &manifest.files {
+        if !wanted.contains(&f.name) || !plain_name(&f.name) {
+            problems.push(Problem::file(
+                MANIFEST,
+                format!("lists an unknown file {:?}", f.name),
+            ));
+        }
+    }
+    for name in csv_files() {
+        let Some(entry) = manifest.file(&name) else {
+            problems.push(Problem::file(MANIFEST, format!("does not list {name}")));
+            continue;
+        };
+        match hash(&name) {
+            None => problems.push(Problem::file(&name, "is missing")),
+            Some((bytes, sha)) => {
+                if bytes != entry.bytes {
+                    problems.push(Problem::file(
+                        &name,
+                        format!(
+                            "is {bytes} bytes, the manifest says {}: the file is truncated or was changed",
+                            entry.bytes
+                        ),
+                    ));
+                } else if sha != entry.sha256 {
+                    problems.push(Problem::file(
+                        &name,
+                        format!(
+                            "SHA-256 is {sha}, the manifest says {}: the file was changed or damaged",
+                            entry.sha256
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// A CSV file opened for reading: its BOM skipped and its delimiter found.
+fn open_csv(
+    dir: &Path,
+    name: &str,
+    manifest: &Manifest,
+    problems: &mut Vec<Problem>,
+) -> Option<csv::Reader<BufReader<File>>> {
+    let file = match File::open(dir.join(name)) {
+        Ok(f) => f,
+        Err(_) => return None, // reported by check_files
+    };
+    let mut r = BufReader::with_capacity(1 << 16, file);
+    let buf = match r.fill_buf() {
+        Ok(b) => b,
+        Err(e) => {
+            problems.push(Problem::file(name, format!("cannot be read: {e}")));
+            return None;
+        }
+    };
+    let bom = buf.starts_with(BOM);
+    let start = if bom { BOM.len() } else { 0 };
+    let first_line = buf[start..]
+        .split(|&b| b == b'\n')
+        .next()
+        .unwrap_or_default();
+    let commas = first_line.iter().filter(|&&b| b == b',').count();
+    let semis = first_line.iter().filter(|&&b| b == b';').count();
+    let delimiter = if semis > commas { b';' } else { b',' };
+    if bom != manifest.bom {
+        problems.push(Problem::at(
+            name,
+            1,
+            None,
+            if bom {
+                "starts with a byte order mark, but the manifest says it has none"
+            } else {
+                "has no byte order mark, but the manifest says it has one"
+            },
+        ));
+    }
+    if manifest.delimiter.as_bytes() != [delimiter] {
+        problems.push(Problem::at(
+            name,
+            1,
+            None,
+            format!(
+                "uses {:?} between columns, but the manifest says {:?}",
+                delimiter as char, manifest.delimiter
+            ),
+        ));
+    }
+    r.consume(start);
+    Some(
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(r),
+    )
+}
+
+/// Line breaks inside a record's quoted cells: the next record starts that many lines (plus
+/// one) later. (The csv crate's own line count is off by one after CRLF line ends.)
+fn newlines(rec: &csv::ByteRecord) -> u64 {
+    rec.iter()
+        .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
+        .sum()
+}
+
+/// Decodes the fields of a record, reporting invalid UTF-8 by column.
+fn decode<'r>(
+    rec: &'r csv::ByteRecord,
+    file: &str,
+    line: u64,
+    guard: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<&'r str>> {
+    let mut out = Vec::with_capacity(rec.len());
+    let mut ok = true;
+    for (i, field) in rec.iter().enumerate() {
+        match std::str::from_utf8(field) {
+            Ok(s) => out.push(if guard { unguard(s) } else { s }),
+            Err(e) => {
+                ok = false;
+                problems.push(Problem::at(
+                    file,
+                    line,
+                    Some(i as u64 + 1),
+                    format!(
+                        "is not valid UTF-8 text (bad byte after {} bytes of the cell); save the file as UTF-8",
+                        e.valid_up_to()
+                    ),
+                ));
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+/// One table file being read forward, one row ahead.
+struct Cursor<'s> {
+    file: String,
+    layout: Layout<'s>,
+    header: Header,
+    rdr: csv::Reader<BufReader<File>>,
+    rec: csv::ByteRecord,
+    next_line: u64,
+    last_line: u64,
+    data_rows: u64,
+    guard: bool,
+    peeked: Option<(u64, Row)>,
+    eof: bool,
+    /// Problems of single rows are not reported again (an earlier pass did).
+    quiet: bool,
+}
+
+impl<'s> Cursor<'s> {
+    fn open(
+        spec: &'s Spec,
+        dir: &Path,
+        table: Table,
+        manifest: &Manifest,
+        quiet: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Cursor<'s>> {
+        let file = table.file();
+        let omitted: BTreeSet<String> = manifest
+            .redaction
+            .as_ref()
+            .map(|r| r.omitted.iter().cloned().collect())
+            .unwrap_or_default();
+        let layout = layout(spec, table, &omitted);
+        let mut sink = Vec::new();
+        let p = if quiet { &mut sink } else { problems };
+        let mut rdr = open_csv(dir, &file, manifest, p)?;
+        let mut rec = csv::ByteRecord::new();
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => {
+                p.push(Problem::at(
+                    &file,
+                    1,
+                    None,
+                    "is empty: the header row is missing",
+                ));
+                return None;
+            }
+            Err(e) => {
+                p.push(Problem::at(&file, 1, None, format!("cannot be read: {e}")));
+                return None;
+            }
+        }
+        let next_line = 2 + newlines(&rec);
+        let cells = decode(&rec, &file, 1, manifest.formula_guard, p)?;
+        let header = match match_header(&layout, &cells, &file) {
+            Ok(h) => h,
+            Err(e) => {
+                p.extend(e);
+                return None;
+            }
+        };
+        Some(Cursor {
+            file,
+            layout,
+            header,
+            rdr,
+            rec,
+            next_line,
+            last_line: 1,
+            data_rows: 0,
+            guard: manifest.formula_guard,
+            peeked: None,
+            eof: false,
+            quiet,
+        })
+    }
+
+    /// Reads ahead to the next row that parses; rows with problems are reported and skipped.
+    fn fill(&mut self, spec: &Spec, problems: &mut Vec<Problem>) {
+        let mut sink = Vec::new();
+        let p = if self.quiet { &mut sink } else { problems };
+        while self.peeked.is_none() && !self.eof {
+            match self.rdr.read_byte_record(&mut self.rec) {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.eof = true;
+                    break;
+                }
+                Err(e) => {
+                    p.push(Problem::at(
+                        &self.file,
+                        self.next_line,
+                        None,
+                        format!("cannot be read: {e}"),
+                    ));
+                    self.eof = true;
+                    break;
+                }
+            }
+            let line = self.next_line;
+            self.next_line += 1 + newlines(&self.rec);
+            self.last_line = line;
+            self.data_rows += 1;
+            let Some(cells) = decode(&self.rec, &self.file, line, self.guard, p) else {
+                continue;
+            };
+            let want = self.layout.columns.len();
+            if cells.len() != want {
+                p.push(Problem::at(
+                    &self.file,
+                    line,
+                    Some(cells.len().min(want) as u64 + 1),
+                    format!(
+                        "has {} cells, the header has {want} columns (is the file cut short, or a cell unquoted?)",
+                        cells.len()
+                    ),
+                ));
+                continue;
+            }
+            if let Some(row) = read_row(
+                spec,
+                &self.layout,
+                &self.header,
+                &cells,
+                &self.file,
+                line,
+                p,
+            ) {
+                self.peeked = Some((line, row));
+            }
+        }
+    }
+
+    fn peek(&mut self, spec: &Spec, problems: &mut Vec<Problem>) -> Option<&(u64, Row)> {
+        self.fill(spec, problems);
+        self.peeked.as_ref()
+    }
+
+    fn take(&mut self) -> Option<(u64, Row)> {
+        self.peeked.take()
+    }
+
+    /// The 1-based column of a key column, for messages.
+    fn column(&self, name: &str) -> Option<u64> {
+        self.header.column(&self.layout, name)
+    }
+
+    /// Reads what is left: rows that found no place.
+    fn rest(&mut self, spec: &Spec, problems: &mut Vec<Problem>) -> Vec<(u64, Row)> {
+        let mut out = Vec::new();
+        while self.peek(spec, problems).is_some() {
+            out.extend(self.take());
+        }
+        out
+    }
+
+    /// Compares the rows read with the manifest (once the file was read to its end).
+    fn check_count(&self, manifest: &Manifest, problems: &mut Vec<Problem>) {
+        if self.quiet {
+            return;
+        }
+        if let Some(entry) = manifest.file(&self.file)
+            && entry.rows != self.data_rows
+        {
+            problems.push(Problem::at(
+                &self.file,
+                self.last_line + 1,
+                None,
+                format!(
+                    "the file has {} data rows, the manifest says {}: it is truncated or was changed",
+                    self.data_rows, entry.rows
+                ),
+            ));
+        }
+    }
+}
+
+/// The rows of a case, kept while hearings of the case are still to come.
+#[derive(Debug, Clone)]
+struct CaseRows {
+    case: Case,
+    parties: Vec<Party>,
+    charges: Vec<Charge>,
+    consents: Vec<Consent>,
+}
+
+/// A reference to a party that only the end of the pass can judge (another case's party, or
+/// none at all).
+struct PartyRef {
+    file: String,
+    line: u64,
+    column: Option<u64>,
+    party: Uuid,
+    case: Uuid,
+}
+
+/// The cursors of every table file, read in step.
+struct Cursors<'s> {
+    hearings: Option<Cursor<'s>>,
+    cases: Option<Cursor<'s>>,
+    parties: Option<Cursor<'s>>,
+    hearing_parties: Option<Cursor<'s>>,
+    charges: Option<Cursor<'s>>,
+    answers: Option<Cursor<'s>>,
+    allegations: Option<Cursor<'s>>,
+    followups: Option<Cursor<'s>>,
+    timeline: Option<Cursor<'s>>,
+    consents: Option<Cursor<'s>>,
+    audit: Option<Cursor<'s>>,
+}
+
+impl<'s> Cursors<'s> {
+    fn all(&mut self) -> [&mut Option<Cursor<'s>>; 11] {
+        [
+            &mut self.hearings,
+            &mut self.cases,
+            &mut self.parties,
+            &mut self.hearing_parties,
+            &mut self.charges,
+            &mut self.answers,
+            &mut self.allegations,
+            &mut self.followups,
+            &mut self.timeline,
+            &mut self.consents,
+            &mut self.audit,
+        ]
+    }
+}
+
+/// Where a row belongs, as a forward pass sees it.
+enum Place {
+    /// In the group being read now.
+    Here,
+    /// In a group still to come: leave it.
+    Later,
+    /// In a group already read: out of order.
+    Earlier,
+    /// Nowhere: its parent is not in the batch.
+    Orphan,
+}
+
+/// The message for a row whose parent is not in the batch.
+fn orphan(column: &str, parent: Uuid) -> String {
+    let file = match column {
+        "hearing_uuid" => "hearings.csv",
+        "case_uuid" => "cases.csv",
+        "party_uuid" => "parties.csv",
+        "allegation_uuid" => "allegations.csv",
+        _ => "this batch",
+    };
+    format!("{column}: no row with uuid {parent} in {file} (the parent is missing)")
+}
+
+/// The list of folded ids of a table, when ids are being collected.
+fn id_sink(ids: &mut Option<Vec<Vec<u64>>>, table: Table) -> Option<&mut Vec<u64>> {
+    let i = Table::ALL.iter().position(|t| *t == table)?;
+    ids.as_mut().and_then(|v| v.get_mut(i))
+}
+
+/// Takes the rows of `cursor` that belong to the current group, reporting (and skipping) rows
+/// that belong to an earlier group or to no group.
+fn take_group<'s, T>(
+    cursor: &mut Option<Cursor<'s>>,
+    spec: &Spec,
+    problems: &mut Vec<Problem>,
+    mut ids: Option<&mut Vec<u64>>,
+    place: impl Fn(&Row) -> (Place, &'static str, Uuid),
+    mut keep: impl FnMut(u64, Row) -> Option<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let Some(c) = cursor.as_mut() else {
+        return out;
+    };
+    let mut note = |row: &Row| {
+        if let Some(ids) = ids.as_deref_mut() {
+            ids.push(fold(row.uuid()));
+        }
+    };
+    while let Some((_, row)) = c.peek(spec, problems) {
+        let (where_, column, parent) = place(row);
+        match where_ {
+            Place::Later => break,
+            Place::Here => {
+                if let Some((line, row)) = c.take() {
+                    note(&row);
+                    if let Some(t) = keep(line, row) {
+                        out.push(t);
+                    }
+                }
+            }
+            Place::Earlier | Place::Orphan => {
+                let Some((line, row)) = c.take() else { break };
+                note(&row);
+                let message = if matches!(where_, Place::Orphan) {
+                    orphan(column, parent)
+                } else {
+                    format!(
+                        "{column}: the row is out of place; rows come grouped with their hearing, in the order of hearings.csv"
+                    )
+                };
+                problems.push(Problem::at(&c.file, line, c.column(column), message));
+            }
+        }
+    }
+    out
+}
+
+/// Where a row of a hearing belongs, given the hearing being read (hearings come in UUID
+/// order).
+fn hearing_place(hearings: &HashSet<Uuid>, current: Uuid, hearing: Uuid) -> Place {
+    if !hearings.contains(&hearing) {
+        Place::Orphan
+    } else if hearing == current {
+        Place::Here
+    } else if hearing < current {
+        Place::Earlier
+    } else {
+        Place::Later
+    }
+}
+
+/// Reads the hearing records of a batch, one at a time, checking as it goes.
+pub struct Records<'s> {
+    spec: &'s Spec,
+    manifest: Manifest,
+    cursors: Cursors<'s>,
+    /// Every hearing of the batch, and how many of each case's are still to come.
+    hearings: HashSet<Uuid>,
+    first_of_case: HashMap<Uuid, Uuid>,
+    left_of_case: HashMap<Uuid, u32>,
+    kept_cases: HashMap<Uuid, CaseRows>,
+    /// The current hearing (rows of hearings before it are out of place).
+    current: Option<Uuid>,
+    /// Every party and allegation read so far: party → case, allegation → hearing.
+    parties: HashMap<Uuid, Uuid>,
+    allegations: HashMap<Uuid, Uuid>,
+    party_refs: Vec<PartyRef>,
+    /// Folded ids of every row per file, to find ids used twice (verify only).
+    ids: Option<Vec<Vec<u64>>>,
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    finished: bool,
+}
+
+fn fold(id: Uuid) -> u64 {
+    let n = id.as_u128();
+    (n >> 64) as u64 ^ n as u64
+}
+
+impl<'s> Records<'s> {
+    fn open(
+        spec: &'s Spec,
+        dir: &Path,
+        manifest: &Manifest,
+        heads: &[HearingHead],
+        verifying: bool,
+    ) -> Records<'s> {
+        let mut problems = Vec::new();
+        let mut open =
+            |t: Table, quiet: bool| Cursor::open(spec, dir, t, manifest, quiet, &mut problems);
+        // While verifying, hearings.csv was read (and its problems reported) by the first pass.
+        let cursors = Cursors {
+            hearings: open(Table::Hearings, verifying),
+            cases: open(Table::Cases, false),
+            parties: open(Table::Parties, false),
+            hearing_parties: open(Table::HearingParties, false),
+            charges: open(Table::Charges, false),
+            answers: open(Table::ChecklistAnswers, false),
+            allegations: open(Table::Allegations, false),
+            followups: open(Table::Followups, false),
+            timeline: open(Table::Timeline, false),
+            consents: open(Table::Consents, false),
+            audit: open(Table::Audit, false),
+        };
+        let mut first_of_case = HashMap::new();
+        let mut left_of_case: HashMap<Uuid, u32> = HashMap::new();
+        for h in heads {
+            first_of_case.entry(h.case_uuid).or_insert(h.uuid);
+            *left_of_case.entry(h.case_uuid).or_default() += 1;
+        }
+        Records {
+            spec,
+            manifest: manifest.clone(),
+            cursors,
+            hearings: heads.iter().map(|h| h.uuid).collect(),
+            first_of_case,
+            left_of_case,
+            kept_cases: HashMap::new(),
+            current: None,
+            parties: HashMap::new(),
+            allegations: HashMap::new(),
+            party_refs: Vec::new(),
+            ids: verifying.then(|| vec![Vec::new(); Table::ALL.len()]),
+            problems,
+            warnings: Vec::new(),
+            finished: false,
+        }
+    }
+
+    /// Reads the rows of case `case`, which come with its first hearing.
+    fn read_case(&mut self, case: Uuid, hearing_line: u64) -> CaseRows {
+        let spec = self.spec;
+        let first = self.first_of_case.clone();
+        let current = self.current;
+        let place_of_case = move |c: Uuid| match (first.get(&c), current) {
+            (None, _) => Place::Orphan,
+            (Some(_), _) if c == case => Place::Here,
+            (Some(f), Some(cur)) if *f < cur => Place::Earlier,
+            _ => Place::Later,
+        };
+        let mut cases = take_group(
+            &mut self.cursors.cases,
+            spec,
+            &mut self.problems,
+            id_sink(&mut self.ids, Table::Cases),
+            |r| (place_of_case(r.uuid()), "uuid", r.uuid()),
+            |_, r| match r {
+                Row::Case(c) => Some(c),
+                _ => None,
+            },
+        );
+        let case_row = if cases.is_empty() {
+            let col = self
+                .cursors
+                .hearings
+                .as_ref()
+                .and_then(|c| c.column("case_uuid"));
+            self.problems.push(Problem::at(
+                "hearings.csv",
+                hearing_line,
+                col,
+                format!(
+                    "case_uuid: case {case} is not in cases.csv where it belongs (with the first of its hearings)"
+                ),
+            ));
+            Case {
+                uuid: case,
+                fields: Default::default(),
+            }
+        } else {
+            // More than one row for the case: ids used twice, reported at the end.
+            cases.swap_remove(0)
+        };
+        let parties: Vec<Party> = take_group(
+            &mut self.cursors.parties,
+            spec,
+            &mut self.problems,
+            id_sink(&mut self.ids, Table::Parties),
+            |r| match r {
+                Row::Party(p) => (place_of_case(p.case_uuid), "case_uuid", p.case_uuid),
+                _ => (Place::Later, "", Uuid::nil()),
+            },
+            |_, r| match r {
+                Row::Party(p) => Some(p),
+                _ => None,
+            },
+        );
+        for p in &parties {
+            self.parties.insert(p.uuid, p.case_uuid);
+        }
+        let ours: HashSet<Uuid> = parties.iter().map(|p| p.uuid).collect();
+        let known = self.parties.clone();
+        let place_of_party = |p: Uuid| {
+            if ours.contains(&p) {
+                Place::Here
+            } else if known.contains_key(&p) {
+                Place::Earlier
+            } else {
+                // A party of a case still to come, or of none: the end of the pass tells.
+                Place::Later
+            }
+        };
+        let charges: Vec<Charge> = take_group(
+            &mut self.cursors.charges,
+            spec,
+            &mut self.problems,
+            id_sink(&mut self.ids, Table::Charges),
+            |r| match r {
+                Row::Charge(c) => (place_of_party(c.party_uuid), "party_uuid", c.party_uuid),
+                _ => (Place::Later, "", Uuid::nil()),
+            },
+            |_, r| match r {
+                Row::Charge(c) => Some(c),
+                _ => None,
+            },
+        );
+        let consents: Vec<Consent> = take_group(
+            &mut self.cursors.consents,
+            spec,
+            &mut self.problems,
+            id_sink(&mut self.ids, Table::Consents),
+            |r| match r {
+                Row::Consent(c) => (place_of_party(c.party_uuid), "party_uuid", c.party_uuid),
+                _ => (Place::Later, "", Uuid::nil()),
+            },
+            |_, r| match r {
+                Row::Consent(c) => Some(c),
+                _ => None,
+            },
+        );
+        CaseRows {
+            case: case_row,
+            parties,
+            charges,
+            consents,
+        }
+    }
+
+    /// The next hearing record, or `None` at the end (then [`Records::problems`] is complete).
+    pub fn next_record(&mut self) -> Option<(u64, HearingRecord)> {
+        if self.finished {
+            return None;
+        }
+        let spec = self.spec;
+        let hearing = loop {
+            let c = self.cursors.hearings.as_mut()?;
+            if c.peek(spec, &mut self.problems).is_none() {
+                self.finish();
+                return None;
+            }
+            match c.take() {
+                Some((line, Row::Hearing(h))) => break (line, h),
+                _ => continue,
+            }
+        };
+        let (line, h) = hearing;
+        if self.current.is_some_and(|c| h.uuid <= c) {
+            // Reported by the first pass; reading on would misplace every row after it.
+            self.problems.push(Problem::at(
+                "hearings.csv",
+                line,
+                None,
+                "hearings are not in UUID order",
+            ));
+        }
+        self.current = Some(h.uuid);
+        let case = match self.kept_cases.get(&h.case_uuid) {
+            Some(rows) => rows.clone(),
+            None => self.read_case(h.case_uuid, line),
+        };
+        if let Some(left) = self.left_of_case.get_mut(&h.case_uuid) {
+            *left = left.saturating_sub(1);
+            if *left == 0 {
+                self.kept_cases.remove(&h.case_uuid);
+            } else {
+                self.kept_cases.insert(h.case_uuid, case.clone());
+            }
+        }
+
+        let uuid = h.uuid;
+        macro_rules! hearing_rows {
+            ($cursor:ident, $variant:ident, $table:expr) => {{
+                let rows = take_group(
+                    &mut self.cursors.$cursor,
+                    spec,
+                    &mut self.problems,
+                    id_sink(&mut self.ids, $table),
+                    |r| match r {
+                        Row::$variant(x) => (
+                            hearing_place(&self.hearings, uuid, x.hearing_uuid),
+                            "hearing_uuid",
+                            x.hearing_uuid,
+                        ),
+                        _ => (Place::Later, "", Uuid::nil()),
+                    },
+                    |line, r| match r {
+                        Row::$variant(x) => Some((line, x)),
+                        _ => None,
+                    },
+                );
+                rows
+            }};
+        }
+        let hearing_parties = hearing_rows!(hearing_parties, HearingParty, Table::HearingParties);
+        let answers = hearing_rows!(answers, Answer, Table::ChecklistAnswers);
+        let allegations = hearing_rows!(allegations, Allegation, Table::Allegations);
+        let timeline = hearing_rows!(timeline, Event, Table::Timeline);
+        let audit = hearing_rows!(audit, Audit, Table::Audit);
+        for (_, a) in &allegations {
+            self.allegations.insert(a.uuid, a.hearing_uuid);
+        }
+        let ours: HashSet<Uuid> = allegations.iter().map(|(_, a)| a.uuid).collect();
+        let known = self.allegations.clone();
+        let followups = take_group(
+            &mut self.cursors.followups,
+            spec,
+            &mut self.problems,
+            id_sink(&mut self.ids, Table::Followups),
+            |r| match r {
+                Row::Followup(f) => (
+                    if ours.contains(&f.allegation_uuid) {
+                        Place::Here
+                    } else if known.contains_key(&f.allegation_uuid) {
+                        Place::Earlier
+                    } else {
+                        Place::Later
+                    },
+                    "allegation_uuid",
+                    f.allegation_uuid,
+                ),
+                _ => (Place::Later, "", Uuid::nil()),
+            },
+            |_, r| match r {
+                Row::Followup(f) => Some(f),
+                _ => None,
+            },
+        );
+
+        // The people named at this hearing must be people of its case.
+        let case_parties: HashSet<Uuid> = case.parties.iter().map(|p| p.uuid).collect();
+        let mut refs = Vec::new();
+        let mut check_party = |file: &str, line: u64, col: Option<u64>, party: Option<Uuid>| {
+            if let Some(p) = party
+                && !case_parties.contains(&p)
+            {
+                refs.push(PartyRef {
+                    file: file.to_owned(),
+                    line,
+                    column: col,
+                    party: p,
+                    case: case.case.uuid,
+                });
+            }
+        };
+        let col = |c: &Option<Cursor<'_>>| c.as_ref().and_then(|c| c.column("party_uuid"));
+        let (hp_col, an_col, al_col) = (
+            col(&self.cursors.hearing_parties),
+            col(&self.cursors.answers),
+            col(&self.cursors.allegations),
+        );
+        let mut pairs = HashSet::new();
+        for (line, x) in &hearing_parties {
+            check_party("hearing_parties.csv", *line, hp_col, Some(x.party_uuid));
+            if !pairs.insert(x.party_uuid) {
+                self.problems.push(Problem::at(
+                    "hearing_parties.csv",
+                    *line,
+                    hp_col,
+                    format!("party {} appears twice for hearing {uuid}", x.party_uuid),
+                ));
+            }
+        }
+        let mut answered = HashSet::new();
+        for (line, x) in &answers {
+            check_party("checklist_answers.csv", *line, an_col, x.party_uuid);
+            if !answered.insert((x.item_code.as_str(), x.party_uuid)) {
+                let c = self
+                    .cursors
+                    .answers
+                    .as_ref()
+                    .and_then(|c| c.column("item_code"));
+                self.problems.push(Problem::at(
+                    "checklist_answers.csv",
+                    *line,
+                    c,
+                    format!(
+                        "item {} is answered twice for hearing {uuid}{}",
+                        x.item_code,
+                        x.party_uuid
+                            .map(|q| format!(" and party {q}"))
+                            .unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+        for (line, x) in &allegations {
+            check_party("allegations.csv", *line, al_col, x.party_uuid);
+        }
+        self.party_refs.extend(refs);
+
+        let mut record = HearingRecord {
+            case: case.case,
+            hearing: h,
+            parties: case.parties,
+            hearing_parties: hearing_parties.into_iter().map(|x| x.1).collect(),
+            charges: case.charges,
+            answers: answers.into_iter().map(|x| x.1).collect(),
+            allegations: allegations.into_iter().map(|x| x.1).collect(),
+            followups,
+            timeline: timeline.into_iter().map(|x| x.1).collect(),
+            consents: case.consents,
+            audit: audit.into_iter().map(|x| x.1).collect(),
+        };
+        record.normalise();
+        if !self.manifest.redacted {
+            let actual = content_hash(&record);
+            if actual != record.hearing.content_hash {
+                self.warnings.push(Problem::at(
+                    "hearings.csv",
+                    line,
+                    None,
+                    format!(
+                        "hearing {uuid}: its content does not match its content_hash (it hashes to {actual})"
+                    ),
+                ));
+            }
+        }
+        Some((line, record))
+    }
+
+    /// After the last hearing: rows that found no place, party references to other cases,
+    /// row counts. Called by the iteration's end; calling it again does nothing.
+    pub fn finish(&mut self) {
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+        let spec = self.spec;
+        let manifest = self.manifest.clone();
+        let mut problems = std::mem::take(&mut self.problems);
+        let mut ids = self.ids.take();
+        for (table, cursor) in Table::ALL.into_iter().zip(self.cursors.all()) {
+            let Some(c) = cursor.as_mut() else { continue };
+            let rest = c.rest(spec, &mut problems);
+            if let Some(sink) = id_sink(&mut ids, table) {
+                sink.extend(rest.iter().map(|(_, r)| fold(r.uuid())));
+            }
+            if let Some((line, row)) = rest.first() {
+                let (column, parent, known) = match row {
+                    Row::Case(x) => ("uuid", x.uuid, false),
+                    Row::Party(x) => (
+                        "case_uuid",
+                        x.case_uuid,
+                        self.first_of_case.contains_key(&x.case_uuid),
+                    ),
+                    Row::Charge(x) => (
+                        "party_uuid",
+                        x.party_uuid,
+                        self.parties.contains_key(&x.party_uuid),
+                    ),
+                    Row::Consent(x) => (
+                        "party_uuid",
+                        x.party_uuid,
+                        self.parties.contains_key(&x.party_uuid),
+                    ),
+                    Row::Followup(x) => (
+                        "allegation_uuid",
+                        x.allegation_uuid,
+                        self.allegations.contains_key(&x.allegation_uuid),
+                    ),
+                    Row::HearingParty(x) => ("hearing_uuid", x.hearing_uuid, true),
+                    Row::Answer(x) => ("hearing_uuid", x.hearing_uuid, true),
+                    Row::Allegation(x) => ("hearing_uuid", x.hearing_uuid, true),
+                    Row::Event(x) => ("hearing_uuid", x.hearing_uuid, true),
+                    Row::Audit(x) => ("hearing_uuid", x.hearing_uuid, true),
+                    Row::Hearing(x) => ("uuid", x.uuid, true),
+                };
+                let message = match row {
+                    Row::Case(x) if !self.first_of_case.contains_key(&x.uuid) => {
+                        format!("case {} has no hearing in this batch", x.uuid)
+                    }
+                    _ if known => format!(
+                        "{column}: the row is out of place; rows come grouped with their hearing, in the order of hearings.csv"
+                    ),
+                    _ => orphan(column, parent),
+                };
+                problems.push(Problem::at(&c.file, *line, c.column(column), message));
+                if rest.len() > 1 {
+                    problems.push(Problem::at(
+                        &c.file,
+                        rest[1].0,
+                        None,
+                        format!(
+                            "{} more row(s) after line {line} found no place either",
+                            rest.len() - 1
+                        ),
+                    ));
+                }
+            }
+            c.check_count(&manifest, &mut problems);
+        }
+        self.ids = ids;
+        for r in std::mem::take(&mut self.party_refs) {
+            let message = match self.parties.get(&r.party) {
+                Some(other) => format!(
+                    "party_uuid: party {} belongs to case {other}, not to the hearing's case {}",
+                    r.party, r.case
+                ),
+                None => orphan("party_uuid", r.party),
+            };
+            problems.push(Problem::at(&r.file, r.line, r.column, message));
+        }
+        self.problems = problems;
+    }
+
+    /// Ids used more than once, per file (verify only): the folded ids say which might be,
+    /// a second look at those files says where.
+    fn duplicates(&mut self, dir: &Path) -> Vec<Problem> {
+        let Some(ids) = self.ids.take() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (table, mut folded) in Table::ALL.into_iter().zip(ids) {
+            folded.sort_unstable();
+            let twice: HashSet<u64> = folded
+                .windows(2)
+                .filter(|w| w[0] == w[1])
+                .map(|w| w[0])
+                .collect();
+            drop(folded);
+            if twice.is_empty() {
+                continue;
+            }
+            let mut sink = Vec::new();
+            let Some(mut c) = Cursor::open(self.spec, dir, table, &self.manifest, true, &mut sink)
+            else {
+                continue;
+            };
+            let mut first: HashMap<Uuid, u64> = HashMap::new();
+            while let Some((line, row)) = c.peek(self.spec, &mut sink).cloned() {
+                c.take();
+                let id = row.uuid();
+                if !twice.contains(&fold(id)) {
+                    continue;
+                }
+                match first.get(&id) {
+                    Some(f) => out.push(Problem::at(
+                        &c.file,
+                        line,
+                        c.column("uuid"),
+                        format!("uuid {id} appears twice (first on line {f})"),
+                    )),
+                    None => {
+                        first.insert(id, line);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = HearingRecord;
+
+    fn next(&mut self) -> Option<HearingRecord> {
+        self.next_record().map(|(_, r)| r)
+    }
+}
+
+/// The first pass: `hearings.csv` alone, for every hearing's version chain and the order the
+/// rest is read in.
+fn read_heads(
+    spec: &Spec,
+    dir: &Path,
+    manifest: &Manifest,
+    problems: &mut Vec<Problem>,
+) -> Vec<HearingHead> {
+    let mut heads: Vec<HearingHead> = Vec::new();
+    let Some(mut c) = Cursor::open(spec, dir, Table::Hearings, manifest, false, problems) else {
+        return heads;
+    };
+    let monitors: HashSet<Uuid> = manifest.monitors.iter().map(|m| m.uuid).collect();
+    let uuid_col = c.column("uuid");
+    let monitor_col = c.column("monitor_uuid");
+    while c.peek(spec, problems).is_some() {
+        let Some((line, Row::Hearing(h))) = c.take() else {
+            continue;
+        };
+        if let Some(prev) = heads.last()
+            && h.uuid <= prev.uuid
+        {
+            problems.push(Problem::at(
+                "hearings.csv",
+                line,
+                uuid_col,
+                if h.uuid == prev.uuid {
+                    format!("uuid {} appears twice (first on line {})", h.uuid, prev.line)
+                } else {
+                    format!(
+                        "uuid: hearings must be in UUID order, as courtwatch writes them ({} comes after {})",
+                        h.uuid, prev.uuid
+                    )
+                },
+            ));
+            continue;
+        }
+        if !monitors.contains(&h.monitor_uuid) {
+            problems.push(Problem::at(
+                "hearings.csv",
+                line,
+                monitor_col,
+                format!(
+                    "monitor_uuid {} is not among the manifest's monitors",
+                    h.monitor_uuid
+                ),
+            ));
+        }
+        heads.push(HearingHead {
+            uuid: h.uuid,
+            case_uuid: h.case_uuid,
+            monitor_uuid: h.monitor_uuid,
+            status: h.status,
+            content_hash: h.content_hash,
+            ancestors: h.ancestors,
+            line,
+        });
+    }
+    c.check_count(manifest, problems);
+    if manifest.hearings != heads.len() as u64 && problems.is_empty() {
+        problems.push(Problem::file(
+            MANIFEST,
+            format!(
+                "says the batch holds {} hearings, hearings.csv has {}",
+                manifest.hearings,
+                heads.len()
+            ),
+        ));
+    }
+    heads
+}
+
+/// Reads and checks the batch in `dir`. Nothing is written anywhere.
+pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Vec<Problem>> {
+    let manifest = read_manifest(dir)?;
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    check_files(dir, &manifest, &mut problems);
+    if manifest.form_versions != spec.versions().into_iter().collect() {
+        warnings.push(Problem::file(
+            MANIFEST,
+            "the batch was written with other form versions than this courtwatch's",
+        ));
+    }
+    let heads = read_heads(spec, dir, &manifest, &mut problems);
+    let mut records = Records::open(spec, dir, &manifest, &heads, true);
+    while records.next_record().is_some() {}
+    records.finish();
+    problems.append(&mut records.problems);
+    problems.extend(records.duplicates(dir));
+    warnings.append(&mut records.warnings);
+    check_codebook(dir, &manifest, &mut problems);
+    if problems.is_empty() {
+        Ok(Batch {
+            dir: dir.to_owned(),
+            manifest,
+            hearings: heads,
+            warnings,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks `codebook.csv`: the right header and row count (its labels are informative only).
+fn check_codebook(dir: &Path, manifest: &Manifest, problems: &mut Vec<Problem>) {
+    let Some(mut rdr) = open_csv(dir, CODEBOOK, manifest, problems) else {
+        return;
+    };
+    let mut rec = csv::ByteRecord::new();
+    let mut rows = 0u64;
+    let mut first = true;
+    let mut last_line = 1;
+    let mut next_line = 1;
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                problems.push(Problem::file(CODEBOOK, format!("cannot be read: {e}")));
+                return;
+            }
+        }
+        last_line = next_line;
+        next_line += 1 + newlines(&rec);
+        let Some(cells) = decode(&rec, CODEBOOK, last_line, manifest.formula_guard, problems)
+        else {
+            continue;
+        };
+        if first {
+            first = false;
+            if cells != codebook::HEADER {
+                problems.push(Problem::at(
+                    CODEBOOK,
+                    1,
+                    None,
+                    format!("the header is not {}", codebook::HEADER.join(",")),
+                ));
+                return;
+            }
+        } else {
+            rows += 1;
+        }
+    }
+    if let Some(entry) = manifest.file(CODEBOOK)
+        && entry.rows != rows
+    {
+        problems.push(Problem::at(
+            CODEBOOK,
+            last_line + 1,
+            None,
+            format!(
+                "the file has {rows} data rows, the manifest says {}",
+                entry.rows
+            ),
+        ));
+    }
+}

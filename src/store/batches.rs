@@ -1,0 +1,610 @@
+//! Batches in the store: the exports this database wrote (with their per-monitor sequence
+//! numbers), the versions that left in them, the batches merged in (one history row each), and
+//! the conflicts merge kept for a lead to resolve. The batch files themselves are
+//! `exchange`'s business; this is only their bookkeeping.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{Filter, Store, parse_uuid};
+use crate::domain::{HearingRecord, Status};
+use crate::error::{Error, Result};
+
+/// A hearing an export may take: its id and the version it is at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportCandidate {
+    pub uuid: Uuid,
+    pub content_hash: String,
+    pub status: Status,
+}
+
+/// One batch this database wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BatchOut {
+    pub batch_id: Uuid,
+    pub monitor_uuid: Uuid,
+    pub seq: u32,
+    pub created_at: String,
+    pub name: String,
+    pub scope: String,
+    pub profile: String,
+    pub redacted: bool,
+    pub hearings: u64,
+}
+
+/// What merging one batch did, hearing by hearing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MergeCounts {
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// The local version is newer: kept.
+    pub kept_local: u64,
+    pub conflicts: u64,
+}
+
+/// One batch merged into this database (a history row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BatchIn {
+    pub batch_id: Uuid,
+    pub monitor_uuid: Uuid,
+    pub monitor_code: String,
+    pub seq: u32,
+    pub name: String,
+    pub created_at: String,
+    pub merged_at: String,
+    pub hearings: u64,
+    pub counts: MergeCounts,
+}
+
+/// The local version of a hearing, as merge compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalVersion {
+    pub content_hash: String,
+    pub ancestors: Vec<String>,
+    pub status: Status,
+}
+
+/// A conflict: a hearing whose incoming version is kept beside the local one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictRow {
+    pub uuid: Uuid,
+    pub hearing_uuid: Uuid,
+    pub batch_id: Uuid,
+    pub local_hash: String,
+    pub incoming_hash: String,
+    pub created_at: String,
+    pub resolved_at: Option<String>,
+    /// The code of the monitor (lead) who resolved it.
+    pub resolved_by: Option<String>,
+    /// `local` or `incoming`.
+    pub resolution: Option<String>,
+}
+
+/// The batches received from one monitor, and the sequence numbers missing among them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Received {
+    pub monitor_uuid: Uuid,
+    pub code: String,
+    pub name: String,
+    pub seqs: Vec<u32>,
+    pub missing: Vec<u32>,
+}
+
+/// The numbers from 1 to the highest of `seqs` that are not in it.
+pub fn missing_seqs(seqs: &[u32]) -> Vec<u32> {
+    let max = seqs.iter().copied().max().unwrap_or(0);
+    (1..=max).filter(|n| !seqs.contains(n)).collect()
+}
+
+/// A count as SQLite stores it.
+fn sql_int(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A stored count back.
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+fn ancestors_text(a: &[String]) -> String {
+    a.join("|")
+}
+
+fn split_ancestors(s: &str) -> Vec<String> {
+    s.split('|')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A larger page cache for the length of a bulk write; the default comes back when dropped.
+pub struct BulkCache<'a> {
+    conn: &'a rusqlite::Connection,
+    previous: i64,
+}
+
+impl Drop for BulkCache<'_> {
+    fn drop(&mut self) {
+        let _ = self.conn.pragma_update(None, "cache_size", self.previous);
+    }
+}
+
+/// Pages cached during a bulk write, in KiB (SQLite's negative cache_size). Encrypted pages
+/// that fall out of the cache must be decrypted and authenticated again, which dominates a
+/// large merge with the default 2 MiB.
+const BULK_CACHE_KIB: i64 = 64 * 1024;
+
+impl Store {
+    /// Raises the page cache while the returned guard lives (merge of a large batch).
+    pub fn bulk_cache(&self) -> Result<BulkCache<'_>> {
+        let previous: i64 = self
+            .conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .map_err(|e| self.explain(e))?;
+        self.conn
+            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)
+            .map_err(|e| self.explain(e))?;
+        Ok(BulkCache {
+            conn: &self.conn,
+            previous,
+        })
+    }
+
+    /// This database's device id, made on first use.
+    pub fn device_id(&self) -> Result<Uuid> {
+        if let Some(id) = self.setting("device_id")?
+            && let Ok(id) = Uuid::parse_str(&id)
+        {
+            return Ok(id);
+        }
+        let id = self.new_id();
+        self.set_setting("device_id", &id.to_string())?;
+        Ok(id)
+    }
+
+    /// The secret key of this database's pseudonyms (`export --redact`), made on first use
+    /// from the operating system's random numbers. It never leaves the database.
+    pub fn redaction_key(&self) -> Result<Vec<u8>> {
+        if let Some(key) = self.setting("redaction_key")?
+            && key.len() >= 32
+        {
+            return Ok(key.into_bytes());
+        }
+        let key = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+        self.set_setting("redaction_key", &key)?;
+        Ok(key.into_bytes())
+    }
+
+    /// Final and reviewed hearings matching `filter`, by id. With `since_last`, only those
+    /// whose current version (content and status) did not leave in an earlier unredacted
+    /// batch of this database.
+    pub fn export_candidates(
+        &self,
+        filter: &Filter,
+        since_last: bool,
+    ) -> Result<Vec<ExportCandidate>> {
+        let (wh, params) = self.filter_sql(filter)?;
+        let joiner = if wh.is_empty() { "WHERE" } else { "AND" };
+        let since = if since_last {
+            "AND NOT EXISTS (SELECT 1 FROM exported_versions e WHERE e.hearing_uuid = h.uuid
+                             AND e.content_hash = h.content_hash AND e.status = h.status)"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT h.uuid, h.content_hash, h.status FROM hearings h JOIN cases c ON c.uuid = h.case_uuid
+             {wh} {joiner} h.status <> 'draft' {since} ORDER BY h.uuid"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.explain(e))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
+            let status: String = r.get(2)?;
+            out.push(ExportCandidate {
+                uuid: parse_uuid(&r.get::<_, String>(0)?)?,
+                content_hash: r.get(1)?,
+                status: Status::parse(&status).unwrap_or(Status::Final),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The sequence number the next batch of `monitor` gets: one more than the last.
+    pub fn next_export_seq(&self, monitor: Uuid) -> Result<u32> {
+        let last: Option<u32> = self
+            .conn
+            .query_row(
+                "SELECT max(seq) FROM batches_out WHERE monitor_uuid = ?1",
+                [monitor.to_string()],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.explain(e))?;
+        Ok(last.unwrap_or(0) + 1)
+    }
+
+    /// Records a written batch in the caller's transaction: its history row, the versions that
+    /// left (unless redacted: a redacted batch is not for the lead's database), and seals them
+    /// so the next edit of each starts a new version.
+    pub fn record_export(
+        &self,
+        tx: &Transaction<'_>,
+        batch: &BatchOut,
+        hearings: &[ExportCandidate],
+    ) -> Result<()> {
+        tx.prepare_cached(
+            "INSERT INTO batches_out (batch_id, monitor_uuid, seq, created_at, name, scope, profile, redacted, hearings)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            batch.batch_id.to_string(),
+            batch.monitor_uuid.to_string(),
+            batch.seq,
+            batch.created_at,
+            batch.name,
+            batch.scope,
+            batch.profile,
+            batch.redacted,
+            sql_int(batch.hearings)
+        ])?;
+        if !batch.redacted {
+            for h in hearings {
+                tx.prepare_cached(
+                    "INSERT INTO exported_versions (hearing_uuid, content_hash, status, batch_id) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(hearing_uuid) DO UPDATE SET content_hash = excluded.content_hash,
+                        status = excluded.status, batch_id = excluded.batch_id",
+                )?
+                .execute(params![
+                    h.uuid.to_string(),
+                    h.content_hash,
+                    h.status.code(),
+                    batch.batch_id.to_string()
+                ])?;
+            }
+        }
+        let ids: Vec<Uuid> = hearings.iter().map(|h| h.uuid).collect();
+        self.seal_in(tx, &ids)
+    }
+
+    /// The batches this database wrote, newest first.
+    pub fn batches_out(&self) -> Result<Vec<BatchOut>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT batch_id, monitor_uuid, seq, created_at, name, scope, profile, redacted, hearings
+                 FROM batches_out ORDER BY created_at DESC, seq DESC",
+            )
+            .map_err(|e| self.explain(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.explain(e))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
+            out.push(BatchOut {
+                batch_id: parse_uuid(&r.get::<_, String>(0)?)?,
+                monitor_uuid: parse_uuid(&r.get::<_, String>(1)?)?,
+                seq: r.get(2)?,
+                created_at: r.get(3)?,
+                name: r.get(4)?,
+                scope: r.get(5)?,
+                profile: r.get(6)?,
+                redacted: r.get(7)?,
+                hearings: count(r.get(8)?),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The local version of a hearing, or `None` when this database does not have it.
+    pub fn local_version(&self, hearing: Uuid) -> Result<Option<LocalVersion>> {
+        let row: Option<(String, String, String)> = self
+            .conn
+            .prepare_cached("SELECT content_hash, ancestors, status FROM hearings WHERE uuid = ?1")?
+            .query_row([hearing.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()
+            .map_err(|e| self.explain(e))?;
+        Ok(row.map(|(content_hash, ancestors, status)| LocalVersion {
+            content_hash,
+            ancestors: split_ancestors(&ancestors),
+            status: Status::parse(&status).unwrap_or(Status::Draft),
+        }))
+    }
+
+    /// When a batch was merged here, if it was.
+    pub fn merged_at(&self, batch_id: Uuid) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT merged_at FROM batches_in WHERE batch_id = ?1",
+                [batch_id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.explain(e))
+    }
+
+    /// The sequence numbers of the batches received from a monitor.
+    pub fn received_seqs(&self, monitor: Uuid) -> Result<Vec<u32>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq FROM batches_in WHERE monitor_uuid = ?1 ORDER BY seq")
+            .map_err(|e| self.explain(e))?;
+        let seqs = stmt
+            .query_map([monitor.to_string()], |r| r.get(0))
+            .map_err(|e| self.explain(e))?
+            .collect::<rusqlite::Result<Vec<u32>>>()
+            .map_err(|e| self.explain(e))?;
+        Ok(seqs)
+    }
+
+    /// Writes a merged batch's history row in the caller's transaction.
+    pub fn record_merge(&self, tx: &Transaction<'_>, b: &BatchIn) -> Result<()> {
+        let me = self.profile().map(|m| m.uuid.to_string());
+        tx.prepare_cached(
+            "INSERT INTO batches_in (batch_id, monitor_uuid, monitor_code, seq, name, created_at, merged_at, merged_by,
+                                     hearings, new, updated, unchanged, kept_local, conflicts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
+        .execute(params![
+            b.batch_id.to_string(),
+            b.monitor_uuid.to_string(),
+            b.monitor_code,
+            b.seq,
+            b.name,
+            b.created_at,
+            b.merged_at,
+            me,
+            sql_int(b.hearings),
+            sql_int(b.counts.new),
+            sql_int(b.counts.updated),
+            sql_int(b.counts.unchanged),
+            sql_int(b.counts.kept_local),
+            sql_int(b.counts.conflicts)
+        ])?;
+        Ok(())
+    }
+
+    /// Every batch merged here, by monitor and sequence number.
+    pub fn batches_in(&self) -> Result<Vec<BatchIn>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT batch_id, monitor_uuid, monitor_code, seq, name, created_at, merged_at, hearings,
+                        new, updated, unchanged, kept_local, conflicts
+                 FROM batches_in ORDER BY monitor_code, seq",
+            )
+            .map_err(|e| self.explain(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.explain(e))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
+            out.push(BatchIn {
+                batch_id: parse_uuid(&r.get::<_, String>(0)?)?,
+                monitor_uuid: parse_uuid(&r.get::<_, String>(1)?)?,
+                monitor_code: r.get(2)?,
+                seq: r.get(3)?,
+                name: r.get(4)?,
+                created_at: r.get(5)?,
+                merged_at: r.get(6)?,
+                hearings: count(r.get(7)?),
+                counts: MergeCounts {
+                    new: count(r.get(8)?),
+                    updated: count(r.get(9)?),
+                    unchanged: count(r.get(10)?),
+                    kept_local: count(r.get(11)?),
+                    conflicts: count(r.get(12)?),
+                },
+            });
+        }
+        Ok(out)
+    }
+
+    /// Per monitor that batches came from: the sequence numbers received and those missing.
+    pub fn received(&self) -> Result<Vec<Received>> {
+        let batches = self.batches_in()?;
+        let monitors = self.monitors()?;
+        let mut out: Vec<Received> = Vec::new();
+        for b in batches {
+            match out.iter_mut().find(|r| r.monitor_uuid == b.monitor_uuid) {
+                Some(r) => r.seqs.push(b.seq),
+                None => out.push(Received {
+                    monitor_uuid: b.monitor_uuid,
+                    code: b.monitor_code.clone(),
+                    name: monitors
+                        .iter()
+                        .find(|m| m.uuid == b.monitor_uuid)
+                        .map(|m| m.name.clone())
+                        .unwrap_or_default(),
+                    seqs: vec![b.seq],
+                    missing: Vec::new(),
+                }),
+            }
+        }
+        for r in &mut out {
+            r.seqs.sort_unstable();
+            r.missing = missing_seqs(&r.seqs);
+        }
+        Ok(out)
+    }
+
+    /// Keeps an incoming version beside the local one, in the caller's transaction. The same
+    /// incoming version is kept once.
+    pub fn add_conflict(
+        &self,
+        tx: &Transaction<'_>,
+        batch_id: Uuid,
+        local_hash: &str,
+        incoming: &HearingRecord,
+    ) -> Result<bool> {
+        let json = serde_json::to_string(incoming)
+            .map_err(|e| Error::Invalid(format!("cannot store a conflict: {e}")))?;
+        let n = tx
+            .prepare_cached(
+                "INSERT INTO conflicts (uuid, hearing_uuid, batch_id, local_hash, incoming_hash, incoming, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(hearing_uuid, incoming_hash) DO NOTHING",
+            )?
+            .execute(params![
+                self.new_id().to_string(),
+                incoming.hearing.uuid.to_string(),
+                batch_id.to_string(),
+                local_hash,
+                incoming.hearing.content_hash,
+                json,
+                self.now_text()
+            ])?;
+        Ok(n > 0)
+    }
+
+    /// Conflicts, oldest first; only the unresolved ones unless `all`.
+    pub fn conflicts(&self, all: bool) -> Result<Vec<ConflictRow>> {
+        let sql = format!(
+            "SELECT c.uuid, c.hearing_uuid, c.batch_id, c.local_hash, c.incoming_hash, c.created_at, c.resolved_at,
+                    m.code, c.resolution
+             FROM conflicts c LEFT JOIN monitors m ON m.uuid = c.resolved_by
+             {} ORDER BY c.created_at, c.uuid",
+            if all { "" } else { "WHERE c.resolved_at IS NULL" }
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.explain(e))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
+            out.push(ConflictRow {
+                uuid: parse_uuid(&r.get::<_, String>(0)?)?,
+                hearing_uuid: parse_uuid(&r.get::<_, String>(1)?)?,
+                batch_id: parse_uuid(&r.get::<_, String>(2)?)?,
+                local_hash: r.get(3)?,
+                incoming_hash: r.get(4)?,
+                created_at: r.get(5)?,
+                resolved_at: r.get(6)?,
+                resolved_by: r.get(7)?,
+                resolution: r.get(8)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The incoming version kept by a conflict.
+    pub fn conflict_incoming(&self, conflict: Uuid) -> Result<HearingRecord> {
+        let json: String = self
+            .conn
+            .query_row(
+                "SELECT incoming FROM conflicts WHERE uuid = ?1",
+                [conflict.to_string()],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.explain(e))?
+            .ok_or_else(|| Error::NoSuchRecord(conflict.to_string()))?;
+        serde_json::from_str(&json)
+            .map_err(|e| Error::Invalid(format!("the stored conflict {conflict} is damaged: {e}")))
+    }
+
+    /// Resolves a conflict in the caller's transaction, recording who chose and when. The
+    /// version kept gets the other side's chain in its ancestors, so it counts as newer than
+    /// both from now on: the same versions merged again change nothing.
+    pub fn resolve_conflict(
+        &self,
+        tx: &Transaction<'_>,
+        conflict: &ConflictRow,
+        keep_incoming: bool,
+    ) -> Result<()> {
+        let me = self.profile().map(|m| m.uuid).ok_or(Error::NoProfile)?;
+        let incoming = self.conflict_incoming(conflict.uuid)?;
+        let local = self
+            .local_version(conflict.hearing_uuid)?
+            .ok_or_else(|| Error::NoSuchHearing(conflict.hearing_uuid.to_string()))?;
+        let merged = |mut kept: Vec<String>, other: &[String], other_hash: &str| {
+            for h in other.iter().map(String::as_str).chain([other_hash]) {
+                if !kept.iter().any(|k| k == h) {
+                    kept.push(h.to_owned());
+                }
+            }
+            kept
+        };
+        if keep_incoming {
+            let mut record = incoming;
+            record.hearing.ancestors = merged(
+                record.hearing.ancestors.clone(),
+                &local.ancestors,
+                &local.content_hash,
+            );
+            record.hearing.sealed = true;
+            self.replace_record(tx, &record)?;
+        } else {
+            let ancestors = merged(
+                local.ancestors.clone(),
+                &incoming.hearing.ancestors,
+                &incoming.hearing.content_hash,
+            );
+            tx.prepare_cached("UPDATE hearings SET ancestors = ?1 WHERE uuid = ?2")?
+                .execute(params![
+                    ancestors_text(&ancestors),
+                    conflict.hearing_uuid.to_string()
+                ])?;
+        }
+        tx.prepare_cached(
+            "UPDATE conflicts SET resolved_at = ?1, resolved_by = ?2, resolution = ?3 WHERE uuid = ?4",
+        )?
+        .execute(params![
+            self.now_text(),
+            me.to_string(),
+            if keep_incoming { "incoming" } else { "local" },
+            conflict.uuid.to_string()
+        ])?;
+        Ok(())
+    }
+
+    /// Writes a whole hearing record that replaces the local version (merge's update): rows
+    /// of its case that the incoming record no longer has (parties, charges, consents) are
+    /// removed first, then [`Store::write_record`] writes the rest.
+    pub fn replace_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
+        let case = r.case.uuid.to_string();
+        let keep = |ids: Vec<String>, wanted: &[Uuid]| -> Vec<String> {
+            ids.into_iter()
+                .filter(|id| !wanted.iter().any(|w| w.to_string() == *id))
+                .collect()
+        };
+        let ids = |sql: &str| -> Result<Vec<String>> {
+            let mut stmt = tx.prepare_cached(sql)?;
+            let v = stmt
+                .query_map([&case], |row| row.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(v)
+        };
+        let parties: Vec<Uuid> = r.parties.iter().map(|p| p.uuid).collect();
+        let charges: Vec<Uuid> = r.charges.iter().map(|p| p.uuid).collect();
+        let consents: Vec<Uuid> = r.consents.iter().map(|p| p.uuid).collect();
+        for id in keep(
+            ids(
+                "SELECT c.uuid FROM charges c JOIN parties p ON p.uuid = c.party_uuid WHERE p.case_uuid = ?1",
+            )?,
+            &charges,
+        ) {
+            tx.execute("DELETE FROM charges WHERE uuid = ?1", [id])?;
+        }
+        for id in keep(
+            ids(
+                "SELECT c.uuid FROM consents c JOIN parties p ON p.uuid = c.party_uuid WHERE p.case_uuid = ?1",
+            )?,
+            &consents,
+        ) {
+            tx.execute("DELETE FROM consents WHERE uuid = ?1", [id])?;
+        }
+        for id in keep(
+            ids("SELECT uuid FROM parties WHERE case_uuid = ?1")?,
+            &parties,
+        ) {
+            tx.execute("DELETE FROM parties WHERE uuid = ?1", [id])?;
+        }
+        self.write_record(tx, r)
+    }
+
+    /// Sets the status of a hearing whose content is unchanged (merge taking a lead's review
+    /// of an identical version).
+    pub fn set_status_in(&self, tx: &Transaction<'_>, hearing: Uuid, status: Status) -> Result<()> {
+        tx.prepare_cached("UPDATE hearings SET status = ?1 WHERE uuid = ?2")?
+            .execute(params![status.code(), hearing.to_string()])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,1192 @@
+//! Batches (DESIGN.md §4): golden files of a fixed database, round-trip and merge properties,
+//! every bad input of the issue, and independent readers (Python's csv module, `sha256sum -c`,
+//! the `frictionless` validator).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use courtwatch::clock::{FixedClock, SequentialIds, Sources};
+use courtwatch::demo::Generator;
+use courtwatch::domain::{HearingRecord, content_hash};
+use courtwatch::exchange::export::{ExportOptions, export};
+use courtwatch::exchange::manifest::{Manifest, ScopeKind};
+use courtwatch::exchange::merge::{Action, Outcome, merge};
+use courtwatch::exchange::rows::Table;
+use courtwatch::exchange::verify::verify;
+use courtwatch::exchange::{CODEBOOK, Profile};
+use courtwatch::spec::Spec;
+use courtwatch::store::{Filter, OpenMode, Store};
+use proptest::prelude::*;
+
+use super::support::{Env, PASS};
+
+fn spec() -> Arc<Spec> {
+    Arc::new(Spec::builtin().expect("built-in spec"))
+}
+
+/// Deterministic sources whose ids start at `base`, so databases made side by side never share
+/// an id.
+fn sources(base: u64) -> Sources {
+    Sources {
+        clock: Box::new(FixedClock::dushanbe()),
+        ids: Box::new(SequentialIds::starting_at(base)),
+    }
+}
+
+/// A new database at `dir/name.db` owned by monitor `code`.
+fn new_store(dir: &Path, name: &str, code: &str, id_base: u64) -> Store {
+    let path = dir.join(format!("{name}.db"));
+    let mut s = Store::open(&path, PASS, OpenMode::Create, spec(), sources(id_base))
+        .expect("create database");
+    s.create_profile(code, &format!("Monitor {code}"), "Test")
+        .expect("profile");
+    s
+}
+
+/// Writes `n` demo hearings of this database's monitor.
+fn fill(store: &Store, seed: u64, n: u64) {
+    let me = store.profile().expect("profile").clone();
+    let spec = store.spec_arc();
+    let tx = store.begin().expect("transaction");
+    for r in Generator::new(&spec, seed, n, vec![me]) {
+        store.write_record(&tx, &r).expect("write");
+    }
+    tx.commit().expect("commit");
+}
+
+/// Replaces a hearing's record, as a monitor's edit of a final record would: new content,
+/// new version whose parent is the old one.
+fn edit(store: &Store, hearing: uuid::Uuid, change: impl FnOnce(&mut HearingRecord)) {
+    let mut r = store.load_hearing(hearing).expect("load");
+    let old = r.hearing.content_hash.clone();
+    change(&mut r);
+    r.normalise();
+    r.hearing.version += 1;
+    r.hearing.parent_hash = old.clone();
+    r.hearing.ancestors.push(old);
+    r.hearing.content_hash = content_hash(&r);
+    let tx = store.begin().expect("transaction");
+    store.write_record(&tx, &r).expect("write");
+    tx.commit().expect("commit");
+}
+
+fn opts(out: &Path, scope: ScopeKind, profile: Profile, redact: bool) -> ExportOptions {
+    ExportOptions {
+        out: out.to_owned(),
+        scope,
+        filter: Filter::default(),
+        profile,
+        redact,
+    }
+}
+
+fn export_to(store: &Store, out: &Path, scope: ScopeKind, profile: Profile) -> PathBuf {
+    export(store, &opts(out, scope, profile, false), &mut |_, _| {})
+        .expect("export")
+        .expect("something to export")
+        .path
+}
+
+fn merged(store: &Store, dir: &Path) -> courtwatch::exchange::merge::MergePlan {
+    match merge(store, dir, false, &mut |_, _| {}).expect("merge runs") {
+        Outcome::Merged { plan, warnings } => {
+            assert!(warnings.is_empty(), "{warnings:?}");
+            *plan
+        }
+        Outcome::Rejected { problems } => panic!("rejected: {problems:?}"),
+    }
+}
+
+fn manifest(dir: &Path) -> Manifest {
+    serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest"))
+        .expect("manifest parses")
+}
+
+/// The data files of a batch, by name.
+fn data_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    Table::ALL
+        .iter()
+        .map(|t| {
+            let name = t.file();
+            let bytes = std::fs::read(dir.join(&name)).expect("data file");
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// Every row of the record tables (and conflicts), ordered by key, for comparing databases.
+fn dump(store: &Store) -> String {
+    let queries = [
+        "SELECT uuid, data FROM cases ORDER BY uuid",
+        "SELECT uuid, case_uuid, monitor_uuid, status, version, content_hash, parent_hash, ancestors, form_versions,
+                created_at, updated_at, data FROM hearings ORDER BY uuid",
+        "SELECT uuid, case_uuid, data FROM parties ORDER BY uuid",
+        "SELECT uuid, hearing_uuid, party_uuid, data FROM hearing_parties ORDER BY uuid",
+        "SELECT uuid, party_uuid, data FROM charges ORDER BY uuid",
+        "SELECT uuid, hearing_uuid, item_code, ifnull(party_uuid, ''), answer, comment FROM checklist_answers ORDER BY uuid",
+        "SELECT uuid, hearing_uuid, ifnull(party_uuid, ''), data FROM allegations ORDER BY uuid",
+        "SELECT uuid, allegation_uuid, data FROM followups ORDER BY uuid",
+        "SELECT uuid, hearing_uuid, at, code, note FROM timeline ORDER BY uuid",
+        "SELECT uuid, party_uuid, data FROM consents ORDER BY uuid",
+        "SELECT uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value, reason, monitor_uuid, at
+         FROM audit ORDER BY uuid",
+        "SELECT hearing_uuid, local_hash, incoming_hash, incoming FROM conflicts ORDER BY hearing_uuid, incoming_hash",
+        "SELECT uuid, code, name FROM monitors ORDER BY uuid",
+    ];
+    let conn = store.conn();
+    let mut out = String::new();
+    for q in queries {
+        let mut stmt = conn.prepare(q).expect("prepare");
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).expect("query");
+        while let Some(r) = rows.next().expect("row") {
+            let cells: Vec<String> = (0..n)
+                .map(|i| {
+                    r.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                        .expect("cell")
+                })
+                .collect();
+            out.push_str(&cells.join("\t"));
+            out.push('\n');
+        }
+        out.push_str("--\n");
+    }
+    out
+}
+
+fn count(store: &Store, sql: &str) -> i64 {
+    store
+        .conn()
+        .query_row(sql, [], |r| r.get(0))
+        .expect("count")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Golden files
+
+/// The fixed database of the golden files: monitor M07, four demo hearings of seed 11, one
+/// narrative with text a spreadsheet would run as a formula.
+fn golden_store(dir: &Path) -> Store {
+    let store = new_store(dir, "golden", "M07", 0);
+    fill(&store, 11, 4);
+    store
+        .set_setting("redaction_key", "golden-file-key-not-secret-000000000000")
+        .expect("key");
+    let first = store
+        .export_candidates(&Filter::default(), false)
+        .expect("candidates")[0]
+        .uuid;
+    // A real, audited edit of a final record: a new version and an audit row.
+    store
+        .set_edit_reason(first, "typo in the narrative")
+        .expect("reason");
+    store
+        .set_field(
+            first,
+            courtwatch::domain::Entity::Hearing,
+            first,
+            "narrative",
+            "=HYPERLINK(\"http://x\";\"click\") -5 days; @ruling",
+        )
+        .expect("edit");
+    store
+}
+
+fn snapshot_text(bytes: &[u8]) -> String {
+    // Line ends are checked separately; the BOM is shown, not hidden.
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    text.replace("\r\n", "\n").replace('\u{feff}', "<BOM>")
+}
+
+#[test]
+fn golden_files_pin_the_analysis_batch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = golden_store(dir.path());
+    let batch = export_to(&store, dir.path(), ScopeKind::All, Profile::Analysis);
+    assert_eq!(
+        batch.file_name().and_then(|n| n.to_str()),
+        Some("courtwatch-M07-000001-20261123T101502")
+    );
+    for (name, bytes) in data_files(&batch) {
+        assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: no BOM");
+        let text = std::str::from_utf8(&bytes).expect("UTF-8");
+        assert!(
+            text.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+            "{name}: every line ends with CRLF"
+        );
+        insta::assert_snapshot!(format!("analysis_{name}"), snapshot_text(&bytes));
+    }
+    for name in ["manifest.json", "SHA256SUMS"] {
+        let bytes = std::fs::read(batch.join(name)).expect("file");
+        insta::assert_snapshot!(format!("analysis_{name}"), snapshot_text(&bytes));
+    }
+    let narrative_cell = std::fs::read_to_string(batch.join("hearings.csv")).expect("hearings");
+    assert!(
+        narrative_cell.contains("\"=HYPERLINK("),
+        "the analysis profile leaves formula text raw"
+    );
+}
+
+#[test]
+fn golden_files_pin_the_excel_and_redacted_batches() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = golden_store(dir.path());
+    let batch = export(
+        &store,
+        &opts(dir.path(), ScopeKind::All, Profile::Excel, true),
+        &mut |_, _| {},
+    )
+    .expect("export")
+    .expect("batch")
+    .path;
+    let m = manifest(&batch);
+    assert!(m.redacted && m.bom && m.formula_guard && m.delimiter == ";");
+    let redaction = m.redaction.clone().expect("redaction described");
+    assert!(redaction.pseudonymised.contains(&"full_name".to_owned()));
+    assert!(redaction.omitted.contains(&"exam_result".to_owned()));
+    for name in ["hearings.csv", "parties.csv", "hearing_parties.csv"] {
+        let bytes = std::fs::read(batch.join(name)).expect("file");
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: BOM");
+        assert!(
+            !bytes.starts_with(b"\xEF\xBB\xBFsep="),
+            "{name}: never a sep= line"
+        );
+        insta::assert_snapshot!(format!("excel_redacted_{name}"), snapshot_text(&bytes));
+    }
+    let hearings = std::fs::read_to_string(batch.join("hearings.csv")).expect("hearings");
+    assert!(
+        hearings.contains("'=HYPERLINK("),
+        "the excel profile guards formulas"
+    );
+    let parties = std::fs::read_to_string(batch.join("parties.csv")).expect("parties");
+    assert!(
+        !parties.contains("Алиев") && !parties.contains("Ҷӯраев"),
+        "no real names"
+    );
+    insta::assert_snapshot!(
+        "excel_redacted_manifest.json",
+        snapshot_text(&std::fs::read(batch.join("manifest.json")).expect("manifest"))
+    );
+    // A redacted batch verifies but is not merged: pseudonyms must never replace records.
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    assert!(verify(lead.spec(), &batch).is_ok());
+    match merge(&lead, &batch, false, &mut |_, _| {}).expect("merge runs") {
+        Outcome::Rejected { problems } => {
+            assert!(problems[0].message.contains("redacted"), "{problems:?}")
+        }
+        Outcome::Merged { .. } => panic!("a redacted batch must not be merged"),
+    }
+    assert_eq!(count(&lead, "SELECT count(*) FROM hearings"), 0);
+}
+
+#[test]
+fn pseudonyms_are_stable_across_batches_of_one_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = golden_store(dir.path());
+    let names = |p: &Path| std::fs::read_to_string(p.join("parties.csv")).expect("parties");
+    let a = export(
+        &store,
+        &opts(
+            &dir.path().join("a"),
+            ScopeKind::All,
+            Profile::Analysis,
+            true,
+        ),
+        &mut |_, _| {},
+    )
+    .expect("export")
+    .expect("batch")
+    .path;
+    let b = export(
+        &store,
+        &opts(
+            &dir.path().join("b"),
+            ScopeKind::All,
+            Profile::Analysis,
+            true,
+        ),
+        &mut |_, _| {},
+    )
+    .expect("export")
+    .expect("batch")
+    .path;
+    assert_eq!(names(&a), names(&b));
+    assert!(names(&a).contains("anon-"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips and merge properties
+
+#[test]
+fn excel_batches_merge_back_to_the_same_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = golden_store(dir.path());
+    let excel = export_to(
+        &store,
+        &dir.path().join("x"),
+        ScopeKind::All,
+        Profile::Excel,
+    );
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    let plan = merged(&lead, &excel);
+    assert_eq!(plan.counts.new, manifest(&excel).hearings);
+    let again = export_to(
+        &lead,
+        &dir.path().join("y"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    let original = export_to(
+        &store,
+        &dir.path().join("z"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    assert_eq!(data_files(&again), data_files(&original));
+}
+
+#[test]
+fn since_last_takes_only_changed_hearings_and_seq_has_no_gaps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = new_store(dir.path(), "m", "M07", 0);
+    fill(&store, 3, 6);
+    let out = dir.path().join("out");
+    let first = export_to(&store, &out, ScopeKind::SinceLast, Profile::Analysis);
+    let total = manifest(&first).hearings;
+    assert!(total > 0);
+    assert!(
+        export(
+            &store,
+            &opts(&out, ScopeKind::SinceLast, Profile::Analysis, false),
+            &mut |_, _| {}
+        )
+        .expect("export")
+        .is_none(),
+        "nothing changed: nothing to export"
+    );
+    let ids = store
+        .export_candidates(&Filter::default(), false)
+        .expect("ids");
+    edit(&store, ids[0].uuid, |r| {
+        r.hearing.fields.insert("courtroom".into(), "12".into());
+    });
+    let second = export_to(&store, &out, ScopeKind::SinceLast, Profile::Analysis);
+    let m = manifest(&second);
+    assert_eq!((m.seq, m.hearings), (2, 1));
+    let third = export_to(&store, &out, ScopeKind::All, Profile::Excel);
+    assert_eq!(
+        (manifest(&third).seq, manifest(&third).hearings),
+        (3, total)
+    );
+    // Exported versions are sealed: the next edit starts a new version.
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM hearings WHERE status <> 'draft' AND sealed = 0"
+        ),
+        0
+    );
+    // Nothing unfinished is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn versions_decide_update_keep_local_and_conflict_and_a_lead_resolves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let monitor = new_store(dir.path(), "m", "M07", 0);
+    fill(&monitor, 5, 5);
+    let out = dir.path().join("out");
+    let b1 = export_to(&monitor, &out, ScopeKind::All, Profile::Analysis);
+    let ids: Vec<_> = monitor
+        .export_candidates(&Filter::default(), false)
+        .expect("ids")
+        .into_iter()
+        .map(|c| c.uuid)
+        .collect();
+    let (a, b) = (ids[0], ids[1]);
+    edit(&monitor, a, |r| {
+        r.hearing.fields.insert("courtroom".into(), "7".into());
+    });
+    let b2 = export_to(&monitor, &out, ScopeKind::SinceLast, Profile::Analysis);
+
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    // Newer first, then the older batch: the newer version is kept.
+    let p2 = merged(&lead, &b2);
+    assert_eq!(p2.counts.new, 1);
+    assert_eq!(p2.missing, vec![1], "batch 1 is missing so far");
+    let p1 = merged(&lead, &b1);
+    assert_eq!(p1.counts.kept_local, 1);
+    assert!(p1.missing.is_empty());
+    assert_eq!(
+        lead.load_hearing(a)
+            .expect("a")
+            .hearing
+            .fields
+            .get("courtroom")
+            .map(String::as_str),
+        Some("7")
+    );
+
+    // The monitor and the lead change hearing b differently: a conflict, both kept.
+    edit(&lead, b, |r| {
+        r.hearing.fields.insert("courtroom".into(), "lead".into());
+    });
+    edit(&monitor, b, |r| {
+        r.hearing
+            .fields
+            .insert("courtroom".into(), "monitor".into());
+    });
+    let b3 = export_to(&monitor, &out, ScopeKind::SinceLast, Profile::Analysis);
+    let p3 = merged(&lead, &b3);
+    assert_eq!(p3.counts.conflicts, 1);
+    assert!(p3.actions.contains(&(b, Action::Conflict)));
+    let conflicts = lead.conflicts(false).expect("conflicts");
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(
+        lead.conflict_incoming(conflicts[0].uuid)
+            .expect("incoming")
+            .hearing
+            .fields
+            .get("courtroom")
+            .map(String::as_str),
+        Some("monitor")
+    );
+    // The monitor's newer edit descends from the incoming version, not from the lead's.
+    let tx = lead.begin().expect("tx");
+    lead.resolve_conflict(&tx, &conflicts[0], true)
+        .expect("resolve");
+    tx.commit().expect("commit");
+    assert_eq!(
+        lead.load_hearing(b)
+            .expect("b")
+            .hearing
+            .fields
+            .get("courtroom")
+            .map(String::as_str),
+        Some("monitor")
+    );
+    let resolved = lead.conflicts(true).expect("all");
+    assert_eq!(resolved[0].resolution.as_deref(), Some("incoming"));
+    assert_eq!(resolved[0].resolved_by.as_deref(), Some("L01"));
+    assert!(resolved[0].resolved_at.is_some());
+    // Merging the same batches again changes nothing.
+    let before = dump(&lead);
+    for b in [&b1, &b2, &b3] {
+        let p = merged(&lead, b);
+        assert!(p.already_merged.is_some());
+    }
+    assert_eq!(dump(&lead), before);
+
+    // A lead's review travels back as a status change of an identical version.
+    lead.mark_reviewed(a).expect("review");
+    let from_lead = export_to(
+        &lead,
+        &dir.path().join("lead-out"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    let back = merged(&monitor, &from_lead);
+    assert!(back.actions.contains(&(a, Action::Review)));
+    assert_eq!(
+        monitor.load_hearing(a).expect("a").hearing.status,
+        courtwatch::domain::Status::Reviewed
+    );
+}
+
+/// Builds a monitor database with `n` demo hearings of `seed` and exports them all.
+fn monitor_batch(dir: &Path, name: &str, code: &str, base: u64, seed: u64, n: u64) -> PathBuf {
+    let store = new_store(dir, name, code, base);
+    fill(&store, seed, n);
+    let out = dir.join(format!("{name}-out"));
+    match export(
+        &store,
+        &opts(&out, ScopeKind::All, Profile::Analysis, false),
+        &mut |_, _| {},
+    )
+    .expect("export")
+    {
+        Some(e) => e.path,
+        None => out, // no final hearing: an empty folder, not merged below
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_merge_export_gives_the_same_rows_and_merging_twice_changes_nothing(
+        seed in 0u64..10_000, n in 1u64..6,
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let batch = monitor_batch(dir.path(), "m", "M07", 0, seed, n);
+        prop_assume!(batch.join("manifest.json").exists());
+        let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+        let plan = merged(&lead, &batch);
+        prop_assert_eq!(plan.counts.new, manifest(&batch).hearings);
+        let once = dump(&lead);
+        let again = merged(&lead, &batch);
+        prop_assert!(again.already_merged.is_some());
+        prop_assert_eq!(dump(&lead), once);
+        let back = export_to(&lead, &dir.path().join("again"), ScopeKind::All, Profile::Analysis);
+        prop_assert_eq!(data_files(&back), data_files(&batch));
+    }
+
+    #[test]
+    fn disjoint_batches_merge_to_the_same_database_in_either_order_and_nothing_is_lost(
+        seed_a in 0u64..10_000, seed_b in 0u64..10_000, n in 1u64..5,
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = monitor_batch(dir.path(), "a", "M01", 0, seed_a, n);
+        let b = monitor_batch(dir.path(), "b", "M02", 100_000, seed_b, n);
+        prop_assume!(a.join("manifest.json").exists() && b.join("manifest.json").exists());
+        let ab = new_store(dir.path(), "ab", "L01", 1_000_000);
+        let ba = new_store(dir.path(), "ba", "L01", 1_000_000);
+        merged(&ab, &a);
+        merged(&ab, &b);
+        merged(&ba, &b);
+        merged(&ba, &a);
+        prop_assert_eq!(dump(&ab), dump(&ba));
+        let mut wanted = BTreeSet::new();
+        for batch in [&a, &b] {
+            for h in verify(ab.spec(), batch).expect("valid").hearings {
+                wanted.insert((h.uuid, h.content_hash));
+            }
+        }
+        let mut have = BTreeSet::new();
+        for id in ab.hearing_ids(&Filter::default()).expect("ids") {
+            let h = ab.load_hearing(id).expect("load").hearing;
+            have.insert((h.uuid, h.content_hash));
+        }
+        prop_assert_eq!(have, wanted);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input, through the real binary: rejected with file and line, the database unchanged
+
+/// A monitor's batch (5 demo hearings of seed 2) and a lead's empty database.
+struct Case {
+    monitor: Env,
+    lead: Env,
+    batch: PathBuf,
+}
+
+impl Case {
+    fn new() -> Case {
+        let monitor = Env::with_demo(6, 2);
+        let out = monitor.dir.path().join("out");
+        let path = monitor.ok(&["export", "--out", out.to_str().expect("path"), "--all"]);
+        let batch = PathBuf::from(path.trim());
+        let lead = Env::new();
+        lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+        Case {
+            monitor,
+            lead,
+            batch,
+        }
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.batch.join(name)
+    }
+
+    /// Rewrites a CSV file of the batch (analysis profile) through the csv crate.
+    fn edit_csv(&self, name: &str, change: impl FnOnce(&mut Vec<Vec<String>>)) {
+        let path = self.file(name);
+        let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(&path)
+            .expect("open")
+            .records()
+            .map(|r| r.expect("row").iter().map(str::to_owned).collect())
+            .collect();
+        change(&mut rows);
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .flexible(true)
+            .from_path(&path)
+            .expect("write");
+        for r in rows {
+            w.write_record(&r).expect("row");
+        }
+        w.flush().expect("flush");
+    }
+
+    fn column(&self, name: &str, column: &str) -> usize {
+        let header = std::fs::read_to_string(self.file(name)).expect("file");
+        header
+            .lines()
+            .next()
+            .expect("header")
+            .split(',')
+            .position(|c| c == column)
+            .expect("column")
+    }
+
+    /// Runs verify and merge; both must fail naming `needle`; the lead's database stays empty.
+    fn rejected(&self, needle: &str) -> String {
+        let batch = self.batch.to_str().expect("path");
+        let v = self.lead.run(&["verify", batch]);
+        assert_eq!(v.status.code(), Some(1), "verify must fail");
+        let err = String::from_utf8_lossy(&v.stderr).into_owned();
+        assert!(
+            err.contains(needle),
+            "verify: expected {needle:?} in:\n{err}"
+        );
+        let m = self.lead.run(&["merge", batch]);
+        assert_eq!(m.status.code(), Some(1), "merge must fail");
+        let merr = String::from_utf8_lossy(&m.stderr);
+        assert!(
+            merr.contains(needle),
+            "merge: expected {needle:?} in:\n{merr}"
+        );
+        assert_eq!(
+            self.lead.ok(&["list", "--format", "csv"]).lines().count(),
+            1
+        );
+        assert!(
+            self.lead
+                .ok(&["batches", "--format", "csv"])
+                .lines()
+                .count()
+                <= 1
+        );
+        err
+    }
+}
+
+#[test]
+fn an_intact_batch_verifies_and_merges_through_the_binary() {
+    let c = Case::new();
+    let batch = c.batch.to_str().expect("path");
+    assert!(c.lead.ok(&["verify", batch]).contains("is a valid batch"));
+    let dry = c.lead.ok(&["merge", "--dry-run", batch]);
+    assert!(dry.contains("dry run"), "{dry}");
+    assert_eq!(c.lead.ok(&["list", "--format", "csv"]).lines().count(), 1);
+    let out = c.lead.ok(&["merge", batch]);
+    assert!(out.contains(" new,") && out.contains("0 rejected"), "{out}");
+    let again = c.lead.ok(&["merge", batch]);
+    assert!(again.contains("already merged"), "{again}");
+    let batches = c.lead.ok(&["batches"]);
+    assert!(batches.contains("M07"), "{batches}");
+    assert!(c.lead.ok(&["conflicts"]).contains("0 conflict(s)"));
+    let _ = &c.monitor;
+}
+
+#[test]
+fn a_truncated_file_is_rejected() {
+    let c = Case::new();
+    let path = c.file("checklist_answers.csv");
+    let bytes = std::fs::read(&path).expect("file");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).expect("truncate");
+    let err = c.rejected("checklist_answers.csv");
+    assert!(err.contains("truncated"), "{err}");
+    assert!(
+        err.contains("checklist_answers.csv:"),
+        "names a line: {err}"
+    );
+}
+
+#[test]
+fn one_changed_byte_fails_the_checksum() {
+    let c = Case::new();
+    let path = c.file("hearings.csv");
+    let mut bytes = std::fs::read(&path).expect("file");
+    let at = bytes.len() - 10;
+    bytes[at] = if bytes[at] == b'0' { b'1' } else { b'0' };
+    std::fs::write(&path, &bytes).expect("write");
+    let err = c.rejected("hearings.csv");
+    assert!(err.contains("SHA-256"), "{err}");
+}
+
+#[test]
+fn an_unknown_format_version_is_rejected() {
+    let c = Case::new();
+    let path = c.file("manifest.json");
+    let text = std::fs::read_to_string(&path).expect("manifest");
+    std::fs::write(
+        &path,
+        text.replace("\"format_version\": 1", "\"format_version\": 99"),
+    )
+    .expect("write");
+    let err = c.rejected("manifest.json");
+    assert!(err.contains("format_version 99"), "{err}");
+}
+
+#[test]
+fn a_missing_column_is_rejected() {
+    let c = Case::new();
+    let col = c.column("hearings.csv", "judge_name");
+    c.edit_csv("hearings.csv", |rows| {
+        for r in rows {
+            r.remove(col);
+        }
+    });
+    c.rejected("hearings.csv:1: column judge_name is missing");
+}
+
+#[test]
+fn an_extra_column_is_rejected() {
+    let c = Case::new();
+    c.edit_csv("parties.csv", |rows| {
+        for (i, r) in rows.iter_mut().enumerate() {
+            r.push(if i == 0 {
+                "nickname".into()
+            } else {
+                "x".into()
+            });
+        }
+    });
+    c.rejected("unknown column \"nickname\"");
+}
+
+#[test]
+fn invalid_utf8_is_rejected_with_its_line_and_column() {
+    let c = Case::new();
+    let path = c.file("hearings.csv");
+    let text = std::fs::read_to_string(&path).expect("file");
+    let cyrillic = |s: &str| s.chars().position(|ch| ('а'..='я').contains(&ch));
+    // The first cell of the first data row holding Cyrillic text, and its first such letter.
+    let row: Vec<String> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .next()
+        .expect("a data row")
+        .expect("row")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let col = row
+        .iter()
+        .position(|c| cyrillic(c).is_some())
+        .expect("Cyrillic cell");
+    let line2 = text.find("\r\n").expect("header") + 2;
+    let pos = line2
+        + text[line2..]
+            .char_indices()
+            .find(|(_, ch)| ('а'..='я').contains(ch))
+            .expect("Cyrillic")
+            .0;
+    let mut bytes = text.into_bytes();
+    bytes[pos] = 0xFF;
+    std::fs::write(&path, &bytes).expect("write");
+    c.rejected(&format!("hearings.csv:2:{}: is not valid UTF-8", col + 1));
+}
+
+#[test]
+fn a_bad_date_is_rejected() {
+    let c = Case::new();
+    let col = c.column("hearings.csv", "hearing_date");
+    c.edit_csv("hearings.csv", |rows| rows[3][col] = "2026-13-45".into());
+    c.rejected(&format!(
+        "hearings.csv:4:{}: hearing_date: \"2026-13-45\" is not a date",
+        col + 1
+    ));
+}
+
+#[test]
+fn an_unknown_code_is_rejected() {
+    let c = Case::new();
+    let col = c.column("hearing_parties.csv", "restraints");
+    c.edit_csv("hearing_parties.csv", |rows| {
+        rows[2][col] = "chained_to_radiator".into()
+    });
+    c.rejected(&format!(
+        "hearing_parties.csv:3:{}: restraints: unknown code \"chained_to_radiator\"",
+        col + 1
+    ));
+}
+
+#[test]
+fn a_duplicate_uuid_is_rejected() {
+    let c = Case::new();
+    c.edit_csv("timeline.csv", |rows| {
+        let again = rows[1].clone();
+        rows.push(again);
+    });
+    let err = c.rejected("timeline.csv:");
+    assert!(err.contains("appears twice (first on line 2)"), "{err}");
+}
+
+#[test]
+fn a_row_whose_parent_is_missing_is_rejected() {
+    let c = Case::new();
+    let col = c.column("timeline.csv", "hearing_uuid");
+    c.edit_csv("timeline.csv", |rows| {
+        rows[1][col] = "01234567-89ab-4def-8123-456789abcdef".into()
+    });
+    c.rejected(&format!(
+        "timeline.csv:2:{}: hearing_uuid: no row with uuid 01234567-89ab-4def-8123-456789abcdef in hearings.csv",
+        col + 1
+    ));
+}
+
+#[test]
+fn a_one_megabyte_narrative_and_formula_text_survive_both_profiles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = new_store(dir.path(), "m", "M07", 0);
+    fill(&store, 9, 3);
+    let id = store
+        .export_candidates(&Filter::default(), false)
+        .expect("ids")[0]
+        .uuid;
+    let sentence =
+        "Подсудимый заявил, что его избивали; \"кавычки\", запятые\r\nи переводы строк. ";
+    let mut big = String::from("=1+1 ");
+    while big.len() < 1_000_000 {
+        big.push_str(sentence);
+    }
+    edit(&store, id, |r| {
+        r.hearing.fields.insert("narrative".into(), big.clone());
+        r.timeline[0].note = "-5 minutes late; @judge".into();
+    });
+    for profile in [Profile::Analysis, Profile::Excel] {
+        let batch = export_to(
+            &store,
+            &dir.path().join(profile.code()),
+            ScopeKind::All,
+            profile,
+        );
+        let hearings = std::fs::read(batch.join("hearings.csv")).expect("hearings");
+        let guarded = hearings
+            .windows(6)
+            .any(|w| w == b"\"'=1+1" || w == b";'=1+1");
+        assert_eq!(
+            guarded,
+            profile == Profile::Excel,
+            "{profile}: formula guard"
+        );
+        let lead = new_store(dir.path(), &format!("lead-{profile}"), "L01", 1_000_000);
+        merged(&lead, &batch);
+        let r = lead.load_hearing(id).expect("merged");
+        assert_eq!(r.hearing.fields.get("narrative"), Some(&big));
+        assert!(
+            r.timeline
+                .iter()
+                .any(|e| e.note == "-5 minutes late; @judge")
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Independent readers
+
+/// Runs a Python script on a batch; `None` (a skip, allowed only outside CI) when a module it
+/// needs is missing (exit code 77).
+fn python(script: &str, batch: &Path, needs: &str) -> Option<String> {
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(batch)
+        .output()
+        .expect("python3");
+    if out.status.code() == Some(77) {
+        assert!(
+            std::env::var("CI").is_err(),
+            "{needs} must be installed in CI (.ci/run does it)"
+        );
+        eprintln!("skipped: {needs} is not installed");
+        return None;
+    }
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+const PY_CSV: &str = r#"
+import csv, json, os, sys
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json"), encoding="utf-8"))
+enc = "utf-8-sig" if m["bom"] else "utf-8"
+for f in m["files"]:
+    with open(os.path.join(d, f["name"]), newline="", encoding=enc) as fh:
+        rows = list(csv.reader(fh, delimiter=m["delimiter"]))
+    header, data = rows[0], rows[1:]
+    assert header[0] in ("uuid", "variable"), (f["name"], header[0])
+    assert all(len(r) == len(header) for r in data), f["name"]
+    assert len(data) == f["rows"], (f["name"], len(data), f["rows"])
+    assert os.path.getsize(os.path.join(d, f["name"])) == f["bytes"], f["name"]
+print("ok", len(m["files"]))
+"#;
+
+const PY_FRICTIONLESS: &str = r#"
+import sys
+try:
+    import frictionless
+except ImportError:
+    sys.exit(77)
+report = frictionless.validate(sys.argv[1] + "/datapackage.json")
+if not report.valid:
+    print(report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])[:20])
+    sys.exit(1)
+print("valid")
+"#;
+
+fn both_profiles(dir: &Path) -> Vec<PathBuf> {
+    let store = golden_store(dir);
+    [Profile::Analysis, Profile::Excel]
+        .into_iter()
+        .map(|p| export_to(&store, &dir.join(p.code()), ScopeKind::All, p))
+        .collect()
+}
+
+#[test]
+fn pythons_csv_module_reads_every_file_with_the_manifests_row_counts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for batch in both_profiles(dir.path()) {
+        let out = python(PY_CSV, &batch, "python3").expect("python3 is always there");
+        assert_eq!(out.trim(), format!("ok {}", Table::ALL.len() + 1));
+        assert!(manifest(&batch).file(CODEBOOK).is_some());
+    }
+}
+
+#[test]
+fn sha256sum_checks_every_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for batch in both_profiles(dir.path()) {
+        let out = std::process::Command::new("sha256sum")
+            .args(["-c", "--strict", "SHA256SUMS"])
+            .current_dir(&batch)
+            .output()
+            .expect("sha256sum");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{text}");
+        let names: BTreeSet<String> = std::fs::read_dir(&batch)
+            .expect("batch")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "SHA256SUMS")
+            .collect();
+        for n in &names {
+            assert!(
+                text.contains(&format!("{n}: OK")),
+                "{n} not checked:\n{text}"
+            );
+        }
+        assert_eq!(names.len(), Table::ALL.len() + 3);
+    }
+}
+
+#[test]
+fn the_frictionless_validator_reports_the_package_valid() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for batch in both_profiles(dir.path()) {
+        if let Some(out) = python(
+            PY_FRICTIONLESS,
+            &batch,
+            "frictionless (pip install frictionless==5.18.1)",
+        ) {
+            assert_eq!(out.trim(), "valid", "{}", batch.display());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Benchmark helper
+
+/// Fills the database `COURTWATCH_BENCH_DB` with `COURTWATCH_BENCH_HEARINGS` demo hearings
+/// (seed 1) for `scripts/bench_exchange.py`, the way `demo` does but with merge's larger page
+/// cache, so a 100,000-hearing database takes minutes, not tens of minutes.
+#[test]
+#[ignore = "benchmark helper, run by scripts/bench_exchange.py"]
+fn fill_benchmark_database() {
+    let path = PathBuf::from(std::env::var("COURTWATCH_BENCH_DB").expect("COURTWATCH_BENCH_DB"));
+    let n: u64 = std::env::var("COURTWATCH_BENCH_HEARINGS")
+        .expect("COURTWATCH_BENCH_HEARINGS")
+        .parse()
+        .expect("a number");
+    let pass = std::env::var("COURTWATCH_PASSPHRASE").expect("COURTWATCH_PASSPHRASE");
+    let mut store = Store::open(&path, &pass, OpenMode::Create, spec(), Sources::system())
+        .expect("create database");
+    store.create_profile("M07", "Bench", "").expect("profile");
+    let me = store.profile().expect("profile").clone();
+    let spec = store.spec_arc();
+    let _cache = store.bulk_cache().expect("cache");
+    let mut records = Generator::new(&spec, 1, n, vec![me]).peekable();
+    while records.peek().is_some() {
+        let tx = store.begin().expect("transaction");
+        for r in records.by_ref().take(5000) {
+            store.write_record(&tx, &r).expect("write");
+        }
+        tx.commit().expect("commit");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lead's commands through the binary
+
+#[test]
+fn a_lead_merges_two_monitors_reviews_and_exports_everything_in_either_profile() {
+    let c = Case::new();
+    let other = Env::new();
+    other.ok(&["init", "--code", "M08", "--name", "Second Monitor"]);
+    other.ok(&["demo", "--hearings", "4", "--seed", "5"]);
+    let out = other.dir.path().join("out");
+    let second = other.ok(&["export", "--out", out.to_str().expect("path")]);
+    let lead = &c.lead;
+    let merged = lead.ok(&["merge", second.trim(), c.batch.to_str().expect("path")]);
+    assert!(
+        merged.contains("2 batch(es) merged, 0 rejected"),
+        "{merged}"
+    );
+    let ids: Vec<String> = lead
+        .ok(&["list", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().expect("uuid").to_owned())
+        .collect();
+    assert!(
+        lead.ok(&["review", &ids[0]])
+            .contains("Marked 1 hearing(s) reviewed")
+    );
+    assert_eq!(
+        lead.ok(&["list", "--status", "reviewed", "--format", "csv"])
+            .lines()
+            .count(),
+        2
+    );
+    assert_eq!(lead.run(&["review", "not-an-id"]).status.code(), Some(1));
+    // Usage errors exit 2; a conflict that does not exist is a runtime failure.
+    assert_eq!(
+        lead.run(&["conflicts", "resolve", &ids[0]]).status.code(),
+        Some(2)
+    );
+    let none = lead.run(&["conflicts", "resolve", &ids[0], "--keep", "local"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no open conflict"));
+    let batches = lead.ok(&["batches", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&batches).expect("json");
+    assert_eq!(v["monitors"].as_array().map(Vec::len), Some(2));
+    // The merged database exports whole, in both profiles, and verifies.
+    for profile in ["analysis", "excel"] {
+        let dir = lead.dir.path().join(profile);
+        let path = lead.ok(&[
+            "export",
+            "--out",
+            dir.to_str().expect("path"),
+            "--all",
+            "--profile",
+            profile,
+        ]);
+        let m = manifest(Path::new(path.trim()));
+        assert_eq!(m.monitors.len(), 2, "{profile}");
+        assert_eq!(m.monitor.code, "L01");
+        assert!(
+            lead.ok(&["verify", path.trim()])
+                .contains("is a valid batch")
+        );
+    }
+}
+
+#[test]
+fn a_database_of_the_first_schema_is_upgraded_and_exports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.pragma_update(None, "key", PASS).expect("key");
+        let (_, first) = courtwatch::store::MIGRATIONS[0];
+        conn.execute_batch(first).expect("schema 1");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+    }
+    let mut store =
+        Store::open(&path, PASS, OpenMode::Existing, spec(), sources(0)).expect("upgrade");
+    store.create_profile("M07", "Old", "").expect("profile");
+    fill(&store, 4, 3);
+    let batch = export_to(&store, dir.path(), ScopeKind::All, Profile::Analysis);
+    assert!(verify(store.spec(), &batch).is_ok());
+    let v: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(v, courtwatch::store::SCHEMA_VERSION);
+}
+
+#[test]
+fn hearings_sharing_a_case_travel_and_merge_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = new_store(dir.path(), "m", "M07", 0);
+    fill(&store, 8, 4);
+    let ids = store
+        .export_candidates(&Filter::default(), false)
+        .expect("ids");
+    // A second hearing of the first hearing's case, with rows of its own.
+    let mut next = 0xfeed_0000_u128;
+    let mut id = || {
+        next += 1;
+        uuid::Uuid::from_u128(next)
+    };
+    let mut r = store.load_hearing(ids[0].uuid).expect("load");
+    let new_hearing = uuid::Uuid::from_u128(u128::MAX - 1);
+    r.hearing.uuid = new_hearing;
+    for x in &mut r.hearing_parties {
+        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
+    }
+    for x in &mut r.answers {
+        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
+    }
+    for x in &mut r.timeline {
+        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
+    }
+    let mut renamed = std::collections::HashMap::new();
+    for x in &mut r.allegations {
+        let new = id();
+        renamed.insert(x.uuid, new);
+        (x.uuid, x.hearing_uuid) = (new, new_hearing);
+    }
+    for x in &mut r.followups {
+        (x.uuid, x.allegation_uuid) = (id(), renamed[&x.allegation_uuid]);
+    }
+    r.audit.clear();
+    r.hearing.content_hash = content_hash(&r);
+    let tx = store.begin().expect("tx");
+    store.write_record(&tx, &r).expect("write");
+    tx.commit().expect("commit");
+
+    let batch = export_to(
+        &store,
+        &dir.path().join("a"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    let m = manifest(&batch);
+    assert_eq!(m.file("cases.csv").expect("cases").rows + 1, m.hearings);
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    assert_eq!(merged(&lead, &batch).counts.new, m.hearings);
+    let back = export_to(
+        &lead,
+        &dir.path().join("b"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    assert_eq!(data_files(&back), data_files(&batch));
+}
+
+#[test]
+fn a_row_out_of_place_is_rejected() {
+    let c = Case::new();
+    let col = c.column("timeline.csv", "hearing_uuid");
+    // Move the first timeline row to the end: its hearing was read long before.
+    c.edit_csv("timeline.csv", |rows| {
+        let first = rows.remove(1);
+        rows.push(first);
+    });
+    let err = c.rejected("timeline.csv:");
+    assert!(
+        err.contains(&format!(
+            ":{}: hearing_uuid: the row is out of place",
+            col + 1
+        )),
+        "{err}"
+    );
+}
