@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod spec;
+pub mod stats;
 pub mod store;
 
 pub use error::{Error, Result};
