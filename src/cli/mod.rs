@@ -6,6 +6,7 @@ mod init;
 mod list;
 mod output;
 mod show;
+mod stats;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -50,6 +51,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one hearing with everything under it
     Show(show::ShowArgs),
+    /// Reviewers' statistics for the hearings matching filters
+    Stats(stats::StatsArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -228,6 +231,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Demo(a) => demo::run(ctx, a, out),
         Command::List(a) => list::run(ctx, a, out),
         Command::Show(a) => show::run(ctx, a, out),
+        Command::Stats(a) => stats::run(ctx, a, out),
     }
 }
 

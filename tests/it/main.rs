@@ -2,5 +2,6 @@
 //! area.
 
 mod cli;
+mod stats;
 mod support;
 mod tidy;
