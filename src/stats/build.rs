@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::codes::{ITEM_PRESSURE_TO_RECONCILE, ITEM_STEREOTYPING};
-use super::collect::Acc;
+use super::fold::Acc;
 use super::tally::{COURT, Dist, Interner, JUDGE, MONITOR, MONTH, Share, median};
 use super::{Breakdown, By, Excluded, Figure, Group, Kind, Row, Settings, Stats, Unit};
 use crate::spec::{COURT_LIST, Spec};

@@ -1204,26 +1204,29 @@ fn every_code_the_figures_name_exists_in_its_list() {
 }
 
 #[test]
-fn the_fields_read_are_the_ones_migration_0002_indexes() {
+fn the_queries_repeat_the_expressions_migration_0002_indexes() {
     let sql = crate::store::MIGRATIONS
         .iter()
         .find(|(name, _)| *name == "0002_stats.sql")
         .map(|(_, sql)| *sql)
         .expect("migration 0002");
-    for (index, fields) in super::collect::testing::INDEXED {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let index = |name: &str| {
         let start = sql
-            .find(&format!("CREATE INDEX {index} "))
-            .unwrap_or_else(|| panic!("no index {index}"));
-        let body = &sql[start..start + sql[start..].find(");").unwrap_or(0)];
-        let mut at = 0;
-        for f in *fields {
-            let expr = format!("json_extract(data, '$.{f}')");
-            let pos = body[at..]
-                .find(&expr)
-                .unwrap_or_else(|| panic!("{index} lacks {expr} (or has it out of order)"));
-            at += pos + expr.len();
-        }
+            .find(&format!("CREATE INDEX {name} "))
+            .unwrap_or_else(|| panic!("no index {name}"));
+        let len = sql[start..].find(");").unwrap_or(0);
+        flat(&sql[start..start + len])
+    };
+    for (name, fields) in super::collect::testing::PACKED {
+        let expr = flat(&super::collect::packed("", fields));
+        assert!(
+            index(name).contains(&expr),
+            "{name} does not index the expression the query reads:\n{expr}"
+        );
     }
+    // The filter's tag clause reads this expression from cases_stats.
+    assert!(index("cases_stats").contains("json_extract(data, '$.case_tags')"));
     assert!(super::collect::testing::positions_agree());
 }
 
@@ -1246,4 +1249,52 @@ fn every_figure_and_group_has_a_label() {
             );
         }
     }
+}
+
+#[test]
+fn times_and_months_are_read_strictly() {
+    use super::fold::{minutes, month};
+    assert_eq!(minutes("09:45"), Some(585));
+    assert_eq!(minutes("23:59:30"), Some(1439));
+    assert_eq!(minutes("00:00"), Some(0));
+    for bad in [
+        "24:00", "9:45", "09:60", "09-45", "", "09:45:", "ab:cd", "09:45:99",
+    ] {
+        assert_eq!(minutes(bad), None, "{bad:?}");
+    }
+    assert_eq!(month(Some("2025-04-15")), "2025-04");
+    for bad in [
+        None,
+        Some("2025-4-15"),
+        Some("15.04.2025"),
+        Some("2025-04-1x"),
+    ] {
+        assert_eq!(month(bad), "unknown", "{bad:?}");
+    }
+}
+
+#[test]
+fn answers_to_items_this_program_does_not_know_are_still_counted() {
+    // A newer checklist (merged from a newer courtwatch) may have items this one lacks.
+    let mut db = Db::new();
+    let mut h = db.case(
+        &[("case_type", "criminal")],
+        &[("court", SINO), ("hearing_held", "held")],
+    );
+    h.answer(&mut db, "ZZZ-99", None, "no");
+    h.answer(&mut db, "NEW-ITEM-WITH-A-LONG-CODE", None, "yes");
+    h.answer(&mut db, "PUB-01", None, "maybe");
+    let mut h2 = db.case(
+        &[("case_type", "criminal")],
+        &[("court", SINO), ("hearing_held", "held")],
+    );
+    h2.answer(&mut db, "ZZZ-99", None, "partly");
+    h2.answer(&mut db, "NEW-ITEM-WITH-A-LONG-CODE", None, "no");
+    db.write(&[&h, &h2]);
+    let s = db.stats(&Filter::default());
+    check(&s, "checklist.ZZZ-99", 2, Some(2));
+    check(&s, "checklist.NEW-ITEM-WITH-A-LONG-CODE", 1, Some(2));
+    // An answer outside the scale is no answer.
+    check(&s, "checklist.PUB-01", 0, Some(0));
+    check(&s, "quality.not_observed", 0, Some(4));
 }

@@ -1,6 +1,7 @@
 //! The integration tests: one test binary (one link on a 2-core machine) with a module per
 //! area.
 
+mod bench;
 mod cli;
 mod stats;
 mod support;

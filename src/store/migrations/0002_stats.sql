@@ -4,67 +4,72 @@
 -- Every page read from the encrypted file is decrypted and authenticated, so a statistic costs
 -- what it reads. Whole records are large (narratives; 60-odd checklist rows per hearing), so
 -- statistics read instead:
---   * narrow indexes whose columns and json_extract() expressions hold exactly the values the
---     figures need; SQLite reads indexed expressions from the index and never fetches the table
---     row (the queries name these indexes with INDEXED BY);
+--   * narrow indexes whose columns hold exactly the values the figures need, the field values
+--     packed into one expression (ifnull(json_extract(…), '') joined by char(31)); SQLite reads
+--     an indexed expression from the index and never fetches the table row (the queries name
+--     these indexes with INDEXED BY);
 --   * checklist_tally: one row per hearing listing its checklist answers as tokens, kept in
 --     step with checklist_answers by triggers.
--- The query text in src/stats/collect.rs must repeat these expressions exactly.
+-- The query text in src/stats/collect.rs must repeat these expressions exactly (a test checks
+-- it); `||` rather than concat_ws() keeps the schema readable by SQLite before 3.44.
+-- hearings_stats also holds session_outcome on its own: for verdicts the query looks up the
+-- case's first hearing date.
 
 CREATE INDEX hearings_stats ON hearings (
     case_uuid, hearing_date, uuid, court, judge, monitor_uuid, status,
-    json_extract(data, '$.hearing_held'),
-    json_extract(data, '$.scheduled_start_time'),
-    json_extract(data, '$.actual_start_time'),
-    json_extract(data, '$.postponement_reason'),
-    json_extract(data, '$.location'),
-    json_extract(data, '$.public_access'),
-    json_extract(data, '$.closure_ground'),
-    json_extract(data, '$.closure_decision_reasoned'),
-    json_extract(data, '$.relatives_denied'),
-    json_extract(data, '$.monitor_access'),
     json_extract(data, '$.session_outcome'),
-    json_extract(data, '$.preventive_measure_decision'),
-    json_extract(data, '$.verdict'),
-    json_extract(data, '$.sentence_type'),
-    json_extract(data, '$.sentence_years'),
-    json_extract(data, '$.sentence_months'),
-    json_extract(data, '$.verdict_pronounced_publicly'),
-    json_extract(data, '$.entered_after_hearing')
+    ifnull(json_extract(data, '$.hearing_held'), '')
+    || char(31) || ifnull(json_extract(data, '$.scheduled_start_time'), '')
+    || char(31) || ifnull(json_extract(data, '$.actual_start_time'), '')
+    || char(31) || ifnull(json_extract(data, '$.postponement_reason'), '')
+    || char(31) || ifnull(json_extract(data, '$.location'), '')
+    || char(31) || ifnull(json_extract(data, '$.public_access'), '')
+    || char(31) || ifnull(json_extract(data, '$.closure_ground'), '')
+    || char(31) || ifnull(json_extract(data, '$.closure_decision_reasoned'), '')
+    || char(31) || ifnull(json_extract(data, '$.relatives_denied'), '')
+    || char(31) || ifnull(json_extract(data, '$.monitor_access'), '')
+    || char(31) || ifnull(json_extract(data, '$.session_outcome'), '')
+    || char(31) || ifnull(json_extract(data, '$.preventive_measure_decision'), '')
+    || char(31) || ifnull(json_extract(data, '$.verdict'), '')
+    || char(31) || ifnull(json_extract(data, '$.sentence_type'), '')
+    || char(31) || ifnull(json_extract(data, '$.sentence_years'), '')
+    || char(31) || ifnull(json_extract(data, '$.sentence_months'), '')
+    || char(31) || ifnull(json_extract(data, '$.verdict_pronounced_publicly'), '')
+    || char(31) || ifnull(json_extract(data, '$.entered_after_hearing'), '')
 );
 
 CREATE INDEX cases_stats ON cases (uuid, json_extract(data, '$.case_tags'));
 
 CREATE INDEX parties_stats ON parties (
     uuid, case_uuid,
-    json_extract(data, '$.role'),
-    json_extract(data, '$.sex'),
-    json_extract(data, '$.age'),
-    json_extract(data, '$.is_minor'),
-    json_extract(data, '$.victim_representation')
+    ifnull(json_extract(data, '$.role'), '')
+    || char(31) || ifnull(json_extract(data, '$.sex'), '')
+    || char(31) || ifnull(json_extract(data, '$.age'), '')
+    || char(31) || ifnull(json_extract(data, '$.is_minor'), '')
+    || char(31) || ifnull(json_extract(data, '$.victim_representation'), '')
 );
 
 CREATE INDEX hearing_parties_stats ON hearing_parties (
     hearing_uuid, party_uuid,
-    json_extract(data, '$.attendance'),
-    json_extract(data, '$.courtroom_position'),
-    json_extract(data, '$.restraints'),
-    json_extract(data, '$.prison_clothing'),
-    json_extract(data, '$.counsel_type'),
-    json_extract(data, '$.counsel_present'),
-    json_extract(data, '$.mandatory_defence'),
-    json_extract(data, '$.interpretation_needed'),
-    json_extract(data, '$.protective_measures')
+    ifnull(json_extract(data, '$.attendance'), '')
+    || char(31) || ifnull(json_extract(data, '$.courtroom_position'), '')
+    || char(31) || ifnull(json_extract(data, '$.restraints'), '')
+    || char(31) || ifnull(json_extract(data, '$.prison_clothing'), '')
+    || char(31) || ifnull(json_extract(data, '$.counsel_type'), '')
+    || char(31) || ifnull(json_extract(data, '$.counsel_present'), '')
+    || char(31) || ifnull(json_extract(data, '$.mandatory_defence'), '')
+    || char(31) || ifnull(json_extract(data, '$.interpretation_needed'), '')
+    || char(31) || ifnull(json_extract(data, '$.protective_measures'), '')
 );
 
 CREATE INDEX allegations_stats ON allegations (
     hearing_uuid, uuid, party_uuid,
-    json_extract(data, '$.perpetrator_agency'),
-    json_extract(data, '$.methods'),
-    json_extract(data, '$.purposes'),
-    json_extract(data, '$.judge_reaction'),
-    json_extract(data, '$.exam_ordered'),
-    json_extract(data, '$.evidence_decision')
+    ifnull(json_extract(data, '$.perpetrator_agency'), '')
+    || char(31) || ifnull(json_extract(data, '$.methods'), '')
+    || char(31) || ifnull(json_extract(data, '$.purposes'), '')
+    || char(31) || ifnull(json_extract(data, '$.judge_reaction'), '')
+    || char(31) || ifnull(json_extract(data, '$.exam_ordered'), '')
+    || char(31) || ifnull(json_extract(data, '$.evidence_decision'), '')
 );
 
 -- A hearing's checklist answers as ' ITEM:a' tokens, one per answer row (per-defendant items
