@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod i18n;
 pub mod report;
 pub mod spec;
+pub mod stats;
 pub mod store;
 pub mod tui;
 

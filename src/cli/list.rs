@@ -149,7 +149,7 @@ pub fn run(ctx: &Context, a: ListArgs, out: &mut Out) -> Result<()> {
 }
 
 /// Cuts text to `n` characters with an ellipsis.
-fn short(s: &str, n: usize) -> String {
+pub(super) fn short(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_owned()
     } else {

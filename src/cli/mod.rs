@@ -11,6 +11,7 @@ mod merge;
 mod output;
 mod review;
 mod show;
+mod stats;
 mod verify;
 
 use std::io::IsTerminal;
@@ -68,6 +69,8 @@ pub enum Command {
     Review(review::ReviewArgs),
     /// Batches received per monitor (and those missing), and batches written
     Batches(batches::BatchesArgs),
+    /// Reviewers' statistics for the hearings matching filters
+    Stats(stats::StatsArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -252,6 +255,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Conflicts(a) => conflicts::run(ctx, a, out),
         Command::Review(a) => review::run(ctx, a, out),
         Command::Batches(a) => batches::run(ctx, a, out),
+        Command::Stats(a) => stats::run(ctx, a, out),
     }
 }
 

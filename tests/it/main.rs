@@ -1,9 +1,11 @@
 //! The integration tests: one test binary (one link on a 2-core machine) with a module per
 //! area.
 
+mod bench;
 mod cli;
 mod exchange;
 mod journeys;
+mod stats;
 mod support;
 mod tidy;
 mod tui;

@@ -1,0 +1,141 @@
+//! Benchmarks, ignored by `cargo test`; README § Benchmarks says how to run them and lists
+//! their figures. Run in a release build:
+//!
+//! ```sh
+//! cargo test --release --test it -- --ignored --nocapture bench
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use courtwatch::clock::Sources;
+use courtwatch::demo::{Generator, demo_monitors};
+use courtwatch::spec::Spec;
+use courtwatch::stats::{self, Settings};
+use courtwatch::store::{Filter, OpenMode, Store};
+
+const HEARINGS: u64 = 100_000;
+/// The passphrase of the benchmark database: `COURTWATCH_PASSPHRASE`, else this.
+fn passphrase() -> String {
+    std::env::var("COURTWATCH_PASSPHRASE").unwrap_or_else(|_| "benchmark passphrase".into())
+}
+
+/// The benchmark database: `COURTWATCH_BENCH_DB`, else `target/bench/stats-100k.db`. Built
+/// once (the same hearings as `demo --hearings 100000 --monitors 8 --seed 1`) and reused.
+fn database(spec: &Arc<Spec>) -> PathBuf {
+    let path = std::env::var_os("COURTWATCH_BENCH_DB").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench/stats-100k.db"),
+        PathBuf::from,
+    );
+    if path.exists() {
+        return path;
+    }
+    let started = Instant::now();
+    let mut store = Store::open(
+        &path,
+        &passphrase(),
+        OpenMode::Create,
+        Arc::clone(spec),
+        Sources::system(),
+    )
+    .expect("create the benchmark database");
+    let me = store
+        .create_profile("M07", "Benchmark", "")
+        .expect("profile");
+    let mut monitors = vec![me];
+    for m in demo_monitors(1, 7) {
+        store.upsert_monitor(&m).expect("monitor");
+        monitors.push(m);
+    }
+    let mut generator = Generator::new(spec, 1, HEARINGS, monitors).peekable();
+    while generator.peek().is_some() {
+        let tx = store.begin().expect("transaction");
+        for record in generator.by_ref().take(1000) {
+            store.write_record(&tx, &record).expect("write");
+        }
+        tx.commit().expect("commit");
+    }
+    eprintln!(
+        "built {} with {HEARINGS} hearings in {:.0} s",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    path
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+#[test]
+#[ignore = "benchmark: run in release with --ignored (README § Benchmarks)"]
+fn bench_statistics_on_100000_hearings() {
+    let spec = Arc::new(Spec::builtin().expect("spec"));
+    let path = database(&spec);
+    let store = Store::open(
+        &path,
+        &passphrase(),
+        OpenMode::ReadOnly,
+        Arc::clone(&spec),
+        Sources::system(),
+    )
+    .expect("open");
+
+    let run = |filter: &Filter| {
+        let times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let s = stats::compute(&store, filter, Settings::default()).expect("stats");
+                assert!(s.figure("counts.hearings").is_some_and(|f| f.numerator > 0));
+                t.elapsed()
+            })
+            .collect();
+        median(times)
+    };
+    let all = run(&Filter::default());
+    let region = run(&Filter {
+        region: Some("sughd".into()),
+        ..Filter::default()
+    });
+    let year = run(&Filter {
+        from: Some("2026-01-01".into()),
+        to: Some("2026-12-31".into()),
+        ..Filter::default()
+    });
+    eprintln!(
+        "statistics, all {HEARINGS} hearings: {} ms (median of 5)",
+        all.as_millis()
+    );
+    eprintln!("statistics, --region sughd: {} ms", region.as_millis());
+    eprintln!("statistics, one year: {} ms", year.as_millis());
+
+    // The whole command, key derivation included, and its peak memory.
+    let bin = env!("CARGO_BIN_EXE_courtwatch");
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.exists() {
+        let mut c = Command::new(time);
+        c.args(["-f", "%e s, %M KB peak resident"]).arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let out = cmd
+        .arg("--db")
+        .arg(&path)
+        .args(["--read-only", "stats", "--format", "json"])
+        .env("COURTWATCH_PASSPHRASE", passphrase())
+        .output()
+        .expect("run courtwatch stats");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!(
+        "courtwatch --read-only stats --format json: {}",
+        String::from_utf8_lossy(&out.stderr).trim()
+    );
+}

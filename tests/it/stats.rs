@@ -1,0 +1,318 @@
+//! `courtwatch stats`, run as a real process: a published monitoring result reproduced, the
+//! filters shared with `list`, read-only mode and the three output formats.
+
+use std::sync::Arc;
+
+use courtwatch::clock::Sources;
+use courtwatch::domain::{
+    Allegation, Case, Fields, Hearing, HearingParty, HearingRecord, Party, Status,
+};
+use courtwatch::spec::Spec;
+use courtwatch::store::{OpenMode, Store};
+use uuid::Uuid;
+
+use super::support::{Env, PASS};
+
+fn fields(kv: &[(&str, &str)]) -> Fields {
+    kv.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// T1 of domain.md §6: the Center for Human Rights monitored 46 trials with 70 defendants in
+/// courts of Dushanbe and Khujand, May–December 2005. 13 defendants retracted confessions as
+/// obtained by pressure or torture; judges responded in only 2 of these cases.
+fn t1(env: &Env) {
+    let spec = Arc::new(Spec::builtin().expect("built-in spec"));
+    let mut store = Store::open(&env.db(), PASS, OpenMode::Create, spec, Sources::fixed())
+        .expect("create database");
+    let me = store
+        .create_profile("CHR", "Center for Human Rights", "")
+        .expect("profile");
+    let mut n: u128 = 0;
+    let mut id = || {
+        n += 1;
+        Uuid::from_u128(0xA000_0000 + n)
+    };
+    let mut alleged = 0;
+    let tx = store.begin().expect("transaction");
+    for trial in 0..46u32 {
+        let (court, month) = if trial % 2 == 0 {
+            ("dushanbe_city", 5 + trial % 8)
+        } else {
+            ("sughd_khujand_city", 5 + trial % 8)
+        };
+        let case = Case {
+            uuid: id(),
+            fields: fields(&[("case_type", "criminal")]),
+        };
+        let hearing = id();
+        let mut r = HearingRecord {
+            hearing: Hearing {
+                uuid: hearing,
+                case_uuid: case.uuid,
+                monitor_uuid: me.uuid,
+                status: Status::Final,
+                version: 1,
+                content_hash: String::new(),
+                parent_hash: String::new(),
+                ancestors: Vec::new(),
+                sealed: true,
+                form_versions: String::new(),
+                created_at: "2005-12-30T10:00:00+05:00".into(),
+                updated_at: "2005-12-30T10:00:00+05:00".into(),
+                fields: fields(&[
+                    ("court", court),
+                    ("hearing_date", &format!("2005-{month:02}-15")),
+                    ("hearing_held", "held"),
+                    ("session_outcome", "evidence_examined"),
+                ]),
+            },
+            case,
+            parties: Vec::new(),
+            hearing_parties: Vec::new(),
+            charges: Vec::new(),
+            answers: Vec::new(),
+            allegations: Vec::new(),
+            followups: Vec::new(),
+            timeline: Vec::new(),
+            consents: Vec::new(),
+            audit: Vec::new(),
+        };
+        // 24 trials with two defendants, 22 with one: 70 defendants.
+        let defendants = if trial < 24 { 2 } else { 1 };
+        for d in 1..=defendants {
+            let party = id();
+            r.parties.push(Party {
+                uuid: party,
+                case_uuid: r.case.uuid,
+                fields: fields(&[
+                    ("role", "defendant"),
+                    ("display_code", &format!("D{d}")),
+                    ("sex", "m"),
+                ]),
+            });
+            r.hearing_parties.push(HearingParty {
+                uuid: id(),
+                hearing_uuid: hearing,
+                party_uuid: party,
+                fields: fields(&[("attendance", "present_in_person")]),
+            });
+            // Every fifth defendant but the last retracts a confession: 13 in all, the
+            // judge reacting to the first two.
+            if (trial * 2 + d) % 5 == 0 && alleged < 13 {
+                alleged += 1;
+                let reaction = match alleged {
+                    1 => "ordered_medical_exam",
+                    2 => "referred_to_prosecutor_for_check",
+                    _ => "ignored",
+                };
+                r.allegations.push(Allegation {
+                    uuid: id(),
+                    hearing_uuid: hearing,
+                    party_uuid: Some(party),
+                    fields: fields(&[
+                        ("alleged_by_role", "defendant"),
+                        ("methods", "unspecified_beaten_or_pressured"),
+                        ("purposes", "confession"),
+                        ("judge_reaction", reaction),
+                    ]),
+                });
+            }
+        }
+        store.write_record(&tx, &r).expect("write");
+    }
+    tx.commit().expect("commit");
+    assert_eq!(alleged, 13, "the fixture must hold 13 allegations");
+}
+
+/// The figure rows (no breakdown) of `stats --format csv`, by figure id.
+fn csv_figures(out: &str) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("csv row"))
+        .filter(|r| r.get(4) == Some(""))
+        .collect()
+}
+
+fn figure<'a>(rows: &'a [csv::StringRecord], id: &str) -> &'a csv::StringRecord {
+    rows.iter()
+        .find(|r| r.get(1) == Some(id))
+        .unwrap_or_else(|| panic!("no figure {id}"))
+}
+
+/// `(numerator, denominator, share)` of a figure row.
+fn nds(rows: &[csv::StringRecord], id: &str) -> (String, String, String) {
+    let r = figure(rows, id);
+    let get = |i: usize| r.get(i).unwrap_or_default().to_owned();
+    (get(7), get(8), get(9))
+}
+
+#[test]
+fn a_published_monitoring_result_is_reproduced() {
+    let env = Env::new();
+    t1(&env);
+
+    let rows = csv_figures(&env.ok(&["stats", "--format", "csv"]));
+    let count = |id: &str| nds(&rows, id).0;
+    assert_eq!(count("counts.hearings"), "46");
+    assert_eq!(count("counts.cases"), "46");
+    assert_eq!(count("counts.defendants"), "70");
+    assert_eq!(count("counts.courts"), "2");
+    assert_eq!(count("torture.allegations"), "13");
+    // 13 of 70 defendants alleged coercion: 18.6 %; the judge reacted to 2 of 13: 15.4 %.
+    assert_eq!(
+        nds(&rows, "torture.defendants_alleging"),
+        ("13".into(), "70".into(), "0.185714".into())
+    );
+    assert_eq!(
+        nds(&rows, "torture.judicial_reaction"),
+        ("2".into(), "13".into(), "0.153846".into())
+    );
+
+    // The shares a report would print, with their denominators.
+    let table = env.ok(&["stats"]);
+    let line = |label: &str| {
+        table
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("no line {label:?} in\n{table}"))
+            .to_owned()
+    };
+    assert!(
+        line("Defendants alleging torture").ends_with("18.6% (13/70)"),
+        "{table}"
+    );
+    assert!(line("Any reaction by the judge").ends_with("15.4% (2/13)"));
+    assert!(line("To obtain a confession").ends_with("100.0% (13/13)"));
+    assert!(line("Ignored it").ends_with("84.6% (11/13)"));
+
+    // Khujand alone: the odd trials.
+    let khujand =
+        csv_figures(&env.ok(&["stats", "--format", "csv", "--court", "sughd_khujand_city"]));
+    assert_eq!(nds(&khujand, "counts.hearings").0, "23");
+    let (alleging, defendants, _) = nds(&khujand, "torture.defendants_alleging");
+    let all: u64 = alleging.parse().expect("number");
+    assert!(
+        all < 13,
+        "the court filter narrows the allegations: {alleging}"
+    );
+    assert_eq!(defendants, "35");
+}
+
+#[test]
+fn stats_select_the_same_hearings_as_list() {
+    let env = Env::with_demo(300, 11);
+    let listed = |args: &[&str]| {
+        let mut a = vec!["list", "--format", "csv"];
+        a.extend_from_slice(args);
+        csv::Reader::from_reader(env.ok(&a).as_bytes())
+            .records()
+            .count()
+            .to_string()
+    };
+    let counted = |args: &[&str]| {
+        let mut a = vec!["stats", "--format", "csv"];
+        a.extend_from_slice(args);
+        nds(&csv_figures(&env.ok(&a)), "counts.hearings").0
+    };
+    let all = counted(&[]);
+    assert_eq!(all, "300");
+    for filter in [
+        &["--region", "sughd"][..],
+        &["--status", "draft"],
+        &["--from", "2025-06-01", "--to", "2025-12-31"],
+        &["--tag", "gbv_domestic_violence"],
+        &["--search", "конвой"],
+        &["--judge", "ова"],
+    ] {
+        let n = counted(filter);
+        assert_eq!(n, listed(filter), "{filter:?}");
+        assert_ne!(n, all, "{filter:?} should narrow the selection");
+    }
+}
+
+#[test]
+fn stats_work_read_only_and_agree_with_a_normal_open() {
+    let env = Env::with_demo(120, 5);
+    let normal = env.ok(&["stats", "--format", "json"]);
+    let before = std::fs::read(env.db()).expect("database");
+    let read_only = env.ok(&["--read-only", "stats", "--format", "json"]);
+    assert_eq!(normal, read_only);
+    assert_eq!(
+        before,
+        std::fs::read(env.db()).expect("database"),
+        "a read-only run must not change the file"
+    );
+}
+
+#[test]
+fn the_three_formats_carry_the_same_figures() {
+    let env = Env::with_demo(150, 9);
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["stats", "--format", "json"])).expect("json");
+    let groups = json["groups"].as_array().expect("groups");
+    assert_eq!(groups.len(), 11);
+    let ids: Vec<&str> = groups
+        .iter()
+        .flat_map(|g| g["figures"].as_array().into_iter().flatten())
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    let rows = csv_figures(&env.ok(&["stats", "--format", "csv"]));
+    let csv_ids: Vec<&str> = rows.iter().filter_map(|r| r.get(1)).collect();
+    assert_eq!(ids, csv_ids);
+    assert_eq!(json["settings"]["late_after_minutes"], 30);
+
+    // A share in the JSON has its numerator and denominator, and labels in the chosen language.
+    let caged = groups
+        .iter()
+        .flat_map(|g| g["figures"].as_array().into_iter().flatten())
+        .find(|f| f["id"] == "innocence.caged")
+        .expect("innocence.caged");
+    let (num, den) = (
+        caged["numerator"].as_u64().expect("numerator"),
+        caged["denominator"].as_u64().expect("denominator"),
+    );
+    assert!(den > 0 && num <= den);
+    let ru: serde_json::Value =
+        serde_json::from_str(&env.ok(&["--lang", "ru", "stats", "--format", "json"]))
+            .expect("json");
+    let codes = &ru["groups"][3]["figures"][0]["breakdowns"][0]["rows"];
+    assert_eq!(codes[0]["key"], "metal_cage");
+    assert_eq!(codes[0]["label"], "Металлическая клетка");
+
+    // The table prints every share with its denominator.
+    let table = env.ok(&["stats"]);
+    let caged_line = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("Defendant in a cage"))
+        .expect("cage line");
+    assert!(
+        caged_line.contains(&format!("({num}/{den})")),
+        "{caged_line}"
+    );
+}
+
+#[test]
+fn table_options_add_breakdowns_and_move_the_threshold() {
+    let env = Env::with_demo(100, 3);
+    let late = |args: &[&str]| {
+        let mut a = vec!["stats", "--format", "csv"];
+        a.extend_from_slice(args);
+        let n = nds(&csv_figures(&env.ok(&a)), "timeliness.started_late").0;
+        n.parse::<u64>().expect("number")
+    };
+    assert!(late(&["--late-after", "5"]) > late(&[]));
+    assert!(late(&["--late-after", "120"]) < late(&[]));
+
+    let plain = env.ok(&["stats"]);
+    let by_region = env.ok(&["stats", "--by", "region", "--by", "month"]);
+    assert!(!plain.contains("by region"));
+    assert!(by_region.contains("by region") && by_region.contains("by month"));
+    assert_eq!(env.run(&["stats", "--by", "planet"]).status.code(), Some(2));
+    assert_eq!(
+        env.run(&["stats", "--region", "atlantis"]).status.code(),
+        Some(1)
+    );
+}
