@@ -199,3 +199,9 @@ key-sort = sort by next column
 key-sort-reverse = reverse order
 key-apply-filter = apply
 key-clear-filter = clear all
+
+## Statistics
+stats-title = Statistics
+stats-note = All hearings. Shares leave "not observed" and "not applicable" out of the denominator.
+stats-note-filtered = Hearings of the list's filter. Shares leave "not observed" and "not applicable" out of the denominator.
+key-statistics = statistics

@@ -314,8 +314,8 @@ pub fn percent(num: u64, den: u64, share: Option<f64>) -> String {
     }
 }
 
-/// A figure's value as the table shows it.
-fn value(f: &Figure) -> String {
+/// A figure's value as the table (and the statistics screen) shows it.
+pub fn value(f: &Figure) -> String {
     let measured = |v: Option<f64>| match (v, f.unit) {
         (Some(v), Some(u)) => format!("{} {}", trim(v), unit(u)),
         (Some(v), None) => trim(v),

@@ -17,6 +17,7 @@ use super::screens::first_run::FirstRun;
 use super::screens::hearing::HearingScreen;
 use super::screens::hearing_list::HearingList;
 use super::screens::settings::Settings;
+use super::screens::statistics::Statistics;
 use super::screens::unlock::Unlock;
 use super::screens::{Cmd, Ctx, Screen};
 use super::widgets::chrome;
@@ -176,6 +177,7 @@ impl App {
             Some(Screen::Hearing(s)) => s.handle_key(key, &ctx),
             Some(Screen::Settings(s)) => s.handle_key(key, &ctx),
             Some(Screen::Detail(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Statistics(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         self.apply(cmds)
@@ -302,6 +304,18 @@ impl App {
                 Vec::new()
             }
             Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
+            Outcome::StatsLoaded { stats, filtered } => {
+                let ctx = Ctx {
+                    spec: &self.spec,
+                    texts: &self.texts,
+                    lang: self.lang,
+                    now: self.now,
+                    read_only: self.read_only,
+                };
+                let screen = Statistics::new(&stats, filtered, &ctx);
+                self.stack.push(Screen::Statistics(screen));
+                Vec::new()
+            }
             Outcome::HearingViewed(record) => {
                 let ctx = Ctx {
                     spec: &self.spec,
@@ -398,6 +412,7 @@ impl App {
             Some(Screen::Hearing(s)) => (s.title(&ctx), s.keys(&ctx)),
             Some(Screen::Settings(s)) => (ctx.t("settings-title"), s.keys()),
             Some(Screen::Detail(s)) => (s.title(&ctx), s.keys(&ctx)),
+            Some(Screen::Statistics(s)) => (ctx.t("stats-title"), s.keys()),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -418,6 +433,7 @@ impl App {
             Some(Screen::Hearing(s)) => s.render(frame, body, &ctx),
             Some(Screen::Settings(s)) => s.render(frame, body, &ctx),
             Some(Screen::Detail(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Statistics(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

@@ -34,6 +34,8 @@ pub enum Effect {
         count: bool,
     },
     NewHearing,
+    /// Compute the reviewers' statistics for these hearings.
+    LoadStats(Box<Filter>),
     OpenHearing(Uuid),
     /// Load a hearing for the read-only detail view.
     ViewHearing(Uuid),
@@ -111,6 +113,11 @@ pub enum Outcome {
         offset: u64,
     },
     HearingCreated(Uuid),
+    /// Statistics computed; `filtered` when the filter selects only some hearings.
+    StatsLoaded {
+        stats: Box<crate::stats::Stats>,
+        filtered: bool,
+    },
     /// A hearing for the detail view.
     HearingViewed(Box<HearingRecord>),
     /// A hearing was printed to this file.

@@ -253,6 +253,14 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             }
         }
         Effect::NewHearing => Outcome::HearingCreated(store.new_hearing()?),
+        Effect::LoadStats(filter) => {
+            let settings = crate::stats::Settings::load(store)?;
+            let stats = crate::stats::compute(store, &filter, settings)?;
+            Outcome::StatsLoaded {
+                stats: Box::new(stats),
+                filtered: !filter.is_empty(),
+            }
+        }
         Effect::OpenHearing(h) => loaded(store, h)?,
         Effect::ViewHearing(h) => Outcome::HearingViewed(Box::new(store.load_hearing(h)?)),
         Effect::SetField {

@@ -389,3 +389,34 @@ fn journey_resize_to_a_tiny_terminal_and_back() {
     t.wait_for("20 hearings");
     assert!(!t.dead());
 }
+
+#[test]
+fn journey_reviewer_filters_searches_opens_and_counts() {
+    let env = Env::with_demo(60, 5);
+    let Some(t) = Tmux::start(&env, 120, 35) else {
+        return;
+    };
+    t.wait_for("60 hearings");
+    // Filter to one region.
+    t.keys(&["f", "Tab", "Tab", "Tab", "Enter"]);
+    t.wait_for("type to filter");
+    t.text("Sughd");
+    t.keys(&["Enter", "C-a"]);
+    t.wait_for("filtered");
+    // Search inside the filter.
+    t.keys(&["/"]);
+    t.text("конвой");
+    t.keys(&["Enter"]);
+    t.wait_for("«конвой»");
+    // Open the first hearing read-only, then the statistics of the selection.
+    t.keys(&["v"]);
+    t.wait_for("== Case ==");
+    t.keys(&["Escape"]);
+    t.wait_for("filtered");
+    t.keys(&["s"]);
+    t.wait_for("Hearings of the list's filter");
+    t.keys(&["Escape"]);
+    t.wait_for("filtered");
+    t.keys(&["q"]);
+    t.wait("the program to exit", |_| t.dead());
+}

@@ -674,3 +674,21 @@ fn editing_a_final_record_saves_at_once_and_asks_why() {
     assert_eq!(r.audit[0].reason, "corrected the case number");
     assert!(!h.screen().contains("Editing a final record"));
 }
+
+#[test]
+fn s_shows_the_statistics_of_the_lists_filter() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 40);
+    h.keys("s");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Statistics") && screen.contains("All hearings"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains('█') || screen.contains('░'),
+        "shares come with bars: {screen}"
+    );
+    snap!("statistics_100x30", h);
+    h.keys("<Esc>f<Tab><Tab><Tab><Enter>sughd<Enter><C-a>s");
+    assert!(h.screen().contains("filter"), "{}", h.screen());
+}

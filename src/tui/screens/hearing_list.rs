@@ -24,6 +24,7 @@ enum Action {
     View,
     Search,
     Filter,
+    Stats,
     SortNext,
     SortReverse,
     Up,
@@ -44,6 +45,7 @@ const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('v')], Action::View, "key-view"),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
     Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
+    Binding::new(&[Key::ch('s')], Action::Stats, "key-statistics"),
     Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
     Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
     Binding::help_only(
@@ -83,6 +85,7 @@ const READ_ONLY_KEYS: &[Binding<Action>] = &[
     ),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
     Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
+    Binding::new(&[Key::ch('s')], Action::Stats, "key-statistics"),
     Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
     Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
     Binding::help_only(
@@ -265,6 +268,7 @@ impl HearingList {
                 self.search = Some(Editor::line(self.filter.search.as_deref().unwrap_or("")));
                 Vec::new()
             }
+            Some(Action::Stats) => vec![Cmd::Run(Effect::LoadStats(Box::new(self.filter.clone())))],
             Some(Action::Filter) => {
                 self.panel = Some(Box::new(FilterPanel::new(&self.filter)));
                 Vec::new()

@@ -10,6 +10,7 @@ pub mod hearing;
 pub mod hearing_list;
 pub mod people;
 pub mod settings;
+pub mod statistics;
 pub mod timeline;
 pub mod unlock;
 
@@ -74,4 +75,5 @@ pub enum Screen {
     Hearing(Box<hearing::HearingScreen>),
     Settings(settings::Settings),
     Detail(detail::HearingDetail),
+    Statistics(statistics::Statistics),
 }

@@ -1,0 +1,175 @@
+//! The statistics screen: every figure of the reviewers' statistics for the list's current
+//! filter, each with its numerator and denominator and a bar, grouped as reports print them.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Cmd, Ctx};
+use crate::stats::{Kind, Stats};
+use crate::tui::keys::{self, Binding, Key};
+use crate::tui::theme;
+use crate::tui::widgets::form::truncate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Back,
+}
+
+const KEYS: &[Binding<Action>] = &[
+    Binding::help_only(
+        &[Key::plain(KeyCode::Up), Key::ch('k')],
+        Action::Up,
+        "key-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Down), Key::ch('j')],
+        Action::Down,
+        "key-down",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "key-page-up",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
+        Action::PageDown,
+        "key-page-down",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        Action::Back,
+        "key-back",
+    ),
+];
+
+/// One line of the screen.
+#[derive(Debug, Clone)]
+enum Item {
+    Group(String),
+    Figure {
+        label: String,
+        value: String,
+        share: Option<f64>,
+    },
+}
+
+#[derive(Debug)]
+pub struct Statistics {
+    items: Vec<Item>,
+    scroll: usize,
+    filtered: bool,
+}
+
+impl Statistics {
+    pub fn new(stats: &Stats, filtered: bool, ctx: &Ctx<'_>) -> Statistics {
+        let mut items = Vec::new();
+        for g in &stats.groups {
+            items.push(Item::Group(crate::stats::group_label(g.id).to_owned()));
+            for f in &g.figures {
+                let label = match f.id.strip_prefix("checklist.") {
+                    Some(code) => {
+                        let q = ctx
+                            .spec
+                            .checklist
+                            .item(code)
+                            .map_or("", |(_, i)| i.question.get(ctx.lang));
+                        format!("{code} {q}")
+                    }
+                    None => crate::stats::label(&f.id).unwrap_or(&f.id).to_owned(),
+                };
+                let share = if f.kind == Kind::Share { f.share } else { None };
+                items.push(Item::Figure {
+                    label,
+                    value: crate::cli::figure_value(f),
+                    share,
+                });
+            }
+        }
+        Statistics {
+            items,
+            scroll: 0,
+            filtered,
+        }
+    }
+
+    pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        keys::describe(KEYS)
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+        let last = self.items.len().saturating_sub(1);
+        match keys::lookup(KEYS, &key) {
+            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Action::Down) => self.scroll = (self.scroll + 1).min(last),
+            Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(15),
+            Some(Action::PageDown) => self.scroll = (self.scroll + 15).min(last),
+            Some(Action::Back) => return vec![Cmd::Pop],
+            None => {}
+        }
+        Vec::new()
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        if area.height < 2 {
+            return;
+        }
+        let note = if self.filtered {
+            ctx.t("stats-note-filtered")
+        } else {
+            ctx.t("stats-note")
+        };
+        frame.render_widget(
+            Paragraph::new(note).style(theme::dim()),
+            Rect { height: 1, ..area },
+        );
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        };
+        let bar_w = if body.width >= 100 { 24 } else { 12 };
+        let value_w = 22usize;
+        let label_w = (body.width as usize).saturating_sub(bar_w + value_w + 3);
+        for (i, item) in self
+            .items
+            .iter()
+            .skip(self.scroll)
+            .take(body.height as usize)
+            .enumerate()
+        {
+            let r = Rect {
+                y: body.y + i as u16,
+                height: 1,
+                ..body
+            };
+            let line = match item {
+                Item::Group(g) => Line::styled(format!("── {g}"), theme::section()),
+                Item::Figure {
+                    label,
+                    value,
+                    share,
+                } => {
+                    let bar = share.map_or_else(String::new, |s| {
+                        let filled = ((s.clamp(0.0, 1.0) * bar_w as f64).round()) as usize;
+                        format!("{}{}", "█".repeat(filled), "░".repeat(bar_w - filled))
+                    });
+                    Line::from(vec![
+                        Span::raw(format!("{:<label_w$} ", truncate(label, label_w))),
+                        Span::styled(format!("{value:>value_w$} "), theme::value()),
+                        Span::styled(bar, theme::key()),
+                    ])
+                }
+            };
+            frame.render_widget(Paragraph::new(line), r);
+        }
+        frame.set_cursor_position((body.x, body.y));
+    }
+}
