@@ -760,9 +760,9 @@ impl<'s> Records<'s> {
     /// Reads the rows of case `case`, which come with its first hearing.
     fn read_case(&mut self, case: Uuid, hearing_line: u64) -> CaseRows {
         let spec = self.spec;
-        let first = self.first_of_case.clone();
+        let first = &self.first_of_case;
         let current = self.current;
-        let place_of_case = move |c: Uuid| match (first.get(&c), current) {
+        let place_of_case = |c: Uuid| match (first.get(&c), current) {
             (None, _) => Place::Orphan,
             (Some(_), _) if c == case => Place::Here,
             (Some(f), Some(cur)) if *f < cur => Place::Earlier,
@@ -819,7 +819,7 @@ impl<'s> Records<'s> {
             self.parties.insert(p.uuid, p.case_uuid);
         }
         let ours: HashSet<Uuid> = parties.iter().map(|p| p.uuid).collect();
-        let known = self.parties.clone();
+        let known = &self.parties;
         let place_of_party = |p: Uuid| {
             if ours.contains(&p) {
                 Place::Here
@@ -940,7 +940,7 @@ impl<'s> Records<'s> {
             self.allegations.insert(a.uuid, a.hearing_uuid);
         }
         let ours: HashSet<Uuid> = allegations.iter().map(|(_, a)| a.uuid).collect();
-        let known = self.allegations.clone();
+        let known = &self.allegations;
         let followups = take_group(
             &mut self.cursors.followups,
             spec,

@@ -194,6 +194,18 @@ fn golden_store(dir: &Path) -> Store {
     store
 }
 
+/// A golden file: an insta snapshot kept in `tests/fixtures/golden/`.
+macro_rules! golden {
+    ($name:expr, $text:expr $(,)?) => {
+        insta::with_settings!({
+            snapshot_path => "../fixtures/golden",
+            prepend_module_to_snapshot => false,
+        }, {
+            insta::assert_snapshot!($name, $text);
+        })
+    };
+}
+
 fn snapshot_text(bytes: &[u8]) -> String {
     // Line ends are checked separately; the BOM is shown, not hidden.
     let text = std::str::from_utf8(bytes).expect("UTF-8");
@@ -216,11 +228,11 @@ fn golden_files_pin_the_analysis_batch() {
             text.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
             "{name}: every line ends with CRLF"
         );
-        insta::assert_snapshot!(format!("analysis_{name}"), snapshot_text(&bytes));
+        golden!(format!("analysis_{name}"), snapshot_text(&bytes));
     }
     for name in ["manifest.json", "SHA256SUMS"] {
         let bytes = std::fs::read(batch.join(name)).expect("file");
-        insta::assert_snapshot!(format!("analysis_{name}"), snapshot_text(&bytes));
+        golden!(format!("analysis_{name}"), snapshot_text(&bytes));
     }
     let narrative_cell = std::fs::read_to_string(batch.join("hearings.csv")).expect("hearings");
     assert!(
@@ -253,7 +265,7 @@ fn golden_files_pin_the_excel_and_redacted_batches() {
             !bytes.starts_with(b"\xEF\xBB\xBFsep="),
             "{name}: never a sep= line"
         );
-        insta::assert_snapshot!(format!("excel_redacted_{name}"), snapshot_text(&bytes));
+        golden!(format!("excel_redacted_{name}"), snapshot_text(&bytes));
     }
     let hearings = std::fs::read_to_string(batch.join("hearings.csv")).expect("hearings");
     assert!(
@@ -265,7 +277,7 @@ fn golden_files_pin_the_excel_and_redacted_batches() {
         !parties.contains("Алиев") && !parties.contains("Ҷӯраев"),
         "no real names"
     );
-    insta::assert_snapshot!(
+    golden!(
         "excel_redacted_manifest.json",
         snapshot_text(&std::fs::read(batch.join("manifest.json")).expect("manifest"))
     );
