@@ -317,15 +317,18 @@ fn run(store: &Store, filter: &Filter, settings: Settings) -> Result<Acc> {
     let spec = store.spec();
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Batch>(4);
-        let worker = scope.spawn(move || -> Result<Acc> {
-            let mut fold = Fold::new(spec, settings, monitors);
-            for batch in rx {
-                for row in batch.rows() {
-                    fold.row(batch.pass, row)?;
+        let worker = std::thread::Builder::new()
+            .name("statistics".into())
+            .spawn_scoped(scope, move || -> Result<Acc> {
+                let mut fold = Fold::new(spec, settings, monitors);
+                for batch in rx {
+                    for row in batch.rows() {
+                        fold.row(batch.pass, row)?;
+                    }
                 }
-            }
-            Ok(fold.finish())
-        });
+                Ok(fold.finish())
+            })
+            .map_err(|e| Error::io("a thread for the statistics", e))?;
         let produced = queries
             .iter()
             .try_for_each(|(pass, sql, params)| stream(store, *pass, sql, params, &tx));
