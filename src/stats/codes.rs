@@ -131,7 +131,7 @@ pub(super) const ALL: &[(&str, &[&str])] = &[
     ("answer", &[NOT_OBSERVED, NOT_APPLICABLE]),
 ];
 
-/// The letter a checklist answer has in `checklist_tally` (migration 0002), as the tally loop
+/// The letter a checklist answer has in `checklist_tally` (migration 0003), as the tally loop
 /// of `collect` reads it.
 #[cfg(test)]
 pub(super) fn answer_of_letter(letter: &str) -> Option<&'static str> {

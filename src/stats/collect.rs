@@ -1,5 +1,5 @@
 //! Reading the database for the figures: each table once, through the narrow indexes and the
-//! checklist tally of migration 0002, never whole records.
+//! checklist tally of migration 0003, never whole records.
 //!
 //! The selected hearings come from the same `WHERE` clause as `list` ([`Store::filter_sql`]).
 //! Parties, hearing parties, allegations, follow-ups and checklist tallies are scanned whole:
@@ -105,7 +105,7 @@ pub(super) const ALLEGATION_FIELDS: [&str; 6] = [
 ];
 
 /// `ifnull(json_extract(alias.data, '$.f1'), '') || char(31) || …`: the values of several
-/// fields in one text, as the indexes of migration 0002 hold them (with `data` unqualified
+/// fields in one text, as the indexes of migration 0003 hold them (with `data` unqualified
 /// when `alias` is empty). Reading one packed value instead of a column per field halves the
 /// work per row.
 pub(super) fn packed(alias: &str, fields: &[&str]) -> String {
@@ -317,15 +317,18 @@ fn run(store: &Store, filter: &Filter, settings: Settings) -> Result<Acc> {
     let spec = store.spec();
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Batch>(4);
-        let worker = scope.spawn(move || -> Result<Acc> {
-            let mut fold = Fold::new(spec, settings, monitors);
-            for batch in rx {
-                for row in batch.rows() {
-                    fold.row(batch.pass, row)?;
+        let worker = std::thread::Builder::new()
+            .name("statistics".into())
+            .spawn_scoped(scope, move || -> Result<Acc> {
+                let mut fold = Fold::new(spec, settings, monitors);
+                for batch in rx {
+                    for row in batch.rows() {
+                        fold.row(batch.pass, row)?;
+                    }
                 }
-            }
-            Ok(fold.finish())
-        });
+                Ok(fold.finish())
+            })
+            .map_err(|e| Error::io("a thread for the statistics", e))?;
         let produced = queries
             .iter()
             .try_for_each(|(pass, sql, params)| stream(store, *pass, sql, params, &tx));
@@ -380,7 +383,7 @@ fn stream(
 
 #[cfg(test)]
 pub(super) mod testing {
-    //! What the tests check against migration 0002.
+    //! What the tests check against migration 0003.
     use super::{HEARING_FIELDS, HEARING_PARTY_FIELDS, Hf, Pf};
 
     /// Whether the `Hf` and `Pf` positions name the fields they are meant to.

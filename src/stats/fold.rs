@@ -643,7 +643,7 @@ impl<'s> Fold<'s> {
     }
 
     /// A selected hearing's checklist answers: ` CODE:a` tokens, `a` one letter (migration
-    /// 0002: y yes, n no, p partly, o not observed, x not applicable).
+    /// 0003: y yes, n no, p partly, o not observed, x not applicable).
     fn tally(&mut self, r: Row<'_>) {
         let Some(h) = r
             .get(0)

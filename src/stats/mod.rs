@@ -8,7 +8,7 @@
 //! [`label`] gives the English text.
 //!
 //! How it stays fast: `collect` reads each table once through the narrow indexes and the
-//! checklist tally of migration 0002 (never whole records) and hands the rows to a worker
+//! checklist tally of migration 0003 (never whole records) and hands the rows to a worker
 //! thread, where `fold` joins them in memory by id and feeds the accumulators of `tally`;
 //! `build` turns those into groups. No printing here, no terminal.
 

@@ -163,9 +163,11 @@ impl Store {
             );
         }
         if let Some(a) = &f.article {
+            // Uncorrelated, so it runs once: as a correlated EXISTS, SQLite scanned every
+            // charge under the article for each hearing (minutes at 100,000 hearings).
             push(
-                "EXISTS (SELECT 1 FROM parties p JOIN charges ch ON ch.party_uuid = p.uuid
-                         WHERE p.case_uuid = h.case_uuid AND ch.article = ?)",
+                "h.case_uuid IN (SELECT p.case_uuid FROM charges ch JOIN parties p ON p.uuid = ch.party_uuid
+                                 WHERE ch.article = ?)",
                 vec![text(a)],
                 &mut params,
             );

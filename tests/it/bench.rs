@@ -16,7 +16,13 @@ use courtwatch::spec::Spec;
 use courtwatch::stats::{self, Settings};
 use courtwatch::store::{Filter, OpenMode, Store};
 
-const HEARINGS: u64 = 100_000;
+/// Hearings in a newly built benchmark database: `COURTWATCH_BENCH_HEARINGS`, else 100,000.
+fn hearings() -> u64 {
+    std::env::var("COURTWATCH_BENCH_HEARINGS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
 /// The passphrase of the benchmark database: `COURTWATCH_PASSPHRASE`, else this.
 fn passphrase() -> String {
     std::env::var("COURTWATCH_PASSPHRASE").unwrap_or_else(|_| "benchmark passphrase".into())
@@ -49,7 +55,7 @@ fn database(spec: &Arc<Spec>) -> PathBuf {
         store.upsert_monitor(&m).expect("monitor");
         monitors.push(m);
     }
-    let mut generator = Generator::new(spec, 1, HEARINGS, monitors).peekable();
+    let mut generator = Generator::new(spec, 1, hearings(), monitors).peekable();
     while generator.peek().is_some() {
         let tx = store.begin().expect("transaction");
         for record in generator.by_ref().take(1000) {
@@ -58,8 +64,9 @@ fn database(spec: &Arc<Spec>) -> PathBuf {
         tx.commit().expect("commit");
     }
     eprintln!(
-        "built {} with {HEARINGS} hearings in {:.0} s",
+        "built {} with {} hearings in {:.0} s",
         path.display(),
+        hearings(),
         started.elapsed().as_secs_f64()
     );
     path
@@ -106,7 +113,7 @@ fn bench_statistics_on_100000_hearings() {
         ..Filter::default()
     });
     eprintln!(
-        "statistics, all {HEARINGS} hearings: {} ms (median of 5)",
+        "statistics, all hearings: {} ms (median of 5)",
         all.as_millis()
     );
     eprintln!("statistics, --region sughd: {} ms", region.as_millis());

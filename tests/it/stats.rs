@@ -226,6 +226,7 @@ fn stats_select_the_same_hearings_as_list() {
         &["--tag", "gbv_domestic_violence"],
         &["--search", "конвой"],
         &["--judge", "ова"],
+        &["--article", "200"],
     ] {
         let n = counted(filter);
         assert_eq!(n, listed(filter), "{filter:?}");
