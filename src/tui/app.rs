@@ -112,6 +112,11 @@ impl App {
         self.now = now;
     }
 
+    /// A progress sentence on the status line while a long effect (export, merge) runs.
+    pub fn progress(&mut self, key: &str, args: &[(&str, crate::i18n::Arg<'_>)]) {
+        self.status = Some((self.texts.t_args(self.lang, key, args), false));
+    }
+
     pub fn is_locked(&self) -> bool {
         self.lock.is_some()
     }
@@ -176,6 +181,9 @@ impl App {
             Some(Screen::Hearing(s)) => s.handle_key(key, &ctx),
             Some(Screen::Settings(s)) => s.handle_key(key, &ctx),
             Some(Screen::Detail(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Export(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Merge(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Conflicts(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         self.apply(cmds)
@@ -215,6 +223,7 @@ impl App {
                     self.lock_minutes,
                 ))),
                 Cmd::Status(s, error) => self.status = Some((s, error)),
+                Cmd::Push(screen) => self.stack.push(*screen),
             }
         }
         effects
@@ -360,6 +369,9 @@ impl App {
                 let cmds = match self.stack.last_mut() {
                     Some(Screen::List(s)) => s.on_outcome(other, &ctx),
                     Some(Screen::Hearing(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Export(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Merge(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Conflicts(s)) => s.on_outcome(other, &ctx),
                     _ => Vec::new(),
                 };
                 self.apply(cmds)
@@ -398,6 +410,9 @@ impl App {
             Some(Screen::Hearing(s)) => (s.title(&ctx), s.keys(&ctx)),
             Some(Screen::Settings(s)) => (ctx.t("settings-title"), s.keys()),
             Some(Screen::Detail(s)) => (s.title(&ctx), s.keys(&ctx)),
+            Some(Screen::Export(s)) => (ctx.t("export-title"), s.keys()),
+            Some(Screen::Merge(s)) => (ctx.t("merge-title"), s.keys()),
+            Some(Screen::Conflicts(s)) => (s.title(&ctx), s.keys(&ctx)),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -418,6 +433,9 @@ impl App {
             Some(Screen::Hearing(s)) => s.render(frame, body, &ctx),
             Some(Screen::Settings(s)) => s.render(frame, body, &ctx),
             Some(Screen::Detail(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Export(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Merge(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Conflicts(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

@@ -7,3 +7,4 @@ mod journeys;
 mod support;
 mod tidy;
 mod tui;
+mod tui_exchange;

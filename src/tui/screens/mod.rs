@@ -4,10 +4,13 @@
 
 pub mod allegations;
 pub mod checklist;
+pub mod conflicts;
 pub mod detail;
+pub mod export;
 pub mod first_run;
 pub mod hearing;
 pub mod hearing_list;
+pub mod merge;
 pub mod people;
 pub mod settings;
 pub mod timeline;
@@ -63,6 +66,8 @@ pub enum Cmd {
     OpenSettings,
     /// A message for the status line (a message key or a sentence), and whether it is an error.
     Status(String, bool),
+    /// Open a screen over the current one.
+    Push(Box<Screen>),
 }
 
 /// The screens of the stack.
@@ -74,4 +79,7 @@ pub enum Screen {
     Hearing(Box<hearing::HearingScreen>),
     Settings(settings::Settings),
     Detail(detail::HearingDetail),
+    Export(Box<export::ExportScreen>),
+    Merge(Box<merge::MergeScreen>),
+    Conflicts(Box<conflicts::ConflictsScreen>),
 }
