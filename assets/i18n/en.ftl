@@ -205,3 +205,127 @@ stats-title = Statistics
 stats-note = All hearings. Shares leave "not observed" and "not applicable" out of the denominator.
 stats-note-filtered = Hearings of the list's filter. Shares leave "not observed" and "not applicable" out of the denominator.
 key-statistics = statistics
+## Batches: export, merge, conflicts
+key-export = export
+key-merge = merge
+key-conflicts = conflicts
+key-change = change
+key-export-run = export
+key-mark = mark
+key-mark-all = mark all
+key-check = check
+key-folder = folder
+key-look = look in folder
+key-batch-list = batch list
+key-merge-apply = merge
+key-show-resolved = resolved too
+key-keep-local = keep local
+key-keep-incoming = keep incoming
+key-only-differences = only differences
+export-title = Export a batch
+export-scope = Hearings
+export-scope-since-last = changed since the last batch
+export-scope-all = all final hearings
+export-scope-dates = hearings between two dates
+export-profile = Format
+export-profile-analysis = analysis: comma, for R, Python and merging
+export-profile-excel = excel: semicolon, for Excel
+export-redact = Redact names
+export-redact-no = no: full records, for the legal aid group
+export-redact-yes = yes: names replaced, for sharing outside
+export-folder = Folder
+export-last = Last batch: no. { $seq }, written { $at }, { $count ->
+    [one] { $count } hearing
+   *[other] { $count } hearings
+}.
+export-last-none = No batch has been written from this database yet.
+export-note = Enter writes a new batch folder inside this folder. Drafts are never exported. The hearings exported are sealed: a later edit starts a new version.
+export-bad-date = A date must be written as YYYY-MM-DD, for example 2026-11-23.
+export-need-dates = Enter a first date, a last date, or both.
+export-dates-order = The first date comes after the last one.
+export-need-folder = Type the folder to write the batch in.
+export-working = Exporting…
+export-progress = Exporting… { $file }: { $rows } rows
+export-nothing-since-last = Nothing to export: no final hearing changed since the last batch. Choose "all final hearings" to export everything again.
+export-nothing = Nothing to export: no final hearing matches. No batch was written.
+export-done = Batch no. { $seq } of { $monitor } written: { $count ->
+    [one] { $count } hearing
+   *[other] { $count } hearings
+} ({ $profile }).
+export-done-redacted = Names and other restricted fields are replaced or left out.
+export-done-status = Batch written to { $path }
+export-files = Files
+export-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+export-hearings = { $count ->
+    [one] { $count } hearing
+   *[other] { $count } hearings
+}
+merge-title = Merge batches
+merge-folder = Folder
+merge-choose-hint = Space marks batches · Enter checks them (nothing is written yet) · Tab: folder
+merge-none-found = No batch folder here. Type the folder that holds the batches (a USB stick, for example) and press Enter.
+merge-unreadable = unreadable
+merge-merged-before = merged before
+merge-none-chosen = Mark a batch with Space first.
+merge-checking = Checking { $name } ({ $n } of { $total })…
+merge-merging = Merging { $name } ({ $n } of { $total })…
+merge-progress = Merging { $name }: { $done } of { $count } hearings…
+merge-preview-heading = Checked. Nothing has been written yet.
+merge-preview-note = Enter merges the batches that passed; Esc goes back without merging. Each batch is compared with the database as it is now.
+merge-done-heading = Merged.
+merge-checked-status = Checked: nothing was written. Enter merges, Esc goes back.
+merge-nothing-to-apply = Nothing to merge: every batch was rejected or merged before.
+merge-done-status = { $count ->
+    [one] One batch merged.
+   *[other] { $count } batches merged.
+}
+merge-done-conflicts = { $count ->
+    [one] One batch merged
+   *[other] { $count } batches merged
+}, { $conflicts ->
+    [one] one conflict to resolve
+   *[other] { $conflicts } conflicts to resolve
+}: press c.
+merge-new = new { $count }
+merge-updated = updated { $count }
+merge-reviewed = reviewed { $count }
+merge-unchanged = unchanged { $count }
+merge-kept = kept local { $count }
+merge-conflicts = conflicts { $count }
+merge-already = Merged before, on { $at }: nothing to do.
+merge-warning = warning:
+merge-rejected = Rejected: nothing from this batch is merged.
+merge-more-problems = … and { $count } more
+merge-failed = Failed, nothing from this batch was written:
+merge-missing = Batches not received yet:
+merge-none-missing = No batch is missing.
+conflicts-title = Conflicts
+conflicts-none = No open conflict.
+conflicts-none-ever = No conflict yet.
+conflicts-count = { $count ->
+    [one] { $count } open conflict
+   *[other] { $count } open conflicts
+}
+conflict-title = Conflict
+conflict-from = From
+conflict-state = State
+conflict-open = open
+conflict-resolved-incoming = incoming kept ({ $by })
+conflict-resolved-local = local kept ({ $by })
+conflict-field = Field
+conflict-local = This database
+conflict-incoming = Incoming
+conflict-case = Case
+conflict-allegation = Allegation
+conflict-differing = { $count ->
+    [one] { $count } field differs (≠)
+   *[other] { $count } fields differ (≠)
+}
+conflict-confirm-incoming = Keep the incoming version? It replaces the version in this database. Your choice is recorded with your code and the time. y: yes · n: no
+conflict-confirm-local = Keep the version in this database? The incoming version stays stored with the conflict. Your choice is recorded with your code and the time. y: yes · n: no
+conflict-kept-incoming = Resolved: the hearing now has the incoming version.
+conflict-kept-local = Resolved: the hearing keeps the version in this database.
+batch-ref = { $monitor } no. { $seq }

@@ -211,3 +211,130 @@ stats-title = Статистика
 stats-note = Все заседания. Доли считаются без ответов «не наблюдалось» и «неприменимо» в знаменателе.
 stats-note-filtered = Заседания по фильтру списка. Доли считаются без ответов «не наблюдалось» и «неприменимо» в знаменателе.
 key-statistics = статистика
+## Пакеты: выгрузка, слияние, конфликты
+key-export = выгрузка
+key-merge = слияние
+key-conflicts = конфликты
+key-change = изменить
+key-export-run = выгрузить
+key-mark = отметить
+key-mark-all = отметить все
+key-check = проверить
+key-folder = папка
+key-look = искать в папке
+key-batch-list = список пакетов
+key-merge-apply = слить
+key-show-resolved = и решённые
+key-keep-local = оставить свою
+key-keep-incoming = взять входящую
+key-only-differences = только различия
+export-title = Выгрузка пакета
+export-scope = Заседания
+export-scope-since-last = изменённые после прошлого пакета
+export-scope-all = все окончательные
+export-scope-dates = между двумя датами
+export-profile = Формат
+export-profile-analysis = analysis: запятая, для R, Python и слияния
+export-profile-excel = excel: точка с запятой, для Excel
+export-redact = Скрыть имена
+export-redact-no = нет: полные записи, для группы правовой помощи
+export-redact-yes = да: имена заменены, для передачи вовне
+export-folder = Папка
+export-last = Последний пакет: № { $seq }, записан { $at }, { $count ->
+    [one] { $count } заседание
+    [few] { $count } заседания
+    [many] { $count } заседаний
+   *[other] { $count } заседания
+}.
+export-last-none = Из этой базы ещё не выгружено ни одного пакета.
+export-note = Enter записывает новую папку пакета внутри этой папки. Черновики не выгружаются. Выгруженные заседания запечатываются: следующая правка начнёт новую версию.
+export-bad-date = Дату нужно писать как ГГГГ-ММ-ДД, например 2026-11-23.
+export-need-dates = Укажите первую дату, последнюю или обе.
+export-dates-order = Первая дата позже последней.
+export-need-folder = Укажите папку, в которую записать пакет.
+export-working = Выгрузка…
+export-progress = Выгрузка… { $file }: строк { $rows }
+export-nothing-since-last = Выгружать нечего: после прошлого пакета ни одно окончательное заседание не изменилось. Выберите «все окончательные», чтобы выгрузить всё заново.
+export-nothing = Выгружать нечего: нет подходящих окончательных заседаний. Пакет не записан.
+export-done = Пакет № { $seq } монитора { $monitor } записан: { $count ->
+    [one] { $count } заседание
+    [few] { $count } заседания
+    [many] { $count } заседаний
+   *[other] { $count } заседания
+} ({ $profile }).
+export-done-redacted = Имена и другие закрытые поля заменены или опущены.
+export-done-status = Пакет записан в { $path }
+export-files = Файлы
+export-rows = { $count ->
+    [one] { $count } строка
+    [few] { $count } строки
+    [many] { $count } строк
+   *[other] { $count } строки
+}
+export-hearings = { $count ->
+    [one] { $count } заседание
+    [few] { $count } заседания
+    [many] { $count } заседаний
+   *[other] { $count } заседания
+}
+merge-title = Слияние пакетов
+merge-folder = Папка
+merge-choose-hint = Пробел отмечает пакеты · Enter проверяет их (ничего не записывается) · Tab: папка
+merge-none-found = Здесь нет папок пакетов. Укажите папку с пакетами (например, на флешке) и нажмите Enter.
+merge-unreadable = не читается
+merge-merged-before = уже слит
+merge-none-chosen = Сначала отметьте пакет пробелом.
+merge-checking = Проверка { $name } ({ $n } из { $total })…
+merge-merging = Слияние { $name } ({ $n } из { $total })…
+merge-progress = Слияние { $name }: { $done } из { $count } заседаний…
+merge-preview-heading = Проверено. Пока ничего не записано.
+merge-preview-note = Enter сливает прошедшие проверку пакеты; Esc — назад без слияния. Каждый пакет сравнивается с базой в её нынешнем виде.
+merge-done-heading = Слито.
+merge-checked-status = Проверено: ничего не записано. Enter — слить, Esc — назад.
+merge-nothing-to-apply = Сливать нечего: все пакеты отклонены или уже слиты.
+merge-done-status = { $count ->
+    [one] Слит { $count } пакет.
+    [few] Слито { $count } пакета.
+    [many] Слито { $count } пакетов.
+   *[other] Слито { $count } пакета.
+}
+merge-done-conflicts = { $count ->
+    [one] Слит { $count } пакет
+    [few] Слито { $count } пакета
+    [many] Слито { $count } пакетов
+   *[other] Слито { $count } пакета
+}, конфликтов для решения: { $conflicts }. Нажмите c.
+merge-new = новых { $count }
+merge-updated = обновлено { $count }
+merge-reviewed = проверено лидером { $count }
+merge-unchanged = без изменений { $count }
+merge-kept = своя новее { $count }
+merge-conflicts = конфликтов { $count }
+merge-already = Уже слит { $at }: делать нечего.
+merge-warning = внимание:
+merge-rejected = Отклонён: из этого пакета ничего не сливается.
+merge-more-problems = … и ещё { $count }
+merge-failed = Ошибка, из этого пакета ничего не записано:
+merge-missing = Ещё не получены пакеты:
+merge-none-missing = Пропущенных пакетов нет.
+conflicts-title = Конфликты
+conflicts-none = Открытых конфликтов нет.
+conflicts-none-ever = Конфликтов пока не было.
+conflicts-count = Открытых конфликтов: { $count }
+conflict-title = Конфликт
+conflict-from = Откуда
+conflict-state = Состояние
+conflict-open = открыт
+conflict-resolved-incoming = взята входящая ({ $by })
+conflict-resolved-local = оставлена своя ({ $by })
+conflict-field = Поле
+conflict-local = Эта база
+conflict-incoming = Входящая
+conflict-case = Дело
+conflict-allegation = Заявление
+conflict-differing = Различающихся полей (≠): { $count }
+conflict-confirm-incoming = Взять входящую версию? Она заменит версию в этой базе. Ваш выбор записывается с вашим кодом и временем. y: да · n: нет
+conflict-confirm-local = Оставить версию этой базы? Входящая версия остаётся сохранённой при конфликте. Ваш выбор записывается с вашим кодом и временем. y: да · n: нет
+conflict-kept-incoming = Решено: у заседания теперь входящая версия.
+conflict-kept-local = Решено: у заседания осталась версия этой базы.
+batch-ref = { $monitor } № { $seq }

@@ -175,5 +175,32 @@ pub fn describe_problems(problems: &[Problem], max: usize) -> String {
     s
 }
 
+/// The batch folders in `folder`, by name: its subfolders holding a `manifest.json` (hidden
+/// ones, such as an export still being written, are skipped), or `folder` itself when it is a
+/// batch. A folder that does not exist holds none. Reads only names; nothing is verified.
+pub fn batch_folders(folder: &std::path::Path) -> crate::error::Result<Vec<std::path::PathBuf>> {
+    use crate::error::Error;
+    if folder.join(MANIFEST).is_file() {
+        return Ok(vec![folder.to_owned()]);
+    }
+    let entries = match std::fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(folder, e))?.path();
+        let hidden = path
+            .file_name()
+            .is_none_or(|n| n.to_string_lossy().starts_with('.'));
+        if !hidden && path.join(MANIFEST).is_file() {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,30 @@ fn the_formula_guard_is_undone_exactly() {
 }
 
 #[test]
+fn batch_folders_lists_batches_by_name_and_skips_partial_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    for name in ["b-2", "b-1", ".b-3.partial", "not-a-batch"] {
+        std::fs::create_dir(root.join(name)).expect("mkdir");
+        if name != "not-a-batch" {
+            std::fs::write(root.join(name).join(super::MANIFEST), "{}").expect("manifest");
+        }
+    }
+    let found = super::batch_folders(root).expect("listed");
+    assert_eq!(found, [root.join("b-1"), root.join("b-2")]);
+    // A batch folder itself is its own list; a folder that is not there holds none.
+    assert_eq!(
+        super::batch_folders(&root.join("b-1")).expect("listed"),
+        [root.join("b-1")]
+    );
+    assert!(
+        super::batch_folders(&root.join("absent"))
+            .expect("listed")
+            .is_empty()
+    );
+}
+
+#[test]
 fn field_columns_never_collide_with_key_columns_and_are_snake_case() {
     let spec = spec();
     for table in Table::ALL {

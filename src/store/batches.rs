@@ -555,6 +555,28 @@ impl Store {
         Ok(())
     }
 
+    /// Resolves an open conflict in its own transaction (the terminal UI's way; the command
+    /// line does the same in its own steps) and returns it as it was before resolving.
+    pub fn resolve_open_conflict(
+        &self,
+        conflict: Uuid,
+        keep_incoming: bool,
+    ) -> Result<ConflictRow> {
+        let row = self
+            .conflicts(false)?
+            .into_iter()
+            .find(|c| c.uuid == conflict)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "conflict {conflict} is not open any more (it was resolved, or it does not exist)"
+                ))
+            })?;
+        let tx = self.begin()?;
+        self.resolve_conflict(&tx, &row, keep_incoming)?;
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(row)
+    }
+
     /// Writes a whole hearing record that replaces the local version (merge's update): rows
     /// of its case that the incoming record no longer has (parties, charges, consents) are
     /// removed first, then [`Store::write_record`] writes the rest.

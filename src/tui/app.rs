@@ -113,6 +113,11 @@ impl App {
         self.now = now;
     }
 
+    /// A progress sentence on the status line while a long effect (export, merge) runs.
+    pub fn progress(&mut self, key: &str, args: &[(&str, crate::i18n::Arg<'_>)]) {
+        self.status = Some((self.texts.t_args(self.lang, key, args), false));
+    }
+
     pub fn is_locked(&self) -> bool {
         self.lock.is_some()
     }
@@ -178,6 +183,9 @@ impl App {
             Some(Screen::Settings(s)) => s.handle_key(key, &ctx),
             Some(Screen::Detail(s)) => s.handle_key(key, &ctx),
             Some(Screen::Statistics(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Export(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Merge(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Conflicts(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         self.apply(cmds)
@@ -217,6 +225,7 @@ impl App {
                     self.lock_minutes,
                 ))),
                 Cmd::Status(s, error) => self.status = Some((s, error)),
+                Cmd::Push(screen) => self.stack.push(*screen),
             }
         }
         effects
@@ -374,6 +383,9 @@ impl App {
                 let cmds = match self.stack.last_mut() {
                     Some(Screen::List(s)) => s.on_outcome(other, &ctx),
                     Some(Screen::Hearing(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Export(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Merge(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Conflicts(s)) => s.on_outcome(other, &ctx),
                     _ => Vec::new(),
                 };
                 self.apply(cmds)
@@ -413,6 +425,9 @@ impl App {
             Some(Screen::Settings(s)) => (ctx.t("settings-title"), s.keys()),
             Some(Screen::Detail(s)) => (s.title(&ctx), s.keys(&ctx)),
             Some(Screen::Statistics(s)) => (ctx.t("stats-title"), s.keys()),
+            Some(Screen::Export(s)) => (ctx.t("export-title"), s.keys()),
+            Some(Screen::Merge(s)) => (ctx.t("merge-title"), s.keys()),
+            Some(Screen::Conflicts(s)) => (s.title(&ctx), s.keys(&ctx)),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -434,6 +449,9 @@ impl App {
             Some(Screen::Settings(s)) => s.render(frame, body, &ctx),
             Some(Screen::Detail(s)) => s.render(frame, body, &ctx),
             Some(Screen::Statistics(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Export(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Merge(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Conflicts(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

@@ -5,7 +5,9 @@
 use uuid::Uuid;
 
 use crate::domain::{Entity, HearingRecord, Monitor, Problem};
-use crate::store::{Filter, HearingSummary, Sort};
+use crate::exchange::Profile;
+use crate::exchange::manifest::ScopeKind;
+use crate::store::{BatchOut, ConflictRow, Filter, HearingSummary, Sort};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -95,6 +97,177 @@ pub enum Effect {
         key: String,
         value: String,
     },
+    // ---- batches: export, merge, conflicts ----
+    /// What the export screen starts from: the default folder and this database's last batch.
+    ExportInfo,
+    /// Write a batch (shows progress while it runs).
+    Export(ExportRequest),
+    /// The batch folders in a folder (`None`: the `batches` folder next to the database).
+    FindBatches {
+        folder: Option<String>,
+    },
+    /// Verify and plan batch folders, writing nothing; with `apply`, merge them (shows
+    /// progress while it runs).
+    Merge {
+        paths: Vec<String>,
+        apply: bool,
+    },
+    /// The conflicts merge kept: only the open ones unless `all`.
+    LoadConflicts {
+        all: bool,
+    },
+    /// Both versions of a conflict, side by side.
+    OpenConflict(Uuid),
+    /// Keep one side of an open conflict (who and when are recorded).
+    ResolveConflict {
+        conflict: Uuid,
+        keep_incoming: bool,
+    },
+}
+
+impl Effect {
+    /// Effects that may take long enough to need progress on the screen.
+    pub fn is_long(&self) -> bool {
+        matches!(self, Effect::Export(_) | Effect::Merge { .. })
+    }
+}
+
+/// What the export screen asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// The folder the batch folder is written in.
+    pub folder: String,
+    pub scope: ScopeKind,
+    /// First and last hearing date (`YYYY-MM-DD`), when limited.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub profile: Profile,
+    pub redact: bool,
+}
+
+/// A batch written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDone {
+    pub path: String,
+    pub hearings: u64,
+    pub seq: u32,
+    pub monitor: String,
+    pub profile: Profile,
+    pub redacted: bool,
+    /// Every CSV file written with its data rows, in the order written.
+    pub files: Vec<(String, u64)>,
+}
+
+/// A batch folder found, read from its manifest only (nothing verified yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundBatch {
+    pub path: String,
+    pub name: String,
+    pub monitor: String,
+    pub seq: u32,
+    pub hearings: u64,
+    pub created_at: String,
+    /// When it was merged here before, if it was.
+    pub merged_at: Option<String>,
+    /// Why its manifest cannot be read, if it cannot.
+    pub problem: Option<String>,
+}
+
+/// What checking (or merging) a set of batches found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Merged (`true`) or only checked (`false`: nothing was written).
+    pub applied: bool,
+    /// In the order they were merged: by monitor and sequence number.
+    pub batches: Vec<BatchReport>,
+    /// Per monitor code, the sequence numbers still missing once these are merged.
+    pub missing: Vec<(String, Vec<u32>)>,
+}
+
+impl MergeReport {
+    /// Batches that verified and have something to merge.
+    pub fn mergeable(&self) -> usize {
+        self.batches
+            .iter()
+            .filter(|b| {
+                matches!(
+                    b.result,
+                    BatchResult::Planned {
+                        already_merged: None,
+                        ..
+                    }
+                )
+            })
+            .count()
+    }
+
+    pub fn conflicts(&self) -> u64 {
+        self.batches
+            .iter()
+            .map(|b| match &b.result {
+                BatchResult::Planned { counts, .. } => counts.conflicts,
+                _ => 0,
+            })
+            .sum()
+    }
+}
+
+/// One batch of a merge report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchReport {
+    pub path: String,
+    pub name: String,
+    /// From the manifest, when it could be read.
+    pub monitor: Option<String>,
+    pub seq: Option<u32>,
+    pub result: BatchResult,
+}
+
+/// Hearing counts of a batch's plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanCounts {
+    pub new: u64,
+    pub updated: u64,
+    /// The same version, reviewed by a lead: the status is taken.
+    pub review: u64,
+    pub unchanged: u64,
+    pub kept_local: u64,
+    pub conflicts: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BatchResult {
+    /// Verified and planned (and merged, in an applied report).
+    Planned {
+        counts: PlanCounts,
+        already_merged: Option<String>,
+        warnings: Vec<String>,
+    },
+    /// Not merged: the first problems (file:line:column: message) and how many more.
+    Rejected { problems: Vec<String>, more: usize },
+    /// Merging failed; nothing from this batch was written.
+    Failed(String),
+}
+
+/// An open (or resolved) conflict, with what identifies its hearing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictItem {
+    pub row: ConflictRow,
+    pub date: String,
+    /// A court code.
+    pub court: String,
+    pub case_number: String,
+    /// The monitor code and sequence number of the batch the incoming version came in.
+    pub from: String,
+    pub seq: Option<u32>,
+}
+
+/// Both versions of a conflicting hearing.
+#[derive(Debug, Clone)]
+pub struct ConflictPair {
+    pub item: ConflictItem,
+    pub local: HearingRecord,
+    pub incoming: HearingRecord,
 }
 
 #[derive(Debug, Clone)]
@@ -137,4 +310,26 @@ pub enum Outcome {
     Saved,
     /// Something failed: a sentence for the status line.
     Failed(String),
+    // ---- batches: export, merge, conflicts ----
+    ExportInfo {
+        /// The default folder: `batches` next to the database.
+        folder: String,
+        /// The last batch this database wrote.
+        last: Option<Box<BatchOut>>,
+    },
+    Exported(Box<ExportDone>),
+    /// No final hearing was in the scope: no batch was written.
+    NothingToExport {
+        since_last: bool,
+    },
+    BatchesFound {
+        folder: String,
+        batches: Vec<FoundBatch>,
+    },
+    Merged(Box<MergeReport>),
+    ConflictsLoaded(Vec<ConflictItem>),
+    ConflictOpened(Box<ConflictPair>),
+    ConflictResolved {
+        keep_incoming: bool,
+    },
 }

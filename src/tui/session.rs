@@ -74,8 +74,15 @@ impl Session {
 
     /// Handles one key press: the app updates, then its effects are performed.
     pub fn press(&mut self, key: KeyEvent) {
+        self.press_drawing(key, &mut |_| {});
+    }
+
+    /// [`Session::press`], drawing the interface with `redraw` while a long effect (export,
+    /// merge) runs, so its progress shows: the terminal loop draws the terminal; tests may
+    /// collect the frames.
+    pub fn press_drawing(&mut self, key: KeyEvent, redraw: &mut dyn FnMut(&App)) {
         let effects = self.app.handle_key(key);
-        self.run(effects);
+        self.run_drawing(effects, redraw);
     }
 
     /// Reads the clock for the next key (the interface itself never reads it).
@@ -109,11 +116,19 @@ impl Session {
         self.run(effects);
     }
 
-    fn run(&mut self, mut effects: Vec<Effect>) {
+    fn run(&mut self, effects: Vec<Effect>) {
+        self.run_drawing(effects, &mut |_| {});
+    }
+
+    fn run_drawing(&mut self, mut effects: Vec<Effect>, redraw: &mut dyn FnMut(&App)) {
         while !effects.is_empty() {
             let mut next = Vec::new();
             for effect in effects {
-                let outcome = self.perform(effect);
+                let outcome = if effect.is_long() {
+                    self.perform_long(effect, redraw)
+                } else {
+                    self.perform(effect)
+                };
                 next.extend(self.app.on_outcome(outcome));
             }
             effects = next;
@@ -214,6 +229,13 @@ impl Session {
                     Ok(path) => Outcome::Printed(path.display().to_string()),
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
+            }
+            Effect::ExportInfo | Effect::FindBatches { .. } => {
+                let Some(store) = self.store.as_ref() else {
+                    return Outcome::Failed("the database is not open".into());
+                };
+                batches_effect(store, self.batches_dir(), effect)
+                    .unwrap_or_else(|e| Outcome::Failed(e.to_string()))
             }
             other => {
                 let Some(store) = self.store.as_ref() else {
@@ -339,7 +361,15 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             store.set_setting(&key, &value)?;
             Outcome::Saved
         }
-        Effect::CreateDatabase { .. }
+        Effect::LoadConflicts { .. } | Effect::OpenConflict(_) | Effect::ResolveConflict { .. } => {
+            batches_effect(store, PathBuf::new(), effect)?
+        }
+        // These need the session (the database's folder, progress): `Session::perform`.
+        Effect::ExportInfo
+        | Effect::FindBatches { .. }
+        | Effect::Export(_)
+        | Effect::Merge { .. }
+        | Effect::CreateDatabase { .. }
         | Effect::Unlock { .. }
         | Effect::VerifyPassphrase { .. }
         | Effect::PrintHearing(_) => Outcome::Failed("already open".into()),
@@ -355,4 +385,313 @@ fn after_edit(store: &Store, hearing: uuid::Uuid) -> Result<Outcome, Error> {
     } else {
         loaded(store, hearing)
     }
+}
+
+// ---- batches: export, merge, conflicts (issue 4) ---------------------------------------------
+
+/// Problems of a rejected batch shown on the merge screen; the rest are counted.
+const SHOWN_PROBLEMS: usize = 5;
+
+impl Session {
+    /// The default folder of batches: `batches` next to the database.
+    fn batches_dir(&self) -> PathBuf {
+        self.config
+            .db
+            .parent()
+            .map_or_else(|| PathBuf::from("batches"), |d| d.join("batches"))
+    }
+
+    /// Export and merge, with progress drawn as they go.
+    fn perform_long(&mut self, effect: Effect, redraw: &mut dyn FnMut(&App)) -> Outcome {
+        let Some(store) = self.store.as_ref() else {
+            return Outcome::Failed("the database is not open".into());
+        };
+        let app = &mut self.app;
+        let result = match effect {
+            Effect::Export(req) => export_batch(store, app, req, redraw),
+            Effect::Merge { paths, apply } => merge_batches(store, app, paths, apply, redraw),
+            other => perform_with(store, other),
+        };
+        result.unwrap_or_else(|e| Outcome::Failed(e.to_string()))
+    }
+}
+
+/// The quick batch effects: what the export and merge screens start from, and conflicts.
+fn batches_effect(store: &Store, batches_dir: PathBuf, effect: Effect) -> Result<Outcome, Error> {
+    use super::effect::{ConflictPair, FoundBatch};
+    Ok(match effect {
+        Effect::ExportInfo => Outcome::ExportInfo {
+            folder: batches_dir.display().to_string(),
+            last: store.batches_out()?.into_iter().next().map(Box::new),
+        },
+        Effect::FindBatches { folder } => {
+            let folder = folder.map_or(batches_dir, PathBuf::from);
+            let mut batches = Vec::new();
+            for path in crate::exchange::batch_folders(&folder)? {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let found = match crate::exchange::verify::read_manifest(&path) {
+                    Ok(m) => FoundBatch {
+                        path: path.display().to_string(),
+                        name,
+                        monitor: m.monitor.code.clone(),
+                        seq: m.seq,
+                        hearings: m.hearings,
+                        created_at: m.created_at.clone(),
+                        merged_at: store.merged_at(m.batch_id)?,
+                        problem: None,
+                    },
+                    Err(problems) => FoundBatch {
+                        path: path.display().to_string(),
+                        name,
+                        monitor: String::new(),
+                        seq: 0,
+                        hearings: 0,
+                        created_at: String::new(),
+                        merged_at: None,
+                        problem: Some(
+                            problems
+                                .first()
+                                .map_or_else(|| "unreadable".into(), ToString::to_string),
+                        ),
+                    },
+                };
+                batches.push(found);
+            }
+            Outcome::BatchesFound {
+                folder: folder.display().to_string(),
+                batches,
+            }
+        }
+        Effect::LoadConflicts { all } => {
+            let batches = store.batches_in()?;
+            let mut items = Vec::new();
+            for row in store.conflicts(all)? {
+                items.push(conflict_item(store, &batches, row));
+            }
+            Outcome::ConflictsLoaded(items)
+        }
+        Effect::OpenConflict(id) => {
+            let row = store
+                .conflicts(true)?
+                .into_iter()
+                .find(|c| c.uuid == id)
+                .ok_or_else(|| Error::NoSuchRecord(id.to_string()))?;
+            let local = store.load_hearing(row.hearing_uuid)?;
+            let incoming = store.conflict_incoming(id)?;
+            let item = conflict_item(store, &store.batches_in()?, row);
+            Outcome::ConflictOpened(Box::new(ConflictPair {
+                item,
+                local,
+                incoming,
+            }))
+        }
+        Effect::ResolveConflict {
+            conflict,
+            keep_incoming,
+        } => {
+            store.resolve_open_conflict(conflict, keep_incoming)?;
+            Outcome::ConflictResolved { keep_incoming }
+        }
+        _ => Outcome::Failed("not a batch effect".into()),
+    })
+}
+
+/// A conflict with what identifies its hearing (from the local version) and its batch.
+fn conflict_item(
+    store: &Store,
+    batches: &[crate::store::BatchIn],
+    row: crate::store::ConflictRow,
+) -> super::effect::ConflictItem {
+    let field = |f: &crate::domain::Fields, id: &str| f.get(id).cloned().unwrap_or_default();
+    let (date, court, case_number) = store
+        .load_hearing(row.hearing_uuid)
+        .map(|r| {
+            (
+                field(&r.hearing.fields, "hearing_date"),
+                field(&r.hearing.fields, "court"),
+                field(&r.case.fields, "court_case_number"),
+            )
+        })
+        .unwrap_or_default();
+    let batch = batches.iter().find(|b| b.batch_id == row.batch_id);
+    super::effect::ConflictItem {
+        date,
+        court,
+        case_number,
+        from: batch.map(|b| b.monitor_code.clone()).unwrap_or_default(),
+        seq: batch.map(|b| b.seq),
+        row,
+    }
+}
+
+/// Writes a batch, showing each file as it is written.
+fn export_batch(
+    store: &Store,
+    app: &mut App,
+    req: super::effect::ExportRequest,
+    redraw: &mut dyn FnMut(&App),
+) -> Result<Outcome, Error> {
+    use crate::exchange::export::{ExportOptions, export};
+    use crate::exchange::manifest::ScopeKind;
+    use crate::i18n::Arg;
+    let opts = ExportOptions {
+        out: PathBuf::from(&req.folder),
+        scope: req.scope,
+        filter: crate::store::Filter {
+            from: req.from.clone(),
+            to: req.to.clone(),
+            ..Default::default()
+        },
+        profile: req.profile,
+        redact: req.redact,
+    };
+    app.progress("export-working", &[]);
+    redraw(app);
+    let mut files = Vec::new();
+    let mut progress = |file: &str, rows: u64| {
+        files.push((file.to_owned(), rows));
+        app.progress(
+            "export-progress",
+            &[
+                ("file", Arg::Str(file)),
+                ("rows", Arg::Num(i64::try_from(rows).unwrap_or(i64::MAX))),
+            ],
+        );
+        redraw(app);
+    };
+    let done = export(store, &opts, &mut progress)?;
+    Ok(match done {
+        None => Outcome::NothingToExport {
+            since_last: req.scope == ScopeKind::SinceLast,
+        },
+        Some(done) => Outcome::Exported(Box::new(super::effect::ExportDone {
+            path: done.path.display().to_string(),
+            hearings: done.manifest.hearings,
+            seq: done.manifest.seq,
+            monitor: done.manifest.monitor.code.clone(),
+            profile: done.manifest.profile,
+            redacted: done.manifest.redacted,
+            files,
+        })),
+    })
+}
+
+/// Verifies and plans each batch (by monitor and sequence number, as a lead would take them)
+/// and, with `apply`, merges it in its own transaction; nothing is written without `apply`.
+fn merge_batches(
+    store: &Store,
+    app: &mut App,
+    paths: Vec<String>,
+    apply: bool,
+    redraw: &mut dyn FnMut(&App),
+) -> Result<Outcome, Error> {
+    use super::effect::{BatchReport, BatchResult, MergeReport, PlanCounts};
+    use crate::exchange::merge::{Action, Outcome as Merged, merge};
+    use crate::i18n::Arg;
+    let mut batches: Vec<(Option<(String, u32)>, PathBuf)> = paths
+        .into_iter()
+        .map(|p| {
+            let p = PathBuf::from(p);
+            let key = crate::exchange::verify::read_manifest(&p)
+                .ok()
+                .map(|m| (m.monitor.code, m.seq));
+            (key, p)
+        })
+        .collect();
+    batches.sort_by(|x, y| x.0.cmp(&y.0));
+    let total = i64::try_from(batches.len()).unwrap_or(i64::MAX);
+    let mut reports = Vec::new();
+    // Per monitor: its id, code and the sequence numbers of these batches.
+    let mut monitors: Vec<(uuid::Uuid, String, Vec<u32>)> = Vec::new();
+    for (i, (key, dir)) in batches.iter().enumerate() {
+        let name = dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let n = i64::try_from(i + 1).unwrap_or(i64::MAX);
+        let step = if apply {
+            "merge-merging"
+        } else {
+            "merge-checking"
+        };
+        app.progress(
+            step,
+            &[
+                ("name", Arg::Str(&name)),
+                ("n", Arg::Num(n)),
+                ("total", Arg::Num(total)),
+            ],
+        );
+        redraw(app);
+        let mut progress = |done: u64, all: u64| {
+            if apply && all > 0 {
+                app.progress(
+                    "merge-progress",
+                    &[
+                        ("name", Arg::Str(&name)),
+                        ("done", Arg::Num(i64::try_from(done).unwrap_or(i64::MAX))),
+                        ("count", Arg::Num(i64::try_from(all).unwrap_or(i64::MAX))),
+                    ],
+                );
+                redraw(app);
+            }
+        };
+        let result = match merge(store, dir, !apply, &mut progress) {
+            Ok(Merged::Merged { plan, warnings }) => {
+                let mut counts = PlanCounts::default();
+                for (_, action) in &plan.actions {
+                    match action {
+                        Action::New => counts.new += 1,
+                        Action::Update => counts.updated += 1,
+                        Action::Review => counts.review += 1,
+                        Action::Unchanged => counts.unchanged += 1,
+                        Action::KeepLocal => counts.kept_local += 1,
+                        Action::Conflict => counts.conflicts += 1,
+                    }
+                }
+                match monitors.iter_mut().find(|m| m.0 == plan.monitor.uuid) {
+                    Some(m) => m.2.push(plan.seq),
+                    None => monitors.push((
+                        plan.monitor.uuid,
+                        plan.monitor.code.clone(),
+                        vec![plan.seq],
+                    )),
+                }
+                BatchResult::Planned {
+                    counts,
+                    already_merged: plan.already_merged.clone(),
+                    warnings: warnings.iter().map(ToString::to_string).collect(),
+                }
+            }
+            Ok(Merged::Rejected { problems }) => BatchResult::Rejected {
+                problems: problems
+                    .iter()
+                    .take(SHOWN_PROBLEMS)
+                    .map(ToString::to_string)
+                    .collect(),
+                more: problems.len().saturating_sub(SHOWN_PROBLEMS),
+            },
+            Err(e) => BatchResult::Failed(e.to_string()),
+        };
+        reports.push(BatchReport {
+            path: dir.display().to_string(),
+            name,
+            monitor: key.as_ref().map(|k| k.0.clone()),
+            seq: key.as_ref().map(|k| k.1),
+            result,
+        });
+    }
+    // Gaps are judged over what is here and every batch of this set together.
+    let mut missing = Vec::new();
+    for (uuid, code, mut seqs) in monitors {
+        seqs.extend(store.received_seqs(uuid)?);
+        missing.push((code, crate::store::missing_seqs(&seqs)));
+    }
+    Ok(Outcome::Merged(Box::new(MergeReport {
+        applied: apply,
+        batches: reports,
+        missing,
+    })))
 }

@@ -9,3 +9,4 @@ mod stats;
 mod support;
 mod tidy;
 mod tui;
+mod tui_exchange;

@@ -24,7 +24,7 @@ pub struct Harness {
     spec: Arc<Spec>,
 }
 
-fn spec() -> Arc<Spec> {
+pub fn spec() -> Arc<Spec> {
     Arc::new(Spec::builtin().unwrap_or_else(|p| panic!("{p:?}")))
 }
 
@@ -59,7 +59,8 @@ impl Harness {
         Harness::start(dir, width, height, lang)
     }
 
-    fn start(dir: tempfile::TempDir, width: u16, height: u16, lang: Lang) -> Harness {
+    /// A session on the database `dir/c.db` (made beforehand, or first run when there is none).
+    pub fn start(dir: tempfile::TempDir, width: u16, height: u16, lang: Lang) -> Harness {
         Harness::start_with(dir, width, height, lang, false)
     }
 

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use super::{Cmd, Ctx};
+use super::{Cmd, Ctx, Screen};
 use crate::i18n::Arg;
 use crate::spec::COURT_LIST;
 use crate::store::{Filter, HearingSummary, Sort, SortColumn};
@@ -37,6 +37,9 @@ enum Action {
     Settings,
     Help,
     Quit,
+    Export,
+    Merge,
+    Conflicts,
 }
 
 const KEYS: &[Binding<Action>] = &[
@@ -45,7 +48,10 @@ const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('v')], Action::View, "key-view"),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
     Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
+    Binding::new(&[Key::ch('e')], Action::Export, "key-export"),
+    Binding::new(&[Key::ch('m')], Action::Merge, "key-merge"),
     Binding::new(&[Key::ch('s')], Action::Stats, "key-statistics"),
+    Binding::help_only(&[Key::ch('c')], Action::Conflicts, "key-conflicts"),
     Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
     Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
     Binding::help_only(
@@ -86,6 +92,7 @@ const READ_ONLY_KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
     Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
     Binding::new(&[Key::ch('s')], Action::Stats, "key-statistics"),
+    Binding::help_only(&[Key::ch('c')], Action::Conflicts, "key-conflicts"),
     Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
     Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
     Binding::help_only(
@@ -297,6 +304,18 @@ impl HearingList {
             Some(Action::Settings) => vec![Cmd::OpenSettings],
             Some(Action::Help) => vec![Cmd::Help],
             Some(Action::Quit) => vec![Cmd::Quit],
+            Some(Action::Export) => vec![
+                Cmd::Push(Box::new(Screen::Export(Box::default()))),
+                Cmd::Run(Effect::ExportInfo),
+            ],
+            Some(Action::Merge) => vec![
+                Cmd::Push(Box::new(Screen::Merge(Box::default()))),
+                Cmd::Run(Effect::FindBatches { folder: None }),
+            ],
+            Some(Action::Conflicts) => vec![
+                Cmd::Push(Box::new(Screen::Conflicts(Box::default()))),
+                Cmd::Run(Effect::LoadConflicts { all: false }),
+            ],
             None => Vec::new(),
         }
     }

@@ -4,10 +4,13 @@
 
 pub mod allegations;
 pub mod checklist;
+pub mod conflicts;
 pub mod detail;
+pub mod export;
 pub mod first_run;
 pub mod hearing;
 pub mod hearing_list;
+pub mod merge;
 pub mod people;
 pub mod settings;
 pub mod statistics;
@@ -64,6 +67,8 @@ pub enum Cmd {
     OpenSettings,
     /// A message for the status line (a message key or a sentence), and whether it is an error.
     Status(String, bool),
+    /// Open a screen over the current one.
+    Push(Box<Screen>),
 }
 
 /// The screens of the stack.
@@ -76,4 +81,7 @@ pub enum Screen {
     Settings(settings::Settings),
     Detail(detail::HearingDetail),
     Statistics(statistics::Statistics),
+    Export(Box<export::ExportScreen>),
+    Merge(Box<merge::MergeScreen>),
+    Conflicts(Box<conflicts::ConflictsScreen>),
 }

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::{TextArea, WrapMode};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// An editor for one field's text.
 pub enum Editor {
@@ -187,5 +188,78 @@ impl Editor {
         } else {
             frame.render_widget(Paragraph::new(self.value()), area);
         }
+    }
+}
+
+/// Lines of at most `width` columns, broken at spaces where one is near, at most `max` of
+/// them (the last ends with `…` when the text goes on).
+pub fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut w = 0;
+    let chars = text
+        .chars()
+        .map(|c| if matches!(c, '\r' | '\n') { ' ' } else { c });
+    for c in chars {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            // Break at the last space of the line when it is in its second half.
+            let cut = line
+                .rfind(' ')
+                .filter(|i| UnicodeWidthStr::width(&line[..*i]) > width / 2)
+                .map(|i| (line[..i].to_owned(), line[i + 1..].to_owned()));
+            match cut {
+                Some((head, tail)) => {
+                    lines.push(head);
+                    w = UnicodeWidthStr::width(tail.as_str());
+                    line = tail;
+                }
+                None => {
+                    lines.push(std::mem::take(&mut line));
+                    w = 0;
+                }
+            }
+            if lines.len() == max {
+                if let Some(last) = lines.last_mut() {
+                    let keep: String = last
+                        .chars()
+                        .scan(0, |acc, ch| {
+                            *acc += UnicodeWidthChar::width(ch).unwrap_or(0);
+                            (*acc < width).then_some(ch)
+                        })
+                        .collect();
+                    *last = format!("{keep}…");
+                }
+                return lines;
+            }
+        }
+        line.push(c);
+        w += cw;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_caps_the_lines() {
+        assert_eq!(wrap("", 10, 3), [""]);
+        assert_eq!(wrap("short", 10, 3), ["short"]);
+        assert_eq!(wrap("one two three four", 10, 3), ["one two", "three four"]);
+        let long = "слово ".repeat(40);
+        let lines = wrap(&long, 12, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 12)
+        );
     }
 }

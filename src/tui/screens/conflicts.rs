@@ -1,0 +1,846 @@
+//! The conflicts screen (`c` from the hearing list or the merge result): the hearings whose
+//! incoming version neither descends from nor precedes the local one. Enter opens one with
+//! both versions side by side, field by field (label, this database, incoming), differing
+//! rows marked; `l` or `i` keeps one side after a confirmation, and the store records who
+//! chose and when. Read-only databases and resolved conflicts only show.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
+
+use super::merge::batch_ref;
+use super::{Cmd, Ctx};
+use crate::domain::{Entity, Fields, HearingRecord};
+use crate::i18n::Arg;
+use crate::spec::COURT_LIST;
+use crate::tui::effect::{ConflictItem, ConflictPair, Effect, Outcome};
+use crate::tui::keys::{self, Binding, Key};
+use crate::tui::theme;
+use crate::tui::widgets::chrome;
+use crate::tui::widgets::text::wrap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Open,
+    All,
+    OnlyDiff,
+    KeepLocal,
+    KeepIncoming,
+    Yes,
+    No,
+    Back,
+}
+
+const LIST_KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::plain(KeyCode::Enter)], Action::Open, "key-open"),
+    Binding::new(&[Key::ch('a')], Action::All, "key-show-resolved"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Up), Key::ch('k')],
+        Action::Up,
+        "key-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Down), Key::ch('j')],
+        Action::Down,
+        "key-down",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        Action::Back,
+        "key-back",
+    ),
+];
+
+const PAIR_KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::ch('l')], Action::KeepLocal, "key-keep-local"),
+    Binding::new(&[Key::ch('i')], Action::KeepIncoming, "key-keep-incoming"),
+    Binding::new(&[Key::ch('d')], Action::OnlyDiff, "key-only-differences"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Up), Key::ch('k')],
+        Action::Up,
+        "key-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Down), Key::ch('j')],
+        Action::Down,
+        "key-down",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "key-page-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
+        Action::PageDown,
+        "key-page-down",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        Action::Back,
+        "key-back",
+    ),
+];
+
+/// Both versions shown, without a key that resolves (read-only, or resolved already).
+const VIEW_KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::ch('d')], Action::OnlyDiff, "key-only-differences"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Up), Key::ch('k')],
+        Action::Up,
+        "key-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Down), Key::ch('j')],
+        Action::Down,
+        "key-down",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "key-page-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
+        Action::PageDown,
+        "key-page-down",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        Action::Back,
+        "key-back",
+    ),
+];
+
+const CONFIRM_KEYS: &[Binding<Action>] = &[
+    Binding::new(
+        &[Key::ch('y'), Key::plain(KeyCode::Enter)],
+        Action::Yes,
+        "key-yes",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::plain(KeyCode::Esc)],
+        Action::No,
+        "key-no",
+    ),
+];
+
+/// Rows a page key moves.
+const PAGE: usize = 10;
+/// Lines a value shows at most; a longer one ends with `…`.
+const MAX_LINES: usize = 6;
+
+/// One line of the side-by-side view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DiffRow {
+    /// A heading (section or record) spans the row; a field has two values.
+    heading: bool,
+    label: String,
+    local: String,
+    incoming: String,
+}
+
+impl DiffRow {
+    fn differs(&self) -> bool {
+        !self.heading && self.local != self.incoming
+    }
+}
+
+#[derive(Debug)]
+struct Pair {
+    item: ConflictItem,
+    rows: Vec<DiffRow>,
+    local_version: String,
+    incoming_version: String,
+    selected: usize,
+    only_diff: bool,
+    /// Asking to confirm: keep the incoming version (`true`) or the local one.
+    confirm: Option<bool>,
+}
+
+impl Pair {
+    fn visible(&self) -> Vec<&DiffRow> {
+        self.rows
+            .iter()
+            .filter(|r| !self.only_diff || r.differs())
+            .collect()
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct ConflictsScreen {
+    items: Vec<ConflictItem>,
+    selected: usize,
+    /// Resolved conflicts listed too.
+    all: bool,
+    loaded: bool,
+    pair: Option<Box<Pair>>,
+}
+
+impl ConflictsScreen {
+    fn table(&self, ctx: &Ctx<'_>) -> &'static [Binding<Action>] {
+        match &self.pair {
+            None => LIST_KEYS,
+            Some(p) if p.confirm.is_some() => CONFIRM_KEYS,
+            Some(p) if ctx.read_only || p.item.row.resolved_at.is_some() => VIEW_KEYS,
+            Some(_) => PAIR_KEYS,
+        }
+    }
+
+    pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
+        keys::describe(self.table(ctx))
+    }
+
+    pub fn title(&self, ctx: &Ctx<'_>) -> String {
+        match &self.pair {
+            None => ctx.t("conflicts-title"),
+            Some(p) => format!(
+                "{} · {} · {}",
+                ctx.t("conflict-title"),
+                dash(&p.item.date),
+                dash(&p.item.case_number)
+            ),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        let Some(action) = keys::lookup(self.table(ctx), &key) else {
+            return Vec::new();
+        };
+        if let Some(pair) = &mut self.pair {
+            let last = pair.visible().len().saturating_sub(1);
+            match action {
+                Action::Up => pair.selected = pair.selected.saturating_sub(1),
+                Action::Down => pair.selected = (pair.selected + 1).min(last),
+                Action::PageUp => pair.selected = pair.selected.saturating_sub(PAGE),
+                Action::PageDown => pair.selected = (pair.selected + PAGE).min(last),
+                Action::OnlyDiff => {
+                    pair.only_diff = !pair.only_diff;
+                    pair.selected = 0;
+                }
+                Action::KeepLocal => pair.confirm = Some(false),
+                Action::KeepIncoming => pair.confirm = Some(true),
+                Action::No => pair.confirm = None,
+                Action::Yes => {
+                    if let Some(keep_incoming) = pair.confirm.take() {
+                        return vec![Cmd::Run(Effect::ResolveConflict {
+                            conflict: pair.item.row.uuid,
+                            keep_incoming,
+                        })];
+                    }
+                }
+                Action::Back => self.pair = None,
+                Action::Open | Action::All => {}
+            }
+            return Vec::new();
+        }
+        let last = self.items.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Open => {
+                if let Some(item) = self.items.get(self.selected) {
+                    return vec![Cmd::Run(Effect::OpenConflict(item.row.uuid))];
+                }
+            }
+            Action::All => {
+                self.all = !self.all;
+                return vec![Cmd::Run(Effect::LoadConflicts { all: self.all })];
+            }
+            Action::Back => return vec![Cmd::Pop],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub fn on_outcome(&mut self, outcome: Outcome, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        match outcome {
+            Outcome::ConflictsLoaded(items) => {
+                self.items = items;
+                self.loaded = true;
+                self.selected = self.selected.min(self.items.len().saturating_sub(1));
+                Vec::new()
+            }
+            Outcome::ConflictOpened(pair) => {
+                let ConflictPair {
+                    item,
+                    local,
+                    incoming,
+                } = *pair;
+                self.pair = Some(Box::new(Pair {
+                    rows: diff(&local, &incoming, ctx),
+                    local_version: version(&local, ctx),
+                    incoming_version: version(&incoming, ctx),
+                    item,
+                    selected: 0,
+                    only_diff: false,
+                    confirm: None,
+                }));
+                Vec::new()
+            }
+            Outcome::ConflictResolved { keep_incoming } => {
+                self.pair = None;
+                let key = if keep_incoming {
+                    "conflict-kept-incoming"
+                } else {
+                    "conflict-kept-local"
+                };
+                vec![
+                    Cmd::Status(ctx.t(key), false),
+                    Cmd::Run(Effect::LoadConflicts { all: self.all }),
+                ]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        match &self.pair {
+            Some(pair) => render_pair(pair, frame, area, ctx),
+            None => self.render_list(frame, area, ctx),
+        }
+    }
+
+    fn render_list(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        if area.height < 3 {
+            return;
+        }
+        let header = Row::new(vec![
+            Cell::from(ctx.t("list-date")),
+            Cell::from(ctx.t("list-court")),
+            Cell::from(ctx.t("list-case")),
+            Cell::from(ctx.t("conflict-from")),
+            Cell::from(ctx.t("conflict-state")),
+        ])
+        .style(theme::section());
+        let rows: Vec<Row<'_>> = self
+            .items
+            .iter()
+            .map(|c| {
+                let state = match (&c.row.resolution, &c.row.resolved_by) {
+                    (Some(side), by) => ctx.texts.t_args(
+                        ctx.lang,
+                        if side == "incoming" {
+                            "conflict-resolved-incoming"
+                        } else {
+                            "conflict-resolved-local"
+                        },
+                        &[("by", Arg::Str(by.as_deref().unwrap_or("?")))],
+                    ),
+                    (None, _) => ctx.t("conflict-open"),
+                };
+                let from = match c.seq {
+                    Some(s) => batch_ref(ctx, &c.from, s),
+                    None => dash(&c.from),
+                };
+                Row::new(vec![
+                    Cell::from(dash(&c.date)),
+                    Cell::from(
+                        ctx.spec
+                            .code_label(COURT_LIST, &c.court, ctx.lang)
+                            .to_owned(),
+                    ),
+                    Cell::from(dash(&c.case_number)),
+                    Cell::from(from),
+                    Cell::from(state),
+                ])
+            })
+            .collect();
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(10),
+                Constraint::Fill(1),
+                Constraint::Length(12),
+                Constraint::Length(10),
+                Constraint::Length(20),
+            ],
+        )
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme::selected());
+        let table_area = Rect {
+            height: area.height - 1,
+            ..area
+        };
+        let mut state =
+            TableState::default().with_selected((!self.items.is_empty()).then_some(self.selected));
+        frame.render_stateful_widget(table, table_area, &mut state);
+        if let Some(i) = state.selected() {
+            let y = table_area.y + 1 + (i - state.offset()) as u16;
+            if y < table_area.bottom() {
+                frame.set_cursor_position((table_area.x, y));
+            }
+        }
+        if self.items.is_empty() && self.loaded {
+            let key = if self.all {
+                "conflicts-none-ever"
+            } else {
+                "conflicts-none"
+            };
+            frame.render_widget(
+                Paragraph::new(format!(" {}", ctx.t(key))).style(theme::dim()),
+                Rect {
+                    y: table_area.y + 2,
+                    height: 1,
+                    ..table_area
+                },
+            );
+        }
+        let open = self
+            .items
+            .iter()
+            .filter(|c| c.row.resolved_at.is_none())
+            .count();
+        let info = ctx.texts.t_args(
+            ctx.lang,
+            "conflicts-count",
+            &[("count", Arg::Num(i64::try_from(open).unwrap_or(i64::MAX)))],
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(info, theme::dim())),
+            Rect {
+                y: area.bottom() - 1,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+fn dash(s: &str) -> String {
+    if s.is_empty() {
+        "—".into()
+    } else {
+        s.to_owned()
+    }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "—" } else { s }
+}
+
+/// `final v3 · 2026-11-23T10:15` for the heading of a side.
+fn version(r: &HearingRecord, ctx: &Ctx<'_>) -> String {
+    let h = &r.hearing;
+    let updated = h.updated_at.get(..16).unwrap_or(&h.updated_at);
+    format!(
+        "{} v{} · {updated}",
+        ctx.t(&format!("status-{}", h.status)),
+        h.version
+    )
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn render_pair(pair: &Pair, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+    if area.height < 4 {
+        return;
+    }
+    // Columns: marker, label, this database, incoming.
+    let avail = area.width.saturating_sub(4) as usize;
+    let label_w = (avail * 3 / 10).max(8);
+    let value_w = avail.saturating_sub(label_w) / 2;
+    let incoming_head = match pair.item.seq {
+        Some(s) => format!(
+            "{} {}",
+            ctx.t("conflict-incoming"),
+            batch_ref(ctx, &pair.item.from, s)
+        ),
+        None => ctx.t("conflict-incoming"),
+    };
+    let head = |label: &str, local: &str, incoming: &str, style| {
+        Line::styled(
+            format!(
+                "  {}{} {}",
+                pad(&wrap(label, label_w, 1)[0], label_w),
+                pad(&wrap(local, value_w, 1)[0], value_w),
+                wrap(incoming, value_w, 1)[0]
+            ),
+            style,
+        )
+    };
+    let mut lines = vec![
+        head(
+            &ctx.t("conflict-field"),
+            &ctx.t("conflict-local"),
+            &incoming_head,
+            theme::section(),
+        ),
+        head(
+            "",
+            &pair.local_version,
+            &pair.incoming_version,
+            theme::dim(),
+        ),
+    ];
+    let rows = pair.visible();
+    let differing = pair.rows.iter().filter(|r| r.differs()).count();
+    let body_h = area.height.saturating_sub(3) as usize;
+    // Cells of every row, then the first row shown: the selected one stays in view.
+    let cells: Vec<(Vec<String>, Vec<String>, Vec<String>)> = rows
+        .iter()
+        .map(|r| {
+            if r.heading {
+                (wrap(&r.label, avail, 1), Vec::new(), Vec::new())
+            } else {
+                (
+                    wrap(&r.label, label_w.saturating_sub(1), MAX_LINES),
+                    wrap(or_dash(&r.local), value_w.saturating_sub(1), MAX_LINES),
+                    wrap(or_dash(&r.incoming), value_w.saturating_sub(1), MAX_LINES),
+                )
+            }
+        })
+        .collect();
+    let height =
+        |c: &(Vec<String>, Vec<String>, Vec<String>)| c.0.len().max(c.1.len()).max(c.2.len());
+    let selected = pair.selected.min(rows.len().saturating_sub(1));
+    let mut top = selected;
+    let mut used = cells.get(selected).map_or(0, height);
+    while top > 0 && used + height(&cells[top - 1]) <= body_h {
+        top -= 1;
+        used += height(&cells[top]);
+    }
+    let mut cursor_y = None;
+    for (i, (row, c)) in rows.iter().zip(&cells).enumerate().skip(top) {
+        if lines.len() - 2 >= body_h {
+            break;
+        }
+        if i == selected {
+            cursor_y = Some(area.y + lines.len() as u16);
+        }
+        let base = if i == selected {
+            theme::selected()
+        } else if row.heading {
+            theme::section()
+        } else {
+            theme::label()
+        };
+        if row.heading {
+            lines.push(Line::styled(format!("  {}", c.0[0]), base));
+            continue;
+        }
+        let mark = if row.differs() { "≠ " } else { "  " };
+        let value_style = if row.differs() && i != selected {
+            theme::key()
+        } else {
+            base
+        };
+        for k in 0..height(c) {
+            let get = |v: &Vec<String>| v.get(k).cloned().unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(if k == 0 { mark } else { "  " }, theme::key()),
+                Span::styled(pad(&get(&c.0), label_w), base),
+                Span::styled(pad(&get(&c.1), value_w), value_style),
+                Span::styled(format!(" {}", get(&c.2)), value_style),
+            ]));
+            if lines.len() - 2 >= body_h {
+                break;
+            }
+        }
+    }
+    let summary = ctx.texts.t_args(
+        ctx.lang,
+        "conflict-differing",
+        &[(
+            "count",
+            Arg::Num(i64::try_from(differing).unwrap_or(i64::MAX)),
+        )],
+    );
+    let state = match (&pair.item.row.resolution, &pair.item.row.resolved_by) {
+        (Some(side), by) => ctx.texts.t_args(
+            ctx.lang,
+            if side == "incoming" {
+                "conflict-resolved-incoming"
+            } else {
+                "conflict-resolved-local"
+            },
+            &[("by", Arg::Str(by.as_deref().unwrap_or("?")))],
+        ),
+        (None, _) => String::new(),
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!(" {summary}  {state}"), theme::dim())),
+        Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        },
+    );
+    if let Some(y) = cursor_y {
+        frame.set_cursor_position((area.x, y));
+    }
+    if let Some(keep_incoming) = pair.confirm {
+        let text = ctx.t(if keep_incoming {
+            "conflict-confirm-incoming"
+        } else {
+            "conflict-confirm-local"
+        });
+        chrome::confirm(frame, area, &ctx.t("confirm-title"), &text);
+    }
+}
+
+// ---- the side-by-side rows ---------------------------------------------------------------------
+
+/// Pairs of records matched by a key: those of the local side in order, then the incoming
+/// side's others.
+fn matched<'a, T, K: PartialEq>(
+    local: &'a [T],
+    incoming: &'a [T],
+    key: impl Fn(&T) -> K,
+) -> Vec<(Option<&'a T>, Option<&'a T>)> {
+    let mut out: Vec<(Option<&T>, Option<&T>)> = local
+        .iter()
+        .map(|l| (Some(l), incoming.iter().find(|i| key(i) == key(l))))
+        .collect();
+    for i in incoming {
+        if !local.iter().any(|l| key(l) == key(i)) {
+            out.push((None, Some(i)));
+        }
+    }
+    out
+}
+
+/// One row per field of `entity`'s form that either side answered.
+fn field_rows(
+    entity: Entity,
+    local: Option<&Fields>,
+    incoming: Option<&Fields>,
+    ctx: &Ctx<'_>,
+    rows: &mut Vec<DiffRow>,
+) {
+    let Some(form) = ctx.spec.form(entity.name()) else {
+        return;
+    };
+    let show = |f: Option<&Fields>, field: &crate::spec::Field| {
+        f.and_then(|f| f.get(&field.id))
+            .filter(|v| !v.is_empty())
+            .map(|v| ctx.spec.display(field, v, ctx.lang))
+            .unwrap_or_default()
+    };
+    for field in form.fields() {
+        let (l, i) = (show(local, field), show(incoming, field));
+        if l.is_empty() && i.is_empty() {
+            continue;
+        }
+        rows.push(DiffRow {
+            heading: false,
+            label: field.label.get(ctx.lang).to_owned(),
+            local: l,
+            incoming: i,
+        });
+    }
+}
+
+fn heading(label: String) -> DiffRow {
+    DiffRow {
+        heading: true,
+        label,
+        local: String::new(),
+        incoming: String::new(),
+    }
+}
+
+fn party_code(r: &HearingRecord, party: Option<uuid::Uuid>) -> String {
+    party
+        .and_then(|p| r.party(p))
+        .and_then(|p| p.fields.get("display_code"))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Both versions, section by section and field by field.
+fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<DiffRow> {
+    let mut rows = Vec::new();
+    rows.push(heading(ctx.t("conflict-case")));
+    field_rows(
+        Entity::Case,
+        Some(&local.case.fields),
+        Some(&incoming.case.fields),
+        ctx,
+        &mut rows,
+    );
+    rows.push(heading(ctx.t("tab-details")));
+    field_rows(
+        Entity::Hearing,
+        Some(&local.hearing.fields),
+        Some(&incoming.hearing.fields),
+        ctx,
+        &mut rows,
+    );
+
+    rows.push(heading(ctx.t("tab-people")));
+    for (l, i) in matched(&local.parties, &incoming.parties, |p| p.uuid) {
+        let code = l
+            .or(i)
+            .and_then(|p| p.fields.get("display_code"))
+            .cloned()
+            .unwrap_or_default();
+        rows.push(heading(format!("· {code}")));
+        field_rows(
+            Entity::Party,
+            l.map(|p| &p.fields),
+            i.map(|p| &p.fields),
+            ctx,
+            &mut rows,
+        );
+        let Some(party) = l.or(i).map(|p| p.uuid) else {
+            continue;
+        };
+        let of = |r: &HearingRecord| -> Vec<crate::domain::HearingParty> {
+            r.hearing_parties
+                .iter()
+                .filter(|hp| hp.party_uuid == party)
+                .cloned()
+                .collect()
+        };
+        let (lh, ih) = (of(local), of(incoming));
+        for (a, b) in matched(&lh, &ih, |hp| hp.uuid) {
+            field_rows(
+                Entity::HearingParty,
+                a.map(|x| &x.fields),
+                b.map(|x| &x.fields),
+                ctx,
+                &mut rows,
+            );
+        }
+        let charges = |r: &HearingRecord| -> Vec<crate::domain::Charge> {
+            r.charges
+                .iter()
+                .filter(|c| c.party_uuid == party)
+                .cloned()
+                .collect()
+        };
+        let (lc, ic) = (charges(local), charges(incoming));
+        for (a, b) in matched(&lc, &ic, |c| c.uuid) {
+            rows.push(heading(format!("· {code} — {}", ctx.t("people-charge"))));
+            field_rows(
+                Entity::Charge,
+                a.map(|x| &x.fields),
+                b.map(|x| &x.fields),
+                ctx,
+                &mut rows,
+            );
+        }
+        let consents = |r: &HearingRecord| -> Vec<crate::domain::Consent> {
+            r.consents
+                .iter()
+                .filter(|c| c.party_uuid == party)
+                .cloned()
+                .collect()
+        };
+        let (lc, ic) = (consents(local), consents(incoming));
+        for (a, b) in matched(&lc, &ic, |c| c.uuid) {
+            rows.push(heading(format!("· {code} — {}", ctx.t("people-consent"))));
+            field_rows(
+                Entity::Consent,
+                a.map(|x| &x.fields),
+                b.map(|x| &x.fields),
+                ctx,
+                &mut rows,
+            );
+        }
+    }
+
+    rows.push(heading(ctx.t("tab-checklist")));
+    let answer = |a: Option<&crate::domain::Answer>| {
+        a.map(|a| {
+            let label = ctx.spec.code_label("answer", &a.answer, ctx.lang);
+            if a.comment.is_empty() {
+                label.to_owned()
+            } else {
+                format!("{label} — {}", a.comment)
+            }
+        })
+        .unwrap_or_default()
+    };
+    for (l, i) in matched(&local.answers, &incoming.answers, |a| {
+        (a.item_code.clone(), a.party_uuid)
+    }) {
+        let Some(a) = l.or(i) else { continue };
+        let question = ctx
+            .spec
+            .checklist
+            .item(&a.item_code)
+            .map(|(_, item)| item.question.get(ctx.lang).to_owned())
+            .unwrap_or_default();
+        let who = party_code(if l.is_some() { local } else { incoming }, a.party_uuid);
+        let who = if who.is_empty() {
+            String::new()
+        } else {
+            format!(" [{who}]")
+        };
+        rows.push(DiffRow {
+            heading: false,
+            label: format!("{}{who} {question}", a.item_code),
+            local: answer(l),
+            incoming: answer(i),
+        });
+    }
+
+    rows.push(heading(ctx.t("tab-allegations")));
+    for (l, i) in matched(&local.allegations, &incoming.allegations, |a| a.uuid) {
+        let Some(a) = l.or(i) else { continue };
+        let who = party_code(if l.is_some() { local } else { incoming }, a.party_uuid);
+        rows.push(heading(format!("· {} {who}", ctx.t("conflict-allegation"))));
+        field_rows(
+            Entity::Allegation,
+            l.map(|x| &x.fields),
+            i.map(|x| &x.fields),
+            ctx,
+            &mut rows,
+        );
+        let followups = |r: &HearingRecord| -> Vec<crate::domain::Followup> {
+            r.followups
+                .iter()
+                .filter(|f| f.allegation_uuid == a.uuid)
+                .cloned()
+                .collect()
+        };
+        let (lf, inf) = (followups(local), followups(incoming));
+        for (x, y) in matched(&lf, &inf, |f| f.uuid) {
+            rows.push(heading(format!("· {}", ctx.t("allegation-followup"))));
+            field_rows(
+                Entity::Followup,
+                x.map(|f| &f.fields),
+                y.map(|f| &f.fields),
+                ctx,
+                &mut rows,
+            );
+        }
+    }
+
+    rows.push(heading(ctx.t("tab-timeline")));
+    let event = |e: Option<&crate::domain::Event>| {
+        e.map(|e| {
+            let label = ctx.spec.code_label("timeline_event", &e.code, ctx.lang);
+            let time = e.at.get(11..16).unwrap_or(&e.at);
+            if e.note.is_empty() {
+                format!("{time} {label}")
+            } else {
+                format!("{time} {label} — {}", e.note)
+            }
+        })
+        .unwrap_or_default()
+    };
+    for (l, i) in matched(&local.timeline, &incoming.timeline, |e| e.uuid) {
+        rows.push(DiffRow {
+            heading: false,
+            label: ctx.t("timeline-event"),
+            local: event(l),
+            incoming: event(i),
+        });
+    }
+    rows
+}
