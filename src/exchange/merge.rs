@@ -180,8 +180,7 @@ pub fn apply(
         return Ok(());
     }
     let m = &batch.manifest;
-    let _cache = store.bulk_cache()?;
-    let tx = store.begin()?;
+    let mut bulk = store.bulk()?;
     for mon in m.monitors.iter().chain([&m.monitor]) {
         store.upsert_monitor(&Monitor {
             uuid: mon.uuid,
@@ -207,14 +206,14 @@ pub fn apply(
             _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
         };
         match action {
-            Action::New | Action::Update => store.replace_record(&tx, &record)?,
-            Action::Review => store.set_status_in(&tx, *uuid, Status::Reviewed)?,
+            Action::New | Action::Update => bulk.replace(&record)?,
+            Action::Review => store.set_status_in(bulk.tx(), *uuid, Status::Reviewed)?,
             Action::Conflict => {
                 let local = store
                     .local_version(*uuid)?
                     .map(|v| v.content_hash)
                     .unwrap_or_default();
-                store.add_conflict(&tx, m.batch_id, &local, &record)?;
+                store.add_conflict(bulk.tx(), m.batch_id, &local, &record)?;
             }
             Action::Unchanged | Action::KeepLocal => {}
         }
@@ -227,7 +226,7 @@ pub fn apply(
         return Err(changed(p.to_string()));
     }
     store.record_merge(
-        &tx,
+        bulk.tx(),
         &BatchIn {
             batch_id: m.batch_id,
             monitor_uuid: m.monitor.uuid,
@@ -240,7 +239,7 @@ pub fn apply(
             counts: plan.counts,
         },
     )?;
-    tx.commit().map_err(|e| store.explain(e))?;
+    bulk.commit()?;
     progress(total, total);
     Ok(())
 }

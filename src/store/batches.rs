@@ -581,6 +581,17 @@ impl Store {
     /// of its case that the incoming record no longer has (parties, charges, consents) are
     /// removed first, then [`Store::write_record`] writes the rest.
     pub fn replace_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
+        self.remove_case_rows_not_in(tx, r)?;
+        self.write_record(tx, r)
+    }
+
+    /// Removes the parties, charges and consents of a record's case that the record no
+    /// longer has.
+    pub(super) fn remove_case_rows_not_in(
+        &self,
+        tx: &Transaction<'_>,
+        r: &HearingRecord,
+    ) -> Result<()> {
         let case = r.case.uuid.to_string();
         let keep = |ids: Vec<String>, wanted: &[Uuid]| -> Vec<String> {
             ids.into_iter()
@@ -619,7 +630,7 @@ impl Store {
         ) {
             tx.execute("DELETE FROM parties WHERE uuid = ?1", [id])?;
         }
-        self.write_record(tx, r)
+        Ok(())
     }
 
     /// Sets the status of a hearing whose content is unchanged (merge taking a lead's review

@@ -6,6 +6,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
+use super::search::{SearchRow, search_body};
 use super::{Store, parse_uuid};
 use crate::domain::{
     Allegation, Answer, AuditRow, Case, Charge, Consent, Entity, Event, Fields, Followup, Hearing,
@@ -579,10 +580,21 @@ impl Store {
     }
 
     /// Writes a whole hearing record as given (new rows inserted, existing rows replaced),
-    /// inside the caller's transaction. Used by `demo` and `merge`; edits by a monitor go
-    /// through the audited methods above.
+    /// inside the caller's transaction, and its search row. Edits by a monitor go through the
+    /// audited methods above; bulk writers (`demo`, `merge`) use [`Store::bulk`].
     pub fn write_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
+        let row = self.write_rows(tx, r)?;
+        self.index_rows(tx, &[row])
+    }
+
+    /// Writes the rows of [`Store::write_record`] and returns the search row still to write.
+    pub(super) fn write_rows(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<SearchRow> {
         let h = &r.hearing;
+        let hid = h.uuid.to_string();
+        let existing: Option<i64> = tx
+            .prepare_cached("SELECT rowid FROM hearings WHERE uuid = ?1")?
+            .query_row([&hid], |row| row.get(0))
+            .optional()?;
         tx.prepare_cached(
             "INSERT INTO cases (uuid, data, created_at, updated_at, case_number) VALUES (?1, ?2, ?3, ?3, ?4)
              ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
@@ -593,17 +605,18 @@ impl Store {
             h.updated_at,
             r.case.fields.get("court_case_number")
         ])?;
-        tx.prepare_cached(
+        let rowid: i64 = tx.prepare_cached(
             "INSERT INTO hearings (uuid, case_uuid, monitor_uuid, status, version, content_hash, parent_hash, ancestors,
                                    sealed, form_versions, data, created_at, updated_at, hearing_date, court, judge)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
              ON CONFLICT(uuid) DO UPDATE SET case_uuid = excluded.case_uuid, monitor_uuid = excluded.monitor_uuid,
                 status = excluded.status, version = excluded.version, content_hash = excluded.content_hash,
                 parent_hash = excluded.parent_hash, ancestors = excluded.ancestors, sealed = excluded.sealed,
-                form_versions = excluded.form_versions, data = excluded.data, updated_at = excluded.updated_at",
+                form_versions = excluded.form_versions, data = excluded.data, updated_at = excluded.updated_at
+             RETURNING rowid",
         )?
-        .execute(params![
-            h.uuid.to_string(),
+        .query_row(params![
+            hid,
             h.case_uuid.to_string(),
             h.monitor_uuid.to_string(),
             h.status.code(),
@@ -619,18 +632,19 @@ impl Store {
             h.fields.get("hearing_date"),
             h.fields.get("court"),
             h.fields.get("judge_name")
-        ])?;
-        let hid = h.uuid.to_string();
+        ], |row| row.get(0))?;
         // Rows under the hearing that the incoming record no longer has are removed; parties
         // and charges belong to the case and are only added or updated.
-        for table in [
-            "hearing_parties",
-            "checklist_answers",
-            "allegations",
-            "timeline",
-        ] {
-            tx.prepare_cached(&format!("DELETE FROM {table} WHERE hearing_uuid = ?1"))?
-                .execute([&hid])?;
+        if existing.is_some() {
+            for table in [
+                "hearing_parties",
+                "checklist_answers",
+                "allegations",
+                "timeline",
+            ] {
+                tx.prepare_cached(&format!("DELETE FROM {table} WHERE hearing_uuid = ?1"))?
+                    .execute([&hid])?;
+            }
         }
         let at = &h.updated_at;
         for p in &r.parties {
@@ -715,7 +729,11 @@ impl Store {
                 a.at
             ])?;
         }
-        self.index_record(tx, r)
+        Ok(SearchRow {
+            rowid,
+            existed: existing.is_some(),
+            body: search_body(&self.spec, r),
+        })
     }
 
     /// A transaction for bulk writers (`demo`, `merge`), committed by the caller.

@@ -11,6 +11,16 @@ use crate::domain::{Entity, Fields, HearingRecord};
 use crate::error::Result;
 use crate::spec::Spec;
 
+/// The search text of one hearing, waiting to be written (see [`Store::index_rows`]).
+pub(super) struct SearchRow {
+    /// The hearing's rowid, which is the search row's.
+    pub rowid: i64,
+    /// Whether the hearing was stored before, so an old search row may exist.
+    pub existed: bool,
+    /// The folded text ([`search_body`]).
+    pub body: String,
+}
+
 /// Folds text for matching: lower case, `ё` as `е`, and the Tajik letters as the Russian
 /// letters monitors type them with on a Russian keyboard (`ҳ` х, `қ` к, `ғ` г, `ҷ` ч, `ӣ` и,
 /// `ӯ` у), so a word is found however it was typed.
@@ -88,12 +98,35 @@ impl Store {
         let rowid: i64 = tx
             .prepare_cached("SELECT rowid FROM hearings WHERE uuid = ?1")?
             .query_row([r.hearing.uuid.to_string()], |row| row.get(0))?;
-        tx.prepare_cached("DELETE FROM hearing_search WHERE rowid = ?1")?
-            .execute([rowid])?;
-        let body = search_body(&self.spec, r);
-        if !body.is_empty() {
-            tx.prepare_cached("INSERT INTO hearing_search (rowid, body) VALUES (?1, ?2)")?
-                .execute(params![rowid, body])?;
+        self.index_rows(
+            tx,
+            &[SearchRow {
+                rowid,
+                existed: true,
+                body: search_body(&self.spec, r),
+            }],
+        )
+    }
+
+    /// Writes search rows: all removals of old rows first, then all insertions. FTS5 keeps
+    /// consecutive insertions in memory and writes them as one segment, so a bulk writer
+    /// passes many rows at once instead of one per hearing (any other statement in between
+    /// makes FTS5 write what it holds, one small segment per hearing, merged again later).
+    pub(super) fn index_rows(&self, tx: &Transaction<'_>, rows: &[SearchRow]) -> Result<()> {
+        // A hearing written twice in one run: its old row (if it had one before the first
+        // write) is removed once, and only its last text is written.
+        let mut last = std::collections::HashMap::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            if last.insert(r.rowid, i).is_none() && r.existed {
+                tx.prepare_cached("DELETE FROM hearing_search WHERE rowid = ?1")?
+                    .execute([r.rowid])?;
+            }
+        }
+        for (i, r) in rows.iter().enumerate() {
+            if !r.body.is_empty() && last.get(&r.rowid) == Some(&i) {
+                tx.prepare_cached("INSERT INTO hearing_search (rowid, body) VALUES (?1, ?2)")?
+                    .execute(params![r.rowid, r.body])?;
+            }
         }
         Ok(())
     }
