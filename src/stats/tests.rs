@@ -1175,6 +1175,18 @@ fn the_checklist_tally_follows_every_kind_of_edit() {
     s.write_record(&tx, &record).expect("rewrite");
     tx.commit().expect("commit");
     assert_eq!(tallies(s).0, tallies(s).1);
+    let mut fewer = record.clone();
+    fewer.answers.retain(|a| a.item_code != "PUB-03");
+    let mut bulk = s.bulk().expect("bulk");
+    bulk.replace(&fewer).expect("replace");
+    bulk.commit().expect("commit");
+    let (tally, answers) = tallies(s);
+    assert_eq!(tally, answers);
+    assert!(
+        tally
+            .iter()
+            .any(|(u, t)| *u == h.to_string() && t == "INN-01:n PUB-01:p")
+    );
     s.delete_hearing(h).expect("delete");
     let (tally, answers) = tallies(s);
     assert_eq!(tally, answers);

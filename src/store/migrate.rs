@@ -22,6 +22,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     // What the reviewers' statistics read: narrow indexes and a per-hearing checklist tally,
     // so that statistics over 100,000 hearings stay under a second (src/stats).
     ("0003_stats.sql", include_str!("migrations/0003_stats.sql")),
+    // The checklist tally kept by the store instead of per-row triggers, which made bulk
+    // writes a fifth slower.
+    (
+        "0004_tally_by_store.sql",
+        include_str!("migrations/0004_tally_by_store.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -327,12 +327,20 @@ impl Store {
             };
             if entity == Entity::Party {
                 // Per-defendant answers name the party without a foreign key (see 0001_init.sql).
-                tx.execute(
-                    "DELETE FROM checklist_answers WHERE party_uuid = ?1
-                       AND hearing_uuid IN (SELECT h.uuid FROM hearings h JOIN parties p ON p.case_uuid = h.case_uuid
-                                            WHERE p.uuid = ?1)",
-                    [record.to_string()],
-                )?;
+                let hearings: Vec<String> = tx
+                    .prepare(
+                        "SELECT h.uuid FROM hearings h JOIN parties p ON p.case_uuid = h.case_uuid
+                         WHERE p.uuid = ?1",
+                    )?
+                    .query_map([record.to_string()], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for h in &hearings {
+                    tx.prepare_cached(
+                        "DELETE FROM checklist_answers WHERE party_uuid = ?1 AND hearing_uuid = ?2",
+                    )?
+                    .execute([record.to_string(), h.clone()])?;
+                    retally(tx, h)?;
+                }
             }
             tx.execute(
                 &format!("DELETE FROM {table} WHERE uuid = ?1"),
@@ -392,6 +400,7 @@ impl Store {
                 )?
                 .execute(params![hearing.to_string(), item, key, uuid.to_string(), answer, comment])?;
             }
+            retally(tx, &hearing.to_string())?;
             let mut changes = Vec::new();
             if old_answer != answer {
                 changes.push(Change { entity: "checklist_answer", record: uuid, field: "answer".into(), old: old_answer, new: answer.into() });
@@ -682,6 +691,9 @@ impl Store {
                 a.comment
             ])?;
         }
+        if existing.is_some() || !r.answers.is_empty() {
+            retally(tx, &hid)?;
+        }
         for a in &r.allegations {
             tx.prepare_cached(
                 "INSERT INTO allegations (uuid, hearing_uuid, party_uuid, data, created_at, updated_at)
@@ -927,4 +939,20 @@ pub(crate) fn load(conn: &rusqlite::Connection, hearing: Uuid) -> Result<Hearing
     }
     r.normalise();
     Ok(r)
+}
+
+/// Rewrites a hearing's row of `checklist_tally` (migration 0003) from its checklist answers:
+/// one ` ITEM:a` token per answer row, the letter as 0003 describes. Called after every change
+/// to a hearing's answers (migration 0004 explains why the store, not triggers, does it).
+fn retally(tx: &Transaction<'_>, hearing: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO checklist_tally (hearing_uuid, answers)
+         SELECT ?1, ifnull(group_concat(' ' || item_code || ':' || CASE answer WHEN 'yes' THEN 'y'
+                    WHEN 'no' THEN 'n' WHEN 'partly' THEN 'p' WHEN 'not_observed' THEN 'o'
+                    WHEN 'not_applicable' THEN 'x' ELSE '-' END, ''), '')
+         FROM checklist_answers WHERE hearing_uuid = ?1
+         ON CONFLICT (hearing_uuid) DO UPDATE SET answers = excluded.answers",
+    )?
+    .execute([hearing])?;
+    Ok(())
 }

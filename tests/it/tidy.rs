@@ -111,6 +111,10 @@ fn shipped_migrations_are_never_edited() {
             "0003_stats.sql",
             "e0030f44db62b0b986989d3f944103ec06293cc3b9d522d91ca4a489367d9f58",
         ),
+        (
+            "0004_tally_by_store.sql",
+            "a454fb21e8aef33be607d2579131172e5bc84dc3a9b7c1bacff8e9dce9d6dd87",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS
