@@ -100,14 +100,12 @@ def main():
     os.chdir(a.work)
     src = f"src-{a.hearings}.db"
     if not os.path.exists(src):
-        # Demo hearings (seed 1) written through the store, as `demo` writes them, by an ignored
-        # test of the release build (tests/it/exchange.rs, fill_benchmark_database).
-        fill = dict(env, COURTWATCH_BENCH_DB=os.path.abspath(src),
-                    COURTWATCH_BENCH_HEARINGS=str(a.hearings))
-        took, _ = run(["cargo", "test", "--release", "--quiet", "--test", "it", "--",
-                       "--ignored", "--exact", "exchange::fill_benchmark_database"],
-                      cwd=root, env=fill, stdout=subprocess.DEVNULL)
-        print(f"fill: {took:.1f} s", file=sys.stderr)
+        # Demo hearings (seed 1, one monitor), written as `courtwatch demo` writes them.
+        subprocess.run([exe, "--db", src, "init", "--code", "M07", "--name", "Bench"],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
+        took, _ = run([exe, "--db", src, "demo", "--hearings", str(a.hearings), "--seed", "1"],
+                      env=env, stdout=subprocess.DEVNULL)
+        print(f"demo: {took:.1f} s", file=sys.stderr)
     for d in ["out", "dump"]:
         shutil.rmtree(d, ignore_errors=True)
     for f in ["lead.db", "lead.db-wal", "lead.db-shm", "plain.db", "imp.db"]:
@@ -116,6 +114,7 @@ def main():
 
     t_export, m_export = timed_child([exe, "--db", src, "export", "--all", "--out", "out"],
                                      env=env, stdout=subprocess.DEVNULL)
+    print(f"export: {t_export:.1f} s", file=sys.stderr)
     batch = os.path.join("out", sorted(os.listdir("out"))[-1])
     size = sum(os.path.getsize(os.path.join(batch, f)) for f in os.listdir(batch))
     rows = 0
@@ -140,16 +139,18 @@ def main():
         script.append(f".once dump/{t}.csv")
         script.append(f"SELECT {', '.join(sel)} FROM {t} WHERE {WHERE[t]};")
     t_dump, _ = run(["sqlite3", "plain.db"], input="\n".join(script) + "\n", text=True)
+    print(f"dump: {t_dump:.1f} s", file=sys.stderr)
 
     subprocess.run([exe, "--db", "lead.db", "init", "--code", "L01", "--name", "Lead"],
                    env=env, check=True, stdout=subprocess.DEVNULL)
     t_merge, m_merge = timed_child([exe, "--db", "lead.db", "merge", batch], env=env,
                                    stdout=subprocess.DEVNULL)
+    print(f"merge: {t_merge:.1f} s", file=sys.stderr)
 
     schema = subprocess.run(
         ["sqlite3", "plain.db",
          "SELECT sql || ';' FROM sqlite_master WHERE sql IS NOT NULL "
-         "AND name NOT GLOB 'hearing_search_*' AND name NOT GLOB 'sqlite_*'"],
+         "AND name NOT GLOB 'hearing_search*' AND name NOT GLOB 'sqlite_*'"],
         check=True, capture_output=True, text=True).stdout
     subprocess.run(["sqlite3", "imp.db"], input=schema, text=True, check=True)
     imp = ["BEGIN;"]
@@ -169,9 +170,6 @@ def main():
             if t not in ("audit", "hearings", "checklist_answers") and stamp not in target:
                 target.append(stamp)
                 values.append("''")
-        if t == "checklist_answers":
-            target.append("updated_at")
-            values.append("''")
         imp.append(f"INSERT INTO {t} ({', '.join(target)}) SELECT {', '.join(values)} FROM stage_{t};")
         imp.append(f"DROP TABLE stage_{t};")
     imp.append("COMMIT;")

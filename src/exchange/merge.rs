@@ -196,35 +196,58 @@ pub fn apply(
             batch.dir.display()
         ))
     };
-    let mut records = batch.records(store.spec());
-    for (i, (uuid, action)) in plan.actions.iter().enumerate() {
-        if i % 1000 == 0 {
-            progress(i as u64, total);
-        }
-        let record = match records.next() {
-            Some(r) if r.hearing.uuid == *uuid => r,
-            _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
-        };
-        match action {
-            Action::New | Action::Update => bulk.replace(&record)?,
-            Action::Review => store.set_status_in(bulk.tx(), *uuid, Status::Reviewed)?,
-            Action::Conflict => {
-                let local = store
-                    .local_version(*uuid)?
-                    .map(|v| v.content_hash)
-                    .unwrap_or_default();
-                store.add_conflict(bulk.tx(), m.batch_id, &local, &record)?;
+    // Reading and checking the records again takes about as long as writing them, so a
+    // second thread reads while this one writes.
+    let spec = store.spec();
+    std::thread::scope(|scope| -> Result<()> {
+        let (send, receive) = std::sync::mpsc::sync_channel(256);
+        let reader = scope.spawn(move || {
+            let mut records = batch.records(spec);
+            // The iteration's end runs the final checks (Records::finish).
+            for record in records.by_ref() {
+                if send.send(record).is_err() {
+                    break; // the writer stopped on an error
+                }
             }
-            Action::Unchanged | Action::KeepLocal => {}
+            records.problems
+        });
+        let mut records = receive.iter();
+        for (i, (uuid, action)) in plan.actions.iter().enumerate() {
+            if i % 1000 == 0 {
+                progress(i as u64, total);
+            }
+            let record = match records.next() {
+                Some(r) if r.hearing.uuid == *uuid => r,
+                _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
+            };
+            match action {
+                // Nothing of a new hearing's case can be here to remove (or it would not be new).
+                Action::New => bulk.write(&record)?,
+                Action::Update => bulk.replace(&record)?,
+                Action::Review => store.set_status_in(bulk.tx(), *uuid, Status::Reviewed)?,
+                Action::Conflict => {
+                    let local = store
+                        .local_version(*uuid)?
+                        .map(|v| v.content_hash)
+                        .unwrap_or_default();
+                    store.add_conflict(bulk.tx(), m.batch_id, &local, &record)?;
+                }
+                Action::Unchanged | Action::KeepLocal => {}
+            }
         }
-    }
-    if records.next().is_some() {
-        return Err(changed("it has more hearings than before".into()));
-    }
-    records.finish();
-    if let Some(p) = records.problems.first() {
-        return Err(changed(p.to_string()));
-    }
+        if records.next().is_some() {
+            return Err(changed("it has more hearings than before".into()));
+        }
+        // The reader has sent its last record (the channel is empty and closed), so this join
+        // does not wait on it.
+        let problems = reader
+            .join()
+            .map_err(|_| changed("reading it failed".into()))?;
+        match problems.first() {
+            Some(p) => Err(changed(p.to_string())),
+            None => Ok(()),
+        }
+    })?;
     store.record_merge(
         bulk.tx(),
         &BatchIn {

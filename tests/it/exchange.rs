@@ -580,6 +580,53 @@ proptest! {
     }
 }
 
+#[test]
+fn a_batch_changed_between_verify_and_apply_is_not_merged() {
+    use courtwatch::exchange::merge::{LocalState, apply, plan};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let batch = monitor_batch(dir.path(), "m", "M07", 0, 3, 6);
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    let before = dump(&lead);
+    let hearings = std::fs::read_to_string(batch.join("hearings.csv")).expect("hearings");
+    let answers = std::fs::read_to_string(batch.join("checklist_answers.csv")).expect("answers");
+    // The last hearing gone from its file; then a checklist answer row whose hearing is not
+    // in the batch.
+    let last_gone = {
+        let lines: Vec<&str> = hearings.lines().collect();
+        lines[..lines.len() - 1].join("\n") + "\n"
+    };
+    let stray = {
+        let mut lines: Vec<String> = answers.lines().map(str::to_owned).collect();
+        let row = lines.last().expect("a row").clone();
+        let rest = row.splitn(3, ',').nth(2).expect("three columns");
+        lines.push(format!(
+            "0190f5b8-0000-7000-8000-00000000abcd,0190f5b8-0000-7000-8000-00000000dcba,{rest}"
+        ));
+        lines.join("\n") + "\n"
+    };
+    for (file, text) in [
+        ("hearings.csv", last_gone),
+        ("checklist_answers.csv", stray),
+    ] {
+        let verified = verify(lead.spec(), &batch).expect("valid before the change");
+        let local = LocalState::read(&lead, &verified).expect("local state");
+        let planned = plan(&local, &verified).expect("plan");
+        let original = std::fs::read(batch.join(file)).expect("original");
+        std::fs::write(batch.join(file), text).expect("change");
+        let err = apply(&lead, &verified, &planned, &mut |_, _| {})
+            .expect_err("a changed batch is not merged");
+        assert!(
+            err.to_string()
+                .contains("changed while it was being merged"),
+            "{err}"
+        );
+        assert_eq!(dump(&lead), before, "{file}: nothing written");
+        std::fs::write(batch.join(file), original).expect("restore");
+    }
+    merged(&lead, &batch);
+    assert_ne!(dump(&lead), before);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bad input, through the real binary: rejected with file and line, the database unchanged
 
@@ -1004,34 +1051,6 @@ fn the_frictionless_validator_reports_the_package_valid() {
 
 // ---------------------------------------------------------------------------------------------
 // Benchmark helper
-
-/// Fills the database `COURTWATCH_BENCH_DB` with `COURTWATCH_BENCH_HEARINGS` demo hearings
-/// (seed 1) for `scripts/bench_exchange.py`, the way `demo` does but with merge's larger page
-/// cache, so a 100,000-hearing database takes minutes, not tens of minutes.
-#[test]
-#[ignore = "benchmark helper, run by scripts/bench_exchange.py"]
-fn fill_benchmark_database() {
-    let path = PathBuf::from(std::env::var("COURTWATCH_BENCH_DB").expect("COURTWATCH_BENCH_DB"));
-    let n: u64 = std::env::var("COURTWATCH_BENCH_HEARINGS")
-        .expect("COURTWATCH_BENCH_HEARINGS")
-        .parse()
-        .expect("a number");
-    let pass = std::env::var("COURTWATCH_PASSPHRASE").expect("COURTWATCH_PASSPHRASE");
-    let mut store = Store::open(&path, &pass, OpenMode::Create, spec(), Sources::system())
-        .expect("create database");
-    store.create_profile("M07", "Bench", "").expect("profile");
-    let me = store.profile().expect("profile").clone();
-    let spec = store.spec_arc();
-    let _cache = store.bulk_cache().expect("cache");
-    let mut records = Generator::new(&spec, 1, n, vec![me]).peekable();
-    while records.peek().is_some() {
-        let tx = store.begin().expect("transaction");
-        for r in records.by_ref().take(5000) {
-            store.write_record(&tx, &r).expect("write");
-        }
-        tx.commit().expect("commit");
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The lead's commands through the binary
