@@ -229,46 +229,49 @@ fn unselect(conn: &Connection) {
 
 /// The query giving the selected rows of a table, in batch order: hearings by UUID, every
 /// other row grouped with its hearing in that order, a case's rows with its first hearing
-/// (verify and merge read all files in one pass on the strength of this order).
+/// (verify and merge read all files in one pass on the strength of this order). `CROSS JOIN`
+/// makes the selection the outer loop, so each hearing's rows come from an index in order and
+/// at most one hearing's rows are sorted at a time: left to itself SQLite would scan a whole
+/// table and sort all of it in memory.
 fn table_sql(table: Table) -> String {
     match table {
         Table::Hearings => format!(
             "{HEARING_COLUMNS} WHERE uuid IN (SELECT uuid FROM temp.export_hearings) ORDER BY uuid"
         ),
-        Table::Cases => "SELECT c.uuid, c.data FROM temp.export_cases s JOIN cases c ON c.uuid = s.uuid
+        Table::Cases => "SELECT c.uuid, c.data FROM temp.export_cases s CROSS JOIN cases c ON c.uuid = s.uuid
                          ORDER BY s.first, s.uuid"
             .into(),
         Table::Parties => "SELECT p.uuid, p.case_uuid, p.data FROM temp.export_cases s
-                           JOIN parties p ON p.case_uuid = s.uuid ORDER BY s.first, s.uuid, p.uuid"
+                           CROSS JOIN parties p ON p.case_uuid = s.uuid ORDER BY s.first, s.uuid, p.uuid"
             .into(),
         Table::HearingParties => "SELECT x.uuid, x.hearing_uuid, x.party_uuid, x.data FROM temp.export_hearings s
-                                  JOIN hearing_parties x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.party_uuid"
+                                  CROSS JOIN hearing_parties x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.party_uuid"
             .into(),
         Table::Charges => "SELECT x.uuid, x.party_uuid, x.data FROM temp.export_cases s
-                           JOIN parties p ON p.case_uuid = s.uuid JOIN charges x ON x.party_uuid = p.uuid
+                           CROSS JOIN parties p ON p.case_uuid = s.uuid CROSS JOIN charges x ON x.party_uuid = p.uuid
                            ORDER BY s.first, s.uuid, p.uuid, x.uuid"
             .into(),
         Table::ChecklistAnswers => "SELECT x.uuid, x.hearing_uuid, x.item_code, x.party_uuid, x.answer, x.comment
-                                    FROM temp.export_hearings s JOIN checklist_answers x ON x.hearing_uuid = s.uuid
+                                    FROM temp.export_hearings s CROSS JOIN checklist_answers x ON x.hearing_uuid = s.uuid
                                     ORDER BY s.uuid, x.item_code, ifnull(x.party_uuid, '')"
             .into(),
         Table::Allegations => "SELECT x.uuid, x.hearing_uuid, x.party_uuid, x.data FROM temp.export_hearings s
-                               JOIN allegations x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.uuid"
+                               CROSS JOIN allegations x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.uuid"
             .into(),
         Table::Followups => "SELECT x.uuid, x.allegation_uuid, x.data FROM temp.export_hearings s
-                             JOIN allegations a ON a.hearing_uuid = s.uuid JOIN followups x ON x.allegation_uuid = a.uuid
+                             CROSS JOIN allegations a ON a.hearing_uuid = s.uuid CROSS JOIN followups x ON x.allegation_uuid = a.uuid
                              ORDER BY s.uuid, a.uuid, x.uuid"
             .into(),
         Table::Timeline => "SELECT x.uuid, x.hearing_uuid, x.at, x.code, x.note FROM temp.export_hearings s
-                            JOIN timeline x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.at, x.uuid"
+                            CROSS JOIN timeline x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.at, x.uuid"
             .into(),
         Table::Consents => "SELECT x.uuid, x.party_uuid, x.data FROM temp.export_cases s
-                            JOIN parties p ON p.case_uuid = s.uuid JOIN consents x ON x.party_uuid = p.uuid
+                            CROSS JOIN parties p ON p.case_uuid = s.uuid CROSS JOIN consents x ON x.party_uuid = p.uuid
                             ORDER BY s.first, s.uuid, p.uuid, x.uuid"
             .into(),
         Table::Audit => "SELECT x.uuid, x.hearing_uuid, CAST(x.version AS TEXT), x.entity, x.record_uuid, x.field,
                                 x.old_value, x.new_value, x.reason, x.monitor_uuid, x.at
-                         FROM temp.export_hearings s JOIN audit x ON x.hearing_uuid = s.uuid
+                         FROM temp.export_hearings s CROSS JOIN audit x ON x.hearing_uuid = s.uuid
                          ORDER BY s.uuid, x.at, x.uuid"
             .into(),
     }
@@ -371,7 +374,7 @@ fn redact_row(redactor: &Redactor, row: &mut Row) {
 }
 
 /// Rows handed from the reading thread to the writing one at a time.
-const ROWS_PER_HANDOVER: usize = 1024;
+const ROWS_PER_HANDOVER: usize = 256;
 
 /// Streams one table into its file: this thread reads the rows (SQLite decrypting pages and
 /// the fields parsed), a second one formats, hashes and writes them, which would otherwise
@@ -388,7 +391,7 @@ fn write_table(
     let mut stmt = conn.prepare(&table_sql(layout.table))?;
     let mut rows = stmt.query([])?;
     std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Row>>(4);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Row>>(2);
         let writer = scope.spawn(move || -> Result<CsvOut> {
             for chunk in receive {
                 for row in &chunk {
