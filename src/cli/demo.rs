@@ -8,6 +8,7 @@ use clap::Args;
 use super::{Context, Out};
 use crate::demo::{Generator, demo_monitors};
 use crate::error::{Error, Result};
+use crate::store::RECORDS_IN_FLIGHT;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -38,7 +39,7 @@ pub fn run(ctx: &Context, a: DemoArgs, out: &mut Out) -> Result<()> {
     let progress = std::io::stderr().is_terminal() || a.hearings >= 10 * CHUNK;
     // Making the records (and their content hashes) takes about a quarter of the time, so a
     // second thread makes them while this one writes.
-    let (send, receive) = std::sync::mpsc::sync_channel(CHUNK as usize);
+    let (send, receive) = std::sync::mpsc::sync_channel(RECORDS_IN_FLIGHT);
     let spec = store.spec();
     let mut written = 0u64;
     std::thread::scope(|scope| -> Result<()> {

@@ -200,7 +200,7 @@ pub fn apply(
     // second thread reads while this one writes.
     let spec = store.spec();
     std::thread::scope(|scope| -> Result<()> {
-        let (send, receive) = std::sync::mpsc::sync_channel(256);
+        let (send, receive) = std::sync::mpsc::sync_channel(crate::store::RECORDS_IN_FLIGHT);
         let reader = scope.spawn(move || {
             let mut records = batch.records(spec);
             // The iteration's end runs the final checks (Records::finish).

@@ -8,6 +8,10 @@ use super::search::SearchRow;
 use crate::domain::HearingRecord;
 use crate::error::Result;
 
+/// How many whole records a bulk writer's second thread (making or reading them) may have
+/// ready ahead of the writer: enough to keep both busy; each holds tens of KiB.
+pub const RECORDS_IN_FLIGHT: usize = 64;
+
 /// Search rows held back before they are written together (bounds memory: a body is a few
 /// KiB).
 const SEARCH_RUN: usize = 512;

@@ -27,7 +27,7 @@ pub use batches::{
     BatchIn, BatchOut, BulkCache, ConflictRow, ExportCandidate, LocalVersion, MergeCounts,
     Received, missing_seqs,
 };
-pub use bulk::Bulk;
+pub use bulk::{Bulk, RECORDS_IN_FLIGHT};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub(crate) use records::{HEARING_COLUMNS, hearing_from_row, parse_fields};
