@@ -221,9 +221,8 @@ pub fn apply(
                 _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
             };
             match action {
-                // Nothing of a new hearing's case can be here to remove (or it would not be new).
-                Action::New => bulk.write(&record)?,
-                Action::Update => bulk.replace(&record)?,
+                // A new hearing's case may be here already, with rows the batch no longer has.
+                Action::New | Action::Update => bulk.replace(&record)?,
                 Action::Review => store.set_status_in(bulk.tx(), *uuid, Status::Reviewed)?,
                 Action::Conflict => {
                     let local = store
