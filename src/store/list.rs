@@ -57,7 +57,7 @@ impl SortColumn {
             SortColumn::Date => "h.hearing_date",
             SortColumn::Court => "h.court",
             SortColumn::Judge => "h.judge",
-            SortColumn::CaseNumber => "c.case_number",
+            SortColumn::CaseNumber => "h.case_number",
             SortColumn::Monitor => "m.code",
             SortColumn::Status => "h.status",
         }
@@ -100,8 +100,22 @@ pub struct HearingSummary {
 }
 
 impl Store {
-    /// The `WHERE` clause and its parameters for a filter (tables: `h` hearings, `c` cases).
+    /// The `WHERE` clause and its parameters for a filter, on `hearings h` alone (case fields
+    /// are read by uncorrelated subqueries).
     pub fn filter_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
+        self.where_sql(f, false)
+    }
+
+    /// [`Store::filter_sql`]; when `ordered` (a page of the list), the tag and article sets
+    /// are tested on the index that gives the list's order (`+`), instead of driving the
+    /// query through `hearings_case` and sorting what it finds. Search always probes its set
+    /// while scanning an index: looking up each match by rowid reads the large rows.
+    fn where_sql(&self, f: &Filter, ordered: bool) -> Result<(String, Vec<Value>)> {
+        let by_case = if ordered {
+            "+h.case_uuid"
+        } else {
+            "h.case_uuid"
+        };
         let mut clauses: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         // Each `?` of a clause is numbered after the parameters already taken.
@@ -150,24 +164,31 @@ impl Store {
         }
         if let Some(m) = &f.monitor {
             push(
-                "h.monitor_uuid IN (SELECT uuid FROM monitors WHERE code = ?)",
+                // Codes are unique: one monitor, so one range of hearings_monitor, in order.
+                "h.monitor_uuid = (SELECT uuid FROM monitors WHERE code = ?)",
                 vec![text(m)],
                 &mut params,
             );
         }
         if let Some(t) = &f.tag {
+            // Uncorrelated, so the cases are found once, on case_tags (migration 0004).
             push(
-                "instr('|' || ifnull(json_extract(c.data, '$.case_tags'), '') || '|', ?) > 0",
-                vec![text(&format!("|{t}|"))],
+                &format!("{by_case} IN (SELECT t.case_uuid FROM case_tags t WHERE t.tag = ?)"),
+                vec![text(t)],
                 &mut params,
             );
         }
         if let Some(a) = &f.article {
             // Uncorrelated, so it runs once: as a correlated EXISTS, SQLite scanned every
-            // charge under the article for each hearing (minutes at 100,000 hearings).
+            // charge under the article for each hearing (minutes at 100,000 hearings). Both
+            // indexes cover what is read: charges_article (article, party), parties_stats
+            // (uuid, case), so no charge or party row is fetched.
             push(
-                "h.case_uuid IN (SELECT p.case_uuid FROM charges ch JOIN parties p ON p.uuid = ch.party_uuid
-                                 WHERE ch.article = ?)",
+                &format!(
+                    "{by_case} IN (SELECT p.case_uuid FROM charges ch INDEXED BY charges_article
+                                   JOIN parties p INDEXED BY parties_stats ON p.uuid = ch.party_uuid
+                                   WHERE ch.article = ?)"
+                ),
                 vec![text(a)],
                 &mut params,
             );
@@ -177,7 +198,7 @@ impl Store {
         }
         if let Some(q) = f.search.as_deref().and_then(fts_query) {
             push(
-                "h.rowid IN (SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?)",
+                "+h.rowid IN (SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?)",
                 vec![text(&q)],
                 &mut params,
             );
@@ -190,28 +211,75 @@ impl Store {
         Ok((sql, params))
     }
 
-    /// The join a filter (or sort) needs besides `hearings h`: the case only for case fields,
-    /// so that counting and paging can run on the hearings' indexes alone.
-    fn joins(f: &Filter, sort: Option<Sort>) -> &'static str {
-        let case = f.tag.is_some() || sort.is_some_and(|s| s.column == SortColumn::CaseNumber);
-        let monitor = sort.is_some_and(|s| s.column == SortColumn::Monitor);
-        match (case, monitor) {
-            (false, false) => "",
-            (true, false) => "JOIN cases c ON c.uuid = h.case_uuid",
-            (false, true) => "LEFT JOIN monitors m ON m.uuid = h.monitor_uuid",
-            (true, true) => {
-                "JOIN cases c ON c.uuid = h.case_uuid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid"
-            }
+    /// The `FROM` clause that chooses a page: the hearings alone, except that sorting by
+    /// monitor walks the monitors in code order (codes are unique) and each one's hearings on
+    /// `hearings_monitor`, which is already the list's order.
+    fn from(sort: Sort) -> &'static str {
+        match sort.column {
+            SortColumn::Monitor => "monitors m CROSS JOIN hearings h ON h.monitor_uuid = m.uuid",
+            _ => "hearings h",
+        }
+    }
+
+    /// The query counting the matches, and its parameters.
+    pub(super) fn count_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
+        // A search alone is counted in the full-text index, which holds one row per hearing
+        // (deleted with it): twice as fast as probing the matches while scanning an index.
+        let only_search = Filter {
+            search: f.search.clone(),
+            ..Filter::default()
+        };
+        if *f == only_search
+            && let Some(q) = f.search.as_deref().and_then(fts_query)
+        {
+            return Ok((
+                "SELECT count(*) FROM hearing_search WHERE hearing_search MATCH ?1".into(),
+                vec![Value::Text(q)],
+            ));
+        }
+        let (wh, params) = self.filter_sql(f)?;
+        Ok((format!("SELECT count(*) FROM hearings h {wh}"), params))
+    }
+
+    /// The query choosing one page of matching hearings (their rowids, in order), and its
+    /// parameters.
+    pub(super) fn page_sql(
+        &self,
+        f: &Filter,
+        sort: Sort,
+        limit: u64,
+        offset: u64,
+    ) -> Result<(String, Vec<Value>)> {
+        let (wh, params) = self.where_sql(f, true)?;
+        Ok((
+            format!(
+                "SELECT h.rowid FROM {from} {wh} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+                from = Self::from(sort),
+                order = Self::order(sort),
+            ),
+            params,
+        ))
+    }
+
+    /// The list's order: the sorted column, then (within it) newest first, or oldest when
+    /// reversed. It is the order of the column's index (migration 0004), so no sort runs.
+    fn order(sort: Sort) -> String {
+        let dir = if sort.descending { "DESC" } else { "ASC" };
+        match sort.column {
+            // hearings_browse holds the filtered columns after the date and creation time,
+            // so SQLite sorts the rare hearings created at the same moment among themselves
+            // (a "temp b-tree for the last term" over a few rows at a time).
+            SortColumn::Date => format!("h.hearing_date {dir}, h.created_at {dir}, h.rowid {dir}"),
+            col => format!(
+                "{col} {dir}, h.hearing_date {dir}, h.created_at {dir}, h.rowid {dir}",
+                col = col.sql()
+            ),
         }
     }
 
     /// How many hearings match.
     pub fn count_hearings(&self, f: &Filter) -> Result<u64> {
-        let (wh, params) = self.filter_sql(f)?;
-        let sql = format!(
-            "SELECT count(*) FROM hearings h {} {wh}",
-            Self::joins(f, None)
-        );
+        let (sql, params) = self.count_sql(f)?;
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?
@@ -230,17 +298,11 @@ impl Store {
         limit: u64,
         offset: u64,
     ) -> Result<Vec<HearingSummary>> {
-        let (wh, params) = self.filter_sql(f)?;
-        let dir = if sort.descending { "DESC" } else { "ASC" };
-        let order = format!(
-            "{col} {dir}, h.created_at {dir}, h.rowid {dir}",
-            col = sort.column.sql()
-        );
+        let (page, params) = self.page_sql(f, sort, limit, offset)?;
         let sql = format!(
-            "WITH page(rid) AS (
-                 SELECT h.rowid FROM hearings h {joins} {wh} ORDER BY {order} LIMIT {limit} OFFSET {offset})
+            "WITH page(rid) AS ({page})
              SELECT h.uuid, ifnull(h.hearing_date, ''), ifnull(h.court, ''), ifnull(h.judge, ''),
-                    ifnull(c.case_number, ''), ifnull(json_extract(h.data, '$.stages'), ''), ifnull(m.code, ''),
+                    ifnull(h.case_number, ''), ifnull(json_extract(h.data, '$.stages'), ''), ifnull(m.code, ''),
                     h.status, h.version,
                     EXISTS (SELECT 1 FROM allegations a WHERE a.hearing_uuid = h.uuid),
                     ifnull(json_extract(h.data, '$.public_access'), '') IN ('closed_entire', 'closed_partly'),
@@ -250,10 +312,9 @@ impl Store {
                                    OR json_extract(hp.data, '$.counsel_type') = 'none')),
                     ifnull(json_extract(h.data, '$.follow_up_needed'), '') = 'yes',
                     ifnull(json_extract(h.data, '$.hearing_held'), '')
-             FROM page JOIN hearings h ON h.rowid = page.rid
-                  JOIN cases c ON c.uuid = h.case_uuid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid
+             FROM page JOIN hearings h ON h.rowid = page.rid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid
              ORDER BY {order}",
-            joins = Self::joins(f, Some(sort)),
+            order = Self::order(sort),
         );
         let mut stmt = self
             .conn
@@ -289,8 +350,7 @@ impl Store {
     pub fn hearing_ids(&self, f: &Filter) -> Result<Vec<Uuid>> {
         let (wh, params) = self.filter_sql(f)?;
         let sql = format!(
-            "SELECT h.uuid FROM hearings h {} {wh} ORDER BY h.hearing_date, h.created_at, h.rowid",
-            Self::joins(f, None)
+            "SELECT h.uuid FROM hearings h {wh} ORDER BY h.hearing_date, h.created_at, h.rowid"
         );
         let mut stmt = self
             .conn

@@ -111,6 +111,10 @@ fn shipped_migrations_are_never_edited() {
             "0003_stats.sql",
             "e0030f44db62b0b986989d3f944103ec06293cc3b9d522d91ca4a489367d9f58",
         ),
+        (
+            "0004_browse.sql",
+            "db5bdddf6adcdb2e6319a2e819886006c0cd4586a0f53f4e5390b96150bded6f",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS
