@@ -103,44 +103,32 @@ impl Store {
     /// The `WHERE` clause and its parameters for a filter, on `hearings h` alone (case fields
     /// are read by uncorrelated subqueries).
     pub fn filter_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
-        self.where_sql(f, false)
+        let w = self.where_sql(f, false, false)?;
+        Ok((w.clause, w.params))
     }
 
     /// [`Store::filter_sql`]; when `ordered` (a page of the list), the tag and article sets
     /// are tested on the index that gives the list's order (`+`), instead of driving the
     /// query through `hearings_case` and sorting what it finds. Search always probes its set
-    /// while scanning an index: looking up each match by rowid reads the large rows.
-    fn where_sql(&self, f: &Filter, ordered: bool) -> Result<(String, Vec<Value>)> {
+    /// while scanning an index: looking up each match by rowid reads the large rows. When
+    /// `shared`, the sets (search `s`, tag `tagged`, article `charged`) are common table
+    /// expressions in [`Where::with`], so that two parts of one statement read them once.
+    fn where_sql(&self, f: &Filter, ordered: bool, shared: bool) -> Result<Where> {
         let by_case = if ordered {
             "+h.case_uuid"
         } else {
             "h.case_uuid"
         };
-        let mut clauses: Vec<String> = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
-        // Each `?` of a clause is numbered after the parameters already taken.
-        let mut push = |clause: &str, values: Vec<Value>, params: &mut Vec<Value>| {
-            let mut numbered = String::with_capacity(clause.len() + 8);
-            let mut values = values.into_iter();
-            for c in clause.chars() {
-                if c == '?' {
-                    params.push(values.next().unwrap_or(Value::Null));
-                    numbered.push_str(&format!("?{}", params.len()));
-                } else {
-                    numbered.push(c);
-                }
-            }
-            clauses.push(numbered);
-        };
+        let mut w = Where::default();
         let text = |s: &str| Value::Text(s.to_owned());
         if let Some(d) = &f.from {
-            push("h.hearing_date >= ?", vec![text(d)], &mut params);
+            w.push("h.hearing_date >= ?", vec![text(d)]);
         }
         if let Some(d) = &f.to {
-            push("h.hearing_date <= ?", vec![text(d)], &mut params);
+            w.push("h.hearing_date <= ?", vec![text(d)]);
         }
         if let Some(c) = &f.court {
-            push("h.court = ?", vec![text(c)], &mut params);
+            w.push("h.court = ?", vec![text(c)]);
         }
         if let Some(r) = &f.region {
             let courts = self.spec.courts_in_region(r);
@@ -153,29 +141,29 @@ impl Store {
             } else {
                 courts.into_iter().map(text).collect()
             };
-            push(&format!("h.court IN ({marks})"), values, &mut params);
+            w.push(&format!("h.court IN ({marks})"), values);
         }
         if let Some(j) = &f.judge {
-            push(
+            w.push(
                 "h.judge LIKE ? ESCAPE '\\'",
                 vec![text(&format!("%{}%", escape_like(j)))],
-                &mut params,
             );
         }
         if let Some(m) = &f.monitor {
-            push(
-                // Codes are unique: one monitor, so one range of hearings_monitor, in order.
+            // Codes are unique: one monitor, so one range of hearings_monitor, in order.
+            w.push(
                 "h.monitor_uuid = (SELECT uuid FROM monitors WHERE code = ?)",
                 vec![text(m)],
-                &mut params,
             );
         }
         if let Some(t) = &f.tag {
             // Uncorrelated, so the cases are found once, on case_tags (migration 0004).
-            push(
-                &format!("{by_case} IN (SELECT t.case_uuid FROM case_tags t WHERE t.tag = ?)"),
-                vec![text(t)],
-                &mut params,
+            w.set(
+                shared,
+                by_case,
+                "tagged",
+                "SELECT t.case_uuid FROM case_tags t WHERE t.tag = ?",
+                text(t),
             );
         }
         if let Some(a) = &f.article {
@@ -183,32 +171,32 @@ impl Store {
             // charge under the article for each hearing (minutes at 100,000 hearings). Both
             // indexes cover what is read: charges_article (article, party), parties_stats
             // (uuid, case), so no charge or party row is fetched.
-            push(
-                &format!(
-                    "{by_case} IN (SELECT p.case_uuid FROM charges ch INDEXED BY charges_article
-                                   JOIN parties p INDEXED BY parties_stats ON p.uuid = ch.party_uuid
-                                   WHERE ch.article = ?)"
-                ),
-                vec![text(a)],
-                &mut params,
+            w.set(
+                shared,
+                by_case,
+                "charged",
+                "SELECT p.case_uuid FROM charges ch INDEXED BY charges_article
+                 JOIN parties p INDEXED BY parties_stats ON p.uuid = ch.party_uuid
+                 WHERE ch.article = ?",
+                text(a),
             );
         }
         if let Some(s) = f.status {
-            push("h.status = ?", vec![text(s.code())], &mut params);
+            w.push("h.status = ?", vec![text(s.code())]);
         }
         if let Some(q) = f.search.as_deref().and_then(fts_query) {
-            push(
-                "+h.rowid IN (SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?)",
-                vec![text(&q)],
-                &mut params,
+            w.set(
+                shared,
+                "+h.rowid",
+                "s",
+                "SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?",
+                text(&q),
             );
         }
-        let sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        Ok((sql, params))
+        if !w.clauses.is_empty() {
+            w.clause = format!("WHERE {}", w.clauses.join(" AND "));
+        }
+        Ok(w)
     }
 
     /// The `FROM` clause that chooses a page: the hearings alone, except that sorting by
@@ -250,7 +238,9 @@ impl Store {
         limit: u64,
         offset: u64,
     ) -> Result<(String, Vec<Value>)> {
-        let (wh, params) = self.where_sql(f, true)?;
+        let Where {
+            clause: wh, params, ..
+        } = self.where_sql(f, true, false)?;
         Ok((
             format!(
                 "SELECT h.rowid FROM {from} {wh} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
@@ -299,8 +289,66 @@ impl Store {
         offset: u64,
     ) -> Result<Vec<HearingSummary>> {
         let (page, params) = self.page_sql(f, sort, limit, offset)?;
+        let (rows, _) = self.summaries("", &page, "NULL", sort, params)?;
+        Ok(rows)
+    }
+
+    /// [`Store::list_hearings`] and [`Store::count_hearings`] at once. With a search, tag or
+    /// article, both come from one statement that finds those sets once (a common word
+    /// matches most hearings, and finding them is most of the work).
+    pub fn list_and_count(
+        &self,
+        f: &Filter,
+        sort: Sort,
+        limit: u64,
+        offset: u64,
+    ) -> Result<(Vec<HearingSummary>, u64)> {
+        let search = f.search.as_deref().and_then(fts_query);
+        if search.is_none() && f.tag.is_none() && f.article.is_none() {
+            return Ok((
+                self.list_hearings(f, sort, limit, offset)?,
+                self.count_hearings(f)?,
+            ));
+        }
+        // The page and the count test the same filters in the same order, so they share the
+        // parameters and the sets.
+        let page = self.where_sql(f, true, true)?;
+        let count = self.where_sql(f, false, true)?;
+        let only_search = Filter {
+            search: f.search.clone(),
+            ..Filter::default()
+        };
+        let count = if search.is_some() && *f == only_search {
+            "(SELECT count(*) FROM s)".to_owned()
+        } else {
+            format!("(SELECT count(*) FROM hearings h {})", count.clause)
+        };
+        let chosen = format!(
+            "SELECT h.rowid FROM {from} {wh} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+            from = Self::from(sort),
+            wh = page.clause,
+            order = Self::order(sort),
+        );
+        let (rows, total) = self.summaries(&page.with, &chosen, &count, sort, page.params)?;
+        match total {
+            Some(n) => Ok((rows, n)),
+            // An empty page (past the end) carries no count.
+            None => Ok((rows, self.count_hearings(f)?)),
+        }
+    }
+
+    /// The summaries of the hearings `page` chooses (a query of their rowids), in order, and
+    /// the value of `count` (an uncorrelated expression; `NULL` for none), given once per row.
+    fn summaries(
+        &self,
+        with: &str,
+        page: &str,
+        count: &str,
+        sort: Sort,
+        params: Vec<Value>,
+    ) -> Result<(Vec<HearingSummary>, Option<u64>)> {
         let sql = format!(
-            "WITH page(rid) AS ({page})
+            "WITH {with} page(rid) AS ({page})
              SELECT h.uuid, ifnull(h.hearing_date, ''), ifnull(h.court, ''), ifnull(h.judge, ''),
                     ifnull(h.case_number, ''), ifnull(json_extract(h.data, '$.stages'), ''), ifnull(m.code, ''),
                     h.status, h.version,
@@ -311,7 +359,8 @@ impl Store {
                               AND (json_extract(hp.data, '$.counsel_present') = 'no'
                                    OR json_extract(hp.data, '$.counsel_type') = 'none')),
                     ifnull(json_extract(h.data, '$.follow_up_needed'), '') = 'yes',
-                    ifnull(json_extract(h.data, '$.hearing_held'), '')
+                    ifnull(json_extract(h.data, '$.hearing_held'), ''),
+                    {count}
              FROM page JOIN hearings h ON h.rowid = page.rid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid
              ORDER BY {order}",
             order = Self::order(sort),
@@ -324,6 +373,7 @@ impl Store {
             .query(rusqlite::params_from_iter(params))
             .map_err(|e| self.explain(e))?;
         let mut out = Vec::new();
+        let mut total = None;
         while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
             let status: String = r.get(7)?;
             out.push(HearingSummary {
@@ -342,8 +392,11 @@ impl Store {
                 follow_up: r.get(12)?,
                 held: r.get(13)?,
             });
+            total = r
+                .get::<_, Option<i64>>(14)?
+                .map(|n| u64::try_from(n).unwrap_or(0));
         }
-        Ok(out)
+        Ok((out, total))
     }
 
     /// Ids of all matching hearings, oldest first (for export and statistics).
@@ -364,6 +417,51 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.explain(e))?;
         ids.iter().map(|s| parse_uuid(s)).collect()
+    }
+}
+
+/// A filter as SQL: the `WHERE` clause on `hearings h`, its parameters (numbered `?1`, `?2`, …
+/// in order) and, for shared sets, the common table expressions they name.
+#[derive(Debug, Default)]
+struct Where {
+    clause: String,
+    params: Vec<Value>,
+    /// `name(u) AS MATERIALIZED (…),` for each shared set, to follow `WITH`.
+    with: String,
+    clauses: Vec<String>,
+}
+
+impl Where {
+    /// `sql` with each `?` numbered after the parameters already taken.
+    fn number(&mut self, sql: &str, values: Vec<Value>) -> String {
+        let mut numbered = String::with_capacity(sql.len() + 8);
+        let mut values = values.into_iter();
+        for c in sql.chars() {
+            if c == '?' {
+                self.params.push(values.next().unwrap_or(Value::Null));
+                numbered.push_str(&format!("?{}", self.params.len()));
+            } else {
+                numbered.push(c);
+            }
+        }
+        numbered
+    }
+
+    fn push(&mut self, clause: &str, values: Vec<Value>) {
+        let numbered = self.number(clause, values);
+        self.clauses.push(numbered);
+    }
+
+    /// `column IN (query)`, or with `shared`, `column IN name` and `name` defined by `query`.
+    fn set(&mut self, shared: bool, column: &str, name: &str, query: &str, value: Value) {
+        let query = self.number(query, vec![value]);
+        if shared {
+            self.with
+                .push_str(&format!("{name}(u) AS MATERIALIZED ({query}), "));
+            self.clauses.push(format!("{column} IN {name}"));
+        } else {
+            self.clauses.push(format!("{column} IN ({query})"));
+        }
     }
 }
 

@@ -335,6 +335,22 @@ fn search(s: &Store, words: &str) -> usize {
         .map(|st| s.count_hearings(&with_status(st)).expect("count"))
         .sum();
     assert_eq!(by_status as usize, n);
+    // The page and the count in one statement agree with the two queries.
+    for (filter, offset) in [
+        (f.clone(), 0),
+        (with_status(Status::Draft), 0),
+        (f.clone(), 500),
+    ] {
+        let (rows, total) = s
+            .list_and_count(&filter, Sort::default(), 100, offset)
+            .expect("list and count");
+        assert_eq!(
+            rows,
+            s.list_hearings(&filter, Sort::default(), 100, offset)
+                .expect("list")
+        );
+        assert_eq!(total, s.count_hearings(&filter).expect("count"));
+    }
     n
 }
 
@@ -707,4 +723,73 @@ fn the_list_pages_and_counts_on_indexes_without_sorting() {
             "{f:?} reads the hearings' rows:\n{p}"
         );
     }
+}
+
+#[test]
+fn one_statement_lists_and_counts_as_the_two_queries_do() {
+    use crate::store::SortColumn;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let me = s.profile().expect("profile").clone();
+    let spec = s.spec_arc();
+    let tx = s.begin().expect("tx");
+    for r in crate::demo::Generator::new(&spec, 3, 120, vec![me]) {
+        s.write_record(&tx, &r).expect("write");
+    }
+    tx.commit().expect("commit");
+    let text = |v: &str| Some(v.to_owned());
+    let filters = [
+        Filter {
+            tag: text("drugs"),
+            ..Filter::default()
+        },
+        Filter {
+            article: text("186"),
+            ..Filter::default()
+        },
+        Filter {
+            search: text("конвой"),
+            ..Filter::default()
+        },
+        Filter {
+            search: text("судья"),
+            tag: text("gbv_domestic_violence"),
+            status: Some(Status::Final),
+            ..Filter::default()
+        },
+        Filter {
+            article: text("200"),
+            region: text("sughd"),
+            search: text("клетке"),
+            ..Filter::default()
+        },
+        Filter {
+            court: text("dushanbe_sino"),
+            ..Filter::default()
+        },
+    ];
+    let mut nonempty = 0;
+    for f in &filters {
+        for column in [
+            SortColumn::Date,
+            SortColumn::CaseNumber,
+            SortColumn::Monitor,
+        ] {
+            for offset in [0, 7, 500] {
+                let sort = Sort {
+                    column,
+                    descending: offset == 7,
+                };
+                let (rows, total) = s.list_and_count(f, sort, 20, offset).expect("both");
+                assert_eq!(
+                    rows,
+                    s.list_hearings(f, sort, 20, offset).expect("list"),
+                    "{f:?}"
+                );
+                assert_eq!(total, s.count_hearings(f).expect("count"), "{f:?}");
+                nonempty += usize::from(!rows.is_empty());
+            }
+        }
+    }
+    assert!(nonempty > 10, "the filters should find hearings");
 }
