@@ -141,7 +141,11 @@ impl Store {
             } else {
                 courts.into_iter().map(text).collect()
             };
-            w.push(&format!("h.court IN ({marks})"), values);
+            // A page walks the list's index and tests the courts on it (a region holds about
+            // a fifth of the hearings, so a page is found after a few hundred entries);
+            // otherwise the region's courts are ranges of hearings_court, sorted for a page.
+            let court = if ordered { "+h.court" } else { "h.court" };
+            w.push(&format!("{court} IN ({marks})"), values);
         }
         if let Some(j) = &f.judge {
             w.push(
