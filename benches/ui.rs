@@ -1,5 +1,5 @@
-//! Key press → finished frame on the hearing list and the hearing form, with 100,000
-//! hearings in the database (`cargo bench --bench ui`). The database is built once (about a
+//! Key press → finished frame on the hearing list (moving, searching, filtering, sorting) and
+//! the hearing form, with 100,000 hearings in the database (`cargo bench --bench ui`). The database is built once (about a
 //! minute) at `$COURTWATCH_BENCH_DB` or in the temporary directory, and reused.
 
 use std::path::PathBuf;
@@ -55,7 +55,7 @@ fn report(name: &str, mut times: Vec<Duration>) {
     times.sort();
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
     println!(
-        "{name:<32} n={:<4} median {:>7.2} ms   p99 {:>7.2} ms   max {:>7.2} ms",
+        "{name:<40} n={:<4} median {:>7.2} ms   p99 {:>7.2} ms   max {:>7.2} ms",
         times.len(),
         pct(0.5).as_secs_f64() * 1e3,
         pct(0.99).as_secs_f64() * 1e3,
@@ -126,6 +126,108 @@ fn main() {
         back.extend(run("<Esc>"));
     }
     report("list: back from a hearing (count+load)", back);
+
+    // Search: `/`, the words, then Enter (timed: the query, the count and the frame), then
+    // `/` and Esc clear it again. The first press of each is cold (pages not yet cached).
+    const ROUNDS: usize = 7;
+    let mut timed = |setup: &str, key: &str, undo: &str| -> Vec<Duration> {
+        (0..ROUNDS)
+            .flat_map(|_| {
+                run(setup);
+                let t = run(key);
+                run(undo);
+                t
+            })
+            .collect()
+    };
+    for (name, words) in [
+        ("search: судья (85% of hearings)", "судья"),
+        ("search: конвой (70%)", "конвой"),
+        ("search: шиканҷа (58%, tg)", "шиканҷа"),
+        ("search: ноутбуком (15%)", "ноутбуком"),
+        ("search: завлона (17%, tg)", "завлона"),
+        ("search: Каримов (a judge)", "Каримов"),
+        (
+            "search: конвой судшавандаро (2 words)",
+            "конвой судшавандаро",
+        ),
+        ("search: клетке наручниках (2 words)", "клетке наручниках"),
+        ("search: 1-599/25 (a case number, rare)", "1-599/25"),
+    ] {
+        report(name, timed(&format!("/{words}"), "<Enter>", "/<Esc>"));
+    }
+
+    // Each filter of the panel (`f`): set it, then Ctrl-A applies it (timed); Ctrl-X clears.
+    // Rows: from, to, court, region, judge, monitor, tag, article, status.
+    for (name, setup) in [
+        (
+            "filter: date range (one quarter)",
+            "f2025-04-01<Tab>2025-06-30",
+        ),
+        ("filter: court", "f<Tab><Tab><Enter>Khujand City<Enter>"),
+        ("filter: region", "f<Tab><Tab><Tab><Enter>Sughd<Enter>"),
+        ("filter: judge (part of a name)", "f<Tab><Tab><Tab><Tab>ова"),
+        ("filter: monitor", "f<Tab><Tab><Tab><Tab><Tab>M07"),
+        (
+            "filter: tag (torture alleged)",
+            "f<Tab><Tab><Tab><Tab><Tab><Tab><Enter>Torture or<Enter>",
+        ),
+        (
+            "filter: tag (death in custody)",
+            "f<Tab><Tab><Tab><Tab><Tab><Tab><Enter>Death in<Enter>",
+        ),
+        (
+            "filter: article 186 (common)",
+            "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab>186",
+        ),
+        (
+            "filter: article 143-1 (rare)",
+            "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab>143-1",
+        ),
+        (
+            "filter: status final",
+            "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Enter>final<Enter>",
+        ),
+    ] {
+        report(name, timed(setup, "<C-a>", "f<C-x><C-a>"));
+    }
+    report(
+        "filter: region + search",
+        timed(
+            "f<Tab><Tab><Tab><Enter>Sughd<Enter><C-a>/конвой",
+            "<Enter>",
+            "/<Esc>f<C-x><C-a>",
+        ),
+    );
+
+    // Sorting: `o` steps to the next column (court, judge, case number, monitor, status,
+    // date), `r` reverses.
+    let mut by_column: Vec<Vec<Duration>> = vec![Vec::new(); 6];
+    let mut reverse = Vec::new();
+    for _ in 0..ROUNDS {
+        for column in &mut by_column {
+            column.extend(run("o"));
+            reverse.extend(run("r"));
+            run("r");
+        }
+    }
+    for (name, times) in [
+        "sort: court",
+        "sort: judge",
+        "sort: case number",
+        "sort: monitor",
+        "sort: status",
+        "sort: date",
+    ]
+    .into_iter()
+    .zip(by_column)
+    {
+        report(name, times);
+    }
+    report("sort: reverse (any column)", reverse);
+    run("<End>");
+    report("sort: date, Home/End", run(&"<Home><End>".repeat(5)));
+
     run("<Enter>");
     report(
         "form: typing a case number",

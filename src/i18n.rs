@@ -75,6 +75,13 @@ impl Texts {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// Whether `lang`'s file defines the message `key`.
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        self.bundles
+            .get(&lang)
+            .is_some_and(|b| b.get_message(key).and_then(|m| m.value()).is_some())
+    }
+
     /// The message `key` in `lang` with arguments (numbers select plural forms).
     pub fn t_args(&self, lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         let mut fa = FluentArgs::new();

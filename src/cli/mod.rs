@@ -27,7 +27,6 @@ use crate::spec::{Lang, Spec};
 use crate::store::{Filter, OpenMode, Store};
 
 pub use output::Out;
-pub use stats::value as figure_value;
 
 /// The environment variable scripts and tests use to give the passphrase.
 pub const PASSPHRASE_VAR: &str = "COURTWATCH_PASSPHRASE";

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::list::short;
 use super::{Context, FilterArgs, Format, Out};
-use crate::error::Result;
-use crate::spec::{Lang, Spec};
-use crate::stats::{self, Breakdown, By, Figure, Kind, Settings, Stats, Unit};
+use crate::error::{Error, Result};
+use crate::i18n::Texts;
+use crate::stats::{self, Breakdown, By, Figure, Kind, Labels, Settings, Stats, Unit, percent};
 use crate::store::Filter;
 
 #[derive(Debug, Args)]
@@ -57,9 +57,13 @@ pub fn run(ctx: &Context, a: StatsArgs, out: &mut Out) -> Result<()> {
         settings.late_after_minutes = m;
     }
     let result = stats::compute(&store, &Filter::from(a.filter), settings)?;
-    let labels = Labels {
-        spec: store.spec(),
-        lang: ctx.lang,
+    let texts = Texts::builtin().map_err(Error::Spec)?;
+    let labels = Printer {
+        names: Labels {
+            spec: store.spec(),
+            texts: &texts,
+            lang: ctx.lang,
+        },
     };
     match a.format {
         Format::Json => out.json(&labels.view(&result)),
@@ -74,45 +78,40 @@ pub fn run(ctx: &Context, a: StatsArgs, out: &mut Out) -> Result<()> {
     }
 }
 
-/// Names of figures and breakdown keys in the user's language.
-struct Labels<'a> {
-    spec: &'a Spec,
-    lang: Lang,
+/// Prints figures with their names, and breakdown keys, in the user's language.
+struct Printer<'a> {
+    names: Labels<'a>,
 }
 
-impl Labels<'_> {
-    /// The name of a figure: its English label, or a checklist item's code and question.
+impl Printer<'_> {
     fn figure(&self, f: &Figure, settings: Settings) -> String {
-        if let Some(code) = f.id.strip_prefix("checklist.") {
-            let question = self
-                .spec
-                .checklist
-                .item(code)
-                .map_or("", |(_, i)| i.question.get(self.lang));
-            return format!("{code} {question}");
-        }
-        let label = stats::label(&f.id).unwrap_or(&f.id).to_owned();
-        if f.id == "timeliness.started_late" {
-            return format!("{label} (> {} min)", settings.late_after_minutes);
-        }
-        label
+        self.names.figure(f, settings)
     }
 
     fn key(&self, b: &Breakdown, key: &str) -> String {
         match &b.list {
-            Some(list) => self.spec.code_label(list, key, self.lang).to_owned(),
+            Some(list) => self
+                .names
+                .spec
+                .code_label(list, key, self.names.lang)
+                .to_owned(),
             None => key.to_owned(),
         }
     }
 
+    /// The codes left out of a figure's denominator, each named by the answer list or by one
+    /// of the figure's own code lists, with their counts.
     fn excluded(&self, f: &Figure) -> String {
+        let spec = self.names.spec;
         f.excluded
             .iter()
             .map(|e| {
-                let label = if self.spec.code_exists("answer", &e.code) {
-                    self.spec.code_label("answer", &e.code, self.lang)
-                } else {
-                    &e.code
+                let list = std::iter::once("answer")
+                    .chain(f.breakdowns.iter().filter_map(|b| b.list.as_deref()))
+                    .find(|l| spec.code_exists(l, &e.code));
+                let label = match list {
+                    Some(l) => spec.code_label(l, &e.code, self.names.lang),
+                    None => &e.code,
                 };
                 format!("{label} {}", e.count)
             })
@@ -126,7 +125,7 @@ impl Labels<'_> {
             for f in &g.figures {
                 rows.push(vec![
                     format!("  {}", short(&self.figure(f, s.settings), 72)),
-                    value(f),
+                    self.names.value(f),
                     self.excluded(f),
                 ]);
                 for b in &f.breakdowns {
@@ -139,7 +138,7 @@ impl Labels<'_> {
                     }
                     if b.by != By::Code {
                         rows.push(vec![
-                            format!("    by {}", b.by.code()),
+                            format!("    {}", self.names.by(b.by)),
                             String::new(),
                             String::new(),
                         ]);
@@ -156,17 +155,13 @@ impl Labels<'_> {
                     }
                 }
             }
-            out.table(&[stats::group_label(g.id), "", ""], &rows)?;
+            out.table(&[self.names.group(g.id).as_str(), "", ""], &rows)?;
             if g.id == "checklist" {
-                out.line(
-                    "  Shares are «no» + «partly» of the answers yes, no and partly; «not observed» and\n  «not applicable» are left out of the denominator and counted on the right.",
-                )?;
+                out.line(&wrap(&self.names.t("stats-checklist-footnote"), "  ", 92))?;
             }
             out.line("")?;
         }
-        out.line(
-            "Each denominator is explained in the `note` of `--format csv` or `--format json`, and in the README.",
-        )
+        out.line(&wrap(&self.names.t("stats-table-footer"), "", 96))
     }
 
     fn view<'s>(&'s self, s: &'s Stats) -> StatsView<'s> {
@@ -177,7 +172,7 @@ impl Labels<'_> {
                 .iter()
                 .map(|g| GroupView {
                     id: g.id,
-                    label: stats::group_label(g.id),
+                    label: self.names.group(g.id),
                     figures: g
                         .figures
                         .iter()
@@ -306,39 +301,22 @@ fn unit(u: Unit) -> &'static str {
     }
 }
 
-/// `15.4% (2/13)`; `– (0/0)` when nothing was counted.
-pub fn percent(num: u64, den: u64, share: Option<f64>) -> String {
-    match share {
-        Some(s) => format!("{:.1}% ({num}/{den})", s * 100.0),
-        None => format!("– ({num}/{den})"),
+/// `text` broken into lines of at most `width` characters, each starting with `indent`.
+fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > indent.len() && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::replace(&mut line, String::from(indent)));
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
     }
-}
-
-/// A figure's value as the table (and the statistics screen) shows it.
-pub fn value(f: &Figure) -> String {
-    let measured = |v: Option<f64>| match (v, f.unit) {
-        (Some(v), Some(u)) => format!("{} {}", trim(v), unit(u)),
-        (Some(v), None) => trim(v),
-        (None, _) => "–".to_owned(),
-    };
-    match f.kind {
-        Kind::Count => f.numerator.to_string(),
-        Kind::Share => percent(f.numerator, f.denominator.unwrap_or(0), f.share),
-        Kind::Mean => format!(
-            "{} ({}/{})",
-            f.value
-                .map_or_else(|| "–".to_owned(), |v| format!("{v:.2}")),
-            f.numerator,
-            f.denominator.unwrap_or(0)
-        ),
-        Kind::Median | Kind::Max => format!("{} (n={})", measured(f.value), f.numerator),
-    }
-}
-
-/// A number with at most one decimal, without a trailing `.0`.
-fn trim(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
+    lines.push(line);
+    lines.join("\n")
 }
 
 #[derive(Serialize)]
@@ -350,7 +328,7 @@ struct StatsView<'a> {
 #[derive(Serialize)]
 struct GroupView<'a> {
     id: &'a str,
-    label: &'a str,
+    label: String,
     figures: Vec<FigureView<'a>>,
 }
 
@@ -390,10 +368,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn percentages_carry_their_denominators() {
-        assert_eq!(percent(2, 13, Some(2.0 / 13.0)), "15.4% (2/13)");
-        assert_eq!(percent(0, 0, None), "– (0/0)");
-        assert_eq!(trim(35.0), "35");
-        assert_eq!(trim(3.5), "3.5");
+    fn long_notes_are_wrapped_with_their_indent() {
+        assert_eq!(wrap("aa bb cc", "  ", 7), "  aa bb\n  cc");
+        assert_eq!(wrap("один два", "", 80), "один два");
     }
 }

@@ -217,7 +217,7 @@ impl<'b> Row<'b> {
 }
 
 /// Page cache (KiB) while collecting: index pages the queries look up (a case's first
-/// hearing, the cases a tag filter joins) stay decrypted in memory.
+/// hearing, the cases a tag filter reads) stay decrypted in memory.
 const CACHE_KIB: i64 = 32 * 1024;
 
 pub(super) fn collect(store: &Store, filter: &Filter, settings: Settings) -> Result<Acc> {
@@ -236,13 +236,6 @@ pub(super) fn collect(store: &Store, filter: &Filter, settings: Settings) -> Res
 /// The queries, in the order the worker needs their rows.
 fn queries(store: &Store, filter: &Filter) -> Result<Vec<(Pass, String, Vec<Value>)>> {
     let (wh, params) = store.filter_sql(filter)?;
-    // Cases are joined only when the filter asks about them: looking each one up costs more
-    // than the rest of the scan.
-    let join = if wh.contains("c.") {
-        "JOIN cases c INDEXED BY cases_stats ON c.uuid = h.case_uuid"
-    } else {
-        ""
-    };
     Ok(vec![
         (
             Pass::Tags,
@@ -259,7 +252,7 @@ fn queries(store: &Store, filter: &Filter) -> Result<Vec<(Pass, String, Vec<Valu
                         CASE WHEN json_extract(h.data, '$.session_outcome') = '{VERDICT_PRONOUNCED}'
                         THEN (SELECT min(f.hearing_date) FROM hearings f INDEXED BY hearings_stats
                               WHERE f.case_uuid = h.case_uuid) END
-                 FROM hearings h INDEXED BY hearings_stats {join} {wh}",
+                 FROM hearings h INDEXED BY hearings_stats {wh}",
                 fields = packed("h", &HEARING_FIELDS),
             ),
             params,

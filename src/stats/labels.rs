@@ -1,88 +1,125 @@
-//! Short English names of the groups and figures, by id. The terminal UI translates the same
-//! ids; checklist items are named by their question in `assets/forms/checklist.toml`.
+//! The words the statistics are printed with — group and figure names, units, breakdown
+//! headings — in the user's language, from `assets/i18n/*.ftl`. Messages are found by id:
+//! group `torture` is `stats-group-torture`, figure `torture.judicial_reaction` is
+//! `stats-torture-judicial_reaction` ([`group_key`], [`figure_key`]). Checklist items are named
+//! by their code and question in `assets/forms/checklist.toml`. Both the command
+//! (`courtwatch stats`) and the statistics screen name figures here, so they agree.
 
-/// The heading of a group.
-pub fn group_label(id: &str) -> &'static str {
-    match id {
-        "counts" => "Counts",
-        "timeliness" => "Timeliness",
-        "openness" => "Openness",
-        "innocence" => "Presumption of innocence",
-        "defence" => "Defence",
-        "language" => "Language",
-        "torture" => "Torture and ill-treatment allegations",
-        "checklist" => "Fair-trial checklist: non-compliance per item",
-        "outcomes" => "Outcomes",
-        "gbv" => "Gender-based violence",
-        "quality" => "Data quality",
-        _ => "",
+use super::{By, Figure, Kind, Settings, Unit};
+use crate::i18n::{Arg, Texts};
+use crate::spec::{Lang, Spec};
+
+/// The message key of a group's heading.
+pub fn group_key(id: &str) -> String {
+    format!("stats-group-{id}")
+}
+
+/// The message key of a figure's name (not used for checklist items).
+pub fn figure_key(id: &str) -> String {
+    format!("stats-{}", id.replace('.', "-"))
+}
+
+/// Names figures, groups and values in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels<'a> {
+    pub spec: &'a Spec,
+    pub texts: &'a Texts,
+    pub lang: Lang,
+}
+
+impl Labels<'_> {
+    /// A message of the statistics in this language.
+    pub fn t(&self, key: &str) -> String {
+        self.texts.t(self.lang, key)
+    }
+
+    /// The heading of a group.
+    pub fn group(&self, id: &str) -> String {
+        self.t(&group_key(id))
+    }
+
+    /// The name of a figure: a checklist item's code and question, or the figure's message
+    /// (the lateness figure says its threshold).
+    pub fn figure(&self, f: &Figure, settings: Settings) -> String {
+        if let Some(code) = f.id.strip_prefix("checklist.") {
+            let question = self
+                .spec
+                .checklist
+                .item(code)
+                .map_or("", |(_, i)| i.question.get(self.lang));
+            return format!("{code} {question}");
+        }
+        self.texts.t_args(
+            self.lang,
+            &figure_key(&f.id),
+            &[("minutes", Arg::Num(i64::from(settings.late_after_minutes)))],
+        )
+    }
+
+    /// A unit, as printed after a number.
+    pub fn unit(&self, u: Unit) -> String {
+        self.t(match u {
+            Unit::Minutes => "stats-unit-minutes",
+            Unit::Days => "stats-unit-days",
+            Unit::Years => "stats-unit-years",
+        })
+    }
+
+    /// The heading of a breakdown by a dimension (`by court`); empty for codes.
+    pub fn by(&self, by: By) -> String {
+        match by {
+            By::Code => String::new(),
+            other => self.t(&format!("stats-by-{}", other.code())),
+        }
+    }
+
+    /// A figure's value as the table and the statistics screen show it: a count, a share
+    /// with its numerator and denominator, a mean with both, or a median or maximum with its
+    /// unit and how many observations it was taken over.
+    pub fn value(&self, f: &Figure) -> String {
+        let measured = |v: Option<f64>| match (v, f.unit) {
+            (Some(v), Some(u)) => format!("{} {}", trim(v), self.unit(u)),
+            (Some(v), None) => trim(v),
+            (None, _) => "–".to_owned(),
+        };
+        match f.kind {
+            Kind::Count => f.numerator.to_string(),
+            Kind::Share => percent(f.numerator, f.denominator.unwrap_or(0), f.share),
+            Kind::Mean => format!(
+                "{} ({}/{})",
+                f.value
+                    .map_or_else(|| "–".to_owned(), |v| format!("{v:.2}")),
+                f.numerator,
+                f.denominator.unwrap_or(0)
+            ),
+            Kind::Median | Kind::Max => format!("{} (n={})", measured(f.value), f.numerator),
+        }
     }
 }
 
-/// The name of a figure; `None` for checklist items and unknown ids.
-pub fn label(id: &str) -> Option<&'static str> {
-    Some(match id {
-        "counts.hearings" => "Hearings monitored",
-        "counts.took_place" => "Took place",
-        "counts.did_not_take_place" => "Did not take place",
-        "counts.cases" => "Cases",
-        "counts.defendants" => "Defendants",
-        "counts.courts" => "Courts",
-        "counts.regions" => "Regions",
-        "counts.judges" => "Judges",
-        "counts.monitors" => "Monitors",
-        "timeliness.started_late" => "Started late",
-        "timeliness.median_delay" => "Median delay",
-        "timeliness.max_delay" => "Longest delay",
-        "timeliness.postponed" => "Postponed",
-        "timeliness.hearings_per_case" => "Hearings per case",
-        "timeliness.days_to_verdict" => "Median days from first hearing to verdict",
-        "openness.closed" => "Closed to the public",
-        "openness.closed_entire" => "Closed entirely",
-        "openness.closed_partly" => "Closed in part",
-        "openness.closure_reasoned" => "Closure decided and reasoned in open court",
-        "openness.monitor_access_incidents" => "Monitor access incidents",
-        "openness.outside_courtroom" => "Held outside a courtroom",
-        "openness.verdict_public" => "Verdict pronounced publicly",
-        "openness.relatives_denied" => "Relatives refused entry",
-        "innocence.caged" => "Defendant in a cage or glass box",
-        "innocence.restrained" => "Defendant handcuffed or shackled",
-        "innocence.prison_clothing" => "Defendant in prison clothing",
-        "defence.counsel_present" => "Counsel present",
-        "defence.counsel_absent" => "Counsel absent",
-        "defence.mandatory_defence_gap" => "Mandatory defence without counsel",
-        "language.interpretation_needed" => "Needed interpretation",
-        "language.interpretation_inadequate" => "No or only partial interpretation",
-        "language.interpretation_none" => "No interpretation",
-        "language.interpretation_partial" => "Partial or summary interpretation",
-        "torture.allegations" => "Allegations",
-        "torture.hearings_with_allegation" => "Hearings with an allegation",
-        "torture.defendants_alleging" => "Defendants alleging torture or ill-treatment",
-        "torture.alleged_by_sex" => "Allegations by sex",
-        "torture.alleged_by_minors" => "Allegations by minors",
-        "torture.agency" => "Allegations by agency",
-        "torture.methods" => "Allegations by method",
-        "torture.purposes" => "Allegations by purpose",
-        "torture.judicial_reaction" => "Any reaction by the judge",
-        "torture.exam_ordered" => "Medical examination ordered",
-        "torture.evidence_excluded" => "Contested evidence excluded",
-        "torture.investigation_opened" => "Investigation opened",
-        "torture.outcome_chain" => "Follow-up steps reached",
-        "outcomes.verdicts" => "Verdicts",
-        "outcomes.conviction_rate" => "Convictions",
-        "outcomes.sentence_types" => "Sentences by type",
-        "outcomes.median_prison_term" => "Median prison term",
-        "outcomes.detention_decisions" => "Preventive-measure decisions",
-        "outcomes.detention_ordered" => "Detention ordered or extended",
-        "gbv.hearings" => "GBV hearings",
-        "gbv.victim_represented" => "Victim represented by a lawyer",
-        "gbv.protective_measures" => "Protective measures used",
-        "gbv.pressure_to_reconcile" => "Pressure to reconcile (GBV-05)",
-        "gbv.stereotyping" => "Stereotyped remarks not stopped (GBV-04)",
-        "gbv.closed_for_victim" => "Closed to protect the victim",
-        "quality.reviewed" => "Reviewed",
-        "quality.entered_after_hearing" => "Entered after the hearing",
-        "quality.not_observed" => "Checklist answers «not observed»",
-        _ => return None,
-    })
+/// `15.4% (2/13)`; `– (0/0)` when nothing was counted.
+pub fn percent(num: u64, den: u64, share: Option<f64>) -> String {
+    match share {
+        Some(s) => format!("{:.1}% ({num}/{den})", s * 100.0),
+        None => format!("– ({num}/{den})"),
+    }
+}
+
+/// A number with at most one decimal, without a trailing `.0`.
+fn trim(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_carry_their_denominators() {
+        assert_eq!(percent(2, 13, Some(2.0 / 13.0)), "15.4% (2/13)");
+        assert_eq!(percent(0, 0, None), "– (0/0)");
+        assert_eq!(trim(35.0), "35");
+        assert_eq!(trim(3.5), "3.5");
+    }
 }

@@ -5,7 +5,7 @@
 //! its numerator, its denominator, the share, the codes left out of the denominator and how
 //! the denominator was chosen, and [`Breakdown`]s by code, court, region, judge, month or
 //! monitor. Figure ids (`torture.judicial_reaction`, `checklist.PUB-01`) are stable label keys;
-//! [`label`] gives the English text.
+//! [`Labels`] names them in the user's language from `assets/i18n/*.ftl`.
 //!
 //! How it stays fast: `collect` reads each table once through the narrow indexes and the
 //! checklist tally of migration 0003 (never whole records) and hands the rows to a worker
@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::store::{Filter, Store};
 
-pub use labels::{group_label, label};
+pub use labels::{Labels, figure_key, group_key, percent};
 
 /// The settings key of the lateness threshold, in minutes.
 pub const LATE_SETTING: &str = "stats.late_after_minutes";

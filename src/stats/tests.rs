@@ -10,7 +10,7 @@ use crate::domain::{
     Allegation, Answer, Case, Charge, Entity, Fields, Followup, Hearing, HearingParty,
     HearingRecord, Monitor, Party, Status,
 };
-use crate::spec::Spec;
+use crate::spec::{Lang, Spec};
 use crate::store::{Filter, OpenMode};
 
 const PASS: &str = "statistics test passphrase";
@@ -1262,24 +1262,64 @@ fn the_queries_repeat_the_expressions_migration_0003_indexes() {
 }
 
 #[test]
-fn every_figure_and_group_has_a_label() {
+fn every_figure_and_group_has_a_label_in_every_language() {
     let db = sample();
     let s = db.stats(&Filter::default());
-    for g in &s.groups {
-        assert!(!group_label(g.id).is_empty(), "group {} has no label", g.id);
-        for f in &g.figures {
-            if g.id != "checklist" {
-                assert!(label(&f.id).is_some(), "figure {} has no label", f.id);
-                assert!(f.note.is_some(), "figure {} has no note", f.id);
+    let texts = crate::i18n::Texts::builtin().expect("texts");
+    for lang in [Lang::En, Lang::Ru, Lang::Tg] {
+        let has = |key: &str| texts.has(lang, key);
+        for g in &s.groups {
+            assert!(has(&group_key(g.id)), "group {} has no {lang} label", g.id);
+            for f in &g.figures {
+                if g.id != "checklist" {
+                    assert!(
+                        has(&figure_key(&f.id)),
+                        "figure {} has no {lang} label",
+                        f.id
+                    );
+                    assert!(f.note.is_some(), "figure {} has no note", f.id);
+                }
+                assert!(
+                    f.id.starts_with(&format!("{}.", g.id)),
+                    "{} in group {}",
+                    f.id,
+                    g.id
+                );
+                for b in &f.breakdowns {
+                    if b.by != By::Code {
+                        assert!(
+                            has(&format!("stats-by-{}", b.by.code())),
+                            "{lang} {:?}",
+                            b.by
+                        );
+                    }
+                }
             }
-            assert!(
-                f.id.starts_with(&format!("{}.", g.id)),
-                "{} in group {}",
-                f.id,
-                g.id
-            );
+        }
+        for key in ["stats-unit-minutes", "stats-unit-days", "stats-unit-years"] {
+            assert!(has(key), "{lang} {key}");
         }
     }
+    // The lateness figure says its threshold, in the user's language.
+    let spec = Spec::builtin().expect("spec");
+    let late = s.figure("timeliness.started_late").expect("late");
+    let labels = |lang| Labels {
+        spec: &spec,
+        texts: &texts,
+        lang,
+    };
+    let settings = Settings {
+        late_after_minutes: 45,
+    };
+    assert_eq!(
+        labels(Lang::En).figure(late, settings),
+        "Started late (> 45 min)"
+    );
+    assert!(
+        labels(Lang::Ru)
+            .figure(late, settings)
+            .contains("(> 45 мин)")
+    );
 }
 
 #[test]

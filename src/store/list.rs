@@ -57,7 +57,7 @@ impl SortColumn {
             SortColumn::Date => "h.hearing_date",
             SortColumn::Court => "h.court",
             SortColumn::Judge => "h.judge",
-            SortColumn::CaseNumber => "c.case_number",
+            SortColumn::CaseNumber => "h.case_number",
             SortColumn::Monitor => "m.code",
             SortColumn::Status => "h.status",
         }
@@ -100,33 +100,35 @@ pub struct HearingSummary {
 }
 
 impl Store {
-    /// The `WHERE` clause and its parameters for a filter (tables: `h` hearings, `c` cases).
+    /// The `WHERE` clause and its parameters for a filter, on `hearings h` alone (case fields
+    /// are read by uncorrelated subqueries).
     pub fn filter_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
-        let mut clauses: Vec<String> = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
-        // Each `?` of a clause is numbered after the parameters already taken.
-        let mut push = |clause: &str, values: Vec<Value>, params: &mut Vec<Value>| {
-            let mut numbered = String::with_capacity(clause.len() + 8);
-            let mut values = values.into_iter();
-            for c in clause.chars() {
-                if c == '?' {
-                    params.push(values.next().unwrap_or(Value::Null));
-                    numbered.push_str(&format!("?{}", params.len()));
-                } else {
-                    numbered.push(c);
-                }
-            }
-            clauses.push(numbered);
+        let w = self.where_sql(f, false, false)?;
+        Ok((w.clause, w.params))
+    }
+
+    /// [`Store::filter_sql`]; when `ordered` (a page of the list), the tag and article sets
+    /// are tested on the index that gives the list's order (`+`), instead of driving the
+    /// query through `hearings_case` and sorting what it finds. Search always probes its set
+    /// while scanning an index: looking up each match by rowid reads the large rows. When
+    /// `shared`, the sets (search `s`, tag `tagged`, article `charged`) are common table
+    /// expressions in [`Where::with`], so that two parts of one statement read them once.
+    fn where_sql(&self, f: &Filter, ordered: bool, shared: bool) -> Result<Where> {
+        let by_case = if ordered {
+            "+h.case_uuid"
+        } else {
+            "h.case_uuid"
         };
+        let mut w = Where::default();
         let text = |s: &str| Value::Text(s.to_owned());
         if let Some(d) = &f.from {
-            push("h.hearing_date >= ?", vec![text(d)], &mut params);
+            w.push("h.hearing_date >= ?", vec![text(d)]);
         }
         if let Some(d) = &f.to {
-            push("h.hearing_date <= ?", vec![text(d)], &mut params);
+            w.push("h.hearing_date <= ?", vec![text(d)]);
         }
         if let Some(c) = &f.court {
-            push("h.court = ?", vec![text(c)], &mut params);
+            w.push("h.court = ?", vec![text(c)]);
         }
         if let Some(r) = &f.region {
             let courts = self.spec.courts_in_region(r);
@@ -139,79 +141,139 @@ impl Store {
             } else {
                 courts.into_iter().map(text).collect()
             };
-            push(&format!("h.court IN ({marks})"), values, &mut params);
+            // A page walks the list's index and tests the courts on it (a region holds about
+            // a fifth of the hearings, so a page is found after a few hundred entries);
+            // otherwise the region's courts are ranges of hearings_court, sorted for a page.
+            let court = if ordered { "+h.court" } else { "h.court" };
+            w.push(&format!("{court} IN ({marks})"), values);
         }
         if let Some(j) = &f.judge {
-            push(
+            w.push(
                 "h.judge LIKE ? ESCAPE '\\'",
                 vec![text(&format!("%{}%", escape_like(j)))],
-                &mut params,
             );
         }
         if let Some(m) = &f.monitor {
-            push(
-                "h.monitor_uuid IN (SELECT uuid FROM monitors WHERE code = ?)",
+            // Codes are unique: one monitor, so one range of hearings_monitor, in order.
+            w.push(
+                "h.monitor_uuid = (SELECT uuid FROM monitors WHERE code = ?)",
                 vec![text(m)],
-                &mut params,
             );
         }
         if let Some(t) = &f.tag {
-            push(
-                "instr('|' || ifnull(json_extract(c.data, '$.case_tags'), '') || '|', ?) > 0",
-                vec![text(&format!("|{t}|"))],
-                &mut params,
+            // Uncorrelated, so the cases are found once, on case_tags (migration 0005).
+            w.set(
+                shared,
+                by_case,
+                "tagged",
+                "SELECT t.case_uuid FROM case_tags t WHERE t.tag = ?",
+                text(t),
             );
         }
         if let Some(a) = &f.article {
             // Uncorrelated, so it runs once: as a correlated EXISTS, SQLite scanned every
-            // charge under the article for each hearing (minutes at 100,000 hearings).
-            push(
-                "h.case_uuid IN (SELECT p.case_uuid FROM charges ch JOIN parties p ON p.uuid = ch.party_uuid
-                                 WHERE ch.article = ?)",
-                vec![text(a)],
-                &mut params,
+            // charge under the article for each hearing (minutes at 100,000 hearings). Both
+            // indexes cover what is read: charges_article (article, party), parties_stats
+            // (uuid, case), so no charge or party row is fetched.
+            w.set(
+                shared,
+                by_case,
+                "charged",
+                "SELECT p.case_uuid FROM charges ch INDEXED BY charges_article
+                 JOIN parties p INDEXED BY parties_stats ON p.uuid = ch.party_uuid
+                 WHERE ch.article = ?",
+                text(a),
             );
         }
         if let Some(s) = f.status {
-            push("h.status = ?", vec![text(s.code())], &mut params);
+            w.push("h.status = ?", vec![text(s.code())]);
         }
         if let Some(q) = f.search.as_deref().and_then(fts_query) {
-            push(
-                "h.rowid IN (SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?)",
-                vec![text(&q)],
-                &mut params,
+            w.set(
+                shared,
+                "+h.rowid",
+                "s",
+                "SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?",
+                text(&q),
             );
         }
-        let sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        Ok((sql, params))
+        if !w.clauses.is_empty() {
+            w.clause = format!("WHERE {}", w.clauses.join(" AND "));
+        }
+        Ok(w)
     }
 
-    /// The join a filter (or sort) needs besides `hearings h`: the case only for case fields,
-    /// so that counting and paging can run on the hearings' indexes alone.
-    fn joins(f: &Filter, sort: Option<Sort>) -> &'static str {
-        let case = f.tag.is_some() || sort.is_some_and(|s| s.column == SortColumn::CaseNumber);
-        let monitor = sort.is_some_and(|s| s.column == SortColumn::Monitor);
-        match (case, monitor) {
-            (false, false) => "",
-            (true, false) => "JOIN cases c ON c.uuid = h.case_uuid",
-            (false, true) => "LEFT JOIN monitors m ON m.uuid = h.monitor_uuid",
-            (true, true) => {
-                "JOIN cases c ON c.uuid = h.case_uuid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid"
-            }
+    /// The `FROM` clause that chooses a page: the hearings alone, except that sorting by
+    /// monitor walks the monitors in code order (codes are unique) and each one's hearings on
+    /// `hearings_monitor`, which is already the list's order.
+    fn from(sort: Sort) -> &'static str {
+        match sort.column {
+            SortColumn::Monitor => "monitors m CROSS JOIN hearings h ON h.monitor_uuid = m.uuid",
+            _ => "hearings h",
+        }
+    }
+
+    /// The query counting the matches, and its parameters.
+    pub(super) fn count_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
+        // A search alone is counted in the full-text index, which holds one row per hearing
+        // (deleted with it): twice as fast as probing the matches while scanning an index.
+        let only_search = Filter {
+            search: f.search.clone(),
+            ..Filter::default()
+        };
+        if *f == only_search
+            && let Some(q) = f.search.as_deref().and_then(fts_query)
+        {
+            return Ok((
+                "SELECT count(*) FROM hearing_search WHERE hearing_search MATCH ?1".into(),
+                vec![Value::Text(q)],
+            ));
+        }
+        let (wh, params) = self.filter_sql(f)?;
+        Ok((format!("SELECT count(*) FROM hearings h {wh}"), params))
+    }
+
+    /// The query choosing one page of matching hearings (their rowids, in order), and its
+    /// parameters.
+    pub(super) fn page_sql(
+        &self,
+        f: &Filter,
+        sort: Sort,
+        limit: u64,
+        offset: u64,
+    ) -> Result<(String, Vec<Value>)> {
+        let Where {
+            clause: wh, params, ..
+        } = self.where_sql(f, true, false)?;
+        Ok((
+            format!(
+                "SELECT h.rowid FROM {from} {wh} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+                from = Self::from(sort),
+                order = Self::order(sort),
+            ),
+            params,
+        ))
+    }
+
+    /// The list's order: the sorted column, then (within it) newest first, or oldest when
+    /// reversed. It is the order of the column's index (migration 0005), so no sort runs.
+    fn order(sort: Sort) -> String {
+        let dir = if sort.descending { "DESC" } else { "ASC" };
+        match sort.column {
+            // hearings_browse holds the filtered columns after the date and creation time,
+            // so SQLite sorts the rare hearings created at the same moment among themselves
+            // (a "temp b-tree for the last term" over a few rows at a time).
+            SortColumn::Date => format!("h.hearing_date {dir}, h.created_at {dir}, h.rowid {dir}"),
+            col => format!(
+                "{col} {dir}, h.hearing_date {dir}, h.created_at {dir}, h.rowid {dir}",
+                col = col.sql()
+            ),
         }
     }
 
     /// How many hearings match.
     pub fn count_hearings(&self, f: &Filter) -> Result<u64> {
-        let (wh, params) = self.filter_sql(f)?;
-        let sql = format!(
-            "SELECT count(*) FROM hearings h {} {wh}",
-            Self::joins(f, None)
-        );
+        let (sql, params) = self.count_sql(f)?;
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?
@@ -230,17 +292,69 @@ impl Store {
         limit: u64,
         offset: u64,
     ) -> Result<Vec<HearingSummary>> {
-        let (wh, params) = self.filter_sql(f)?;
-        let dir = if sort.descending { "DESC" } else { "ASC" };
-        let order = format!(
-            "{col} {dir}, h.created_at {dir}, h.rowid {dir}",
-            col = sort.column.sql()
+        let (page, params) = self.page_sql(f, sort, limit, offset)?;
+        let (rows, _) = self.summaries("", &page, "NULL", sort, params)?;
+        Ok(rows)
+    }
+
+    /// [`Store::list_hearings`] and [`Store::count_hearings`] at once. With a search, tag or
+    /// article, both come from one statement that finds those sets once (a common word
+    /// matches most hearings, and finding them is most of the work).
+    pub fn list_and_count(
+        &self,
+        f: &Filter,
+        sort: Sort,
+        limit: u64,
+        offset: u64,
+    ) -> Result<(Vec<HearingSummary>, u64)> {
+        let search = f.search.as_deref().and_then(fts_query);
+        if search.is_none() && f.tag.is_none() && f.article.is_none() {
+            return Ok((
+                self.list_hearings(f, sort, limit, offset)?,
+                self.count_hearings(f)?,
+            ));
+        }
+        // The page and the count test the same filters in the same order, so they share the
+        // parameters and the sets.
+        let page = self.where_sql(f, true, true)?;
+        let count = self.where_sql(f, false, true)?;
+        let only_search = Filter {
+            search: f.search.clone(),
+            ..Filter::default()
+        };
+        let count = if search.is_some() && *f == only_search {
+            "(SELECT count(*) FROM s)".to_owned()
+        } else {
+            format!("(SELECT count(*) FROM hearings h {})", count.clause)
+        };
+        let chosen = format!(
+            "SELECT h.rowid FROM {from} {wh} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+            from = Self::from(sort),
+            wh = page.clause,
+            order = Self::order(sort),
         );
+        let (rows, total) = self.summaries(&page.with, &chosen, &count, sort, page.params)?;
+        match total {
+            Some(n) => Ok((rows, n)),
+            // An empty page (past the end) carries no count.
+            None => Ok((rows, self.count_hearings(f)?)),
+        }
+    }
+
+    /// The summaries of the hearings `page` chooses (a query of their rowids), in order, and
+    /// the value of `count` (an uncorrelated expression; `NULL` for none), given once per row.
+    fn summaries(
+        &self,
+        with: &str,
+        page: &str,
+        count: &str,
+        sort: Sort,
+        params: Vec<Value>,
+    ) -> Result<(Vec<HearingSummary>, Option<u64>)> {
         let sql = format!(
-            "WITH page(rid) AS (
-                 SELECT h.rowid FROM hearings h {joins} {wh} ORDER BY {order} LIMIT {limit} OFFSET {offset})
+            "WITH {with} page(rid) AS ({page})
              SELECT h.uuid, ifnull(h.hearing_date, ''), ifnull(h.court, ''), ifnull(h.judge, ''),
-                    ifnull(c.case_number, ''), ifnull(json_extract(h.data, '$.stages'), ''), ifnull(m.code, ''),
+                    ifnull(h.case_number, ''), ifnull(json_extract(h.data, '$.stages'), ''), ifnull(m.code, ''),
                     h.status, h.version,
                     EXISTS (SELECT 1 FROM allegations a WHERE a.hearing_uuid = h.uuid),
                     ifnull(json_extract(h.data, '$.public_access'), '') IN ('closed_entire', 'closed_partly'),
@@ -249,11 +363,11 @@ impl Store {
                               AND (json_extract(hp.data, '$.counsel_present') = 'no'
                                    OR json_extract(hp.data, '$.counsel_type') = 'none')),
                     ifnull(json_extract(h.data, '$.follow_up_needed'), '') = 'yes',
-                    ifnull(json_extract(h.data, '$.hearing_held'), '')
-             FROM page JOIN hearings h ON h.rowid = page.rid
-                  JOIN cases c ON c.uuid = h.case_uuid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid
+                    ifnull(json_extract(h.data, '$.hearing_held'), ''),
+                    {count}
+             FROM page JOIN hearings h ON h.rowid = page.rid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid
              ORDER BY {order}",
-            joins = Self::joins(f, Some(sort)),
+            order = Self::order(sort),
         );
         let mut stmt = self
             .conn
@@ -263,6 +377,7 @@ impl Store {
             .query(rusqlite::params_from_iter(params))
             .map_err(|e| self.explain(e))?;
         let mut out = Vec::new();
+        let mut total = None;
         while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
             let status: String = r.get(7)?;
             out.push(HearingSummary {
@@ -281,16 +396,18 @@ impl Store {
                 follow_up: r.get(12)?,
                 held: r.get(13)?,
             });
+            total = r
+                .get::<_, Option<i64>>(14)?
+                .map(|n| u64::try_from(n).unwrap_or(0));
         }
-        Ok(out)
+        Ok((out, total))
     }
 
     /// Ids of all matching hearings, oldest first (for export and statistics).
     pub fn hearing_ids(&self, f: &Filter) -> Result<Vec<Uuid>> {
         let (wh, params) = self.filter_sql(f)?;
         let sql = format!(
-            "SELECT h.uuid FROM hearings h {} {wh} ORDER BY h.hearing_date, h.created_at, h.rowid",
-            Self::joins(f, None)
+            "SELECT h.uuid FROM hearings h {wh} ORDER BY h.hearing_date, h.created_at, h.rowid"
         );
         let mut stmt = self
             .conn
@@ -304,6 +421,51 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.explain(e))?;
         ids.iter().map(|s| parse_uuid(s)).collect()
+    }
+}
+
+/// A filter as SQL: the `WHERE` clause on `hearings h`, its parameters (numbered `?1`, `?2`, …
+/// in order) and, for shared sets, the common table expressions they name.
+#[derive(Debug, Default)]
+struct Where {
+    clause: String,
+    params: Vec<Value>,
+    /// `name(u) AS MATERIALIZED (…),` for each shared set, to follow `WITH`.
+    with: String,
+    clauses: Vec<String>,
+}
+
+impl Where {
+    /// `sql` with each `?` numbered after the parameters already taken.
+    fn number(&mut self, sql: &str, values: Vec<Value>) -> String {
+        let mut numbered = String::with_capacity(sql.len() + 8);
+        let mut values = values.into_iter();
+        for c in sql.chars() {
+            if c == '?' {
+                self.params.push(values.next().unwrap_or(Value::Null));
+                numbered.push_str(&format!("?{}", self.params.len()));
+            } else {
+                numbered.push(c);
+            }
+        }
+        numbered
+    }
+
+    fn push(&mut self, clause: &str, values: Vec<Value>) {
+        let numbered = self.number(clause, values);
+        self.clauses.push(numbered);
+    }
+
+    /// `column IN (query)`, or with `shared`, `column IN name` and `name` defined by `query`.
+    fn set(&mut self, shared: bool, column: &str, name: &str, query: &str, value: Value) {
+        let query = self.number(query, vec![value]);
+        if shared {
+            self.with
+                .push_str(&format!("{name}(u) AS MATERIALIZED ({query}), "));
+            self.clauses.push(format!("{column} IN {name}"));
+        } else {
+            self.clauses.push(format!("{column} IN ({query})"));
+        }
     }
 }
 

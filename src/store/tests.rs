@@ -320,9 +320,38 @@ fn search(s: &Store, words: &str) -> usize {
         search: Some(words.into()),
         ..Filter::default()
     };
-    s.list_hearings(&f, Sort::default(), 100, 0)
+    let n = s
+        .list_hearings(&f, Sort::default(), 100, 0)
         .expect("search")
-        .len()
+        .len();
+    // Counted in the full-text index alone, and with another filter on the hearings.
+    assert_eq!(s.count_hearings(&f).expect("count") as usize, n);
+    let with_status = |status| Filter {
+        status: Some(status),
+        ..f.clone()
+    };
+    let by_status: u64 = [Status::Draft, Status::Final, Status::Reviewed]
+        .into_iter()
+        .map(|st| s.count_hearings(&with_status(st)).expect("count"))
+        .sum();
+    assert_eq!(by_status as usize, n);
+    // The page and the count in one statement agree with the two queries.
+    for (filter, offset) in [
+        (f.clone(), 0),
+        (with_status(Status::Draft), 0),
+        (f.clone(), 500),
+    ] {
+        let (rows, total) = s
+            .list_and_count(&filter, Sort::default(), 100, offset)
+            .expect("list and count");
+        assert_eq!(
+            rows,
+            s.list_hearings(&filter, Sort::default(), 100, offset)
+                .expect("list")
+        );
+        assert_eq!(total, s.count_hearings(&filter).expect("count"));
+    }
+    n
 }
 
 #[test]
@@ -446,16 +475,103 @@ fn filter_columns_follow_every_kind_of_write() {
         }),
         1
     );
+    // The case's tags and number, which the hearing list filters and sorts by.
+    let tagged = |t: &str| {
+        count(Filter {
+            tag: Some(t.into()),
+            ..Filter::default()
+        })
+    };
+    let case = r.case.uuid;
+    s.set_field(h, Entity::Case, case, "case_tags", "drugs|religious")
+        .expect("tags");
+    assert_eq!(
+        (tagged("drugs"), tagged("religious"), tagged("other")),
+        (1, 1, 0)
+    );
+    s.set_field(h, Entity::Case, case, "case_tags", "other")
+        .expect("tags");
+    assert_eq!((tagged("drugs"), tagged("other")), (0, 1));
+    s.set_field(h, Entity::Case, case, "court_case_number", "1-77/26")
+        .expect("number");
+    let number = |s: &Store| -> Option<String> {
+        s.conn
+            .query_row(
+                "SELECT case_number FROM hearings WHERE uuid = ?1",
+                [h.to_string()],
+                |r| r.get(0),
+            )
+            .expect("number")
+    };
+    assert_eq!(number(&s).as_deref(), Some("1-77/26"));
     // A whole record written by merge or demo sets them too.
     let mut copy = s.load_hearing(h).expect("load");
     copy.hearing
         .fields
         .insert("hearing_date".into(), "2026-04-04".into());
+    copy.case
+        .fields
+        .insert("court_case_number".into(), "1-78/26".into());
+    copy.case.fields.insert("case_tags".into(), "drugs".into());
     let tx = s.begin().expect("tx");
     s.write_record(&tx, &copy).expect("write");
     tx.commit().expect("commit");
     assert_eq!(count(on("2026-04-04")), 1);
+    assert_eq!(number(&s).as_deref(), Some("1-78/26"));
+    assert_eq!((tagged("drugs"), tagged("other")), (1, 0));
+    // Deleting the hearing deletes its case, and the case's tags with it.
+    s.delete_hearing(h).expect("delete");
+    let left: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM case_tags", [], |r| r.get(0))
+        .expect("tags left");
+    assert_eq!(left, 0);
     drop(r);
+}
+
+#[test]
+fn a_database_of_schema_3_gets_the_lists_columns_filled() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v3.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        conn.pragma_update(None, "key", PASS).expect("key");
+        for (_, sql) in &migrate::MIGRATIONS[..3] {
+            conn.execute_batch(sql).expect("schema");
+        }
+        conn.pragma_update(None, "user_version", 3)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO monitors (uuid, code, name, is_self, created_at)
+                 VALUES ('00000000-0000-0000-0000-0000000000aa', 'M07', 'Old', 1, '2026-01-01T00:00:00Z');
+             INSERT INTO cases (uuid, data, created_at, updated_at, case_number) VALUES
+                 ('c1', '{\"court_case_number\":\"1-2/26\",\"case_tags\":\"drugs|other\"}', 't', 't', '1-2/26'),
+                 ('c2', '{\"court_case_number\":\"1-1/26\"}', 't', 't', '1-1/26');
+             INSERT INTO hearings (uuid, case_uuid, monitor_uuid, created_at, updated_at, hearing_date) VALUES
+                 ('00000000-0000-0000-0000-000000000001', 'c1', '00000000-0000-0000-0000-0000000000aa', 't', 't', '2026-01-02'),
+                 ('00000000-0000-0000-0000-000000000002', 'c2', '00000000-0000-0000-0000-0000000000aa', 't', 't', '2026-01-01');",
+        )
+        .expect("rows");
+    }
+    let s = reopen(&path);
+    let sort = Sort {
+        column: crate::store::SortColumn::CaseNumber,
+        descending: false,
+    };
+    let numbers: Vec<String> = s
+        .list_hearings(&Filter::default(), sort, 10, 0)
+        .expect("list")
+        .into_iter()
+        .map(|h| h.case_number)
+        .collect();
+    assert_eq!(numbers, ["1-1/26", "1-2/26"]);
+    for (tag, n) in [("drugs", 1), ("other", 1), ("religious", 0)] {
+        let f = Filter {
+            tag: Some(tag.into()),
+            ..Filter::default()
+        };
+        assert_eq!(s.count_hearings(&f).expect("count"), n, "{tag}");
+    }
 }
 
 #[test]
@@ -482,4 +598,198 @@ fn tajik_words_are_found_however_they_were_typed() {
         assert_eq!(search(&s, typed), 1, "{typed}");
     }
     assert_eq!(search(&s, "адвокат"), 0);
+}
+
+/// The query plan of a statement, one line per step.
+fn plan(s: &Store, sql: &str, params: &[rusqlite::types::Value]) -> String {
+    let mut stmt = s
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .expect("explain");
+    stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        r.get::<_, String>(3)
+    })
+    .expect("plan")
+    .map(|r| r.expect("step"))
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+#[test]
+fn the_list_pages_and_counts_on_indexes_without_sorting() {
+    use crate::store::SortColumn;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let text = |v: &str| Some(v.to_owned());
+    // Every sort column, both ways, unfiltered and with the filters an index serves in order.
+    let filters = [
+        Filter::default(),
+        Filter {
+            court: text("dushanbe_sino"),
+            ..Filter::default()
+        },
+        Filter {
+            status: Some(Status::Final),
+            ..Filter::default()
+        },
+        Filter {
+            monitor: text("M07"),
+            ..Filter::default()
+        },
+        Filter {
+            from: text("2026-01-01"),
+            to: text("2026-03-31"),
+            ..Filter::default()
+        },
+    ];
+    for column in [
+        SortColumn::Date,
+        SortColumn::Court,
+        SortColumn::Judge,
+        SortColumn::CaseNumber,
+        SortColumn::Monitor,
+        SortColumn::Status,
+    ] {
+        for descending in [false, true] {
+            let sort = Sort { column, descending };
+            let unfiltered = Filter::default();
+            let (sql, params) = s.page_sql(&unfiltered, sort, 60, 0).expect("sql");
+            let p = plan(&s, &sql, &params);
+            // Only hearings created at the same moment on the same day are sorted.
+            assert!(
+                !p.contains("TEMP B-TREE FOR ORDER BY"),
+                "{sort:?} sorts:\n{p}"
+            );
+            if column != SortColumn::Date {
+                assert!(!p.contains("TEMP B-TREE"), "{sort:?} sorts:\n{p}");
+            }
+            assert!(
+                p.contains("COVERING INDEX"),
+                "{sort:?} reads the rows:\n{p}"
+            );
+        }
+    }
+    for f in &filters {
+        let (sql, params) = s.page_sql(f, Sort::default(), 60, 0).expect("sql");
+        let p = plan(&s, &sql, &params);
+        assert!(!p.contains("TEMP B-TREE FOR ORDER BY"), "{f:?} sorts:\n{p}");
+        assert!(p.contains("COVERING INDEX"), "{f:?} reads the rows:\n{p}");
+    }
+    // Every filter, and search, counts on a covering index, never reading the rows.
+    let all = [
+        Filter {
+            region: text("sughd"),
+            ..Filter::default()
+        },
+        Filter {
+            judge: text("ова"),
+            ..Filter::default()
+        },
+        Filter {
+            tag: text("drugs"),
+            ..Filter::default()
+        },
+        Filter {
+            article: text("186"),
+            ..Filter::default()
+        },
+        Filter {
+            search: text("конвой"),
+            ..Filter::default()
+        },
+    ];
+    // The others are tested on an index as it is read; a region (several courts) sorts the
+    // index entries of its courts.
+    for f in &all {
+        let (sql, params) = s.page_sql(f, Sort::default(), 60, 0).expect("sql");
+        let p = plan(&s, &sql, &params);
+        assert!(
+            p.contains("SCAN h USING COVERING INDEX")
+                || p.contains("SEARCH h USING COVERING INDEX"),
+            "{f:?} reads the rows:\n{p}"
+        );
+    }
+    for f in filters.iter().chain(&all) {
+        let (sql, params) = s.count_sql(f).expect("sql");
+        let p = plan(&s, &sql, &params);
+        let on_hearings: Vec<&str> = p
+            .lines()
+            .filter(|l| l.contains(" h ") || l.ends_with(" h"))
+            .collect();
+        assert!(
+            on_hearings
+                .iter()
+                .all(|l| l.contains("COVERING INDEX") || l.contains("PRIMARY KEY")),
+            "{f:?} reads the hearings' rows:\n{p}"
+        );
+    }
+}
+
+#[test]
+fn one_statement_lists_and_counts_as_the_two_queries_do() {
+    use crate::store::SortColumn;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let me = s.profile().expect("profile").clone();
+    let spec = s.spec_arc();
+    let tx = s.begin().expect("tx");
+    for r in crate::demo::Generator::new(&spec, 3, 120, vec![me]) {
+        s.write_record(&tx, &r).expect("write");
+    }
+    tx.commit().expect("commit");
+    let text = |v: &str| Some(v.to_owned());
+    let filters = [
+        Filter {
+            tag: text("drugs"),
+            ..Filter::default()
+        },
+        Filter {
+            article: text("186"),
+            ..Filter::default()
+        },
+        Filter {
+            search: text("конвой"),
+            ..Filter::default()
+        },
+        Filter {
+            search: text("судья"),
+            tag: text("gbv_domestic_violence"),
+            status: Some(Status::Final),
+            ..Filter::default()
+        },
+        Filter {
+            article: text("200"),
+            region: text("sughd"),
+            search: text("клетке"),
+            ..Filter::default()
+        },
+        Filter {
+            court: text("dushanbe_sino"),
+            ..Filter::default()
+        },
+    ];
+    let mut nonempty = 0;
+    for f in &filters {
+        for column in [
+            SortColumn::Date,
+            SortColumn::CaseNumber,
+            SortColumn::Monitor,
+        ] {
+            for offset in [0, 7, 500] {
+                let sort = Sort {
+                    column,
+                    descending: offset == 7,
+                };
+                let (rows, total) = s.list_and_count(f, sort, 20, offset).expect("both");
+                assert_eq!(
+                    rows,
+                    s.list_hearings(f, sort, 20, offset).expect("list"),
+                    "{f:?}"
+                );
+                assert_eq!(total, s.count_hearings(f).expect("count"), "{f:?}");
+                nonempty += usize::from(!rows.is_empty());
+            }
+        }
+    }
+    assert!(nonempty > 10, "the filters should find hearings");
 }

@@ -262,11 +262,11 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             limit,
             count,
         } => {
-            let rows = store.list_hearings(&filter, sort, limit, offset)?;
-            let total = if count {
-                Some(store.count_hearings(&filter)?)
+            let (rows, total) = if count {
+                let (rows, total) = store.list_and_count(&filter, sort, limit, offset)?;
+                (rows, Some(total))
             } else {
-                None
+                (store.list_hearings(&filter, sort, limit, offset)?, None)
             };
             Outcome::ListLoaded {
                 rows,

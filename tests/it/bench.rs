@@ -118,6 +118,19 @@ fn bench_statistics_on_100000_hearings() {
     );
     eprintln!("statistics, --region sughd: {} ms", region.as_millis());
     eprintln!("statistics, one year: {} ms", year.as_millis());
+    let tag = run(&Filter {
+        tag: Some("torture_or_ill_treatment_alleged".into()),
+        ..Filter::default()
+    });
+    let search = run(&Filter {
+        search: Some("конвой".into()),
+        ..Filter::default()
+    });
+    eprintln!(
+        "statistics, --tag torture_or_ill_treatment_alleged: {} ms",
+        tag.as_millis()
+    );
+    eprintln!("statistics, --search конвой: {} ms", search.as_millis());
 
     // The whole command, key derivation included, and its peak memory.
     let bin = env!("CARGO_BIN_EXE_courtwatch");

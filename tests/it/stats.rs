@@ -202,6 +202,46 @@ fn a_published_monitoring_result_is_reproduced() {
 }
 
 #[test]
+fn the_table_is_printed_in_the_chosen_language() {
+    let env = Env::new();
+    t1(&env);
+    let ru = env.ok(&["--lang", "ru", "stats"]);
+    for words in [
+        "Заявления о пытках и жестоком обращении",
+        "Подсудимые, заявившие о пытках или жестоком обращении",
+        "Любая реакция судьи",
+        "Начались с опозданием (> 30 мин)",
+    ] {
+        assert!(ru.contains(words), "{words:?} missing:\n{ru}");
+    }
+    for english in [
+        "Hearings monitored",
+        "Counts",
+        "Any reaction",
+        " min",
+        "by court",
+    ] {
+        assert!(
+            !ru.contains(english),
+            "{english:?} in the Russian table:\n{ru}"
+        );
+    }
+    insta::assert_snapshot!("stats_table_ru", ru);
+    // The locale chooses the language when --lang does not.
+    let out = env
+        .cmd(&["stats"])
+        .env("LC_ALL", "tg_TJ.UTF-8")
+        .output()
+        .expect("run courtwatch");
+    assert!(out.status.success());
+    let by_locale = String::from_utf8(out.stdout).expect("utf-8 output");
+    assert!(by_locale.contains("Ягон вокуниши судя"), "{by_locale}");
+    // The threshold moves in the label too.
+    let late = env.ok(&["stats", "--late-after", "45"]);
+    assert!(late.contains("Started late (> 45 min)"), "{late}");
+}
+
+#[test]
 fn stats_select_the_same_hearings_as_list() {
     let env = Env::with_demo(300, 11);
     let listed = |args: &[&str]| {

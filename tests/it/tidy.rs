@@ -115,6 +115,10 @@ fn shipped_migrations_are_never_edited() {
             "0004_tally_by_store.sql",
             "a454fb21e8aef33be607d2579131172e5bc84dc3a9b7c1bacff8e9dce9d6dd87",
         ),
+        (
+            "0005_browse.sql",
+            "96efccd10b5e008bc6efe711fb7c2bea0ce29bdc1562d105a26469f882d92453",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS

@@ -693,3 +693,21 @@ fn s_shows_the_statistics_of_the_lists_filter() {
     h.keys("<Esc>f<Tab><Tab><Tab><Enter>sughd<Enter><C-a>s");
     assert!(h.screen().contains("filter"), "{}", h.screen());
 }
+
+#[test]
+fn the_statistics_screen_speaks_russian() {
+    let mut h = Harness::with_hearings(100, 30, Lang::Ru, 40);
+    h.keys("s");
+    let screen = h.screen();
+    for words in [
+        "Количество",
+        "Наблюдаемые заседания",
+        "(> 30 мин)",
+        "Своевременность",
+    ] {
+        assert!(screen.contains(words), "{words:?} missing:\n{screen}");
+    }
+    assert!(!screen.contains("Hearings monitored"), "{screen}");
+    assert!(screen.contains(" мин (n="), "units in Russian:\n{screen}");
+    snap!("statistics_ru_100x30", h);
+}

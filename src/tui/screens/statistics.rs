@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Cmd, Ctx};
-use crate::stats::{Kind, Stats};
+use crate::stats::{Kind, Labels, Stats};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
 use crate::tui::widgets::form::truncate;
@@ -70,25 +70,19 @@ pub struct Statistics {
 
 impl Statistics {
     pub fn new(stats: &Stats, filtered: bool, ctx: &Ctx<'_>) -> Statistics {
+        let names = Labels {
+            spec: ctx.spec,
+            texts: ctx.texts,
+            lang: ctx.lang,
+        };
         let mut items = Vec::new();
         for g in &stats.groups {
-            items.push(Item::Group(crate::stats::group_label(g.id).to_owned()));
+            items.push(Item::Group(names.group(g.id)));
             for f in &g.figures {
-                let label = match f.id.strip_prefix("checklist.") {
-                    Some(code) => {
-                        let q = ctx
-                            .spec
-                            .checklist
-                            .item(code)
-                            .map_or("", |(_, i)| i.question.get(ctx.lang));
-                        format!("{code} {q}")
-                    }
-                    None => crate::stats::label(&f.id).unwrap_or(&f.id).to_owned(),
-                };
                 let share = if f.kind == Kind::Share { f.share } else { None };
                 items.push(Item::Figure {
-                    label,
-                    value: crate::cli::figure_value(f),
+                    label: names.figure(f, stats.settings),
+                    value: names.value(f),
                     share,
                 });
             }
