@@ -616,8 +616,9 @@ impl Store {
         ])?;
         let rowid: i64 = tx.prepare_cached(
             "INSERT INTO hearings (uuid, case_uuid, monitor_uuid, status, version, content_hash, parent_hash, ancestors,
-                                   sealed, form_versions, data, created_at, updated_at, hearing_date, court, judge)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                                   sealed, form_versions, data, created_at, updated_at, hearing_date, court, judge,
+                                   case_number)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
              ON CONFLICT(uuid) DO UPDATE SET case_uuid = excluded.case_uuid, monitor_uuid = excluded.monitor_uuid,
                 status = excluded.status, version = excluded.version, content_hash = excluded.content_hash,
                 parent_hash = excluded.parent_hash, ancestors = excluded.ancestors, sealed = excluded.sealed,
@@ -640,7 +641,8 @@ impl Store {
             h.updated_at,
             h.fields.get("hearing_date"),
             h.fields.get("court"),
-            h.fields.get("judge_name")
+            h.fields.get("judge_name"),
+            r.case.fields.get("court_case_number")
         ], |row| row.get(0))?;
         // Rows under the hearing that the incoming record no longer has are removed; parties
         // and charges belong to the case and are only added or updated.

