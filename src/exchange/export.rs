@@ -253,7 +253,7 @@ fn table_sql(table: Table) -> String {
             .into(),
         Table::ChecklistAnswers => "SELECT x.uuid, x.hearing_uuid, x.item_code, x.party_uuid, x.answer, x.comment
                                     FROM temp.export_hearings s CROSS JOIN checklist_answers x ON x.hearing_uuid = s.uuid
-                                    ORDER BY s.uuid, x.item_code, ifnull(x.party_uuid, '')"
+                                    ORDER BY s.uuid, x.item_code, x.party_uuid"
             .into(),
         Table::Allegations => "SELECT x.uuid, x.hearing_uuid, x.party_uuid, x.data FROM temp.export_hearings s
                                CROSS JOIN allegations x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.uuid"
