@@ -479,7 +479,6 @@ pub fn export(
 ) -> Result<Option<Exported>> {
     let me = store.profile().cloned().ok_or(Error::NoProfile)?;
     let spec = store.spec();
-    let _cache = store.bulk_cache()?;
     let tx = store.begin()?;
     let hearings = store.export_candidates(&opts.filter, opts.scope == ScopeKind::SinceLast)?;
     if hearings.is_empty() {

@@ -119,40 +119,7 @@ fn split_ancestors(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// A larger page cache for the length of a bulk write; the default comes back when dropped.
-pub struct BulkCache<'a> {
-    conn: &'a rusqlite::Connection,
-    previous: i64,
-}
-
-impl Drop for BulkCache<'_> {
-    fn drop(&mut self) {
-        let _ = self.conn.pragma_update(None, "cache_size", self.previous);
-    }
-}
-
-/// Pages cached during a bulk write or an export, in KiB (SQLite's negative cache_size).
-/// Encrypted pages that fall out of the cache must be decrypted and authenticated again,
-/// which dominates a large merge with the default 2 MiB; 64 MiB took no less CPU time than
-/// 32 MiB and kept export and merge above the 100 MB memory bar.
-const BULK_CACHE_KIB: i64 = 32 * 1024;
-
 impl Store {
-    /// Raises the page cache while the returned guard lives (merge of a large batch).
-    pub fn bulk_cache(&self) -> Result<BulkCache<'_>> {
-        let previous: i64 = self
-            .conn
-            .query_row("PRAGMA cache_size", [], |r| r.get(0))
-            .map_err(|e| self.explain(e))?;
-        self.conn
-            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)
-            .map_err(|e| self.explain(e))?;
-        Ok(BulkCache {
-            conn: &self.conn,
-            previous,
-        })
-    }
-
     /// This database's device id, made on first use.
     pub fn device_id(&self) -> Result<Uuid> {
         if let Some(id) = self.setting("device_id")?

@@ -3,7 +3,6 @@
 use rusqlite::Transaction;
 
 use super::Store;
-use super::batches::BulkCache;
 use super::search::SearchRow;
 use crate::domain::HearingRecord;
 use crate::error::Result;
@@ -16,19 +15,17 @@ pub const RECORDS_IN_FLIGHT: usize = 64;
 /// KiB).
 const SEARCH_RUN: usize = 512;
 
-/// One transaction of whole-record writes with a larger page cache; search rows are written
+/// One transaction of whole-record writes; search rows are written
 /// in runs (see [`Store::index_rows`]). Nothing is kept unless [`Bulk::commit`] is called.
 pub struct Bulk<'s> {
     store: &'s Store,
     tx: Transaction<'s>,
     search: Vec<SearchRow>,
-    _cache: BulkCache<'s>,
 }
 
 impl Store {
     /// Starts a bulk write.
     pub fn bulk(&self) -> Result<Bulk<'_>> {
-        let cache = self.bulk_cache()?;
         let tx = self.begin()?;
         // Foreign keys are checked once at commit instead of after every statement; then a
         // statement cannot fail half-way on one, and SQLite skips the statement journal it
@@ -39,7 +36,6 @@ impl Store {
             store: self,
             tx,
             search: Vec::with_capacity(SEARCH_RUN),
-            _cache: cache,
         })
     }
 }
