@@ -8,7 +8,7 @@ use super::list::short;
 use super::{Context, FilterArgs, Format, Out};
 use crate::error::{Error, Result};
 use crate::i18n::Texts;
-use crate::stats::{self, Breakdown, By, Figure, Kind, Labels, Settings, Stats, Unit, percent};
+use crate::stats::{self, By, Figure, Kind, Labels, Settings, Stats, Unit};
 use crate::store::Filter;
 
 #[derive(Debug, Args)]
@@ -88,17 +88,6 @@ impl Printer<'_> {
         self.names.figure(f, settings)
     }
 
-    fn key(&self, b: &Breakdown, key: &str) -> String {
-        match &b.list {
-            Some(list) => self
-                .names
-                .spec
-                .code_label(list, key, self.names.lang)
-                .to_owned(),
-            None => key.to_owned(),
-        }
-    }
-
     /// The codes left out of a figure's denominator, each named by the answer list or by one
     /// of the figure's own code lists, with their counts.
     fn excluded(&self, f: &Figure) -> String {
@@ -145,11 +134,8 @@ impl Printer<'_> {
                     }
                     for r in &b.rows {
                         rows.push(vec![
-                            format!("      {}", short(&self.key(b, &r.key), 66)),
-                            match r.denominator {
-                                Some(d) => percent(r.numerator, d, r.share),
-                                None => r.numerator.to_string(),
-                            },
+                            format!("      {}", short(&self.names.key(b, &r.key), 66)),
+                            self.names.row_value(r),
                             String::new(),
                         ]);
                     }
@@ -198,7 +184,7 @@ impl Printer<'_> {
                                         .iter()
                                         .map(|r| RowView {
                                             key: &r.key,
-                                            label: self.key(b, &r.key),
+                                            label: self.names.key(b, &r.key),
                                             numerator: r.numerator,
                                             denominator: r.denominator,
                                             share: r.share,
@@ -249,7 +235,7 @@ impl Printer<'_> {
                             kind(f.kind).to_owned(),
                             b.by.code().to_owned(),
                             r.key.clone(),
-                            self.key(b, &r.key),
+                            self.names.key(b, &r.key),
                             r.numerator.to_string(),
                             opt(r.denominator),
                             share(r.share),

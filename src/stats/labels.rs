@@ -5,7 +5,7 @@
 //! by their code and question in `assets/forms/checklist.toml`. Both the command
 //! (`courtwatch stats`) and the statistics screen name figures here, so they agree.
 
-use super::{By, Figure, Kind, Settings, Unit};
+use super::{Breakdown, By, Figure, Kind, Row, Settings, Unit};
 use crate::i18n::{Arg, Texts};
 use crate::spec::{Lang, Spec};
 
@@ -70,6 +70,23 @@ impl Labels<'_> {
         match by {
             By::Code => String::new(),
             other => self.t(&format!("stats-by-{}", other.code())),
+        }
+    }
+
+    /// A breakdown row's key: a court, region or code by its label, a judge, month or monitor
+    /// as recorded.
+    pub fn key(&self, b: &Breakdown, key: &str) -> String {
+        match &b.list {
+            Some(list) => self.spec.code_label(list, key, self.lang).to_owned(),
+            None => key.to_owned(),
+        }
+    }
+
+    /// A breakdown row's value: a share with its numerator and denominator, or a count.
+    pub fn row_value(&self, r: &Row) -> String {
+        match r.denominator {
+            Some(d) => percent(r.numerator, d, r.share),
+            None => r.numerator.to_string(),
         }
     }
 

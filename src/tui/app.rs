@@ -321,7 +321,7 @@ impl App {
                     now: self.now,
                     read_only: self.read_only,
                 };
-                let screen = Statistics::new(&stats, filtered, &ctx);
+                let screen = Statistics::new(*stats, filtered, &ctx);
                 self.stack.push(Screen::Statistics(screen));
                 Vec::new()
             }

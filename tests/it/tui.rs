@@ -695,6 +695,34 @@ fn s_shows_the_statistics_of_the_lists_filter() {
 }
 
 #[test]
+fn b_breaks_the_statistics_down_by_codes_then_court_region_judge_month_and_monitor() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 40);
+    h.keys("s");
+    assert!(
+        h.screen().contains("breakdown"),
+        "the key is offered:\n{}",
+        h.screen()
+    );
+    assert!(!h.screen().contains("by region"), "{}", h.screen());
+    h.keys("bbb");
+    let screen = h.screen();
+    assert!(screen.contains("by region: All hearings"), "{screen}");
+    assert!(
+        screen.contains("  by region"),
+        "a heading under the figure:\n{screen}"
+    );
+    let regions = ["Dushanbe", "Sughd", "Khatlon", "GBAO", "Republican"];
+    assert!(
+        regions.iter().any(|r| screen.contains(&format!("    {r}"))),
+        "rows named by region:\n{screen}"
+    );
+    snap!("statistics_by_region_100x30", h);
+    // Round the cycle back to no breakdown.
+    h.keys("bbbb");
+    assert!(!h.screen().contains("  by "), "{}", h.screen());
+}
+
+#[test]
 fn the_statistics_screen_speaks_russian() {
     let mut h = Harness::with_hearings(100, 30, Lang::Ru, 40);
     h.keys("s");

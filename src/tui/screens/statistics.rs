@@ -1,5 +1,6 @@
 //! The statistics screen: every figure of the reviewers' statistics for the list's current
-//! filter, each with its numerator and denominator and a bar, grouped as reports print them.
+//! filter, each with its numerator and denominator and a bar, grouped as reports print them;
+//! `b` breaks every figure down by its codes, court, region, judge, month or monitor in turn.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -8,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Cmd, Ctx};
-use crate::stats::{Kind, Labels, Stats};
+use crate::stats::{By, Kind, Labels, Stats};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
 use crate::tui::widgets::form::truncate;
@@ -19,6 +20,7 @@ enum Action {
     Down,
     PageUp,
     PageDown,
+    Breakdown,
     Back,
 }
 
@@ -43,6 +45,7 @@ const KEYS: &[Binding<Action>] = &[
         Action::PageDown,
         "key-page-down",
     ),
+    Binding::new(&[Key::ch('b')], Action::Breakdown, "key-stats-breakdown"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
@@ -50,10 +53,24 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
+/// What `b` steps through: no breakdown, then each kind in turn.
+const BREAKDOWNS: [Option<By>; 7] = [
+    None,
+    Some(By::Code),
+    Some(By::Court),
+    Some(By::Region),
+    Some(By::Judge),
+    Some(By::Month),
+    Some(By::Monitor),
+];
+
 /// One line of the screen.
 #[derive(Debug, Clone)]
 enum Item {
     Group(String),
+    /// The heading of a figure's breakdown (`by court`).
+    Sub(String),
+    /// A figure, or (indented) one row of its breakdown.
     Figure {
         label: String,
         value: String,
@@ -63,18 +80,33 @@ enum Item {
 
 #[derive(Debug)]
 pub struct Statistics {
+    stats: Stats,
+    by: Option<By>,
     items: Vec<Item>,
     scroll: usize,
     filtered: bool,
 }
 
 impl Statistics {
-    pub fn new(stats: &Stats, filtered: bool, ctx: &Ctx<'_>) -> Statistics {
+    pub fn new(stats: Stats, filtered: bool, ctx: &Ctx<'_>) -> Statistics {
+        let mut screen = Statistics {
+            stats,
+            by: None,
+            items: Vec::new(),
+            scroll: 0,
+            filtered,
+        };
+        screen.items = screen.lines(ctx);
+        screen
+    }
+
+    fn lines(&self, ctx: &Ctx<'_>) -> Vec<Item> {
         let names = Labels {
             spec: ctx.spec,
             texts: ctx.texts,
             lang: ctx.lang,
         };
+        let stats = &self.stats;
         let mut items = Vec::new();
         for g in &stats.groups {
             items.push(Item::Group(names.group(g.id)));
@@ -85,26 +117,41 @@ impl Statistics {
                     value: names.value(f),
                     share,
                 });
+                let Some(b) = self.by.and_then(|by| f.breakdown(by)) else {
+                    continue;
+                };
+                if b.by != By::Code {
+                    items.push(Item::Sub(format!("  {}", names.by(b.by))));
+                }
+                for r in &b.rows {
+                    items.push(Item::Figure {
+                        label: format!("    {}", names.key(b, &r.key)),
+                        value: names.row_value(r),
+                        share: r.share,
+                    });
+                }
             }
         }
-        Statistics {
-            items,
-            scroll: 0,
-            filtered,
-        }
+        items
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
         keys::describe(KEYS)
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
         let last = self.items.len().saturating_sub(1);
         match keys::lookup(KEYS, &key) {
             Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
             Some(Action::Down) => self.scroll = (self.scroll + 1).min(last),
             Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(15),
             Some(Action::PageDown) => self.scroll = (self.scroll + 15).min(last),
+            Some(Action::Breakdown) => {
+                let at = BREAKDOWNS.iter().position(|b| *b == self.by).unwrap_or(0);
+                self.by = BREAKDOWNS[(at + 1) % BREAKDOWNS.len()];
+                self.items = self.lines(ctx);
+                self.scroll = 0;
+            }
             Some(Action::Back) => return vec![Cmd::Pop],
             None => {}
         }
@@ -115,11 +162,14 @@ impl Statistics {
         if area.height < 2 {
             return;
         }
-        let note = if self.filtered {
+        let mut note = if self.filtered {
             ctx.t("stats-note-filtered")
         } else {
             ctx.t("stats-note")
         };
+        if let Some(by) = self.by {
+            note = format!("{}: {note}", ctx.t(&format!("stats-by-{}", by.code())));
+        }
         frame.render_widget(
             Paragraph::new(note).style(theme::dim()),
             Rect { height: 1, ..area },
@@ -146,6 +196,7 @@ impl Statistics {
             };
             let line = match item {
                 Item::Group(g) => Line::styled(format!("── {g}"), theme::section()),
+                Item::Sub(heading) => Line::styled(heading.clone(), theme::dim()),
                 Item::Figure {
                     label,
                     value,
