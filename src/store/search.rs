@@ -134,13 +134,22 @@ impl Store {
 
 /// Turns what a user typed into an FTS5 query: every word (split at anything but letters,
 /// digits and `_`, as the tokenizer does) must appear, as a prefix (so
-/// `засед` finds `заседание`); quotes and operators are taken literally. `None` when the text
-/// has no words.
+/// `засед` finds `заседание`) unless it is a number of one or two digits; quotes and
+/// operators are taken literally. `None` when the text has no words.
 pub fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", fold(w)))
+        .map(|w| {
+            // A number of one or two digits (the `1` and `25` of case number `1-599/25`) is
+            // matched whole: as a prefix it would expand to thousands of indexed numbers,
+            // which took a search by case number over 50 ms at 100,000 hearings.
+            if w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()) {
+                format!("\"{w}\"")
+            } else {
+                format!("\"{}\"*", fold(w))
+            }
+        })
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }

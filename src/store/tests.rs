@@ -392,6 +392,28 @@ fn full_text_search_follows_edits_and_deletes() {
 }
 
 #[test]
+fn a_case_number_is_found_with_its_short_numbers_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let mut ids = Vec::new();
+    for number in ["1-599/25", "1-5990/251", "12-599/2"] {
+        let h = s.new_hearing().expect("hearing");
+        let case = s.load_hearing(h).expect("load").case.uuid;
+        s.set_field(h, Entity::Case, case, "court_case_number", number)
+            .expect("case number");
+        ids.push(h);
+    }
+    assert_eq!(
+        fts_query("1-599/25").as_deref(),
+        Some("\"1\" \"599\"* \"25\"")
+    );
+    // `599` is still a prefix (`5990`), but `1` and `25` are whole numbers, not `12` or `251`.
+    assert_eq!(search(&s, "1-599/25"), 1);
+    assert_eq!(search(&s, "599"), 3);
+    assert_eq!(search(&s, "1-5990"), 1);
+}
+
+#[test]
 fn restricted_fields_are_not_searchable() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (s, _) = fresh(dir.path());
