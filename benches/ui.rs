@@ -42,11 +42,11 @@ fn database(spec: &Arc<Spec>) -> PathBuf {
     let me = store.create_profile("M07", "Bench", "").expect("profile");
     let mut hearings = courtwatch::demo::Generator::new(spec, 7, HEARINGS, vec![me]).peekable();
     while hearings.peek().is_some() {
-        let tx = store.begin().expect("tx");
+        let mut bulk = store.bulk().expect("bulk write");
         for r in hearings.by_ref().take(1000) {
-            store.write_record(&tx, &r).expect("write");
+            bulk.write(&r).expect("write");
         }
-        tx.commit().expect("commit");
+        bulk.commit().expect("commit");
     }
     path
 }

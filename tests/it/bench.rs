@@ -57,11 +57,11 @@ fn database(spec: &Arc<Spec>) -> PathBuf {
     }
     let mut generator = Generator::new(spec, 1, hearings(), monitors).peekable();
     while generator.peek().is_some() {
-        let tx = store.begin().expect("transaction");
+        let mut bulk = store.bulk().expect("bulk write");
         for record in generator.by_ref().take(1000) {
-            store.write_record(&tx, &record).expect("write");
+            bulk.write(&record).expect("write");
         }
-        tx.commit().expect("commit");
+        bulk.commit().expect("commit");
     }
     eprintln!(
         "built {} with {} hearings in {:.0} s",
