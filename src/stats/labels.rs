@@ -65,12 +65,9 @@ impl Labels<'_> {
         })
     }
 
-    /// The heading of a breakdown by a dimension (`by court`); empty for codes.
+    /// The name of a breakdown by a dimension (`by court`, `by category`).
     pub fn by(&self, by: By) -> String {
-        match by {
-            By::Code => String::new(),
-            other => self.t(&format!("stats-by-{}", other.code())),
-        }
+        self.t(&format!("stats-by-{}", by.code()))
     }
 
     /// A breakdown row's key: a court, region or code by its label, a judge, month or monitor

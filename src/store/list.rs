@@ -52,6 +52,16 @@ pub enum SortColumn {
 }
 
 impl SortColumn {
+    /// Every column, in the order the list's `o` steps through them.
+    pub const ALL: [SortColumn; 6] = [
+        SortColumn::Date,
+        SortColumn::Court,
+        SortColumn::Judge,
+        SortColumn::CaseNumber,
+        SortColumn::Monitor,
+        SortColumn::Status,
+    ];
+
     fn sql(self) -> &'static str {
         match self {
             SortColumn::Date => "h.hearing_date",
@@ -97,6 +107,17 @@ pub struct HearingSummary {
     pub no_counsel: bool,
     pub follow_up: bool,
     pub held: String,
+}
+
+/// The full-text query of a filter that is a search and nothing else.
+fn search_alone(f: &Filter) -> Option<String> {
+    let only_search = Filter {
+        search: f.search.clone(),
+        ..Filter::default()
+    };
+    (*f == only_search)
+        .then(|| f.search.as_deref().and_then(fts_query))
+        .flatten()
 }
 
 impl Store {
@@ -217,13 +238,7 @@ impl Store {
     pub(super) fn count_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
         // A search alone is counted in the full-text index, which holds one row per hearing
         // (deleted with it): twice as fast as probing the matches while scanning an index.
-        let only_search = Filter {
-            search: f.search.clone(),
-            ..Filter::default()
-        };
-        if *f == only_search
-            && let Some(q) = f.search.as_deref().and_then(fts_query)
-        {
+        if let Some(q) = search_alone(f) {
             return Ok((
                 "SELECT count(*) FROM hearing_search WHERE hearing_search MATCH ?1".into(),
                 vec![Value::Text(q)],
@@ -318,11 +333,7 @@ impl Store {
         // parameters and the sets.
         let page = self.where_sql(f, true, true)?;
         let count = self.where_sql(f, false, true)?;
-        let only_search = Filter {
-            search: f.search.clone(),
-            ..Filter::default()
-        };
-        let count = if search.is_some() && *f == only_search {
+        let count = if search_alone(f).is_some() {
             "(SELECT count(*) FROM s)".to_owned()
         } else {
             format!("(SELECT count(*) FROM hearings h {})", count.clause)

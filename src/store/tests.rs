@@ -664,14 +664,7 @@ fn the_list_pages_and_counts_on_indexes_without_sorting() {
             ..Filter::default()
         },
     ];
-    for column in [
-        SortColumn::Date,
-        SortColumn::Court,
-        SortColumn::Judge,
-        SortColumn::CaseNumber,
-        SortColumn::Monitor,
-        SortColumn::Status,
-    ] {
+    for column in SortColumn::ALL {
         for descending in [false, true] {
             let sort = Sort { column, descending };
             let unfiltered = Filter::default();

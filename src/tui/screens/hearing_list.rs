@@ -153,16 +153,6 @@ pub struct HearingList {
     loading: bool,
 }
 
-/// The columns the list can sort by, in the order `o` steps through them.
-const SORTS: [SortColumn; 6] = [
-    SortColumn::Date,
-    SortColumn::Court,
-    SortColumn::Judge,
-    SortColumn::CaseNumber,
-    SortColumn::Monitor,
-    SortColumn::Status,
-];
-
 impl HearingList {
     pub fn new() -> HearingList {
         HearingList::default()
@@ -281,11 +271,11 @@ impl HearingList {
                 Vec::new()
             }
             Some(Action::SortNext) => {
-                let i = SORTS
+                let i = SortColumn::ALL
                     .iter()
                     .position(|c| *c == self.sort.column)
                     .unwrap_or(0);
-                self.sort.column = SORTS[(i + 1) % SORTS.len()];
+                self.sort.column = SortColumn::ALL[(i + 1) % SortColumn::ALL.len()];
                 self.selected = 0;
                 vec![Cmd::Run(self.reload())]
             }

@@ -168,7 +168,12 @@ impl Statistics {
             ctx.t("stats-note")
         };
         if let Some(by) = self.by {
-            note = format!("{}: {note}", ctx.t(&format!("stats-by-{}", by.code())));
+            let names = Labels {
+                spec: ctx.spec,
+                texts: ctx.texts,
+                lang: ctx.lang,
+            };
+            note = format!("{}: {note}", names.by(by));
         }
         frame.render_widget(
             Paragraph::new(note).style(theme::dim()),
