@@ -44,7 +44,8 @@ fn database(spec: &Arc<Spec>) -> PathBuf {
     while hearings.peek().is_some() {
         let mut bulk = store.bulk().expect("bulk write");
         for r in hearings.by_ref().take(1000) {
-            bulk.write(&r).expect("write");
+            bulk.write(&courtwatch::store::Encoded::new(spec, r))
+                .expect("write");
         }
         bulk.commit().expect("commit");
     }

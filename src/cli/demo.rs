@@ -8,7 +8,7 @@ use clap::Args;
 use super::{Context, Out};
 use crate::demo::{Generator, demo_monitors};
 use crate::error::{Error, Result};
-use crate::store::RECORDS_IN_FLIGHT;
+use crate::store::{Encoded, RECORDS_IN_FLIGHT};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -37,15 +37,15 @@ pub fn run(ctx: &Context, a: DemoArgs, out: &mut Out) -> Result<()> {
     monitors.extend(others);
     let started = Instant::now();
     let progress = std::io::stderr().is_terminal() || a.hearings >= 10 * CHUNK;
-    // Making the records (and their content hashes) takes about a quarter of the time, so a
-    // second thread makes them while this one writes.
+    // Making the records (their content hashes, JSON and search text) takes about a quarter
+    // of the time, so a second thread makes them while this one writes.
     let (send, receive) = std::sync::mpsc::sync_channel(RECORDS_IN_FLIGHT);
     let spec = store.spec();
     let mut written = 0u64;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
             for record in Generator::new(spec, a.seed, a.hearings, monitors) {
-                if send.send(record).is_err() {
+                if send.send(Encoded::new(spec, record)).is_err() {
                     break; // the writer stopped on an error
                 }
             }

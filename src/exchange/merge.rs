@@ -19,7 +19,7 @@ use super::manifest::MonitorRef;
 use super::verify::{Batch, verify};
 use crate::domain::{Lineage, Monitor, Status, lineage};
 use crate::error::{Error, Result};
-use crate::store::{BatchIn, LocalVersion, MergeCounts, Store, missing_seqs};
+use crate::store::{BatchIn, Encoded, LocalVersion, MergeCounts, Store, missing_seqs};
 
 /// What merge does with one incoming hearing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -205,7 +205,7 @@ pub fn apply(
             let mut records = batch.records(spec);
             // The iteration's end runs the final checks (Records::finish).
             for record in records.by_ref() {
-                if send.send(record).is_err() {
+                if send.send(Encoded::new(spec, record)).is_err() {
                     break; // the writer stopped on an error
                 }
             }
@@ -217,7 +217,7 @@ pub fn apply(
                 progress(i as u64, total);
             }
             let record = match records.next() {
-                Some(r) if r.hearing.uuid == *uuid => r,
+                Some(r) if r.record.hearing.uuid == *uuid => r,
                 _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
             };
             match action {
@@ -229,7 +229,7 @@ pub fn apply(
                         .local_version(*uuid)?
                         .map(|v| v.content_hash)
                         .unwrap_or_default();
-                    store.add_conflict(bulk.tx(), m.batch_id, &local, &record)?;
+                    store.add_conflict(bulk.tx(), m.batch_id, &local, &record.record)?;
                 }
                 Action::Unchanged | Action::KeepLocal => {}
             }

@@ -1178,7 +1178,8 @@ fn the_checklist_tally_follows_every_kind_of_edit() {
     let mut fewer = record.clone();
     fewer.answers.retain(|a| a.item_code != "PUB-03");
     let mut bulk = s.bulk().expect("bulk");
-    bulk.replace(&fewer).expect("replace");
+    bulk.replace(&crate::store::Encoded::new(s.spec(), fewer))
+        .expect("replace");
     bulk.commit().expect("commit");
     let (tally, answers) = tallies(s);
     assert_eq!(tally, answers);

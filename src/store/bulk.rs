@@ -3,8 +3,8 @@
 use rusqlite::Transaction;
 
 use super::Store;
+use super::records::Encoded;
 use super::search::SearchRow;
-use crate::domain::HearingRecord;
 use crate::error::Result;
 
 /// How many whole records a bulk writer's second thread (making or reading them) may have
@@ -47,8 +47,8 @@ impl<'s> Bulk<'s> {
     }
 
     /// Writes a whole hearing record as [`Store::write_record`] does.
-    pub fn write(&mut self, r: &HearingRecord) -> Result<()> {
-        let row = self.store.write_rows(&self.tx, r)?;
+    pub fn write(&mut self, r: &Encoded) -> Result<()> {
+        let row = self.store.write_rows(&self.tx, &r.record, &r.encoding)?;
         self.search.push(row);
         if self.search.len() >= SEARCH_RUN {
             self.flush()?;
@@ -57,8 +57,8 @@ impl<'s> Bulk<'s> {
     }
 
     /// Writes a record that replaces the local version, as [`Store::replace_record`] does.
-    pub fn replace(&mut self, r: &HearingRecord) -> Result<()> {
-        self.store.remove_case_rows_not_in(&self.tx, r)?;
+    pub fn replace(&mut self, r: &Encoded) -> Result<()> {
+        self.store.remove_case_rows_not_in(&self.tx, &r.record)?;
         self.write(r)
     }
 

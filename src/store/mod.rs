@@ -30,6 +30,7 @@ pub use batches::{
 pub use bulk::{Bulk, RECORDS_IN_FLIGHT};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
+pub use records::Encoded;
 pub(crate) use records::{HEARING_COLUMNS, hearing_from_row, parse_fields};
 pub use search::fts_query;
 

@@ -14,6 +14,7 @@ use crate::domain::{
     version_after_edit,
 };
 use crate::error::{Error, Result};
+use crate::spec::Spec;
 
 /// One change to audit when the hearing is final.
 struct Change {
@@ -26,6 +27,54 @@ struct Change {
 
 fn fields_json(fields: &Fields) -> String {
     serde_json::to_string(fields).unwrap_or_else(|_| "{}".into())
+}
+
+/// What the store writes for a hearing record beyond its own values, made before the write:
+/// each row's fields as JSON (in the order of the record's lists) and the folded search text.
+/// Bulk writers make it on the thread that makes or reads the records (see [`Encoded`]), so
+/// the writing thread only writes.
+pub(super) struct Encoding {
+    case: String,
+    hearing: String,
+    parties: Vec<String>,
+    hearing_parties: Vec<String>,
+    charges: Vec<String>,
+    allegations: Vec<String>,
+    followups: Vec<String>,
+    consents: Vec<String>,
+    search: String,
+}
+
+impl Encoding {
+    pub(super) fn of(spec: &Spec, r: &HearingRecord) -> Self {
+        fn each<T>(rows: &[T], fields: impl Fn(&T) -> &Fields) -> Vec<String> {
+            rows.iter().map(|row| fields_json(fields(row))).collect()
+        }
+        Encoding {
+            case: fields_json(&r.case.fields),
+            hearing: fields_json(&r.hearing.fields),
+            parties: each(&r.parties, |p| &p.fields),
+            hearing_parties: each(&r.hearing_parties, |p| &p.fields),
+            charges: each(&r.charges, |c| &c.fields),
+            allegations: each(&r.allegations, |a| &a.fields),
+            followups: each(&r.followups, |f| &f.fields),
+            consents: each(&r.consents, |c| &c.fields),
+            search: search_body(spec, r),
+        }
+    }
+}
+
+/// A hearing record with its [`Encoding`], ready for [`super::Bulk::write`].
+pub struct Encoded {
+    pub record: HearingRecord,
+    pub(super) encoding: Encoding,
+}
+
+impl Encoded {
+    pub fn new(spec: &Spec, record: HearingRecord) -> Self {
+        let encoding = Encoding::of(spec, &record);
+        Encoded { record, encoding }
+    }
 }
 
 pub(crate) fn parse_fields(json: &str) -> Result<Fields> {
@@ -592,12 +641,17 @@ impl Store {
     /// inside the caller's transaction, and its search row. Edits by a monitor go through the
     /// audited methods above; bulk writers (`demo`, `merge`) use [`Store::bulk`].
     pub fn write_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
-        let row = self.write_rows(tx, r)?;
+        let row = self.write_rows(tx, r, &Encoding::of(&self.spec, r))?;
         self.index_rows(tx, &[row])
     }
 
     /// Writes the rows of [`Store::write_record`] and returns the search row still to write.
-    pub(super) fn write_rows(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<SearchRow> {
+    pub(super) fn write_rows(
+        &self,
+        tx: &Transaction<'_>,
+        r: &HearingRecord,
+        e: &Encoding,
+    ) -> Result<SearchRow> {
         let h = &r.hearing;
         let hid = h.uuid.to_string();
         let existing: Option<i64> = tx
@@ -610,7 +664,7 @@ impl Store {
         )?
         .execute(params![
             r.case.uuid.to_string(),
-            fields_json(&r.case.fields),
+            e.case,
             h.updated_at,
             r.case.fields.get("court_case_number")
         ])?;
@@ -636,7 +690,7 @@ impl Store {
             h.ancestors.join("|"),
             h.sealed,
             h.form_versions,
-            fields_json(&h.fields),
+            e.hearing,
             h.created_at,
             h.updated_at,
             h.fields.get("hearing_date"),
@@ -658,26 +712,26 @@ impl Store {
             }
         }
         let at = &h.updated_at;
-        for p in &r.parties {
+        for (p, json) in r.parties.iter().zip(&e.parties) {
             tx.prepare_cached(
                 "INSERT INTO parties (uuid, case_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
                  ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
             )?
-            .execute(params![p.uuid.to_string(), p.case_uuid.to_string(), fields_json(&p.fields), at])?;
+            .execute(params![p.uuid.to_string(), p.case_uuid.to_string(), json, at])?;
         }
-        for p in &r.hearing_parties {
+        for (p, json) in r.hearing_parties.iter().zip(&e.hearing_parties) {
             tx.prepare_cached(
                 "INSERT INTO hearing_parties (uuid, hearing_uuid, party_uuid, data, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
             )?
-            .execute(params![p.uuid.to_string(), hid, p.party_uuid.to_string(), fields_json(&p.fields), at])?;
+            .execute(params![p.uuid.to_string(), hid, p.party_uuid.to_string(), json, at])?;
         }
-        for c in &r.charges {
+        for (c, json) in r.charges.iter().zip(&e.charges) {
             tx.prepare_cached(
                 "INSERT INTO charges (uuid, party_uuid, data, created_at, updated_at, article) VALUES (?1, ?2, ?3, ?4, ?4, ?5)
                  ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
             )?
-            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), fields_json(&c.fields), at, c.fields.get("article")])?;
+            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), json, at, c.fields.get("article")])?;
         }
         for a in &r.answers {
             tx.prepare_cached(
@@ -696,19 +750,19 @@ impl Store {
         if existing.is_some() || !r.answers.is_empty() {
             retally(tx, &hid)?;
         }
-        for a in &r.allegations {
+        for (a, json) in r.allegations.iter().zip(&e.allegations) {
             tx.prepare_cached(
                 "INSERT INTO allegations (uuid, hearing_uuid, party_uuid, data, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
             )?
-            .execute(params![a.uuid.to_string(), hid, a.party_uuid.map(|p| p.to_string()), fields_json(&a.fields), at])?;
+            .execute(params![a.uuid.to_string(), hid, a.party_uuid.map(|p| p.to_string()), json, at])?;
         }
-        for f in &r.followups {
+        for (f, json) in r.followups.iter().zip(&e.followups) {
             tx.prepare_cached(
                 "INSERT INTO followups (uuid, allegation_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
                  ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
             )?
-            .execute(params![f.uuid.to_string(), f.allegation_uuid.to_string(), fields_json(&f.fields), at])?;
+            .execute(params![f.uuid.to_string(), f.allegation_uuid.to_string(), json, at])?;
         }
         for e in &r.timeline {
             tx.prepare_cached(
@@ -716,12 +770,12 @@ impl Store {
             )?
             .execute(params![e.uuid.to_string(), hid, e.at, e.code, e.note, at])?;
         }
-        for c in &r.consents {
+        for (c, json) in r.consents.iter().zip(&e.consents) {
             tx.prepare_cached(
                 "INSERT INTO consents (uuid, party_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
                  ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
             )?
-            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), fields_json(&c.fields), at])?;
+            .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), json, at])?;
         }
         for a in &r.audit {
             tx.prepare_cached(
@@ -746,7 +800,7 @@ impl Store {
         Ok(SearchRow {
             rowid,
             existed: existing.is_some(),
-            body: search_body(&self.spec, r),
+            body: e.search.clone(),
         })
     }
 

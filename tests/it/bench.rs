@@ -14,7 +14,7 @@ use courtwatch::clock::Sources;
 use courtwatch::demo::{Generator, demo_monitors};
 use courtwatch::spec::Spec;
 use courtwatch::stats::{self, Settings};
-use courtwatch::store::{Filter, OpenMode, Store};
+use courtwatch::store::{Encoded, Filter, OpenMode, Store};
 
 /// Hearings in a newly built benchmark database: `COURTWATCH_BENCH_HEARINGS`, else 100,000.
 fn hearings() -> u64 {
@@ -59,7 +59,7 @@ fn database(spec: &Arc<Spec>) -> PathBuf {
     while generator.peek().is_some() {
         let mut bulk = store.bulk().expect("bulk write");
         for record in generator.by_ref().take(1000) {
-            bulk.write(&record).expect("write");
+            bulk.write(&Encoded::new(spec, record)).expect("write");
         }
         bulk.commit().expect("commit");
     }
