@@ -733,20 +733,7 @@ impl Store {
             )?
             .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), json, at, c.fields.get("article")])?;
         }
-        for a in &r.answers {
-            tx.prepare_cached(
-                "INSERT INTO checklist_answers (hearing_uuid, item_code, party_uuid, uuid, answer, comment)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                hid,
-                a.item_code,
-                a.party_uuid.map(|p| p.to_string()).unwrap_or_default(),
-                a.uuid.to_string(),
-                a.answer,
-                a.comment
-            ])?;
-        }
+        insert_answers(tx, &hid, &r.answers)?;
         if existing.is_some() || !r.answers.is_empty() {
             retally(tx, &hid)?;
         }
@@ -1000,6 +987,51 @@ pub(crate) fn load(conn: &rusqlite::Connection, hearing: Uuid) -> Result<Hearing
 /// Rewrites a hearing's row of `checklist_tally` (migration 0003) from its checklist answers:
 /// one ` ITEM:a` token per answer row, the letter as 0003 describes. Called after every change
 /// to a hearing's answers (migration 0004 explains why the store, not triggers, does it).
+/// Inserts a hearing's checklist answers (some 45 rows), several rows per statement: one
+/// statement per row spent more on running the statement than on the row.
+fn insert_answers(tx: &Transaction<'_>, hearing: &str, answers: &[Answer]) -> rusqlite::Result<()> {
+    /// Rows per statement: each run of answers is written in statements of these sizes, so
+    /// five statements are prepared (and cached) in all.
+    const SIZES: [usize; 5] = [16, 8, 4, 2, 1];
+    static SQL: std::sync::LazyLock<[String; 5]> = std::sync::LazyLock::new(|| {
+        SIZES.map(|n| {
+            let rows = vec!["(?, ?, ?, ?, ?, ?)"; n].join(", ");
+            format!(
+                "INSERT INTO checklist_answers (hearing_uuid, item_code, party_uuid, uuid, answer, comment)
+                 VALUES {rows}"
+            )
+        })
+    });
+    let ids: Vec<(String, String)> = answers
+        .iter()
+        .map(|a| {
+            let party = a.party_uuid.map(|p| p.to_string()).unwrap_or_default();
+            (party, a.uuid.to_string())
+        })
+        .collect();
+    let mut rest = answers.iter().zip(&ids);
+    let mut left = answers.len();
+    for (size, sql) in SIZES.iter().zip(SQL.iter()) {
+        while left >= *size {
+            let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(6 * size);
+            for (a, (party, uuid)) in rest.by_ref().take(*size) {
+                values.extend([
+                    &hearing as &dyn rusqlite::ToSql,
+                    &a.item_code,
+                    party,
+                    uuid,
+                    &a.answer,
+                    &a.comment,
+                ]);
+            }
+            tx.prepare_cached(sql)?
+                .execute(rusqlite::params_from_iter(values))?;
+            left -= size;
+        }
+    }
+    Ok(())
+}
+
 fn retally(tx: &Transaction<'_>, hearing: &str) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO checklist_tally (hearing_uuid, answers)
