@@ -808,3 +808,28 @@ fn one_statement_lists_and_counts_as_the_two_queries_do() {
     }
     assert!(nonempty > 10, "the filters should find hearings");
 }
+
+#[test]
+fn the_search_text_holds_each_word_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(
+        h,
+        Entity::Hearing,
+        h,
+        "narrative",
+        "Суд отложил. Суд  отложил суд",
+    )
+    .expect("set");
+    s.set_answer(h, "PUB-01", None, "no", "суд закрыт")
+        .expect("answer");
+    let body = super::search::search_body(s.spec(), &s.load_hearing(h).expect("load"));
+    let words: Vec<&str> = body.split_whitespace().collect();
+    assert_eq!(words.iter().filter(|w| **w == "суд").count(), 1, "{body}");
+    for word in ["отложил", "отложил.", "закрыт"] {
+        assert!(words.contains(&word), "{word} in {body}");
+    }
+    assert_eq!(search(&s, "отложил"), 1);
+    assert_eq!(search(&s, "закрыт"), 1);
+}
