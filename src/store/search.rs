@@ -171,6 +171,14 @@ const PREFIX_WORDS: usize = 16;
 /// real vocabulary to be worth reading them.
 const PREFIX_LETTERS: usize = 3;
 
+/// A search as an FTS5 query ([`Store::search_query`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SearchQuery {
+    pub fts: String,
+    /// Whether a word is still matched as a prefix, which FTS5 answers slowly.
+    pub prefix: bool,
+}
+
 impl Store {
     /// [`fts_query`], with each prefix replaced by the indexed words that start with it
     /// (`"судья"*` becomes `"судья"`, `"суд"*` `("суд" OR "суда" OR … "судья")`): the same
@@ -180,13 +188,15 @@ impl Store {
     /// read from the index's vocabulary, `temp.hearing_search_words` (made by `Store::open`;
     /// 2 ms for that word). A prefix stays one when it is shorter than [`PREFIX_LETTERS`] or
     /// starts more than [`PREFIX_WORDS`] words, as `OR` over many lists costs as much.
-    pub(crate) fn search_query(&self, text: &str) -> Result<Option<String>> {
+    pub(crate) fn search_query(&self, text: &str) -> Result<Option<SearchQuery>> {
         let mut parts = Vec::new();
+        let mut prefix = false;
         for (word, is_prefix) in words(text) {
             let as_prefix = format!("{}*", quoted(&word));
             let part = if !is_prefix {
                 quoted(&word)
             } else if word.chars().count() < PREFIX_LETTERS {
+                prefix = true;
                 as_prefix
             } else {
                 match self.words_under(&word)?.as_slice() {
@@ -197,13 +207,19 @@ impl Store {
                         let some: Vec<String> = some.iter().map(|w| quoted(w)).collect();
                         format!("({})", some.join(" OR "))
                     }
-                    _ => as_prefix,
+                    _ => {
+                        prefix = true;
+                        as_prefix
+                    }
                 }
             };
             parts.push(part);
         }
-        // FTS5 takes phrases side by side as AND, but not a group beside a phrase.
-        Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
+        Ok((!parts.is_empty()).then(|| SearchQuery {
+            // FTS5 takes phrases side by side as AND, but not a group beside a phrase.
+            fts: parts.join(" AND "),
+            prefix,
+        }))
     }
 
     /// The indexed words that start with `prefix`, in order, at most one more than
