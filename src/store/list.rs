@@ -320,6 +320,9 @@ impl Store {
     }
 
     fn count(&self, q: &Query<'_>) -> Result<u64> {
+        if let Some(search) = q.search.as_ref().filter(|_| q.search_alone().is_none()) {
+            return self.count_searched(q, &search.fts);
+        }
         let (sql, params) = self.count_sql(q)?;
         let n: i64 = self
             .conn
@@ -327,6 +330,46 @@ impl Store {
             .query_row(rusqlite::params_from_iter(params), |r| r.get(0))
             .map_err(|e| self.explain(e))?;
         Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// How many hearings match a search and other filters: the search's rowids, from the
+    /// full-text index, and the other filters' rowids, from the hearings' indexes, intersected
+    /// here. SQL would build a lookup table of one set to probe with the other, which took
+    /// twice as long (17 ms against 9 ms for `конвой` in Sughd, at 100,000 hearings).
+    fn count_searched(&self, q: &Query<'_>, fts: &str) -> Result<u64> {
+        let rowids = |sql: &str, params: Vec<Value>| -> Result<Vec<i64>> {
+            self.conn
+                .prepare_cached(sql)?
+                .query_map(rusqlite::params_from_iter(params), |r| r.get(0))
+                .map_err(|e| self.explain(e))?
+                .collect::<rusqlite::Result<Vec<i64>>>()
+                .map_err(|e| self.explain(e))
+        };
+        // In rowid order, which is the full-text index's own.
+        let found = rowids(
+            "SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?1 ORDER BY rowid",
+            vec![Value::Text(fts.to_owned())],
+        )?;
+        let others = self.where_sql(
+            &Query {
+                f: q.f,
+                search: None,
+            },
+            false,
+            false,
+        )?;
+        let mut kept = rowids(
+            &format!("SELECT h.rowid FROM hearings h {}", others.clause),
+            others.params,
+        )?;
+        kept.sort_unstable();
+        let mut kept = kept.iter().peekable();
+        let mut n = 0;
+        for rowid in &found {
+            while kept.next_if(|&k| k < rowid).is_some() {}
+            n += u64::from(kept.peek() == Some(&rowid));
+        }
+        Ok(n)
     }
 
     /// One page of matching hearings, in the given order. The page is chosen on the indexes

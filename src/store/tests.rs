@@ -950,6 +950,45 @@ fn a_prefix_replaced_by_the_words_it_starts_finds_the_same_hearings() {
             assert!(!expected.is_empty(), "{f:?} should match");
         }
     }
+    // A search with other filters is counted in Rust: as SQL counts it.
+    let mut counted = 0;
+    let me = s.profile().expect("profile").code.clone();
+    for f in [
+        Filter {
+            status: Some(Status::Final),
+            ..Filter::default()
+        },
+        Filter {
+            region: Some("sughd".into()),
+            from: Some("2025-01-01".into()),
+            ..Filter::default()
+        },
+        Filter {
+            judge: Some("ова".into()),
+            monitor: Some(me),
+            ..Filter::default()
+        },
+        Filter {
+            tag: Some("drugs".into()),
+            ..Filter::default()
+        },
+    ] {
+        for text in ["судья", "конвой клетке", "с", "нетакогослова"]
+        {
+            let f = Filter {
+                search: Some(text.into()),
+                ..f.clone()
+            };
+            let (sql, params) = s.count_sql(&s.query(&f).expect("query")).expect("sql");
+            let by_sql: i64 = s
+                .conn
+                .query_row(&sql, rusqlite::params_from_iter(params), |r| r.get(0))
+                .expect("count");
+            assert_eq!(s.count_hearings(&f).expect("count") as i64, by_sql, "{f:?}");
+            counted += by_sql;
+        }
+    }
+    assert!(counted > 20, "the filters should find hearings: {counted}");
     // A read-only store (which refuses writes, even temporary ones) reads the vocabulary too.
     drop(s);
     let ro = Store::open(&path, PASS, OpenMode::ReadOnly, spec(), Sources::fixed()).expect("ro");
