@@ -377,6 +377,13 @@ fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
     // re-reading is what costs; this keeps lists and bulk loads fast within the memory budget
     // (64 MiB made export, merge and demo of 100,000 hearings no faster and took them over it).
     run_pragma(conn, "PRAGMA cache_size = -32768")?;
+    // The search index's vocabulary, through which a search replaces a word's prefix by the
+    // words it starts (`Store::search_query`). It stores nothing and lives in the connection's
+    // temporary schema, so the file's schema is unchanged; it is created before `query_only`,
+    // which would refuse it.
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE temp.hearing_search_words USING fts5vocab(main, hearing_search, row)",
+    )?;
     if read_only {
         run_pragma(conn, "PRAGMA query_only = ON")?;
     } else {

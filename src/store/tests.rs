@@ -668,7 +668,8 @@ fn the_list_pages_and_counts_on_indexes_without_sorting() {
         for descending in [false, true] {
             let sort = Sort { column, descending };
             let unfiltered = Filter::default();
-            let (sql, params) = s.page_sql(&unfiltered, sort, 60, 0).expect("sql");
+            let q = s.query(&unfiltered).expect("query");
+            let (sql, params) = s.page_sql(&q, sort, 60, 0).expect("sql");
             let p = plan(&s, &sql, &params);
             // Only hearings created at the same moment on the same day are sorted.
             assert!(
@@ -685,7 +686,9 @@ fn the_list_pages_and_counts_on_indexes_without_sorting() {
         }
     }
     for f in &filters {
-        let (sql, params) = s.page_sql(f, Sort::default(), 60, 0).expect("sql");
+        let (sql, params) = s
+            .page_sql(&s.query(f).expect("query"), Sort::default(), 60, 0)
+            .expect("sql");
         let p = plan(&s, &sql, &params);
         assert!(!p.contains("TEMP B-TREE FOR ORDER BY"), "{f:?} sorts:\n{p}");
         assert!(p.contains("COVERING INDEX"), "{f:?} reads the rows:\n{p}");
@@ -716,7 +719,9 @@ fn the_list_pages_and_counts_on_indexes_without_sorting() {
     // The others are tested on an index as it is read; a region (several courts) sorts the
     // index entries of its courts.
     for f in &all {
-        let (sql, params) = s.page_sql(f, Sort::default(), 60, 0).expect("sql");
+        let (sql, params) = s
+            .page_sql(&s.query(f).expect("query"), Sort::default(), 60, 0)
+            .expect("sql");
         let p = plan(&s, &sql, &params);
         assert!(
             p.contains("SCAN h USING COVERING INDEX")
@@ -725,7 +730,7 @@ fn the_list_pages_and_counts_on_indexes_without_sorting() {
         );
     }
     for f in filters.iter().chain(&all) {
-        let (sql, params) = s.count_sql(f).expect("sql");
+        let (sql, params) = s.count_sql(&s.query(f).expect("query")).expect("sql");
         let p = plan(&s, &sql, &params);
         let on_hearings: Vec<&str> = p
             .lines()
@@ -782,6 +787,17 @@ fn one_statement_lists_and_counts_as_the_two_queries_do() {
             court: text("dushanbe_sino"),
             ..Filter::default()
         },
+        // Prefixes too short to be replaced by their words: the page and the count share the
+        // search's set.
+        Filter {
+            search: text("с"),
+            ..Filter::default()
+        },
+        Filter {
+            search: text("с конвой"),
+            region: text("sughd"),
+            ..Filter::default()
+        },
     ];
     let mut nonempty = 0;
     for f in &filters {
@@ -832,4 +848,174 @@ fn the_search_text_holds_each_word_once() {
     }
     assert_eq!(search(&s, "отложил"), 1);
     assert_eq!(search(&s, "закрыт"), 1);
+}
+
+/// The rowids `MATCH query` finds, in order.
+fn matching(s: &Store, query: &str) -> Vec<i64> {
+    s.conn
+        .prepare("SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?1 ORDER BY rowid")
+        .expect("prepare")
+        .query_map([query], |r| r.get(0))
+        .expect("match")
+        .map(|r| r.expect("rowid"))
+        .collect()
+}
+
+/// A store with demo hearings, and one whose narrative holds twenty words under one prefix.
+fn searchable(dir: &Path) -> (Store, PathBuf) {
+    let (s, path) = fresh(dir);
+    let me = s.profile().expect("profile").clone();
+    let spec = s.spec_arc();
+    let tx = s.begin().expect("tx");
+    for r in crate::demo::Generator::new(&spec, 5, 150, vec![me]) {
+        s.write_record(&tx, &r).expect("write");
+    }
+    tx.commit().expect("commit");
+    let h = s.new_hearing().expect("hearing");
+    let many: Vec<String> = (10..30).map(|i| format!("проба{i}")).collect();
+    s.set_field(h, Entity::Hearing, h, "narrative", &many.join(" "))
+        .expect("narrative");
+    (s, path)
+}
+
+#[test]
+fn a_prefix_replaced_by_the_words_it_starts_finds_the_same_hearings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, path) = searchable(dir.path());
+    let query = |s: &Store, text: &str| s.search_query(text).expect("query").expect("words").fts;
+    // The words the benchmark searches for, prefixes of one to five letters, a word that
+    // starts no indexed word, numbers, Tajik letters, and a prefix of twenty words.
+    for text in [
+        "судья",
+        "конвой",
+        "шиканҷа",
+        "ноутбуком",
+        "завлона",
+        "Каримов",
+        "конвой судшавандаро",
+        "клетке наручниках",
+        "1-599/25",
+        "с",
+        "су",
+        "суд",
+        "конв",
+        "ЗАЩИ",
+        "нетакогослова",
+        "1",
+        "599",
+        "проба",
+        "проба1",
+    ] {
+        let old = fts_query(text).expect("words");
+        let q = query(&s, text);
+        let found = matching(&s, &q);
+        assert_eq!(found, matching(&s, &old), "{text}: {q} vs {old}");
+        if !["нетакогослова", "1-599/25"].contains(&text) {
+            assert!(!found.is_empty(), "{text} should match");
+        }
+    }
+    // Whole words where there are few enough, the prefix kept where there are too many or
+    // the word is too short.
+    assert_eq!(query(&s, "судья"), "\"судья\"");
+    let words = query(&s, "суд");
+    assert!(words.contains(" OR ") && !words.contains('*'), "{words}");
+    let case_number = query(&s, "1-599/25");
+    assert!(
+        case_number.starts_with("\"1\" AND ") && case_number.ends_with(" AND \"25\""),
+        "{case_number}"
+    );
+    assert_eq!(query(&s, "проба"), "\"проба\"*");
+    assert!(!query(&s, "проба1").contains('*'));
+    assert_eq!(query(&s, "су"), "\"су\"*");
+    // Only a query still holding a prefix is slow enough to be worth sharing its set.
+    let prefix = |text: &str| s.search_query(text).expect("query").map(|q| q.prefix);
+    assert_eq!(prefix("судья суд 1-599/25"), Some(false));
+    assert_eq!(prefix("нетакогослова"), Some(false));
+    assert_eq!(prefix("судья проба"), Some(true));
+    assert_eq!(prefix("су"), Some(true));
+    assert!(s.search_query(" -/ ").expect("query").is_none());
+    // The list and its count, alone and within a region, are what the prefixes found.
+    let sughd = s.spec.courts_in_region("sughd").join("', '");
+    for text in [
+        "судья",
+        "конвой",
+        "шиканҷа",
+        "конвой судшавандаро",
+        "суд",
+        "с",
+    ] {
+        for region in [None, Some("sughd")] {
+            let f = Filter {
+                search: Some(text.into()),
+                region: region.map(str::to_owned),
+                ..Filter::default()
+            };
+            let (rows, total) = s
+                .list_and_count(&f, Sort::default(), 1000, 0)
+                .expect("list");
+            let courts = match region {
+                Some(_) => format!("AND h.court IN ('{sughd}')"),
+                None => String::new(),
+            };
+            let expected: Vec<String> = s
+                .conn
+                .prepare(&format!(
+                    "SELECT h.uuid FROM hearings h
+                     WHERE h.rowid IN (SELECT rowid FROM hearing_search WHERE hearing_search MATCH ?1)
+                     {courts} ORDER BY h.hearing_date DESC, h.created_at DESC, h.rowid DESC"
+                ))
+                .expect("prepare")
+                .query_map([fts_query(text).expect("words")], |r| r.get(0))
+                .expect("query")
+                .map(|r| r.expect("uuid"))
+                .collect();
+            let got: Vec<String> = rows.iter().map(|r| r.uuid.to_string()).collect();
+            assert_eq!(got, expected, "{f:?}");
+            assert_eq!(total as usize, expected.len(), "{f:?}");
+            assert!(!expected.is_empty(), "{f:?} should match");
+        }
+    }
+    // A search with other filters is counted in Rust: as SQL counts it.
+    let mut counted = 0;
+    let me = s.profile().expect("profile").code.clone();
+    for f in [
+        Filter {
+            status: Some(Status::Final),
+            ..Filter::default()
+        },
+        Filter {
+            region: Some("sughd".into()),
+            from: Some("2025-01-01".into()),
+            ..Filter::default()
+        },
+        Filter {
+            judge: Some("ова".into()),
+            monitor: Some(me),
+            ..Filter::default()
+        },
+        Filter {
+            tag: Some("drugs".into()),
+            ..Filter::default()
+        },
+    ] {
+        for text in ["судья", "конвой клетке", "с", "нетакогослова"]
+        {
+            let f = Filter {
+                search: Some(text.into()),
+                ..f.clone()
+            };
+            let (sql, params) = s.count_sql(&s.query(&f).expect("query")).expect("sql");
+            let by_sql: i64 = s
+                .conn
+                .query_row(&sql, rusqlite::params_from_iter(params), |r| r.get(0))
+                .expect("count");
+            assert_eq!(s.count_hearings(&f).expect("count") as i64, by_sql, "{f:?}");
+            counted += by_sql;
+        }
+    }
+    assert!(counted > 20, "the filters should find hearings: {counted}");
+    // A read-only store (which refuses writes, even temporary ones) reads the vocabulary too.
+    drop(s);
+    let ro = Store::open(&path, PASS, OpenMode::ReadOnly, spec(), Sources::fixed()).expect("ro");
+    assert_eq!(query(&ro, "судья"), "\"судья\"");
 }
