@@ -1273,22 +1273,28 @@ fn read_heads(
 /// Reads and checks the batch in `dir`. Nothing is written anywhere.
 pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Vec<Problem>> {
     let manifest = read_manifest(dir)?;
-    let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    check_files(dir, &manifest, &mut problems);
     if manifest.form_versions != spec.versions().into_iter().collect() {
         warnings.push(Problem::file(
             MANIFEST,
             "the batch was written with other form versions than this courtwatch's",
         ));
     }
-    let heads = read_heads(spec, dir, &manifest, &mut problems);
-    let mut records = Records::open(spec, dir, &manifest, &heads, true);
-    while records.next_record().is_some() {}
-    records.finish();
-    problems.append(&mut records.problems);
-    problems.extend(records.duplicates(dir));
-    warnings.append(&mut records.warnings);
+    // The checksums read every file once more; a second thread does that while this one
+    // checks the rows (their problems are listed first, as if found first).
+    let (mut problems, mut rest, heads) = std::thread::scope(|scope| {
+        let files = scope.spawn(|| {
+            let mut problems = Vec::new();
+            check_files(dir, &manifest, &mut problems);
+            problems
+        });
+        let (rest, heads) = check_rows(spec, dir, &manifest, &mut warnings);
+        let problems = files
+            .join()
+            .unwrap_or_else(|_| vec![Problem::file(SUMS, "could not be checked (internal error)")]);
+        (problems, rest, heads)
+    });
+    problems.append(&mut rest);
     check_codebook(dir, &manifest, &mut problems);
     if problems.is_empty() {
         Ok(Batch {
@@ -1300,6 +1306,25 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// Checks every row of a batch's files (all of [`verify`] but the checksums and codebook):
+/// the problems found, and the hearings' places in their version chains.
+fn check_rows(
+    spec: &Spec,
+    dir: &Path,
+    manifest: &Manifest,
+    warnings: &mut Vec<Problem>,
+) -> (Vec<Problem>, Vec<HearingHead>) {
+    let mut problems = Vec::new();
+    let heads = read_heads(spec, dir, manifest, &mut problems);
+    let mut records = Records::open(spec, dir, manifest, &heads, true);
+    while records.next_record().is_some() {}
+    records.finish();
+    problems.append(&mut records.problems);
+    problems.extend(records.duplicates(dir));
+    warnings.append(&mut records.warnings);
+    (problems, heads)
 }
 
 /// Checks `codebook.csv`: the right header and row count (its labels are informative only).
