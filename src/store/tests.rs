@@ -100,15 +100,7 @@ fn reopening_keeps_the_profile_and_records() {
 fn a_wrong_passphrase_is_refused_and_the_file_is_not_plain_sqlite() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (s, path) = fresh(dir.path());
-    let h = s.new_hearing().expect("hearing");
-    s.set_field(
-        h,
-        Entity::Hearing,
-        h,
-        "narrative",
-        "Подсудимый заявил о пытках",
-    )
-    .expect("set");
+    hearing_with_narrative(&s, "Подсудимый заявил о пытках");
     drop(s);
     let err = Store::open(&path, "wrong", OpenMode::Existing, spec(), Sources::fixed())
         .expect_err("must fail");
@@ -315,6 +307,14 @@ fn unknown_fields_and_codes_are_refused() {
     assert!(s.add_event(h, "no_such_event", "").is_err());
 }
 
+/// A new draft hearing with this narrative.
+fn hearing_with_narrative(s: &Store, text: &str) -> Uuid {
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(h, Entity::Hearing, h, "narrative", text)
+        .expect("narrative");
+    h
+}
+
 fn search(s: &Store, words: &str) -> usize {
     let f = Filter {
         search: Some(words.into()),
@@ -358,15 +358,7 @@ fn search(s: &Store, words: &str) -> usize {
 fn full_text_search_follows_edits_and_deletes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (s, _) = fresh(dir.path());
-    let h = s.new_hearing().expect("hearing");
-    s.set_field(
-        h,
-        Entity::Hearing,
-        h,
-        "narrative",
-        "Судшаванда аз шиканҷа шикоят кард",
-    )
-    .expect("set");
+    let h = hearing_with_narrative(&s, "Судшаванда аз шиканҷа шикоят кард");
     assert_eq!(search(&s, "шиканҷа"), 1);
     assert_eq!(
         search(&s, "ШИКАНҶА"),
@@ -600,15 +592,10 @@ fn a_database_of_schema_3_gets_the_lists_columns_filled() {
 fn tajik_words_are_found_however_they_were_typed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (s, _) = fresh(dir.path());
-    let h = s.new_hearing().expect("hearing");
-    s.set_field(
-        h,
-        Entity::Hearing,
-        h,
-        "narrative",
+    hearing_with_narrative(
+        &s,
         "Ҳимоятгар аз шиканҷа ва зӯроварӣ шикоят кард. Всё отложено.",
-    )
-    .expect("set");
+    );
     for typed in [
         "ҳимоятгар",
         "химоятгар",
@@ -829,15 +816,7 @@ fn one_statement_lists_and_counts_as_the_two_queries_do() {
 fn the_search_text_holds_each_word_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (s, _) = fresh(dir.path());
-    let h = s.new_hearing().expect("hearing");
-    s.set_field(
-        h,
-        Entity::Hearing,
-        h,
-        "narrative",
-        "Суд отложил. Суд  отложил суд",
-    )
-    .expect("set");
+    let h = hearing_with_narrative(&s, "Суд отложил. Суд  отложил суд");
     s.set_answer(h, "PUB-01", None, "no", "суд закрыт")
         .expect("answer");
     let body = super::search::search_body(s.spec(), &s.load_hearing(h).expect("load"));
@@ -871,10 +850,8 @@ fn searchable(dir: &Path) -> (Store, PathBuf) {
         s.write_record(&tx, &r).expect("write");
     }
     tx.commit().expect("commit");
-    let h = s.new_hearing().expect("hearing");
     let many: Vec<String> = (10..30).map(|i| format!("проба{i}")).collect();
-    s.set_field(h, Entity::Hearing, h, "narrative", &many.join(" "))
-        .expect("narrative");
+    hearing_with_narrative(&s, &many.join(" "));
     (s, path)
 }
 
