@@ -217,7 +217,7 @@ pub fn apply(
                 progress(i as u64, total);
             }
             let record = match records.next() {
-                Some(r) if r.record.hearing.uuid == *uuid => r,
+                Some(r) if r.record().hearing.uuid == *uuid => r,
                 _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
             };
             match action {
@@ -229,7 +229,7 @@ pub fn apply(
                         .local_version(*uuid)?
                         .map(|v| v.content_hash)
                         .unwrap_or_default();
-                    store.add_conflict(bulk.tx(), m.batch_id, &local, &record.record)?;
+                    store.add_conflict(bulk.tx(), m.batch_id, &local, record.record())?;
                 }
                 Action::Unchanged | Action::KeepLocal => {}
             }

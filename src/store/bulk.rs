@@ -48,7 +48,7 @@ impl<'s> Bulk<'s> {
 
     /// Writes a whole hearing record as [`Store::write_record`] does.
     pub fn write(&mut self, r: &Encoded) -> Result<()> {
-        let row = self.store.write_rows(&self.tx, &r.record, &r.encoding)?;
+        let row = self.store.write_rows(&self.tx, r.record(), &r.encoding)?;
         self.search.push(row);
         if self.search.len() >= SEARCH_RUN {
             self.flush()?;
@@ -58,7 +58,7 @@ impl<'s> Bulk<'s> {
 
     /// Writes a record that replaces the local version, as [`Store::replace_record`] does.
     pub fn replace(&mut self, r: &Encoded) -> Result<()> {
-        self.store.remove_case_rows_not_in(&self.tx, &r.record)?;
+        self.store.remove_case_rows_not_in(&self.tx, r.record())?;
         self.write(r)
     }
 

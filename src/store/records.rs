@@ -64,9 +64,10 @@ impl Encoding {
     }
 }
 
-/// A hearing record with its [`Encoding`], ready for [`super::Bulk::write`].
+/// A hearing record with its [`Encoding`], ready for [`super::Bulk::write`]. The record is
+/// read-only here, so the encoding cannot fall behind it.
 pub struct Encoded {
-    pub record: HearingRecord,
+    record: HearingRecord,
     pub(super) encoding: Encoding,
 }
 
@@ -74,6 +75,10 @@ impl Encoded {
     pub fn new(spec: &Spec, record: HearingRecord) -> Self {
         let encoding = Encoding::of(spec, &record);
         Encoded { record, encoding }
+    }
+
+    pub fn record(&self) -> &HearingRecord {
+        &self.record
     }
 }
 
