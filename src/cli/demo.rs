@@ -36,6 +36,7 @@ pub fn run(ctx: &Context, a: DemoArgs, out: &mut Out) -> Result<()> {
     let mut monitors = vec![me];
     monitors.extend(others);
     let started = Instant::now();
+    let _direct = store.direct_writes();
     let progress = std::io::stderr().is_terminal() || a.hearings >= 10 * CHUNK;
     // Making the records (their content hashes, JSON and search text) takes about a quarter
     // of the time, so a second thread makes them while this one writes.

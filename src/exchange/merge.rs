@@ -180,6 +180,7 @@ pub fn apply(
         return Ok(());
     }
     let m = &batch.manifest;
+    let _direct = store.direct_writes();
     let mut bulk = store.bulk()?;
     for mon in m.monitors.iter().chain([&m.monitor]) {
         store.upsert_monitor(&Monitor {

@@ -27,7 +27,7 @@ pub use batches::{
     BatchIn, BatchOut, ConflictRow, ExportCandidate, LocalVersion, MergeCounts, Received,
     missing_seqs,
 };
-pub use bulk::{Bulk, RECORDS_IN_FLIGHT};
+pub use bulk::{Bulk, Direct, RECORDS_IN_FLIGHT};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::Encoded;
@@ -365,8 +365,12 @@ fn run_pragma(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// How long a statement waits for another connection's lock before it reports the database
+/// locked.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_WAIT)?;
     // Writing a whole hearing record uses about twenty statements; with rusqlite's default
     // cache of 16 they would be prepared again for every record.
     conn.set_prepared_statement_cache_capacity(64);

@@ -996,3 +996,31 @@ fn a_prefix_replaced_by_the_words_it_starts_finds_the_same_hearings() {
     let ro = Store::open(&path, PASS, OpenMode::ReadOnly, spec(), Sources::fixed()).expect("ro");
     assert_eq!(query(&ro, "судья"), "\"судья\"");
 }
+
+#[test]
+fn bulk_loads_leave_the_log_only_when_they_have_the_database_to_themselves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, path) = fresh(dir.path());
+    let mode = |s: &Store| -> String {
+        s.conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("mode")
+    };
+    {
+        let direct = s.direct_writes();
+        assert!(direct.is_direct());
+        assert_eq!(mode(&s), "delete");
+        hearing_with_narrative(&s, "written straight into the file");
+    }
+    assert_eq!(mode(&s), "wal", "the guard turns the log back on");
+    // A reader has the database open: the log stays, and the writes still land.
+    let reader = reopen(&path);
+    {
+        let direct = s.direct_writes();
+        assert!(!direct.is_direct());
+        assert_eq!(mode(&s), "wal");
+        hearing_with_narrative(&s, "written through the log");
+    }
+    assert_eq!(mode(&s), "wal");
+    assert_eq!(search(&reader, "written"), 2);
+}

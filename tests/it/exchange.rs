@@ -739,6 +739,57 @@ fn an_intact_batch_verifies_and_merges_through_the_binary() {
     let _ = &c.monitor;
 }
 
+/// A merge writes straight into the database file with a rollback journal (no other
+/// connection has it open); killed while it writes, it leaves the database as it was, and the
+/// batch then merges whole.
+#[test]
+fn a_merge_killed_while_writing_leaves_the_database_as_it_was() {
+    let monitor = Env::with_demo(300, 3);
+    let out = monitor.dir.path().join("out");
+    let batch = monitor.ok(&["export", "--out", out.to_str().expect("path"), "--all"]);
+    let batch = batch.trim();
+    let hearings = std::fs::read_to_string(Path::new(batch).join("hearings.csv"))
+        .expect("hearings.csv")
+        .lines()
+        .count()
+        - 1;
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    let journal = PathBuf::from(format!("{}-journal", lead.db().display()));
+    let mut child = lead
+        .cmd(&["merge", batch])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start merge");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !journal.exists() {
+        if let Some(status) = child.try_wait().expect("wait") {
+            panic!("the merge ended ({status}) before it was seen writing");
+        }
+        assert!(std::time::Instant::now() < deadline, "no journal appeared");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().expect("kill -9");
+    child.wait().expect("reap");
+
+    assert_eq!(lead.ok(&["list", "--format", "csv"]).lines().count(), 1);
+    assert!(
+        lead.ok(&["batches", "--format", "csv"]).lines().count() <= 1,
+        "no batch is recorded as merged"
+    );
+    let merged = lead.ok(&["merge", batch]);
+    assert!(merged.contains(&format!("{hearings} new")), "{merged}");
+    assert_eq!(
+        lead.ok(&["list", "--format", "csv"]).lines().count(),
+        hearings + 1
+    );
+    assert!(
+        !journal.exists(),
+        "the journal is gone once a merge completes"
+    );
+}
+
 #[test]
 fn a_truncated_file_is_rejected() {
     let c = Case::new();
