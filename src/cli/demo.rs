@@ -8,7 +8,7 @@ use clap::Args;
 use super::{Context, Out};
 use crate::demo::{Generator, demo_monitors};
 use crate::error::{Error, Result};
-use crate::store::{Encoded, RECORDS_IN_FLIGHT};
+use crate::store::{encoded_channel, feed};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -36,22 +36,22 @@ pub fn run(ctx: &Context, a: DemoArgs, out: &mut Out) -> Result<()> {
     let mut monitors = vec![me];
     monitors.extend(others);
     let started = Instant::now();
-    let _direct = store.direct_writes();
+    let _loading = store.loading();
     let progress = std::io::stderr().is_terminal() || a.hearings >= 10 * CHUNK;
     // Making the records (their content hashes, JSON and search text) takes about a quarter
     // of the time, so a second thread makes them while this one writes.
-    let (send, receive) = std::sync::mpsc::sync_channel(RECORDS_IN_FLIGHT);
+    let (send, receive) = encoded_channel();
     let spec = store.spec();
     let mut written = 0u64;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            for record in Generator::new(spec, a.seed, a.hearings, monitors) {
-                if send.send(Encoded::new(spec, record)).is_err() {
-                    break; // the writer stopped on an error
-                }
-            }
+            feed(
+                spec,
+                Generator::new(spec, a.seed, a.hearings, monitors),
+                send,
+            )
         });
-        let mut records = receive.iter().peekable();
+        let mut records = receive.iter().flatten().peekable();
         while records.peek().is_some() {
             let mut bulk = store.bulk()?;
             for record in records.by_ref().take(CHUNK as usize) {

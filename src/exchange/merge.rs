@@ -19,7 +19,9 @@ use super::manifest::MonitorRef;
 use super::verify::{Batch, verify};
 use crate::domain::{Lineage, Monitor, Status, lineage};
 use crate::error::{Error, Result};
-use crate::store::{BatchIn, Encoded, LocalVersion, MergeCounts, Store, missing_seqs};
+use crate::store::{
+    BatchIn, LocalVersion, MergeCounts, Store, encoded_channel, feed, missing_seqs,
+};
 
 /// What merge does with one incoming hearing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -180,7 +182,7 @@ pub fn apply(
         return Ok(());
     }
     let m = &batch.manifest;
-    let _direct = store.direct_writes();
+    let _loading = store.loading();
     let mut bulk = store.bulk()?;
     for mon in m.monitors.iter().chain([&m.monitor]) {
         store.upsert_monitor(&Monitor {
@@ -201,18 +203,14 @@ pub fn apply(
     // second thread reads while this one writes.
     let spec = store.spec();
     std::thread::scope(|scope| -> Result<()> {
-        let (send, receive) = std::sync::mpsc::sync_channel(crate::store::RECORDS_IN_FLIGHT);
+        let (send, receive) = encoded_channel();
         let reader = scope.spawn(move || {
             let mut records = batch.records(spec);
             // The iteration's end runs the final checks (Records::finish).
-            for record in records.by_ref() {
-                if send.send(Encoded::new(spec, record)).is_err() {
-                    break; // the writer stopped on an error
-                }
-            }
+            feed(spec, records.by_ref(), send);
             records.problems
         });
-        let mut records = receive.iter();
+        let mut records = receive.iter().flatten();
         for (i, (uuid, action)) in plan.actions.iter().enumerate() {
             if i % 1000 == 0 {
                 progress(i as u64, total);

@@ -1,58 +1,102 @@
 //! Writing many hearing records in one transaction (`demo`, `merge`).
 
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
 use rusqlite::Transaction;
 
 use super::Store;
 use super::records::Encoded;
 use super::search::SearchRow;
+use crate::domain::HearingRecord;
 use crate::error::Result;
+use crate::spec::Spec;
 
 /// How many whole records a bulk writer's second thread (making or reading them) may have
 /// ready ahead of the writer: enough to keep both busy; each holds tens of KiB.
-pub const RECORDS_IN_FLIGHT: usize = 64;
+const RECORDS_IN_FLIGHT: usize = 64;
+
+/// Records handed to the writer at a time: each hand-over may wake a thread, which cost the
+/// writer 3 % of a merge when records went one by one.
+const RUN: usize = 16;
+
+/// The hand-over from a bulk writer's second thread to the writer: [`feed`] on one end,
+/// runs of records (`receiver.iter().flatten()`) on the other.
+pub fn encoded_channel() -> (SyncSender<Vec<Encoded>>, Receiver<Vec<Encoded>>) {
+    sync_channel(RECORDS_IN_FLIGHT / RUN)
+}
+
+/// Encodes `records` on this thread and hands them to the writer in runs; stops early when
+/// the writer has stopped (on an error).
+pub fn feed(
+    spec: &Spec,
+    records: impl Iterator<Item = HearingRecord>,
+    to: SyncSender<Vec<Encoded>>,
+) {
+    let mut run = Vec::with_capacity(RUN);
+    for record in records {
+        run.push(Encoded::new(spec, record));
+        if run.len() == RUN
+            && to
+                .send(std::mem::replace(&mut run, Vec::with_capacity(RUN)))
+                .is_err()
+        {
+            return;
+        }
+    }
+    let _ = to.send(run);
+}
 
 /// Search rows held back before they are written together (bounds memory: a body is a few
 /// KiB).
 const SEARCH_RUN: usize = 512;
 
-/// While it lives, the connection writes pages straight into the database file, with a
-/// rollback journal, instead of through the write-ahead log: a bulk load then writes each page
-/// once instead of twice (into the log, then the checkpoint copies it), and in whole aligned
-/// pages (a log frame is 24 bytes longer than a page, which makes the kernel zero and copy
-/// partial blocks). Together that is a tenth of a 100,000-hearing merge.
+/// While it lives, the connection is set for a bulk load (`merge`, `demo`):
 ///
-/// Leaving WAL needs the database to itself: when another connection has it open (a reviewer
-/// browsing), the log stays and the writes are only slower. Other programs that open the
-/// database meanwhile wait for the load, as they would for any writer without WAL; the journal
-/// is as crash-safe as the log (`synchronous = FULL`), and SQLCipher encrypts it too. Dropping
-/// the guard turns WAL back on; should that fail, the next [`Store::open`] does.
-pub struct Direct<'s> {
+/// - Pages go straight into the database file, with a rollback journal, instead of through
+///   the write-ahead log: each page is written once instead of twice (into the log, then the
+///   checkpoint copies it), and in whole aligned pages (a log frame is 24 bytes longer than a
+///   page, which makes the kernel zero and copy partial blocks). That was a tenth of a
+///   100,000-hearing merge. Leaving WAL needs the database to itself: when another connection
+///   has it open (a reviewer browsing), the log stays and the load is only slower. Programs
+///   that open the database meanwhile wait for the load, as for any writer without WAL; the
+///   journal is as crash-safe as the log (`synchronous = FULL`), and SQLCipher encrypts it too.
+/// - The page cache is halved to [`super::LOAD_CACHE_KIB`]: a load's writes land all over
+///   indexes far larger than either size, so it is as fast, and the memory goes to the
+///   records in flight and the batch's own maps (a 100,000-hearing merge peaked at 100 MB
+///   with the whole cache, 88 MB with half).
+///
+/// Dropping the guard restores both; should turning WAL back on fail, the next
+/// [`Store::open`] does it.
+pub struct Loading<'s> {
     store: &'s Store,
     direct: bool,
 }
 
 impl Store {
-    /// Starts writing without the write-ahead log if nobody else has the database open (see
-    /// [`Direct`]). Call it outside any transaction, before [`Store::bulk`].
-    pub fn direct_writes(&self) -> Direct<'_> {
+    /// Sets the connection for a bulk load (see [`Loading`]). Call it outside any
+    /// transaction, before [`Store::bulk`].
+    pub fn loading(&self) -> Loading<'_> {
         let direct =
             !self.read_only && journal_mode(&self.conn, "DELETE").is_ok_and(|m| m == "delete");
-        Direct {
+        // Only a smaller cache: failing to set it changes nothing that matters.
+        let _ = super::cache_size(&self.conn, super::LOAD_CACHE_KIB);
+        Loading {
             store: self,
             direct,
         }
     }
 }
 
-impl Direct<'_> {
-    /// Whether writes go straight into the file (no other connection had it open).
+impl Loading<'_> {
+    /// Whether pages go straight into the file (no other connection had it open).
     pub fn is_direct(&self) -> bool {
         self.direct
     }
 }
 
-impl Drop for Direct<'_> {
+impl Drop for Loading<'_> {
     fn drop(&mut self) {
+        let _ = super::cache_size(&self.store.conn, super::CACHE_KIB);
         if self.direct {
             // Best effort: the journal is as safe, and every open sets WAL again.
             let _ = journal_mode(&self.store.conn, "WAL");

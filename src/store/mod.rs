@@ -27,7 +27,7 @@ pub use batches::{
     BatchIn, BatchOut, ConflictRow, ExportCandidate, LocalVersion, MergeCounts, Received,
     missing_seqs,
 };
-pub use bulk::{Bulk, Direct, RECORDS_IN_FLIGHT};
+pub use bulk::{Bulk, Loading, encoded_channel, feed};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::Encoded;
@@ -365,6 +365,18 @@ fn run_pragma(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The page cache, in KiB: every page read from disk is decrypted and authenticated, so
+/// re-reading is what costs; 32 MiB keeps lists fast within the memory budget (64 MiB made
+/// export and the lists no faster).
+const CACHE_KIB: i64 = 32 * 1024;
+
+/// The page cache during a bulk load (see [`Loading`]).
+const LOAD_CACHE_KIB: i64 = 16 * 1024;
+
+fn cache_size(conn: &Connection, kib: i64) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "cache_size", -kib)
+}
+
 /// How long a statement waits for another connection's lock before it reports the database
 /// locked.
 const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -377,10 +389,7 @@ fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
     run_pragma(conn, "PRAGMA foreign_keys = ON")?;
     run_pragma(conn, "PRAGMA temp_store = MEMORY")?;
     run_pragma(conn, "PRAGMA secure_delete = ON")?;
-    // 32 MiB of page cache: every page read from disk is decrypted and authenticated, so
-    // re-reading is what costs; this keeps lists and bulk loads fast within the memory budget
-    // (64 MiB made export, merge and demo of 100,000 hearings no faster and took them over it).
-    run_pragma(conn, "PRAGMA cache_size = -32768")?;
+    cache_size(conn, CACHE_KIB)?;
     // The search index's vocabulary, through which a search replaces a word's prefix by the
     // words it starts (`Store::search_query`). It stores nothing and lives in the connection's
     // temporary schema, so the file's schema is unchanged; it is created before `query_only`,

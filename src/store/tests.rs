@@ -1006,18 +1006,25 @@ fn bulk_loads_leave_the_log_only_when_they_have_the_database_to_themselves() {
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .expect("mode")
     };
+    let cache = |s: &Store| -> i64 {
+        s.conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .expect("cache")
+    };
     {
-        let direct = s.direct_writes();
-        assert!(direct.is_direct());
+        let loading = s.loading();
+        assert!(loading.is_direct());
         assert_eq!(mode(&s), "delete");
+        assert_eq!(cache(&s), -LOAD_CACHE_KIB);
         hearing_with_narrative(&s, "written straight into the file");
     }
     assert_eq!(mode(&s), "wal", "the guard turns the log back on");
+    assert_eq!(cache(&s), -CACHE_KIB);
     // A reader has the database open: the log stays, and the writes still land.
     let reader = reopen(&path);
     {
-        let direct = s.direct_writes();
-        assert!(!direct.is_direct());
+        let loading = s.loading();
+        assert!(!loading.is_direct());
         assert_eq!(mode(&s), "wal");
         hearing_with_narrative(&s, "written through the log");
     }

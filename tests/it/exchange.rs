@@ -790,6 +790,59 @@ fn a_merge_killed_while_writing_leaves_the_database_as_it_was() {
     );
 }
 
+/// A hearing whose content was changed after it was hashed, in a batch whose checksums were
+/// made again to match: verify and merge take it, with a warning naming its line.
+#[test]
+fn a_record_that_no_longer_matches_its_content_hash_is_named_in_a_warning() {
+    let c = Case::new();
+    let col = c.column("hearings.csv", "judge_name");
+    c.edit_csv("hearings.csv", |rows| rows[2][col] = "Иной судья".into());
+    let bytes = std::fs::read(c.file("hearings.csv")).expect("hearings.csv");
+    let sum = courtwatch::domain::sha256_hex(&bytes);
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.file("manifest.json")).expect("manifest"))
+            .expect("manifest json");
+    for f in m["files"].as_array_mut().expect("files") {
+        if f["name"] == "hearings.csv" {
+            f["sha256"] = sum.clone().into();
+            f["bytes"] = bytes.len().into();
+        }
+    }
+    std::fs::write(
+        c.file("manifest.json"),
+        serde_json::to_vec_pretty(&m).expect("json"),
+    )
+    .expect("write manifest");
+    let sums = std::fs::read_to_string(c.file("SHA256SUMS")).expect("sums");
+    let sums: String = sums
+        .lines()
+        .map(|l| match l.split_once("  ") {
+            Some((_, "hearings.csv")) => format!("{sum}  hearings.csv\n"),
+            Some((_, "manifest.json")) => format!(
+                "{}  manifest.json\n",
+                courtwatch::domain::sha256_hex(&std::fs::read(c.file("manifest.json")).expect("m"))
+            ),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(c.file("SHA256SUMS"), sums).expect("write sums");
+
+    let batch = c.batch.to_str().expect("path");
+    let v = c.lead.run(&["verify", batch]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+    assert!(v.status.success(), "{said}");
+    assert!(
+        said.contains("hearings.csv:3") && said.contains("does not match its content_hash"),
+        "{said}"
+    );
+    let merged = c.lead.ok(&["merge", batch]);
+    assert!(merged.contains(" new,"), "{merged}");
+}
+
 #[test]
 fn a_truncated_file_is_rejected() {
     let c = Case::new();
