@@ -160,6 +160,15 @@ fn main() {
         report(name, timed(&format!("/{words}"), "<Enter>", "/<Esc>"));
     }
 
+    // End and Home within a search that matches most hearings: the last page is read from
+    // the end, backwards.
+    run("/судья<Enter>");
+    report(
+        "search: End / Home (судья, 85%)",
+        run(&"<End><Home>".repeat(10)),
+    );
+    run("/<Esc>");
+
     // Each filter of the panel (`f`): set it, then Ctrl-A applies it (timed); Ctrl-X clears.
     // Rows: from, to, court, region, judge, monitor, tag, article, status.
     for (name, setup) in [

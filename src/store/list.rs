@@ -385,6 +385,32 @@ impl Store {
         self.list(&self.query(f)?, sort, limit, offset)
     }
 
+    /// [`Store::list_hearings`] when the number of matches is known (scrolling): a page in
+    /// the second half is read from the end, in the reverse order, so that the last page costs
+    /// what the first does. Reaching it forwards walks every match before it, which took the
+    /// End key 60–95 ms in a search matching most of 100,000 hearings.
+    pub fn list_hearings_of(
+        &self,
+        f: &Filter,
+        sort: Sort,
+        limit: u64,
+        offset: u64,
+        total: u64,
+    ) -> Result<Vec<HearingSummary>> {
+        if offset <= total / 2 || offset >= total {
+            return self.list_hearings(f, sort, limit, offset);
+        }
+        // Every order ends in the rowid, so the reverse order is exactly the list backwards.
+        let end = offset.saturating_add(limit).min(total);
+        let backwards = Sort {
+            descending: !sort.descending,
+            ..sort
+        };
+        let mut rows = self.list_hearings(f, backwards, end - offset, total - end)?;
+        rows.reverse();
+        Ok(rows)
+    }
+
     fn list(
         &self,
         q: &Query<'_>,

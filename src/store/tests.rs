@@ -810,6 +810,34 @@ fn one_statement_lists_and_counts_as_the_two_queries_do() {
         }
     }
     assert!(nonempty > 10, "the filters should find hearings");
+    // Pages in the second half, read backwards from the end, are the same pages.
+    let mut backwards = 0;
+    for f in &filters {
+        let total = s.count_hearings(f).expect("count");
+        for column in [
+            SortColumn::Date,
+            SortColumn::CaseNumber,
+            SortColumn::Monitor,
+        ] {
+            for descending in [false, true] {
+                let sort = Sort { column, descending };
+                for offset in [
+                    total / 2 + 1,
+                    total.saturating_sub(20),
+                    total - total.min(3),
+                ] {
+                    let rows = s.list_hearings_of(f, sort, 20, offset, total).expect("of");
+                    assert_eq!(
+                        rows,
+                        s.list_hearings(f, sort, 20, offset).expect("list"),
+                        "{f:?} {sort:?} from {offset} of {total}"
+                    );
+                    backwards += usize::from(offset > total / 2 && !rows.is_empty());
+                }
+            }
+        }
+    }
+    assert!(backwards > 20, "pages should be read from the end");
 }
 
 #[test]

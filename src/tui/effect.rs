@@ -32,8 +32,9 @@ pub enum Effect {
         sort: Sort,
         offset: u64,
         limit: u64,
-        /// Count the matches too (when the filter changed, not when scrolling).
-        count: bool,
+        /// The number of matches when known (scrolling); `None` counts them (the filter
+        /// changed).
+        total: Option<u64>,
     },
     NewHearing,
     /// Compute the reviewers' statistics for these hearings.

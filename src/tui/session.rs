@@ -260,13 +260,17 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             sort,
             offset,
             limit,
-            count,
+            total,
         } => {
-            let (rows, total) = if count {
-                let (rows, total) = store.list_and_count(&filter, sort, limit, offset)?;
-                (rows, Some(total))
-            } else {
-                (store.list_hearings(&filter, sort, limit, offset)?, None)
+            let (rows, total) = match total {
+                None => {
+                    let (rows, total) = store.list_and_count(&filter, sort, limit, offset)?;
+                    (rows, Some(total))
+                }
+                Some(known) => (
+                    store.list_hearings_of(&filter, sort, limit, offset, known)?,
+                    None,
+                ),
             };
             Outcome::ListLoaded {
                 rows,

@@ -160,10 +160,11 @@ impl HearingList {
 
     /// The effect that counts the matches and loads the window around the selection.
     pub fn reload(&mut self) -> Effect {
-        self.load(true)
+        self.load(None)
     }
 
-    fn load(&mut self, count: bool) -> Effect {
+    /// Loads the window around the selection; `total` is the number of matches when known.
+    fn load(&mut self, total: Option<u64>) -> Effect {
         self.loading = true;
         let offset = self.selected.saturating_sub(WINDOW / 2);
         Effect::LoadList {
@@ -171,7 +172,7 @@ impl HearingList {
             sort: self.sort,
             offset,
             limit: WINDOW,
-            count,
+            total,
         }
     }
 
@@ -207,7 +208,7 @@ impl HearingList {
         self.selected = to.min(self.total.saturating_sub(1));
         let loaded = self.offset..self.offset + self.rows.len() as u64;
         if !loaded.contains(&self.selected) && !self.loading && self.total > 0 {
-            return vec![Cmd::Run(self.load(false))];
+            return vec![Cmd::Run(self.load(Some(self.total)))];
         }
         Vec::new()
     }
