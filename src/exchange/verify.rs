@@ -322,9 +322,9 @@ fn open_csv(
 /// Line breaks inside a record's quoted cells: the next record starts that many lines (plus
 /// one) later. (The csv crate's own line count is off by one after CRLF line ends.)
 fn newlines(rec: &csv::ByteRecord) -> u64 {
-    rec.iter()
-        .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
-        .sum()
+    // The cells' bytes, side by side (`memchr` counts them a vector at a time: this ran
+    // over every byte of a batch twice, one twentieth of verify).
+    memchr::memchr_iter(b'\n', rec.as_slice()).count() as u64
 }
 
 /// Decodes the fields of a record, reporting invalid UTF-8 by column.
