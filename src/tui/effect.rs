@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use crate::domain::{Entity, HearingRecord, Monitor, Problem};
+use crate::domain::{Entity, HearingRecord, Monitor, Problem, Take};
 use crate::exchange::Profile;
 use crate::exchange::manifest::ScopeKind;
 use crate::store::{BatchOut, ConflictRow, Filter, HearingSummary, Sort};
@@ -123,6 +123,12 @@ pub enum Effect {
     ResolveConflict {
         conflict: Uuid,
         keep_incoming: bool,
+    },
+    /// Resolve an open conflict field by field: a new version, the local one with the
+    /// incoming values of `take` (who and when are recorded).
+    ResolveConflictFields {
+        conflict: Uuid,
+        take: Vec<Take>,
     },
 }
 
@@ -332,5 +338,9 @@ pub enum Outcome {
     ConflictOpened(Box<ConflictPair>),
     ConflictResolved {
         keep_incoming: bool,
+    },
+    /// A conflict resolved field by field: `changed` values came from the incoming version.
+    ConflictFieldsResolved {
+        changed: usize,
     },
 }
