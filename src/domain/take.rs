@@ -46,6 +46,112 @@ impl fmt::Display for Take {
     }
 }
 
+impl Take {
+    /// Reads the notation of [`Take`]'s `Display`; `record` gives the ids of the case and the
+    /// hearing, which that notation leaves out. `None` when the text is not of that form.
+    pub fn parse(text: &str, record: &HearingRecord) -> Option<Take> {
+        let text = text.trim();
+        if let Some(rest) = text.strip_prefix("answer:") {
+            let (item, party) = match rest.split_once(':') {
+                Some((item, party)) => (item, Some(Uuid::parse_str(party).ok()?)),
+                None => (rest, None),
+            };
+            return (!item.is_empty()).then(|| Take::Answer {
+                item: item.to_owned(),
+                party,
+            });
+        }
+        let (head, field) = text.rsplit_once('.')?;
+        let (entity, record) = match head.split_once(':') {
+            Some((entity, id)) => (Entity::parse(entity)?, Uuid::parse_str(id).ok()?),
+            None => match Entity::parse(head)? {
+                Entity::Case => (Entity::Case, record.case.uuid),
+                Entity::Hearing => (Entity::Hearing, record.hearing.uuid),
+                _ => return None,
+            },
+        };
+        (!field.is_empty()).then(|| Take::Field {
+            entity,
+            record,
+            field: field.to_owned(),
+        })
+    }
+}
+
+/// The values that differ between two versions and can be taken on their own, in the order
+/// of the records: the case's and the hearing's fields, fields of rows both have under the
+/// same id, and answers both have.
+pub fn differing(local: &HearingRecord, incoming: &HearingRecord) -> Vec<Take> {
+    let mut out = Vec::new();
+    let mut fields = |entity: Entity, record: Uuid| {
+        let (Some(a), Some(b)) = (
+            local.fields_of(entity, record),
+            incoming.fields_of(entity, record),
+        ) else {
+            return;
+        };
+        let mut ids: Vec<&String> = a.keys().chain(b.keys()).collect();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            if a.get(id) != b.get(id) {
+                out.push(Take::Field {
+                    entity,
+                    record,
+                    field: id.clone(),
+                });
+            }
+        }
+    };
+    fields(Entity::Case, local.case.uuid);
+    fields(Entity::Hearing, local.hearing.uuid);
+    let rows = [
+        (
+            Entity::Party,
+            local.parties.iter().map(|r| r.uuid).collect::<Vec<_>>(),
+        ),
+        (
+            Entity::HearingParty,
+            local.hearing_parties.iter().map(|r| r.uuid).collect(),
+        ),
+        (
+            Entity::Charge,
+            local.charges.iter().map(|r| r.uuid).collect(),
+        ),
+        (
+            Entity::Consent,
+            local.consents.iter().map(|r| r.uuid).collect(),
+        ),
+        (
+            Entity::Allegation,
+            local.allegations.iter().map(|r| r.uuid).collect(),
+        ),
+        (
+            Entity::Followup,
+            local.followups.iter().map(|r| r.uuid).collect(),
+        ),
+    ];
+    for (entity, ids) in rows {
+        for id in ids {
+            fields(entity, id);
+        }
+    }
+    for a in &local.answers {
+        if let Some(b) = incoming
+            .answers
+            .iter()
+            .find(|b| b.item_code == a.item_code && b.party_uuid == a.party_uuid)
+            && (a.answer != b.answer || a.comment != b.comment)
+        {
+            out.push(Take::Answer {
+                item: a.item_code.clone(),
+                party: a.party_uuid,
+            });
+        }
+    }
+    out
+}
+
 /// One changed value of a record, as the audit trail records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {

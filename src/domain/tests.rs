@@ -317,3 +317,51 @@ fn taking_incoming_values_changes_only_the_chosen_ones_and_says_what_changed() {
     );
     assert_eq!(courtroom.to_string(), "hearing.courtroom");
 }
+
+#[test]
+fn a_take_reads_back_from_its_name_and_differing_lists_what_differs() {
+    let mut local = record();
+    local.hearing.fields.insert("courtroom".into(), "5".into());
+    local.hearing.fields.insert("judge_name".into(), "A".into());
+    local.answers.push(answer("q1", 10, "yes", ""));
+    local.answers.push(answer("q2", 12, "no", ""));
+    let mut incoming = record();
+    incoming
+        .hearing
+        .fields
+        .insert("judge_name".into(), "A".into());
+    incoming
+        .case
+        .fields
+        .insert("court_case_number".into(), "1".into());
+    incoming.answers.push(answer("q1", 11, "yes", "late"));
+    incoming.answers.push(answer("q2", 13, "no", ""));
+    let d = differing(&local, &incoming);
+    let names: Vec<String> = d.iter().map(Take::to_string).collect();
+    assert_eq!(
+        names,
+        ["case.court_case_number", "hearing.courtroom", "answer:q1"]
+    );
+    for (t, name) in d.iter().zip(&names) {
+        assert_eq!(Take::parse(name, &local).as_ref(), Some(t), "{name}");
+    }
+    let row = format!("charge:{}.article", id(5));
+    assert_eq!(
+        Take::parse(&row, &local),
+        Some(Take::Field {
+            entity: Entity::Charge,
+            record: id(5),
+            field: "article".into()
+        })
+    );
+    for bad in [
+        "courtroom",
+        "party.display_code",
+        "hearing.",
+        "answer:",
+        "nope.x",
+        "answer:q1:x",
+    ] {
+        assert_eq!(Take::parse(bad, &local), None, "{bad}");
+    }
+}

@@ -84,6 +84,18 @@ pub struct ConflictRow {
     pub resolution: Option<String>,
 }
 
+/// What resolving a conflict field by field came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldsResolved {
+    /// The values taken changed nothing: the local version is kept (resolution `local`).
+    KeptLocal,
+    /// The values taken made the incoming version: it is kept (resolution `incoming`).
+    KeptIncoming,
+    /// A new version with `changed` values from the incoming one (resolution `fields`).
+    NewVersion { changed: usize },
+}
+
 /// The batches received from one monitor, and the sequence numbers missing among them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Received {
@@ -552,18 +564,31 @@ impl Store {
     /// record is, with the conflict named as the reason, and the conflict records who chose,
     /// when, and `fields`. When the values taken change nothing, this is keeping the local
     /// version; when they make the incoming version, keeping the incoming one: those are
-    /// recorded as such. Returns the number of values changed.
+    /// recorded as such, and the answer says which it was.
     pub fn resolve_conflict_fields(
         &self,
         tx: &Transaction<'_>,
         conflict: &ConflictRow,
         take: &[Take],
-    ) -> Result<usize> {
+    ) -> Result<FieldsResolved> {
         let me = self.profile().map(|m| m.uuid).ok_or(Error::NoProfile)?;
         let incoming = self.conflict_incoming(conflict.uuid)?;
         let mut record = load(tx, conflict.hearing_uuid)?;
         let mut changes = Vec::new();
         for t in take {
+            let known = match t {
+                Take::Field { entity, field, .. } => self
+                    .spec
+                    .form(entity.name())
+                    .and_then(|f| f.field(field))
+                    .is_some(),
+                Take::Answer { item, .. } => self.spec.checklist.item(item).is_some(),
+            };
+            if !known {
+                return Err(Error::Invalid(format!(
+                    "{t}: the forms have no such field or checklist item"
+                )));
+            }
             changes.extend(record.take_incoming(&incoming, t).ok_or_else(|| {
                 Error::Invalid(format!(
                     "{t} cannot be taken on its own: the two versions do not both have its record"
@@ -572,11 +597,11 @@ impl Store {
         }
         if changes.is_empty() {
             self.resolve_conflict(tx, conflict, false)?;
-            return Ok(0);
+            return Ok(FieldsResolved::KeptLocal);
         }
         if content_hash(&record) == incoming.hearing.content_hash {
             self.resolve_conflict(tx, conflict, true)?;
-            return Ok(changes.len());
+            return Ok(FieldsResolved::KeptIncoming);
         }
         let now = self.now_text();
         let h = &mut record.hearing;
@@ -608,7 +633,9 @@ impl Store {
         };
         self.audit_in(tx, conflict.hearing_uuid, version, &changes, &by)?;
         self.record_resolution(tx, conflict, me, "fields")?;
-        Ok(changes.len())
+        Ok(FieldsResolved::NewVersion {
+            changed: changes.len(),
+        })
     }
 
     /// Resolves an open conflict in its own transaction (the terminal UI's way; the command
@@ -626,8 +653,12 @@ impl Store {
     }
 
     /// [`Store::resolve_conflict_fields`] on an open conflict in its own transaction (the
-    /// terminal UI's way); returns the number of values changed.
-    pub fn resolve_open_conflict_fields(&self, conflict: Uuid, take: &[Take]) -> Result<usize> {
+    /// terminal UI's way).
+    pub fn resolve_open_conflict_fields(
+        &self,
+        conflict: Uuid,
+        take: &[Take],
+    ) -> Result<FieldsResolved> {
         let row = self.open_conflict(conflict)?;
         let tx = self.begin()?;
         let n = self.resolve_conflict_fields(&tx, &row, take)?;

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::domain::{Entity, HearingRecord, Monitor, Problem, Take};
 use crate::exchange::Profile;
 use crate::exchange::manifest::ScopeKind;
-use crate::store::{BatchOut, ConflictRow, Filter, HearingSummary, Sort};
+use crate::store::{BatchOut, ConflictRow, FieldsResolved, Filter, HearingSummary, Sort};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -339,8 +339,6 @@ pub enum Outcome {
     ConflictResolved {
         keep_incoming: bool,
     },
-    /// A conflict resolved field by field: `changed` values came from the incoming version.
-    ConflictFieldsResolved {
-        changed: usize,
-    },
+    /// A conflict resolved field by field.
+    ConflictFieldsResolved(FieldsResolved),
 }

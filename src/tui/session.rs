@@ -500,8 +500,7 @@ fn batches_effect(store: &Store, batches_dir: PathBuf, effect: Effect) -> Result
             Outcome::ConflictResolved { keep_incoming }
         }
         Effect::ResolveConflictFields { conflict, take } => {
-            let changed = store.resolve_open_conflict_fields(conflict, &take)?;
-            Outcome::ConflictFieldsResolved { changed }
+            Outcome::ConflictFieldsResolved(store.resolve_open_conflict_fields(conflict, &take)?)
         }
         _ => Outcome::Failed("not a batch effect".into()),
     })

@@ -19,6 +19,7 @@ use super::{Cmd, Ctx};
 use crate::domain::{Entity, Fields, HearingRecord, Take};
 use crate::i18n::Arg;
 use crate::spec::COURT_LIST;
+use crate::store::FieldsResolved;
 use crate::tui::effect::{ConflictItem, ConflictPair, Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
@@ -405,13 +406,17 @@ impl ConflictsScreen {
                     Cmd::Run(Effect::LoadConflicts { all: self.all }),
                 ]
             }
-            Outcome::ConflictFieldsResolved { changed } => {
+            Outcome::ConflictFieldsResolved(how) => {
                 self.pair = None;
-                let text = ctx.texts.t_args(
-                    ctx.lang,
-                    "conflict-kept-fields",
-                    &[("count", count_arg(changed))],
-                );
+                let text = match how {
+                    FieldsResolved::KeptLocal => ctx.t("conflict-kept-local"),
+                    FieldsResolved::KeptIncoming => ctx.t("conflict-kept-incoming"),
+                    FieldsResolved::NewVersion { changed } => ctx.texts.t_args(
+                        ctx.lang,
+                        "conflict-kept-fields",
+                        &[("count", count_arg(changed))],
+                    ),
+                };
                 vec![
                     Cmd::Status(text, false),
                     Cmd::Run(Effect::LoadConflicts { all: self.all }),
