@@ -307,6 +307,9 @@ key-show-resolved = resolved too
 key-keep-local = keep local
 key-keep-incoming = keep incoming
 key-only-differences = only differences
+key-take-field = take incoming field
+key-keep-field = keep local field
+key-save-fields = save choice
 export-title = Export a batch
 export-scope = Hearings
 export-scope-since-last = changed since the last batch
@@ -413,4 +416,15 @@ conflict-confirm-incoming = Keep the incoming version? It replaces the version i
 conflict-confirm-local = Keep the version in this database? The incoming version stays stored with the conflict. Your choice is recorded with your code and the time. y: yes · n: no
 conflict-kept-incoming = Resolved: the hearing now has the incoming version.
 conflict-kept-local = Resolved: the hearing keeps the version in this database.
+conflict-resolved-fields = fields chosen ({ $by })
+conflict-taken = { $count } taken from incoming (→)
+conflict-cannot-take = This row cannot be taken on its own: choose a field that both versions have.
+conflict-confirm-fields = { $count ->
+    [one] Save a new version: the version in this database with { $count } field from the incoming one?
+   *[other] Save a new version: the version in this database with { $count } fields from the incoming one?
+} Your choice is recorded with your code and the time. y: yes · n: no
+conflict-kept-fields = { $count ->
+    [one] Resolved: a new version with { $count } field from the incoming version.
+   *[other] Resolved: a new version with { $count } fields from the incoming version.
+}
 batch-ref = { $monitor } no. { $seq }

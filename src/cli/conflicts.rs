@@ -1,13 +1,15 @@
 //! `courtwatch conflicts`: hearings whose incoming version neither descends from nor precedes
 //! the local one; `conflicts resolve ID --keep local|incoming` keeps one side and records who
-//! chose and when.
+//! chose and when; `conflicts resolve ID --take FIELD,...` makes a new version, the local one
+//! with the listed values taken from the incoming one.
 
 use clap::{Args, Subcommand, ValueEnum};
 use uuid::Uuid;
 
 use super::{Context, Format, Out};
+use crate::domain::{Take, differing};
 use crate::error::{Error, Result};
-use crate::store::ConflictRow;
+use crate::store::{ConflictRow, FieldsResolved, Store};
 
 #[derive(Debug, Args)]
 pub struct ConflictsArgs {
@@ -23,7 +25,7 @@ pub struct ConflictsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ConflictsAction {
-    /// Keep one version of a conflicting hearing
+    /// Keep one version of a conflicting hearing, or take chosen values from the incoming one
     Resolve(ResolveArgs),
 }
 
@@ -39,9 +41,19 @@ pub enum Side {
 pub struct ResolveArgs {
     /// The conflict's id, or the hearing's id when it has one open conflict
     pub id: String,
-    /// Which version to keep
-    #[arg(long, value_enum)]
-    pub keep: Side,
+    /// Which version to keep whole
+    #[arg(
+        long,
+        value_enum,
+        required_unless_present = "take",
+        conflicts_with = "take"
+    )]
+    pub keep: Option<Side>,
+    /// Keep the local version but take these values from the incoming one: `case.FIELD`,
+    /// `hearing.FIELD`, `ENTITY:ID.FIELD` (a row both versions have) or `answer:ITEM[:PARTY]`,
+    /// comma-separated. An unknown one is refused with the list of values that differ.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD,...")]
+    pub take: Vec<String>,
 }
 
 fn short(hash: &str) -> &str {
@@ -74,7 +86,10 @@ pub fn run(ctx: &Context, a: ConflictsArgs, out: &mut Out) -> Result<()> {
                 )));
             }
         };
-        let keep_incoming = r.keep == Side::Incoming;
+        if r.keep.is_none() {
+            return resolve_fields(&store, conflict, &r.take, out);
+        }
+        let keep_incoming = r.keep == Some(Side::Incoming);
         let tx = store.begin()?;
         store.resolve_conflict(&tx, conflict, keep_incoming)?;
         tx.commit().map_err(|e| store.explain(e))?;
@@ -101,8 +116,12 @@ pub fn run(ctx: &Context, a: ConflictsArgs, out: &mut Out) -> Result<()> {
                         short(&c.incoming_hash).to_owned(),
                         c.created_at.clone(),
                         match (&c.resolution, &c.resolved_by, &c.resolved_at) {
-                            (Some(side), by, Some(at)) => {
-                                format!("kept {side} ({} {at})", by.as_deref().unwrap_or("?"))
+                            (Some(how), by, Some(at)) => {
+                                let how = match how.as_str() {
+                                    "fields" => "fields chosen".to_owned(),
+                                    side => format!("kept {side}"),
+                                };
+                                format!("{how} ({} {at})", by.as_deref().unwrap_or("?"))
                             }
                             _ => String::new(),
                         },
@@ -114,10 +133,63 @@ pub fn run(ctx: &Context, a: ConflictsArgs, out: &mut Out) -> Result<()> {
             }
             out.table(&headers, &table)?;
             out.line(&format!(
-                "{} conflict(s){}. Resolve one with `courtwatch conflicts resolve ID --keep local|incoming`.",
+                "{} conflict(s){}. Resolve one with `courtwatch conflicts resolve ID --keep local|incoming` \
+                 or `--take FIELD,...`.",
                 rows.len(),
                 if a.all { "" } else { " open" }
             ))
         }
     }
+}
+
+/// `conflicts resolve ID --take ...`: the local version with the listed incoming values.
+fn resolve_fields(
+    store: &Store,
+    conflict: &ConflictRow,
+    take: &[String],
+    out: &mut Out,
+) -> Result<()> {
+    let local = store.load_hearing(conflict.hearing_uuid)?;
+    let incoming = store.conflict_incoming(conflict.uuid)?;
+    let differ = differing(&local, &incoming);
+    let mut chosen = Vec::new();
+    for text in take.iter().filter(|t| !t.trim().is_empty()) {
+        match Take::parse(text, &local) {
+            Some(t) if differ.contains(&t) => chosen.push(t),
+            _ => {
+                let names: Vec<String> = differ.iter().map(Take::to_string).collect();
+                return Err(Error::Invalid(format!(
+                    "{text:?} is not a value that differs between the two versions of hearing {}; \
+                     these do: {}",
+                    conflict.hearing_uuid,
+                    if names.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        names.join(", ")
+                    }
+                )));
+            }
+        }
+    }
+    if chosen.is_empty() {
+        return Err(Error::Invalid(
+            "--take needs at least one value; or keep one side with --keep local|incoming".into(),
+        ));
+    }
+    let tx = store.begin()?;
+    let how = store.resolve_conflict_fields(&tx, conflict, &chosen)?;
+    tx.commit().map_err(|e| store.explain(e))?;
+    let hearing = conflict.hearing_uuid;
+    out.line(&match how {
+        FieldsResolved::KeptLocal => {
+            format!("Resolved: hearing {hearing} keeps the local version (nothing to take).")
+        }
+        FieldsResolved::KeptIncoming => format!(
+            "Resolved: hearing {hearing} keeps the incoming version (every difference was taken)."
+        ),
+        FieldsResolved::NewVersion { changed } => format!(
+            "Resolved: hearing {hearing} has a new version, the local one with {changed} value(s) \
+             from the incoming version."
+        ),
+    })
 }

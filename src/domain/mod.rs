@@ -2,6 +2,7 @@
 //! chain. Plain Rust: no I/O, no clock, no database.
 
 mod hash;
+mod take;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use hash::{content_hash, hex, sha256_hex};
+pub use take::{Change, Take, differing};
 pub use validate::{Problem, ProblemKind, finalise_problems, relevant_items, value_fits};
 
 /// The field values of one record: field id → canonical text (codes, ISO dates, `a|b` for

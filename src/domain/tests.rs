@@ -230,3 +230,138 @@ fn juvenile_and_gbv_groups_apply_only_when_tagged() {
     assert!(groups(&r).contains("juveniles"));
     assert!(!groups(&r).contains("gbv"));
 }
+
+fn answer(item: &str, uuid: u128, answer: &str, comment: &str) -> Answer {
+    Answer {
+        uuid: id(uuid),
+        hearing_uuid: id(1),
+        item_code: item.into(),
+        party_uuid: None,
+        answer: answer.into(),
+        comment: comment.into(),
+    }
+}
+
+#[test]
+fn taking_incoming_values_changes_only_the_chosen_ones_and_says_what_changed() {
+    let mut local = record();
+    local
+        .hearing
+        .fields
+        .insert("courtroom".into(), "lead".into());
+    local.hearing.fields.insert("judge_name".into(), "A".into());
+    local.answers.push(answer("q1", 10, "yes", ""));
+    let mut incoming = record();
+    incoming
+        .hearing
+        .fields
+        .insert("judge_name".into(), "B".into());
+    // The incoming answer has its own id: answers are matched by item and person.
+    incoming.answers.push(answer("q1", 11, "no", "late"));
+
+    let courtroom = Take::Field {
+        entity: Entity::Hearing,
+        record: id(1),
+        field: "courtroom".into(),
+    };
+    let changes = local
+        .take_incoming(&incoming, &courtroom)
+        .expect("both have it");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (changes[0].old.as_str(), changes[0].new.as_str()),
+        ("lead", "")
+    );
+    assert!(!local.hearing.fields.contains_key("courtroom"), "cleared");
+    assert_eq!(
+        local.hearing.fields.get("judge_name").map(String::as_str),
+        Some("A")
+    );
+    assert_eq!(
+        local.take_incoming(&incoming, &courtroom),
+        Some(Vec::new()),
+        "taking it again changes nothing"
+    );
+
+    let q1 = Take::Answer {
+        item: "q1".into(),
+        party: None,
+    };
+    let changes = local.take_incoming(&incoming, &q1).expect("both answered");
+    let fields: Vec<_> = changes
+        .iter()
+        .map(|c| (c.entity, c.record, c.field.as_str(), c.new.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("checklist_answer", id(10), "answer", "no"),
+            ("checklist_answer", id(10), "comment", "late")
+        ]
+    );
+    assert_eq!(
+        local.answers[0].uuid,
+        id(10),
+        "the local answer keeps its id"
+    );
+
+    let missing = Take::Field {
+        entity: Entity::Party,
+        record: id(99),
+        field: "display_code".into(),
+    };
+    assert_eq!(local.take_incoming(&incoming, &missing), None);
+    assert_eq!(
+        missing.to_string(),
+        format!("party:{}.display_code", id(99))
+    );
+    assert_eq!(courtroom.to_string(), "hearing.courtroom");
+}
+
+#[test]
+fn a_take_reads_back_from_its_name_and_differing_lists_what_differs() {
+    let mut local = record();
+    local.hearing.fields.insert("courtroom".into(), "5".into());
+    local.hearing.fields.insert("judge_name".into(), "A".into());
+    local.answers.push(answer("q1", 10, "yes", ""));
+    local.answers.push(answer("q2", 12, "no", ""));
+    let mut incoming = record();
+    incoming
+        .hearing
+        .fields
+        .insert("judge_name".into(), "A".into());
+    incoming
+        .case
+        .fields
+        .insert("court_case_number".into(), "1".into());
+    incoming.answers.push(answer("q1", 11, "yes", "late"));
+    incoming.answers.push(answer("q2", 13, "no", ""));
+    let d = differing(&local, &incoming);
+    let names: Vec<String> = d.iter().map(Take::to_string).collect();
+    assert_eq!(
+        names,
+        ["case.court_case_number", "hearing.courtroom", "answer:q1"]
+    );
+    for (t, name) in d.iter().zip(&names) {
+        assert_eq!(Take::parse(name, &local).as_ref(), Some(t), "{name}");
+    }
+    let row = format!("charge:{}.article", id(5));
+    assert_eq!(
+        Take::parse(&row, &local),
+        Some(Take::Field {
+            entity: Entity::Charge,
+            record: id(5),
+            field: "article".into()
+        })
+    );
+    for bad in [
+        "courtroom",
+        "party.display_code",
+        "hearing.",
+        "answer:",
+        "nope.x",
+        "answer:q1:x",
+    ] {
+        assert_eq!(Take::parse(bad, &local), None, "{bad}");
+    }
+}

@@ -7,8 +7,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::records::{Author, load};
 use super::{Filter, Store, parse_uuid};
-use crate::domain::{HearingRecord, Status};
+use crate::domain::{HearingRecord, Status, Take, content_hash};
 use crate::error::{Error, Result};
 
 /// A hearing an export may take: its id and the version it is at.
@@ -78,8 +79,21 @@ pub struct ConflictRow {
     pub resolved_at: Option<String>,
     /// The code of the monitor (lead) who resolved it.
     pub resolved_by: Option<String>,
-    /// `local` or `incoming`.
+    /// `local` or `incoming` (one side kept whole), or `fields` (a new version: the local one
+    /// with some values from the incoming one, audited).
     pub resolution: Option<String>,
+}
+
+/// What resolving a conflict field by field came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldsResolved {
+    /// The values taken changed nothing: the local version is kept (resolution `local`).
+    KeptLocal,
+    /// The values taken made the incoming version: it is kept (resolution `incoming`).
+    KeptIncoming,
+    /// A new version with `changed` values from the incoming one (resolution `fields`).
+    NewVersion { changed: usize },
 }
 
 /// The batches received from one monitor, and the sequence numbers missing among them.
@@ -117,6 +131,17 @@ fn split_ancestors(s: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// `kept` followed by the hashes of `other` and `other_hash` that it does not hold yet: the
+/// ancestors of a version that descends from both.
+fn merged(mut kept: Vec<String>, other: &[String], other_hash: &str) -> Vec<String> {
+    for h in other.iter().map(String::as_str).chain([other_hash]) {
+        if !kept.iter().any(|k| k == h) {
+            kept.push(h.to_owned());
+        }
+    }
+    kept
 }
 
 impl Store {
@@ -482,14 +507,6 @@ impl Store {
         let local = self
             .local_version(conflict.hearing_uuid)?
             .ok_or_else(|| Error::NoSuchHearing(conflict.hearing_uuid.to_string()))?;
-        let merged = |mut kept: Vec<String>, other: &[String], other_hash: &str| {
-            for h in other.iter().map(String::as_str).chain([other_hash]) {
-                if !kept.iter().any(|k| k == h) {
-                    kept.push(h.to_owned());
-                }
-            }
-            kept
-        };
         if keep_incoming {
             let mut record = incoming;
             record.hearing.ancestors = merged(
@@ -511,16 +528,114 @@ impl Store {
                     conflict.hearing_uuid.to_string()
                 ])?;
         }
+        self.record_resolution(
+            tx,
+            conflict,
+            me,
+            if keep_incoming { "incoming" } else { "local" },
+        )
+    }
+
+    /// Who resolved a conflict, when and how (`local`, `incoming` or `fields`).
+    fn record_resolution(
+        &self,
+        tx: &Transaction<'_>,
+        conflict: &ConflictRow,
+        me: Uuid,
+        resolution: &str,
+    ) -> Result<()> {
         tx.prepare_cached(
             "UPDATE conflicts SET resolved_at = ?1, resolved_by = ?2, resolution = ?3 WHERE uuid = ?4",
         )?
         .execute(params![
             self.now_text(),
             me.to_string(),
-            if keep_incoming { "incoming" } else { "local" },
+            resolution,
             conflict.uuid.to_string()
         ])?;
         Ok(())
+    }
+
+    /// Resolves a conflict field by field in the caller's transaction: the hearing gets a new
+    /// version authored by this database's profile, the local version with the incoming
+    /// values of `take` (see [`HearingRecord::take_incoming`]). The new version descends from
+    /// both (its ancestors hold both chains), gets the next version number after both, a
+    /// fresh content hash, and is sealed; every changed value is audited as an edit of a final
+    /// record is, with the conflict named as the reason, and the conflict records who chose,
+    /// when, and `fields`. When the values taken change nothing, this is keeping the local
+    /// version; when they make the incoming version, keeping the incoming one: those are
+    /// recorded as such, and the answer says which it was.
+    pub fn resolve_conflict_fields(
+        &self,
+        tx: &Transaction<'_>,
+        conflict: &ConflictRow,
+        take: &[Take],
+    ) -> Result<FieldsResolved> {
+        let me = self.profile().map(|m| m.uuid).ok_or(Error::NoProfile)?;
+        let incoming = self.conflict_incoming(conflict.uuid)?;
+        let mut record = load(tx, conflict.hearing_uuid)?;
+        let mut changes = Vec::new();
+        for t in take {
+            let known = match t {
+                Take::Field { entity, field, .. } => self
+                    .spec
+                    .form(entity.name())
+                    .and_then(|f| f.field(field))
+                    .is_some(),
+                Take::Answer { item, .. } => self.spec.checklist.item(item).is_some(),
+            };
+            if !known {
+                return Err(Error::Invalid(format!(
+                    "{t}: the forms have no such field or checklist item"
+                )));
+            }
+            changes.extend(record.take_incoming(&incoming, t).ok_or_else(|| {
+                Error::Invalid(format!(
+                    "{t} cannot be taken on its own: the two versions do not both have its record"
+                ))
+            })?);
+        }
+        if changes.is_empty() {
+            self.resolve_conflict(tx, conflict, false)?;
+            return Ok(FieldsResolved::KeptLocal);
+        }
+        if content_hash(&record) == incoming.hearing.content_hash {
+            self.resolve_conflict(tx, conflict, true)?;
+            return Ok(FieldsResolved::KeptIncoming);
+        }
+        let now = self.now_text();
+        let h = &mut record.hearing;
+        let local_hash = std::mem::take(&mut h.content_hash);
+        let mut ancestors = merged(std::mem::take(&mut h.ancestors), &[], &local_hash);
+        ancestors = merged(
+            ancestors,
+            &incoming.hearing.ancestors,
+            &incoming.hearing.content_hash,
+        );
+        h.ancestors = ancestors;
+        h.parent_hash = local_hash;
+        h.version = h.version.max(incoming.hearing.version) + 1;
+        h.sealed = true;
+        h.updated_at.clone_from(&now);
+        let version = h.version;
+        // The audit rows already stored stay; this version's are written below.
+        record.audit.clear();
+        record.hearing.content_hash = content_hash(&record);
+        self.write_record(tx, &record)?;
+        let reason = format!(
+            "conflict {}: values taken from the incoming version",
+            conflict.uuid
+        );
+        let by = Author {
+            monitor: me,
+            at: &now,
+            reason: &reason,
+        };
+        self.audit_in(tx, conflict.hearing_uuid, version, &changes, &by)?;
+        self.record_resolution(tx, conflict, me, "fields")?;
+        Ok(FieldsResolved::NewVersion {
+            changed: changes.len(),
+        })
     }
 
     /// Resolves an open conflict in its own transaction (the terminal UI's way; the command
@@ -530,19 +645,37 @@ impl Store {
         conflict: Uuid,
         keep_incoming: bool,
     ) -> Result<ConflictRow> {
-        let row = self
-            .conflicts(false)?
+        let row = self.open_conflict(conflict)?;
+        let tx = self.begin()?;
+        self.resolve_conflict(&tx, &row, keep_incoming)?;
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(row)
+    }
+
+    /// [`Store::resolve_conflict_fields`] on an open conflict in its own transaction (the
+    /// terminal UI's way).
+    pub fn resolve_open_conflict_fields(
+        &self,
+        conflict: Uuid,
+        take: &[Take],
+    ) -> Result<FieldsResolved> {
+        let row = self.open_conflict(conflict)?;
+        let tx = self.begin()?;
+        let n = self.resolve_conflict_fields(&tx, &row, take)?;
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(n)
+    }
+
+    /// An open conflict by its id.
+    fn open_conflict(&self, conflict: Uuid) -> Result<ConflictRow> {
+        self.conflicts(false)?
             .into_iter()
             .find(|c| c.uuid == conflict)
             .ok_or_else(|| {
                 Error::Invalid(format!(
                     "conflict {conflict} is not open any more (it was resolved, or it does not exist)"
                 ))
-            })?;
-        let tx = self.begin()?;
-        self.resolve_conflict(&tx, &row, keep_incoming)?;
-        tx.commit().map_err(|e| self.explain(e))?;
-        Ok(row)
+            })
     }
 
     /// Writes a whole hearing record that replaces the local version (merge's update): rows

@@ -35,6 +35,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_browse.sql",
         include_str!("migrations/0005_browse.sql"),
     ),
+    // A conflict resolved field by field: resolution 'fields' (the conflicts table rebuilt,
+    // as SQLite cannot change its CHECK in place).
+    (
+        "0006_conflict_fields.sql",
+        include_str!("migrations/0006_conflict_fields.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -24,8 +24,8 @@ use crate::error::{Error, Result};
 use crate::spec::Spec;
 
 pub use batches::{
-    BatchIn, BatchOut, ConflictRow, ExportCandidate, LocalVersion, MergeCounts, Received,
-    missing_seqs,
+    BatchIn, BatchOut, ConflictRow, ExportCandidate, FieldsResolved, LocalVersion, MergeCounts,
+    Received, missing_seqs,
 };
 pub use bulk::{Bulk, Loading, encoded_channel, feed};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};

@@ -9,20 +9,18 @@ use uuid::Uuid;
 use super::search::{SearchRow, search_body};
 use super::{Store, parse_uuid};
 use crate::domain::{
-    Allegation, Answer, AuditRow, Case, Charge, Consent, Entity, Event, Fields, Followup, Hearing,
-    HearingParty, HearingRecord, Party, Problem, Status, content_hash, finalise_problems,
+    Allegation, Answer, AuditRow, Case, Change, Charge, Consent, Entity, Event, Fields, Followup,
+    Hearing, HearingParty, HearingRecord, Party, Problem, Status, content_hash, finalise_problems,
     version_after_edit,
 };
 use crate::error::{Error, Result};
 use crate::spec::Spec;
 
-/// One change to audit when the hearing is final.
-struct Change {
-    entity: &'static str,
-    record: Uuid,
-    field: String,
-    old: String,
-    new: String,
+/// Who made one version's audited changes of a final hearing, when and why.
+pub(super) struct Author<'a> {
+    pub monitor: Uuid,
+    pub at: &'a str,
+    pub reason: &'a str,
 }
 
 fn fields_json(fields: &Fields) -> String {
@@ -237,26 +235,12 @@ impl Store {
                 .cloned()
                 .unwrap_or_default();
             let me = self.me().unwrap_or(h.monitor_uuid);
-            for c in &changes {
-                tx.prepare_cached(
-                    "INSERT INTO audit (uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value,
-                                        reason, monitor_uuid, at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )?
-                .execute(params![
-                    self.new_id().to_string(),
-                    hearing.to_string(),
-                    step.version,
-                    c.entity,
-                    c.record.to_string(),
-                    c.field,
-                    c.old,
-                    c.new,
-                    reason,
-                    me.to_string(),
-                    now
-                ])?;
-            }
+            let by = Author {
+                monitor: me,
+                at: &now,
+                reason: &reason,
+            };
+            self.audit_in(&tx, hearing, step.version, &changes, &by)?;
             tx.prepare_cached(
                 "UPDATE hearings SET version = ?1, parent_hash = ?2, ancestors = ?3, sealed = 0, updated_at = ?4
                  WHERE uuid = ?5",
@@ -273,6 +257,39 @@ impl Store {
             self.reindex(&tx, hearing)?;
         }
         tx.commit().map_err(|e| self.explain(e))
+    }
+
+    /// Writes the audit rows of one version's changes of a final hearing, in the caller's
+    /// transaction: who, when and why, and each value before and after.
+    pub(super) fn audit_in(
+        &self,
+        tx: &Transaction<'_>,
+        hearing: Uuid,
+        version: u32,
+        changes: &[Change],
+        by: &Author<'_>,
+    ) -> Result<()> {
+        for c in changes {
+            tx.prepare_cached(
+                "INSERT INTO audit (uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value,
+                                    reason, monitor_uuid, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                self.new_id().to_string(),
+                hearing.to_string(),
+                version,
+                c.entity,
+                c.record.to_string(),
+                c.field,
+                c.old,
+                c.new,
+                by.reason,
+                by.monitor.to_string(),
+                by.at
+            ])?;
+        }
+        Ok(())
     }
 
     fn hearing_row(&self, tx: &Transaction<'_>, hearing: Uuid) -> Result<Hearing> {

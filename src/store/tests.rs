@@ -589,6 +589,80 @@ fn a_database_of_schema_3_gets_the_lists_columns_filled() {
 }
 
 #[test]
+fn a_database_of_schema_5_keeps_its_conflicts_and_takes_field_by_field_resolutions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v5.db");
+    {
+        let conn = Connection::open(&path).expect("open");
+        conn.pragma_update(None, "key", PASS).expect("key");
+        for (_, sql) in &migrate::MIGRATIONS[..5] {
+            conn.execute_batch(sql).expect("schema");
+        }
+        conn.pragma_update(None, "user_version", 5)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO monitors (uuid, code, name, is_self, created_at)
+                 VALUES ('00000000-0000-0000-0000-0000000000aa', 'M07', 'Old', 1, '2026-01-01T00:00:00Z');
+             INSERT INTO cases (uuid, data, created_at, updated_at) VALUES ('c1', '{}', 't', 't');
+             INSERT INTO hearings (uuid, case_uuid, monitor_uuid, created_at, updated_at) VALUES
+                 ('00000000-0000-0000-0000-000000000001', 'c1', '00000000-0000-0000-0000-0000000000aa', 't', 't');
+             INSERT INTO conflicts (uuid, hearing_uuid, batch_id, local_hash, incoming_hash, incoming, created_at,
+                                    resolved_at, resolved_by, resolution) VALUES
+                 ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-0000000000bb', 'l1', 'i1',
+                  '{}', '2026-01-02', '2026-01-03', '00000000-0000-0000-0000-0000000000aa', 'local'),
+                 ('00000000-0000-0000-0000-0000000000c2', '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-0000000000bb', 'l1', 'i2',
+                  '{}', '2026-01-04', NULL, NULL, NULL);",
+        )
+        .expect("rows");
+        let fields = conn.execute(
+            "UPDATE conflicts SET resolution = 'fields' WHERE resolution IS NULL",
+            [],
+        );
+        assert!(
+            fields.is_err(),
+            "schema 5 knows no field-by-field resolution"
+        );
+    }
+    let s = reopen(&path);
+    let all = s.conflicts(true).expect("conflicts");
+    let kept: Vec<_> = all
+        .iter()
+        .map(|c| {
+            (
+                c.incoming_hash.as_str(),
+                c.resolution.as_deref(),
+                c.resolved_by.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        [("i1", Some("local"), Some("M07")), ("i2", None, None)]
+    );
+    s.conn
+        .execute(
+            "UPDATE conflicts SET resolution = 'fields' WHERE resolution IS NULL",
+            [],
+        )
+        .expect("schema 6 takes field-by-field resolutions");
+    assert!(
+        s.conn
+            .execute("UPDATE conflicts SET resolution = 'other'", [])
+            .is_err(),
+        "other resolutions are still refused"
+    );
+    let indexed: i64 = s
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'conflicts_open'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("index");
+    assert_eq!(indexed, 1);
+}
+
+#[test]
 fn tajik_words_are_found_however_they_were_typed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (s, _) = fresh(dir.path());

@@ -4,10 +4,10 @@
 
 use uuid::Uuid;
 
-use crate::domain::{Entity, HearingRecord, Monitor, Problem};
+use crate::domain::{Entity, HearingRecord, Monitor, Problem, Take};
 use crate::exchange::Profile;
 use crate::exchange::manifest::ScopeKind;
-use crate::store::{BatchOut, ConflictRow, Filter, HearingSummary, Sort};
+use crate::store::{BatchOut, ConflictRow, FieldsResolved, Filter, HearingSummary, Sort};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -123,6 +123,12 @@ pub enum Effect {
     ResolveConflict {
         conflict: Uuid,
         keep_incoming: bool,
+    },
+    /// Resolve an open conflict field by field: a new version, the local one with the
+    /// incoming values of `take` (who and when are recorded).
+    ResolveConflictFields {
+        conflict: Uuid,
+        take: Vec<Take>,
     },
 }
 
@@ -333,4 +339,6 @@ pub enum Outcome {
     ConflictResolved {
         keep_incoming: bool,
     },
+    /// A conflict resolved field by field.
+    ConflictFieldsResolved(FieldsResolved),
 }

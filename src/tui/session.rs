@@ -365,9 +365,10 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             store.set_setting(&key, &value)?;
             Outcome::Saved
         }
-        Effect::LoadConflicts { .. } | Effect::OpenConflict(_) | Effect::ResolveConflict { .. } => {
-            batches_effect(store, PathBuf::new(), effect)?
-        }
+        Effect::LoadConflicts { .. }
+        | Effect::OpenConflict(_)
+        | Effect::ResolveConflict { .. }
+        | Effect::ResolveConflictFields { .. } => batches_effect(store, PathBuf::new(), effect)?,
         // These need the session (the database's folder, progress): `Session::perform`.
         Effect::ExportInfo
         | Effect::FindBatches { .. }
@@ -497,6 +498,9 @@ fn batches_effect(store: &Store, batches_dir: PathBuf, effect: Effect) -> Result
         } => {
             store.resolve_open_conflict(conflict, keep_incoming)?;
             Outcome::ConflictResolved { keep_incoming }
+        }
+        Effect::ResolveConflictFields { conflict, take } => {
+            Outcome::ConflictFieldsResolved(store.resolve_open_conflict_fields(conflict, &take)?)
         }
         _ => Outcome::Failed("not a batch effect".into()),
     })

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use courtwatch::clock::{FixedClock, SequentialIds, Sources};
 use courtwatch::demo::Generator;
-use courtwatch::domain::{HearingRecord, content_hash};
+use courtwatch::domain::{Entity, HearingRecord, Take, content_hash, differing};
 use courtwatch::exchange::export::{ExportOptions, export};
 use courtwatch::exchange::manifest::{Manifest, ScopeKind};
 use courtwatch::exchange::merge::{Action, Outcome, merge};
@@ -16,7 +16,7 @@ use courtwatch::exchange::rows::Table;
 use courtwatch::exchange::verify::verify;
 use courtwatch::exchange::{CODEBOOK, Profile};
 use courtwatch::spec::Spec;
-use courtwatch::store::{Filter, OpenMode, Store};
+use courtwatch::store::{FieldsResolved, Filter, OpenMode, Store};
 use proptest::prelude::*;
 
 use super::support::{Env, PASS};
@@ -509,6 +509,275 @@ fn versions_decide_update_keep_local_and_conflict_and_a_lead_resolves() {
     assert_eq!(
         monitor.load_hearing(a).expect("a").hearing.status,
         courtwatch::domain::Status::Reviewed
+    );
+}
+
+/// A lead's database `lead_name` in `dir` that merged monitor M07's batch, then both changed
+/// one hearing differently (the lead its courtroom and case number, the monitor the same two
+/// in two versions) and the lead merged the monitor's change: one open conflict. Returns
+/// the monitor, the lead, the hearing and the monitor's batch folder.
+fn courtroom_conflict(dir: &Path, lead_name: &str) -> (Store, Store, uuid::Uuid, PathBuf) {
+    let monitor = new_store(dir, "m", "M07", 0);
+    fill(&monitor, 5, 3);
+    let out = dir.join("out");
+    let b1 = export_to(&monitor, &out, ScopeKind::All, Profile::Analysis);
+    let lead = new_store(dir, lead_name, "L01", 1_000_000);
+    merged(&lead, &b1);
+    let b = monitor
+        .export_candidates(&Filter::default(), false)
+        .expect("ids")[0]
+        .uuid;
+    edit(&lead, b, |r| {
+        r.hearing.fields.insert("courtroom".into(), "lead".into());
+        r.case
+            .fields
+            .insert("court_case_number".into(), "1-1/26 (lead)".into());
+    });
+    edit(&monitor, b, |r| {
+        r.hearing.fields.remove("courtroom");
+        r.case
+            .fields
+            .insert("court_case_number".into(), "1-1/26 (monitor)".into());
+    });
+    edit(&monitor, b, |r| {
+        r.hearing
+            .fields
+            .insert("courtroom".into(), "monitor".into());
+    });
+    let b2 = export_to(&monitor, &out, ScopeKind::SinceLast, Profile::Analysis);
+    assert_eq!(merged(&lead, &b2).counts.conflicts, 1);
+    (monitor, lead, b, out)
+}
+
+#[test]
+fn a_lead_resolves_a_conflict_field_by_field_into_a_version_descending_from_both() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (monitor, lead, b, out) = courtroom_conflict(dir.path(), "lead");
+    let case = lead.load_hearing(b).expect("b").case.uuid;
+    // The lead's own version leaves in a batch before the lead resolves.
+    let from_lead = export_to(
+        &lead,
+        &dir.path().join("lead-out"),
+        ScopeKind::All,
+        Profile::Analysis,
+    );
+    let conflict = lead.conflicts(false).expect("open").remove(0);
+    let local = lead.load_hearing(b).expect("local");
+    let incoming = lead.conflict_incoming(conflict.uuid).expect("incoming");
+
+    // A value the two versions do not both address is refused, and nothing changes.
+    let before = dump(&lead);
+    let tx = lead.begin().expect("tx");
+    let stray = Take::Field {
+        entity: Entity::Party,
+        record: uuid::Uuid::from_u128(7),
+        field: "display_code".into(),
+    };
+    assert!(
+        lead.resolve_conflict_fields(&tx, &conflict, &[stray])
+            .is_err()
+    );
+    drop(tx);
+    assert_eq!(dump(&lead), before);
+
+    let tx = lead.begin().expect("tx");
+    let take = [Take::Field {
+        entity: Entity::Hearing,
+        record: b,
+        field: "courtroom".into(),
+    }];
+    let how = lead
+        .resolve_conflict_fields(&tx, &conflict, &take)
+        .expect("resolve");
+    tx.commit().expect("commit");
+    assert_eq!(how, FieldsResolved::NewVersion { changed: 1 });
+
+    let r = lead.load_hearing(b).expect("merged");
+    let h = &r.hearing;
+    assert_eq!(
+        h.fields.get("courtroom").map(String::as_str),
+        Some("monitor"),
+        "the chosen field is the incoming value"
+    );
+    assert_eq!(
+        r.case.fields.get("court_case_number").map(String::as_str),
+        Some("1-1/26 (lead)"),
+        "the other fields stay local"
+    );
+    assert_eq!(r.case.uuid, case);
+    assert_eq!(
+        h.version,
+        local.hearing.version.max(incoming.hearing.version) + 1
+    );
+    assert_eq!(h.parent_hash, local.hearing.content_hash);
+    assert_eq!(h.content_hash, content_hash(&r), "a fresh content hash");
+    assert_ne!(h.content_hash, local.hearing.content_hash);
+    assert_ne!(h.content_hash, incoming.hearing.content_hash);
+    assert!(h.sealed, "sealed like a kept version");
+    assert_eq!(h.status, local.hearing.status);
+    for a in local
+        .hearing
+        .ancestors
+        .iter()
+        .chain(&incoming.hearing.ancestors)
+        .chain([&local.hearing.content_hash, &incoming.hearing.content_hash])
+    {
+        assert!(h.ancestors.contains(a), "{a} is an ancestor");
+    }
+    // Audited as an edit after finalising: by the lead, in the new version, naming the
+    // conflict.
+    let audited: Vec<_> = r.audit.iter().filter(|a| a.version == h.version).collect();
+    assert_eq!(audited.len(), 1, "{audited:?}");
+    let a = audited[0];
+    assert_eq!(
+        (a.entity.as_str(), a.record_uuid, a.field.as_str()),
+        ("hearing", b, "courtroom")
+    );
+    assert_eq!(
+        (a.old_value.as_str(), a.new_value.as_str()),
+        ("lead", "monitor")
+    );
+    assert_eq!(Some(a.monitor_uuid), lead.profile().map(|m| m.uuid));
+    assert!(
+        a.reason.contains(&conflict.uuid.to_string()),
+        "{}",
+        a.reason
+    );
+    // Who chose, when, and that it was field by field.
+    let row = &lead.conflicts(true).expect("all")[0];
+    assert_eq!(row.resolution.as_deref(), Some("fields"));
+    assert_eq!(row.resolved_by.as_deref(), Some("L01"));
+    assert!(row.resolved_at.is_some());
+    assert!(lead.conflicts(false).expect("open").is_empty());
+
+    // Either side's version merged again changes nothing: the new version descends from both.
+    let again = export_to(&monitor, &out, ScopeKind::All, Profile::Analysis);
+    let before = dump(&lead);
+    let p = merged(&lead, &again);
+    assert!(
+        p.actions.contains(&(b, Action::KeepLocal)),
+        "{:?}",
+        p.actions
+    );
+    assert_eq!(p.counts.conflicts, 0);
+    let p = merged(&lead, &from_lead);
+    assert!(
+        p.actions.contains(&(b, Action::KeepLocal)),
+        "{:?}",
+        p.actions
+    );
+    assert_eq!(p.counts.conflicts, 0);
+    assert_eq!(dump(&lead), before);
+}
+
+#[test]
+fn conflicts_resolve_take_chooses_values_through_the_binary() {
+    let env = Env::new();
+    let (_monitor, lead, b, _) = courtroom_conflict(env.dir.path(), "courtwatch");
+    assert_eq!(lead.profile().map(|m| m.code.as_str()), Some("L01"));
+    drop(lead);
+    let hearing = b.to_string();
+    // A value that does not differ (or does not exist) is refused with those that do.
+    let typo = env.run(&[
+        "conflicts",
+        "resolve",
+        &hearing,
+        "--take",
+        "hearing.courtrom",
+    ]);
+    assert_eq!(typo.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&typo.stderr);
+    assert!(
+        err.contains("case.court_case_number") && err.contains("hearing.courtroom"),
+        "{err}"
+    );
+    // One way to resolve at a time.
+    let both = env.run(&[
+        "conflicts",
+        "resolve",
+        &hearing,
+        "--keep",
+        "local",
+        "--take",
+        "hearing.courtroom",
+    ]);
+    assert_eq!(both.status.code(), Some(2));
+    let done = env.ok(&[
+        "conflicts",
+        "resolve",
+        &hearing,
+        "--take",
+        "hearing.courtroom",
+    ]);
+    assert!(
+        done.contains("new version") && done.contains("1 value(s)"),
+        "{done}"
+    );
+    assert!(
+        env.ok(&["conflicts", "--all"])
+            .contains("fields chosen (L01"),
+        "the list says how it was resolved"
+    );
+    let lead = Store::open(
+        &env.db(),
+        PASS,
+        OpenMode::Existing,
+        spec(),
+        sources(2_000_000),
+    )
+    .expect("reopen");
+    let r = lead.load_hearing(b).expect("merged");
+    assert_eq!(
+        r.hearing.fields.get("courtroom").map(String::as_str),
+        Some("monitor")
+    );
+    assert_eq!(
+        r.case.fields.get("court_case_number").map(String::as_str),
+        Some("1-1/26 (lead)")
+    );
+}
+
+#[test]
+fn taking_every_difference_keeps_the_incoming_version_and_taking_none_the_local_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_monitor, lead, b, _) = courtroom_conflict(dir.path(), "lead");
+    let conflict = lead.conflicts(false).expect("open").remove(0);
+    let local = lead.load_hearing(b).expect("local");
+    let incoming = lead.conflict_incoming(conflict.uuid).expect("incoming");
+    let every = differing(&local, &incoming);
+    assert_eq!(every.len(), 2, "{every:?}");
+    let tx = lead.begin().expect("tx");
+    assert_eq!(
+        lead.resolve_conflict_fields(&tx, &conflict, &every)
+            .expect("resolve"),
+        FieldsResolved::KeptIncoming
+    );
+    tx.commit().expect("commit");
+    let r = lead.load_hearing(b).expect("b");
+    assert_eq!(r.hearing.content_hash, incoming.hearing.content_hash);
+    assert_eq!(
+        lead.conflicts(true).expect("all")[0].resolution.as_deref(),
+        Some("incoming")
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_monitor, lead, b, _) = courtroom_conflict(dir.path(), "lead");
+    let conflict = lead.conflicts(false).expect("open").remove(0);
+    let before = lead.load_hearing(b).expect("local");
+    let tx = lead.begin().expect("tx");
+    assert_eq!(
+        lead.resolve_conflict_fields(&tx, &conflict, &[])
+            .expect("resolve"),
+        FieldsResolved::KeptLocal
+    );
+    tx.commit().expect("commit");
+    assert_eq!(
+        lead.load_hearing(b).expect("b").hearing.content_hash,
+        before.hearing.content_hash
+    );
+    assert_eq!(
+        lead.conflicts(true).expect("all")[0].resolution.as_deref(),
+        Some("local")
     );
 }
 

@@ -119,6 +119,10 @@ fn shipped_migrations_are_never_edited() {
             "0005_browse.sql",
             "3e75e045073db56c00573e79eeca527c8a3fd9ab6f64ce1359bb760a2d1afddd",
         ),
+        (
+            "0006_conflict_fields.sql",
+            "34f6af6ad9618716b8d290ce8227a494a219e34085a92e410cb0fb8f87a76f24",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS

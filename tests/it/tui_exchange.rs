@@ -380,6 +380,54 @@ fn a_conflict_from_the_merge_is_resolved_side_by_side_and_recorded() {
 }
 
 #[test]
+fn a_lead_takes_chosen_fields_from_the_incoming_version() {
+    let (mut h, id) = diverged();
+    h.keys("m<Space><Enter><Enter>c<Enter>");
+    let before = h.store().load_hearing(id).expect("local");
+    // Only the differences: the case number, then the courtroom, which the lead takes.
+    h.keys("d<Down><Right>");
+    snap!("conflict_fields_marked", h);
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Courtroom"))
+        .expect("the courtroom row");
+    assert!(row.starts_with('→'), "a marked row says so: {row}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Court case number"))
+        .expect("the case number row");
+    assert!(row.starts_with('≠'), "an unmarked row keeps local: {row}");
+    assert!(screen.contains("s save choice"), "{screen}");
+    // Saving asks first; n cancels, y saves the new version.
+    h.keys("s");
+    snap!("conflict_fields_confirm", h);
+    h.keys("n");
+    assert_eq!(h.store().conflicts(false).expect("open").len(), 1);
+    h.keys("sy");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Resolved: a new version with 1 field"),
+        "{screen}"
+    );
+    let r = h.store().load_hearing(id).expect("merged");
+    assert_eq!(
+        r.hearing.fields.get("courtroom").map(String::as_str),
+        Some("Hall 3")
+    );
+    assert_eq!(
+        r.case.fields.get("court_case_number").map(String::as_str),
+        Some("1-100/26 (lead)")
+    );
+    assert!(r.hearing.ancestors.contains(&before.hearing.content_hash));
+    let all = h.store().conflicts(true).expect("conflicts");
+    assert_eq!(all[0].resolution.as_deref(), Some("fields"));
+    assert_eq!(all[0].resolved_by.as_deref(), Some("M07"));
+    h.keys("a");
+    assert!(h.screen().contains("fields chosen (M07)"), "{}", h.screen());
+}
+
+#[test]
 fn a_read_only_database_shows_conflicts_but_cannot_resolve_them() {
     let (mut h, _) = diverged();
     h.keys("m<Space><Enter><Enter><Esc>");
@@ -392,6 +440,9 @@ fn a_read_only_database_shows_conflicts_but_cannot_resolve_them() {
         "no resolving key: {screen}"
     );
     h.keys("iy");
+    assert_eq!(h.store().conflicts(false).expect("open").len(), 1);
+    h.keys("d<Right>sy");
+    assert!(!h.screen().contains("→ "), "nothing marked: {}", h.screen());
     assert_eq!(h.store().conflicts(false).expect("open").len(), 1);
 }
 

@@ -2,7 +2,10 @@
 //! incoming version neither descends from nor precedes the local one. Enter opens one with
 //! both versions side by side, field by field (label, this database, incoming), differing
 //! rows marked; `l` or `i` keeps one side after a confirmation, and the store records who
-//! chose and when. Read-only databases and resolved conflicts only show.
+//! chose and when. Or field by field: `→` marks a differing field to take from the incoming
+//! version (`←` keeps the local one again), and `s` saves, after a confirmation, a new
+//! version that is the local one with the marked fields taken. Read-only databases and
+//! resolved conflicts only show.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -13,9 +16,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::merge::batch_ref;
 use super::{Cmd, Ctx};
-use crate::domain::{Entity, Fields, HearingRecord};
+use crate::domain::{Entity, Fields, HearingRecord, Take};
 use crate::i18n::Arg;
 use crate::spec::COURT_LIST;
+use crate::store::FieldsResolved;
 use crate::tui::effect::{ConflictItem, ConflictPair, Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
@@ -33,6 +37,9 @@ enum Action {
     OnlyDiff,
     KeepLocal,
     KeepIncoming,
+    TakeField,
+    KeepField,
+    SaveFields,
     Yes,
     No,
     Back,
@@ -62,6 +69,54 @@ const PAIR_KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('l')], Action::KeepLocal, "key-keep-local"),
     Binding::new(&[Key::ch('i')], Action::KeepIncoming, "key-keep-incoming"),
     Binding::new(&[Key::ch('d')], Action::OnlyDiff, "key-only-differences"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Right)],
+        Action::TakeField,
+        "key-take-field",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Up), Key::ch('k')],
+        Action::Up,
+        "key-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Down), Key::ch('j')],
+        Action::Down,
+        "key-down",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "key-page-up",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
+        Action::PageDown,
+        "key-page-down",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        Action::Back,
+        "key-back",
+    ),
+];
+
+/// Fields marked to take from the incoming version: marking goes on, `s` saves the choice.
+const FIELDS_KEYS: &[Binding<Action>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Right)],
+        Action::TakeField,
+        "key-take-field",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Left)],
+        Action::KeepField,
+        "key-keep-field",
+    ),
+    Binding::new(&[Key::ch('s')], Action::SaveFields, "key-save-fields"),
+    Binding::help_only(&[Key::ch('d')], Action::OnlyDiff, "key-only-differences"),
+    Binding::help_only(&[Key::ch('l')], Action::KeepLocal, "key-keep-local"),
+    Binding::help_only(&[Key::ch('i')], Action::KeepIncoming, "key-keep-incoming"),
     Binding::help_only(
         &[Key::plain(KeyCode::Up), Key::ch('k')],
         Action::Up,
@@ -145,12 +200,31 @@ struct DiffRow {
     label: String,
     local: String,
     incoming: String,
+    /// How the value is taken from the incoming version on its own, when both versions
+    /// address it the same way.
+    take: Option<Take>,
+    /// Marked to take the incoming value (saved with `s`).
+    taken: bool,
 }
 
 impl DiffRow {
     fn differs(&self) -> bool {
         !self.heading && self.local != self.incoming
     }
+
+    /// Whether the lead may mark this row to take the incoming value.
+    fn takeable(&self) -> bool {
+        self.differs() && self.take.is_some()
+    }
+}
+
+/// What a confirmation asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Local,
+    Incoming,
+    /// The local version with the marked fields taken from the incoming one.
+    Fields,
 }
 
 #[derive(Debug)]
@@ -161,8 +235,8 @@ struct Pair {
     incoming_version: String,
     selected: usize,
     only_diff: bool,
-    /// Asking to confirm: keep the incoming version (`true`) or the local one.
-    confirm: Option<bool>,
+    /// Asking to confirm a choice.
+    confirm: Option<Choice>,
 }
 
 impl Pair {
@@ -170,6 +244,24 @@ impl Pair {
         self.rows
             .iter()
             .filter(|r| !self.only_diff || r.differs())
+            .collect()
+    }
+
+    /// The selected row, to mark.
+    fn selected_row(&mut self) -> Option<&mut DiffRow> {
+        let only_diff = self.only_diff;
+        self.rows
+            .iter_mut()
+            .filter(|r| !only_diff || r.differs())
+            .nth(self.selected)
+    }
+
+    /// The values marked to take from the incoming version.
+    fn taken(&self) -> Vec<Take> {
+        self.rows
+            .iter()
+            .filter(|r| r.taken)
+            .filter_map(|r| r.take.clone())
             .collect()
     }
 }
@@ -190,6 +282,7 @@ impl ConflictsScreen {
             None => LIST_KEYS,
             Some(p) if p.confirm.is_some() => CONFIRM_KEYS,
             Some(p) if ctx.read_only || p.item.row.resolved_at.is_some() => VIEW_KEYS,
+            Some(p) if p.rows.iter().any(|r| r.taken) => FIELDS_KEYS,
             Some(_) => PAIR_KEYS,
         }
     }
@@ -225,16 +318,32 @@ impl ConflictsScreen {
                     pair.only_diff = !pair.only_diff;
                     pair.selected = 0;
                 }
-                Action::KeepLocal => pair.confirm = Some(false),
-                Action::KeepIncoming => pair.confirm = Some(true),
+                Action::KeepLocal => pair.confirm = Some(Choice::Local),
+                Action::KeepIncoming => pair.confirm = Some(Choice::Incoming),
+                Action::TakeField | Action::KeepField => match pair.selected_row() {
+                    Some(row) if row.takeable() => row.taken = action == Action::TakeField,
+                    _ => return vec![Cmd::Status(ctx.t("conflict-cannot-take"), true)],
+                },
+                Action::SaveFields => {
+                    if !pair.taken().is_empty() {
+                        pair.confirm = Some(Choice::Fields);
+                    }
+                }
                 Action::No => pair.confirm = None,
                 Action::Yes => {
-                    if let Some(keep_incoming) = pair.confirm.take() {
-                        return vec![Cmd::Run(Effect::ResolveConflict {
-                            conflict: pair.item.row.uuid,
-                            keep_incoming,
-                        })];
-                    }
+                    let conflict = pair.item.row.uuid;
+                    let effect = match pair.confirm.take() {
+                        None => return Vec::new(),
+                        Some(Choice::Fields) => Effect::ResolveConflictFields {
+                            conflict,
+                            take: pair.taken(),
+                        },
+                        Some(side) => Effect::ResolveConflict {
+                            conflict,
+                            keep_incoming: side == Choice::Incoming,
+                        },
+                    };
+                    return vec![Cmd::Run(effect)];
                 }
                 Action::Back => self.pair = None,
                 Action::Open | Action::All => {}
@@ -297,6 +406,22 @@ impl ConflictsScreen {
                     Cmd::Run(Effect::LoadConflicts { all: self.all }),
                 ]
             }
+            Outcome::ConflictFieldsResolved(how) => {
+                self.pair = None;
+                let text = match how {
+                    FieldsResolved::KeptLocal => ctx.t("conflict-kept-local"),
+                    FieldsResolved::KeptIncoming => ctx.t("conflict-kept-incoming"),
+                    FieldsResolved::NewVersion { changed } => ctx.texts.t_args(
+                        ctx.lang,
+                        "conflict-kept-fields",
+                        &[("count", count_arg(changed))],
+                    ),
+                };
+                vec![
+                    Cmd::Status(text, false),
+                    Cmd::Run(Effect::LoadConflicts { all: self.all }),
+                ]
+            }
             _ => Vec::new(),
         }
     }
@@ -324,18 +449,7 @@ impl ConflictsScreen {
             .items
             .iter()
             .map(|c| {
-                let state = match (&c.row.resolution, &c.row.resolved_by) {
-                    (Some(side), by) => ctx.texts.t_args(
-                        ctx.lang,
-                        if side == "incoming" {
-                            "conflict-resolved-incoming"
-                        } else {
-                            "conflict-resolved-local"
-                        },
-                        &[("by", Arg::Str(by.as_deref().unwrap_or("?")))],
-                    ),
-                    (None, _) => ctx.t("conflict-open"),
-                };
+                let state = resolved(&c.row, ctx).unwrap_or_else(|| ctx.t("conflict-open"));
                 let from = match c.seq {
                     Some(s) => batch_ref(ctx, &c.from, s),
                     None => dash(&c.from),
@@ -399,11 +513,9 @@ impl ConflictsScreen {
             .iter()
             .filter(|c| c.row.resolved_at.is_none())
             .count();
-        let info = ctx.texts.t_args(
-            ctx.lang,
-            "conflicts-count",
-            &[("count", Arg::Num(i64::try_from(open).unwrap_or(i64::MAX)))],
-        );
+        let info = ctx
+            .texts
+            .t_args(ctx.lang, "conflicts-count", &[("count", count_arg(open))]);
         frame.render_widget(
             Paragraph::new(Span::styled(info, theme::dim())),
             Rect {
@@ -413,6 +525,21 @@ impl ConflictsScreen {
             },
         );
     }
+}
+
+/// How a resolved conflict was resolved and by whom: `incoming kept (M07)`.
+fn resolved(row: &crate::store::ConflictRow, ctx: &Ctx<'_>) -> Option<String> {
+    let key = match row.resolution.as_deref()? {
+        "incoming" => "conflict-resolved-incoming",
+        "fields" => "conflict-resolved-fields",
+        _ => "conflict-resolved-local",
+    };
+    let by = row.resolved_by.as_deref().unwrap_or("?");
+    Some(ctx.texts.t_args(ctx.lang, key, &[("by", Arg::Str(by))]))
+}
+
+fn count_arg(n: usize) -> Arg<'static> {
+    Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 fn dash(s: &str) -> String {
@@ -530,45 +657,52 @@ fn render_pair(pair: &Pair, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
             lines.push(Line::styled(format!("  {}", c.0[0]), base));
             continue;
         }
-        let mark = if row.differs() { "≠ " } else { "  " };
+        let mark = if row.taken {
+            "→ "
+        } else if row.differs() {
+            "≠ "
+        } else {
+            "  "
+        };
         let value_style = if row.differs() && i != selected {
             theme::key()
         } else {
             base
+        };
+        // The side a marked row will not take is dimmed.
+        let (local_style, incoming_style) = if row.taken && i != selected {
+            (theme::dim(), value_style)
+        } else {
+            (value_style, value_style)
         };
         for k in 0..height(c) {
             let get = |v: &Vec<String>| v.get(k).cloned().unwrap_or_default();
             lines.push(Line::from(vec![
                 Span::styled(if k == 0 { mark } else { "  " }, theme::key()),
                 Span::styled(pad(&get(&c.0), label_w), base),
-                Span::styled(pad(&get(&c.1), value_w), value_style),
-                Span::styled(format!(" {}", get(&c.2)), value_style),
+                Span::styled(pad(&get(&c.1), value_w), local_style),
+                Span::styled(format!(" {}", get(&c.2)), incoming_style),
             ]));
             if lines.len() - 2 >= body_h {
                 break;
             }
         }
     }
-    let summary = ctx.texts.t_args(
+    let mut summary = ctx.texts.t_args(
         ctx.lang,
         "conflict-differing",
-        &[(
-            "count",
-            Arg::Num(i64::try_from(differing).unwrap_or(i64::MAX)),
-        )],
+        &[("count", count_arg(differing))],
     );
-    let state = match (&pair.item.row.resolution, &pair.item.row.resolved_by) {
-        (Some(side), by) => ctx.texts.t_args(
+    let taken = pair.rows.iter().filter(|r| r.taken).count();
+    if taken > 0 {
+        summary.push_str(" · ");
+        summary.push_str(&ctx.texts.t_args(
             ctx.lang,
-            if side == "incoming" {
-                "conflict-resolved-incoming"
-            } else {
-                "conflict-resolved-local"
-            },
-            &[("by", Arg::Str(by.as_deref().unwrap_or("?")))],
-        ),
-        (None, _) => String::new(),
-    };
+            "conflict-taken",
+            &[("count", count_arg(taken))],
+        ));
+    }
+    let state = resolved(&pair.item.row, ctx).unwrap_or_default();
     frame.render_widget(Paragraph::new(lines), area);
     frame.render_widget(
         Paragraph::new(Span::styled(format!(" {summary}  {state}"), theme::dim())),
@@ -581,12 +715,16 @@ fn render_pair(pair: &Pair, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
     if let Some(y) = cursor_y {
         frame.set_cursor_position((area.x, y));
     }
-    if let Some(keep_incoming) = pair.confirm {
-        let text = ctx.t(if keep_incoming {
-            "conflict-confirm-incoming"
-        } else {
-            "conflict-confirm-local"
-        });
+    if let Some(choice) = pair.confirm {
+        let text = match choice {
+            Choice::Incoming => ctx.t("conflict-confirm-incoming"),
+            Choice::Local => ctx.t("conflict-confirm-local"),
+            Choice::Fields => ctx.texts.t_args(
+                ctx.lang,
+                "conflict-confirm-fields",
+                &[("count", count_arg(taken))],
+            ),
+        };
         chrome::confirm(frame, area, &ctx.t("confirm-title"), &text);
     }
 }
@@ -612,14 +750,17 @@ fn matched<'a, T, K: PartialEq>(
     out
 }
 
-/// One row per field of `entity`'s form that either side answered.
+/// One row per field of `entity`'s form that either side answered. `record` is the id of the
+/// record on both sides, when both have it: then each field can be taken on its own.
 fn field_rows(
     entity: Entity,
+    record: Option<uuid::Uuid>,
     local: Option<&Fields>,
     incoming: Option<&Fields>,
     ctx: &Ctx<'_>,
     rows: &mut Vec<DiffRow>,
 ) {
+    let record = record.filter(|_| local.is_some() && incoming.is_some());
     let Some(form) = ctx.spec.form(entity.name()) else {
         return;
     };
@@ -639,6 +780,12 @@ fn field_rows(
             label: field.label.get(ctx.lang).to_owned(),
             local: l,
             incoming: i,
+            take: record.map(|record| Take::Field {
+                entity,
+                record,
+                field: field.id.clone(),
+            }),
+            taken: false,
         });
     }
 }
@@ -649,6 +796,8 @@ fn heading(label: String) -> DiffRow {
         label,
         local: String::new(),
         incoming: String::new(),
+        take: None,
+        taken: false,
     }
 }
 
@@ -666,6 +815,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
     rows.push(heading(ctx.t("conflict-case")));
     field_rows(
         Entity::Case,
+        Some(local.case.uuid).filter(|u| *u == incoming.case.uuid),
         Some(&local.case.fields),
         Some(&incoming.case.fields),
         ctx,
@@ -674,6 +824,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
     rows.push(heading(ctx.t("tab-details")));
     field_rows(
         Entity::Hearing,
+        Some(local.hearing.uuid).filter(|u| *u == incoming.hearing.uuid),
         Some(&local.hearing.fields),
         Some(&incoming.hearing.fields),
         ctx,
@@ -690,6 +841,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
         rows.push(heading(format!("· {code}")));
         field_rows(
             Entity::Party,
+            l.map(|p| p.uuid),
             l.map(|p| &p.fields),
             i.map(|p| &p.fields),
             ctx,
@@ -709,6 +861,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
         for (a, b) in matched(&lh, &ih, |hp| hp.uuid) {
             field_rows(
                 Entity::HearingParty,
+                a.map(|x| x.uuid),
                 a.map(|x| &x.fields),
                 b.map(|x| &x.fields),
                 ctx,
@@ -727,6 +880,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
             rows.push(heading(format!("· {code} — {}", ctx.t("people-charge"))));
             field_rows(
                 Entity::Charge,
+                a.map(|x| x.uuid),
                 a.map(|x| &x.fields),
                 b.map(|x| &x.fields),
                 ctx,
@@ -745,6 +899,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
             rows.push(heading(format!("· {code} — {}", ctx.t("people-consent"))));
             field_rows(
                 Entity::Consent,
+                a.map(|x| x.uuid),
                 a.map(|x| &x.fields),
                 b.map(|x| &x.fields),
                 ctx,
@@ -786,6 +941,11 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
             label: format!("{}{who} {question}", a.item_code),
             local: answer(l),
             incoming: answer(i),
+            take: (l.is_some() && i.is_some()).then(|| Take::Answer {
+                item: a.item_code.clone(),
+                party: a.party_uuid,
+            }),
+            taken: false,
         });
     }
 
@@ -796,6 +956,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
         rows.push(heading(format!("· {} {who}", ctx.t("conflict-allegation"))));
         field_rows(
             Entity::Allegation,
+            l.map(|x| x.uuid),
             l.map(|x| &x.fields),
             i.map(|x| &x.fields),
             ctx,
@@ -813,6 +974,7 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
             rows.push(heading(format!("· {}", ctx.t("allegation-followup"))));
             field_rows(
                 Entity::Followup,
+                x.map(|f| f.uuid),
                 x.map(|f| &f.fields),
                 y.map(|f| &f.fields),
                 ctx,
@@ -840,7 +1002,222 @@ fn diff(local: &HearingRecord, incoming: &HearingRecord, ctx: &Ctx<'_>) -> Vec<D
             label: ctx.t("timeline-event"),
             local: event(l),
             incoming: event(i),
+            take: None,
+            taken: false,
         });
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::{Case, Hearing, Status};
+    use crate::i18n::Texts;
+    use crate::spec::{Lang, Spec};
+    use crate::store::ConflictRow;
+    use crate::tui::keys::parse;
+
+    fn id(n: u128) -> uuid::Uuid {
+        uuid::Uuid::from_u128(n)
+    }
+
+    /// A final hearing whose case number and courtroom are `case` and `room`.
+    fn record(case: &str, room: &str) -> HearingRecord {
+        let fields = |pairs: &[(&str, &str)]| -> Fields {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        HearingRecord {
+            case: Case {
+                uuid: id(2),
+                fields: fields(&[("court_case_number", case)]),
+            },
+            hearing: Hearing {
+                uuid: id(1),
+                case_uuid: id(2),
+                monitor_uuid: id(3),
+                status: Status::Final,
+                version: 2,
+                content_hash: String::new(),
+                parent_hash: String::new(),
+                ancestors: Vec::new(),
+                sealed: true,
+                form_versions: String::new(),
+                created_at: String::new(),
+                updated_at: String::new(),
+                fields: fields(&[("courtroom", room), ("judge_name", "Саидов А.Н.")]),
+            },
+            parties: Vec::new(),
+            hearing_parties: Vec::new(),
+            charges: Vec::new(),
+            answers: Vec::new(),
+            allegations: Vec::new(),
+            followups: Vec::new(),
+            timeline: Vec::new(),
+            consents: Vec::new(),
+            audit: Vec::new(),
+        }
+    }
+
+    struct Fixture {
+        spec: Spec,
+        texts: Texts,
+        screen: ConflictsScreen,
+        read_only: bool,
+    }
+
+    impl Fixture {
+        fn new() -> Fixture {
+            let mut f = Fixture {
+                spec: Spec::builtin().expect("spec"),
+                texts: Texts::builtin().expect("texts"),
+                screen: ConflictsScreen::default(),
+                read_only: false,
+            };
+            let item = ConflictItem {
+                row: ConflictRow {
+                    uuid: id(9),
+                    hearing_uuid: id(1),
+                    batch_id: id(8),
+                    local_hash: "l".into(),
+                    incoming_hash: "i".into(),
+                    created_at: String::new(),
+                    resolved_at: None,
+                    resolved_by: None,
+                    resolution: None,
+                },
+                date: String::new(),
+                court: String::new(),
+                case_number: String::new(),
+                from: "M01".into(),
+                seq: Some(2),
+            };
+            let pair = ConflictPair {
+                item,
+                local: record("1-1/26 (lead)", "5"),
+                incoming: record("1-1/26 (monitor)", "7"),
+            };
+            let (screen, ctx) = f.parts();
+            screen.on_outcome(Outcome::ConflictOpened(Box::new(pair)), &ctx);
+            f
+        }
+
+        fn parts(&mut self) -> (&mut ConflictsScreen, Ctx<'_>) {
+            let ctx = Ctx {
+                spec: &self.spec,
+                texts: &self.texts,
+                lang: Lang::En,
+                now: DateTime::parse_from_rfc3339("2026-11-23T10:15:00+05:00").expect("time"),
+                read_only: self.read_only,
+            };
+            (&mut self.screen, ctx)
+        }
+
+        /// Presses keys; the commands of the last one.
+        fn press(&mut self, keys: &str) -> Vec<Cmd> {
+            let (screen, ctx) = self.parts();
+            let mut cmds = Vec::new();
+            for k in parse(keys) {
+                cmds = screen.handle_key(k, &ctx);
+            }
+            cmds
+        }
+
+        fn pair(&self) -> &Pair {
+            self.screen.pair.as_deref().expect("a pair is open")
+        }
+
+        fn footer(&mut self) -> Vec<&'static str> {
+            let (screen, ctx) = self.parts();
+            screen
+                .keys(&ctx)
+                .into_iter()
+                .filter(|(_, _, shown)| *shown)
+                .map(|(_, label, _)| label)
+                .collect()
+        }
+    }
+
+    fn case_number() -> Take {
+        Take::Field {
+            entity: Entity::Case,
+            record: id(2),
+            field: "court_case_number".into(),
+        }
+    }
+
+    #[test]
+    fn right_marks_a_differing_field_left_unmarks_it_and_s_saves_after_a_yes() {
+        let mut f = Fixture::new();
+        assert!(!f.footer().contains(&"key-save-fields"));
+        // Only the differences: the case number, then the courtroom.
+        assert!(f.press("d<Right>").is_empty());
+        assert_eq!(f.pair().taken(), [case_number()]);
+        assert!(f.footer().contains(&"key-save-fields"));
+        f.press("<Down><Right>");
+        assert_eq!(f.pair().taken().len(), 2);
+        f.press("<Left>");
+        assert_eq!(f.pair().taken(), [case_number()]);
+        // Saving asks first; n keeps the marks and writes nothing.
+        assert!(f.press("s").is_empty());
+        assert_eq!(f.pair().confirm, Some(Choice::Fields));
+        assert!(f.press("n").is_empty());
+        assert_eq!(f.pair().confirm, None);
+        assert_eq!(f.pair().taken(), [case_number()]);
+        let cmds = f.press("sy");
+        assert!(
+            matches!(
+                cmds.as_slice(),
+                [Cmd::Run(Effect::ResolveConflictFields { conflict, take })]
+                    if *conflict == id(9) && *take == [case_number()]
+            ),
+            "{cmds:?}"
+        );
+        // Unmarking the last field goes back to keeping one side whole: `s` does nothing.
+        f.press("<Up><Left>");
+        assert!(f.pair().taken().is_empty());
+        assert!(f.press("s").is_empty());
+        assert_eq!(f.pair().confirm, None);
+    }
+
+    #[test]
+    fn headings_and_equal_fields_cannot_be_marked() {
+        let mut f = Fixture::new();
+        // Row 0 is the case heading; the judge's name is the same on both sides.
+        let cmds = f.press("<Right>");
+        assert!(
+            matches!(cmds.as_slice(), [Cmd::Status(_, true)]),
+            "{cmds:?}"
+        );
+        let judge = f
+            .pair()
+            .visible()
+            .iter()
+            .position(|r| r.label == "Presiding judge")
+            .expect("the judge row");
+        for _ in 0..judge {
+            f.press("<Down>");
+        }
+        let cmds = f.press("<Right>");
+        assert!(
+            matches!(cmds.as_slice(), [Cmd::Status(_, true)]),
+            "{cmds:?}"
+        );
+        assert!(f.pair().taken().is_empty());
+    }
+
+    #[test]
+    fn a_read_only_database_offers_no_marking() {
+        let mut f = Fixture::new();
+        f.read_only = true;
+        assert!(f.press("d<Right>s").is_empty());
+        assert!(f.pair().taken().is_empty());
+        assert_eq!(f.pair().confirm, None);
+        assert!(!f.footer().contains(&"key-take-field"));
+    }
 }
