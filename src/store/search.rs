@@ -143,22 +143,25 @@ impl Store {
 
 /// The words of what a user typed, split at anything but letters, digits and `_` (as the
 /// tokenizer does), each folded, with whether it is matched as a prefix (so `засед` finds
-/// `заседание`): all are but numbers of one or two digits.
+/// `заседание`): all are but single letters and numbers of one or two digits.
 fn words(text: &str) -> Vec<(String, bool)> {
     text.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty())
         .map(|w| {
             // A number of one or two digits (the `1` and `25` of case number `1-599/25`) is
             // matched whole: as a prefix it would expand to thousands of indexed numbers,
-            // which took a search by case number over 50 ms at 100,000 hearings.
-            let whole = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
-            (fold(w), !whole)
+            // which took a search by case number over 50 ms at 100,000 hearings. So is a
+            // single letter (the `с` or `в` of a phrase): as a prefix it matched nearly every
+            // hearing, through FTS5's slowest path (45 ms for the count alone).
+            let number = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+            let letter = w.chars().count() == 1;
+            (fold(w), !(number || letter))
         })
         .collect()
 }
 
 /// Turns what a user typed into an FTS5 query in which every word must appear, each a prefix
-/// but short numbers ([`words`]); quotes and operators are taken literally. `None` when the
+/// but single letters and short numbers ([`words`]); quotes and operators are taken literally. `None` when the
 /// text has no words. [`Store::search_query`] gives the same matches faster.
 pub fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = words(text)
@@ -176,8 +179,8 @@ fn quoted(word: &str) -> String {
 /// The most indexed words a prefix is replaced by (see [`Store::search_query`]).
 const PREFIX_WORDS: usize = 16;
 
-/// The shortest prefix replaced by its words: one or two letters start too many words in any
-/// real vocabulary to be worth reading them.
+/// The shortest prefix replaced by its words: two letters start too many words in any real
+/// vocabulary to be worth reading them (a single letter is no prefix, see [`words`]).
 const PREFIX_LETTERS: usize = 3;
 
 /// A search as an FTS5 query ([`Store::search_query`]).
