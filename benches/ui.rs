@@ -19,7 +19,7 @@ use ratatui::backend::TestBackend;
 const HEARINGS: u64 = 100_000;
 
 /// The searches timed, by name: the words typed.
-const SEARCHES: [(&str, &str); 9] = [
+const SEARCHES: [(&str, &str); 11] = [
     ("search: судья (85% of hearings)", "судья"),
     ("search: конвой (70%)", "конвой"),
     ("search: шиканҷа (58%, tg)", "шиканҷа"),
@@ -32,6 +32,10 @@ const SEARCHES: [(&str, &str); 9] = [
     ),
     ("search: клетке наручниках (2 words)", "клетке наручниках"),
     ("search: 1-599/25 (a case number, rare)", "1-599/25"),
+    // A word of two letters (matched whole; as a prefix it matched 99%), and a prefix that
+    // starts too many words to be replaced by them (FTS5 answers it as a prefix).
+    ("search: за (a two-letter word)", "за"),
+    ("search: про (a prefix of many words, 89%)", "про"),
 ];
 
 /// The passphrase of the benchmark database: `$COURTWATCH_PASSPHRASE` or a fixed one.

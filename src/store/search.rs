@@ -143,26 +143,25 @@ impl Store {
 
 /// The words of what a user typed, split at anything but letters, digits and `_` (as the
 /// tokenizer does), each folded, with whether it is matched as a prefix (so `засед` finds
-/// `заседание`): all are but single letters and numbers of one or two digits.
+/// `заседание`): all are but words of one or two characters.
 fn words(text: &str) -> Vec<(String, bool)> {
     text.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            // A number of one or two digits (the `1` and `25` of case number `1-599/25`) is
-            // matched whole: as a prefix it would expand to thousands of indexed numbers,
-            // which took a search by case number over 50 ms at 100,000 hearings. So is a
-            // single letter (the `с` or `в` of a phrase): as a prefix it matched nearly every
-            // hearing, through FTS5's slowest path (45 ms for the count alone).
-            let number = w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
-            let letter = w.chars().count() == 1;
-            (fold(w), !(number || letter))
+            // A word of one or two characters (the `с` or `за` of a phrase, the `1` and `25`
+            // of case number `1-599/25`) is matched whole: as a prefix it starts thousands of
+            // indexed words, which FTS5 merges into one list first. `за` as a prefix matched
+            // 99 % of 100,000 hearings and took 68–78 ms, `с` 45 ms for the count alone, a
+            // case number over 50 ms.
+            let whole = w.chars().count() <= 2;
+            (fold(w), !whole)
         })
         .collect()
 }
 
 /// Turns what a user typed into an FTS5 query in which every word must appear, each a prefix
-/// but single letters and short numbers ([`words`]); quotes and operators are taken literally. `None` when the
-/// text has no words. [`Store::search_query`] gives the same matches faster.
+/// but words of one or two characters ([`words`]); quotes and operators are taken literally.
+/// `None` when the text has no words. [`Store::search_query`] gives the same matches faster.
 pub fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = words(text)
         .into_iter()
@@ -179,10 +178,6 @@ fn quoted(word: &str) -> String {
 /// The most indexed words a prefix is replaced by (see [`Store::search_query`]).
 const PREFIX_WORDS: usize = 16;
 
-/// The shortest prefix replaced by its words: two letters start too many words in any real
-/// vocabulary to be worth reading them (a single letter is no prefix, see [`words`]).
-const PREFIX_LETTERS: usize = 3;
-
 /// A search as an FTS5 query ([`Store::search_query`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SearchQuery {
@@ -198,8 +193,8 @@ impl Store {
     /// words under it into a new list, which took 25 ms for `судья` in 85 % of 100,000
     /// hearings (the only word under its prefix), against 3 ms for the word. The words are
     /// read from the index's vocabulary, `temp.hearing_search_words` (made by `Store::open`;
-    /// 2 ms for that word). A prefix stays one when it is shorter than [`PREFIX_LETTERS`] or
-    /// starts more than [`PREFIX_WORDS`] words, as `OR` over many lists costs as much.
+    /// 2 ms for that word). A prefix stays one when it starts more than [`PREFIX_WORDS`] words,
+    /// as `OR` over many lists costs as much.
     pub(crate) fn search_query(&self, text: &str) -> Result<Option<SearchQuery>> {
         let mut parts = Vec::new();
         let mut prefix = false;
@@ -207,9 +202,6 @@ impl Store {
             let as_prefix = format!("{}*", quoted(&word));
             let part = if !is_prefix {
                 quoted(&word)
-            } else if word.chars().count() < PREFIX_LETTERS {
-                prefix = true;
-                as_prefix
             } else {
                 match self.words_under(&word)?.as_slice() {
                     // It matches nothing, and finds that at once.
