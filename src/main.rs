@@ -6,11 +6,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use courtwatch::cli::{self, Cli, Context, Out};
 
-/// Bulk loads and verification hand records from the thread that reads them to the one that
-/// writes or hashes them; glibc's allocator serialises such frees on the first thread's arena
-/// lock, which cost a merge a tenth of its time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
