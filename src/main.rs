@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use courtwatch::cli::{self, Cli, Context, Out};
 
-
 fn main() -> ExitCode {
     let args = Cli::parse();
     let result = Context::new(&args).and_then(|ctx| match args.command {

@@ -8,7 +8,7 @@ use clap::Args;
 use super::{Context, Out};
 use crate::demo::{Generator, demo_monitors};
 use crate::error::{Error, Result};
-use crate::store::{encoded_channel, feed};
+use crate::store::handover;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -40,22 +40,17 @@ pub fn run(ctx: &Context, a: DemoArgs, out: &mut Out) -> Result<()> {
     let progress = std::io::stderr().is_terminal() || a.hearings >= 10 * CHUNK;
     // Making the records (their content hashes, JSON and search text) takes about a quarter
     // of the time, so a second thread makes them while this one writes.
-    let (send, receive) = encoded_channel();
+    let (feed, receive, mut spent) = handover();
     let spec = store.spec();
     let mut written = 0u64;
     std::thread::scope(|scope| -> Result<()> {
-        scope.spawn(move || {
-            feed(
-                spec,
-                Generator::new(spec, a.seed, a.hearings, monitors),
-                send,
-            )
-        });
+        scope.spawn(move || feed.feed(spec, Generator::new(spec, a.seed, a.hearings, monitors)));
         let mut records = receive.iter().flatten().peekable();
         while records.peek().is_some() {
             let mut bulk = store.bulk()?;
             for record in records.by_ref().take(CHUNK as usize) {
                 bulk.write(&record)?;
+                spent.done(record);
                 written += 1;
             }
             bulk.commit()?;

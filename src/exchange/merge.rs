@@ -19,9 +19,7 @@ use super::manifest::MonitorRef;
 use super::verify::{Batch, verify};
 use crate::domain::{Lineage, Monitor, Status, lineage};
 use crate::error::{Error, Result};
-use crate::store::{
-    BatchIn, LocalVersion, MergeCounts, Store, encoded_channel, feed, missing_seqs,
-};
+use crate::store::{BatchIn, LocalVersion, MergeCounts, Store, handover, missing_seqs};
 
 /// What merge does with one incoming hearing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -203,11 +201,11 @@ pub fn apply(
     // second thread reads while this one writes.
     let spec = store.spec();
     std::thread::scope(|scope| -> Result<()> {
-        let (send, receive) = encoded_channel();
+        let (feed, receive, mut spent) = handover();
         let reader = scope.spawn(move || {
             let mut records = batch.records(spec);
             // The iteration's end runs the final checks (Records::finish).
-            feed(spec, records.by_ref(), send);
+            feed.feed(spec, records.by_ref());
             records.problems
         });
         let mut records = receive.iter().flatten();
@@ -232,6 +230,7 @@ pub fn apply(
                 }
                 Action::Unchanged | Action::KeepLocal => {}
             }
+            spent.done(record);
         }
         if records.next().is_some() {
             return Err(changed("it has more hearings than before".into()));

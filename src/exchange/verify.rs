@@ -1333,20 +1333,27 @@ fn check_rows(
     let check_hashes = !manifest.redacted;
     let mut hash_warnings = std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(u64, HearingRecord)>>(4);
+        // Hashed runs come back to be freed here, where they were made (see
+        // `store::handover`: glibc frees another thread's memory under that thread's lock).
+        let (back, hashed) = std::sync::mpsc::channel();
         let hasher = scope.spawn(move || {
-            receive
-                .into_iter()
-                .flatten()
-                .filter_map(|(line, record)| hash_mismatch(line, &record))
-                .collect::<Vec<_>>()
+            let mut found = Vec::new();
+            for run in receive {
+                found.extend(run.iter().filter_map(|(line, r)| hash_mismatch(*line, r)));
+                let _ = back.send(run);
+            }
+            found
         });
         let mut run = Vec::with_capacity(HASH_RUN);
         while let Some(next) = records.next_record() {
             if check_hashes {
                 run.push(next);
             }
-            if run.len() == HASH_RUN && send.send(std::mem::take(&mut run)).is_err() {
-                break;
+            if run.len() == HASH_RUN {
+                hashed.try_iter().for_each(drop);
+                if send.send(std::mem::take(&mut run)).is_err() {
+                    break;
+                }
             }
         }
         let _ = send.send(run);

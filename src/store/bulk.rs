@@ -1,6 +1,6 @@
 //! Writing many hearing records in one transaction (`demo`, `merge`).
 
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 use rusqlite::Transaction;
 
@@ -19,31 +19,66 @@ const RECORDS_IN_FLIGHT: usize = 64;
 /// writer 3 % of a merge when records went one by one.
 const RUN: usize = 16;
 
-/// The hand-over from a bulk writer's second thread to the writer: [`feed`] on one end,
-/// runs of records (`receiver.iter().flatten()`) on the other.
-pub fn encoded_channel() -> (SyncSender<Vec<Encoded>>, Receiver<Vec<Encoded>>) {
-    sync_channel(RECORDS_IN_FLIGHT / RUN)
+/// The hand-over between a bulk writer's second thread, which makes or reads the records and
+/// encodes them ([`Feed::feed`]), and the writer, which takes them in runs
+/// (`receiver.iter().flatten()`) and gives each back when written ([`Spent::done`]), so that
+/// the thread that allocated a record also frees it: glibc frees another thread's memory
+/// under that thread's arena lock, which both threads then wait on.
+pub fn handover() -> (Feed, Receiver<Vec<Encoded>>, Spent) {
+    let (to, from) = sync_channel(RECORDS_IN_FLIGHT / RUN);
+    let (back, spent) = channel();
+    (
+        Feed { to, spent },
+        from,
+        Spent {
+            back,
+            run: Vec::with_capacity(RUN),
+        },
+    )
 }
 
-/// Encodes `records` on this thread and hands them to the writer in runs; stops early when
-/// the writer has stopped (on an error).
-pub fn feed(
-    spec: &Spec,
-    records: impl Iterator<Item = HearingRecord>,
+/// The second thread's end of a [`handover`].
+pub struct Feed {
     to: SyncSender<Vec<Encoded>>,
-) {
-    let mut run = Vec::with_capacity(RUN);
-    for record in records {
-        run.push(Encoded::new(spec, record));
-        if run.len() == RUN
-            && to
-                .send(std::mem::replace(&mut run, Vec::with_capacity(RUN)))
-                .is_err()
-        {
-            return;
+    spent: Receiver<Vec<Encoded>>,
+}
+
+impl Feed {
+    /// Encodes `records` on this thread and hands them to the writer in runs, dropping the
+    /// runs it gives back; stops early when the writer has stopped (on an error).
+    pub fn feed(self, spec: &Spec, records: impl Iterator<Item = HearingRecord>) {
+        let mut run = Vec::with_capacity(RUN);
+        for record in records {
+            run.push(Encoded::new(spec, record));
+            if run.len() == RUN {
+                self.spent.try_iter().for_each(drop);
+                let full = std::mem::replace(&mut run, Vec::with_capacity(RUN));
+                if self.to.send(full).is_err() {
+                    return;
+                }
+            }
+        }
+        let _ = self.to.send(run);
+    }
+}
+
+/// The writer's end of a [`handover`] for records it is done with.
+pub struct Spent {
+    back: Sender<Vec<Encoded>>,
+    run: Vec<Encoded>,
+}
+
+impl Spent {
+    /// Gives a written record back, in runs, to be dropped by the thread that made it (or here,
+    /// once that thread has finished).
+    pub fn done(&mut self, record: Encoded) {
+        self.run.push(record);
+        if self.run.len() == RUN {
+            let _ = self
+                .back
+                .send(std::mem::replace(&mut self.run, Vec::with_capacity(RUN)));
         }
     }
-    let _ = to.send(run);
 }
 
 /// Search rows held back before they are written together (bounds memory: a body is a few

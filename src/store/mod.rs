@@ -27,7 +27,7 @@ pub use batches::{
     BatchIn, BatchOut, ConflictRow, ExportCandidate, FieldsResolved, LocalVersion, MergeCounts,
     Received, missing_seqs,
 };
-pub use bulk::{Bulk, Loading, encoded_channel, feed};
+pub use bulk::{Bulk, Feed, Loading, Spent, handover};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::Encoded;
