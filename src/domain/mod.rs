@@ -263,6 +263,23 @@ pub struct HearingRecord {
 }
 
 impl HearingRecord {
+    /// A hearing of a case with nothing under it yet.
+    pub fn new(case: Case, hearing: Hearing) -> HearingRecord {
+        HearingRecord {
+            case,
+            hearing,
+            parties: Vec::new(),
+            hearing_parties: Vec::new(),
+            charges: Vec::new(),
+            answers: Vec::new(),
+            allegations: Vec::new(),
+            followups: Vec::new(),
+            timeline: Vec::new(),
+            consents: Vec::new(),
+            audit: Vec::new(),
+        }
+    }
+
     /// The fields of the party a hearing party refers to.
     pub fn party(&self, uuid: Uuid) -> Option<&Party> {
         self.parties.iter().find(|p| p.uuid == uuid)

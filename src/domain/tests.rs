@@ -26,22 +26,13 @@ fn hearing(status: Status, sealed: bool) -> Hearing {
 }
 
 fn record() -> HearingRecord {
-    HearingRecord {
-        case: Case {
+    HearingRecord::new(
+        Case {
             uuid: id(2),
             fields: Fields::new(),
         },
-        hearing: hearing(Status::Draft, false),
-        parties: Vec::new(),
-        hearing_parties: Vec::new(),
-        charges: Vec::new(),
-        answers: Vec::new(),
-        allegations: Vec::new(),
-        followups: Vec::new(),
-        timeline: Vec::new(),
-        consents: Vec::new(),
-        audit: Vec::new(),
-    }
+        hearing(Status::Draft, false),
+    )
 }
 
 #[test]

@@ -87,31 +87,25 @@ impl Db {
     fn hearing_of(&mut self, case: &Case, parties: &[Party], hearing: &[(&str, &str)]) -> Rec {
         let uuid = self.id();
         Rec(HearingRecord {
-            case: case.clone(),
-            hearing: Hearing {
-                uuid,
-                case_uuid: case.uuid,
-                monitor_uuid: self.me.uuid,
-                status: Status::Final,
-                version: 1,
-                content_hash: String::new(),
-                parent_hash: String::new(),
-                ancestors: Vec::new(),
-                sealed: true,
-                form_versions: String::new(),
-                created_at: "2025-01-01T10:00:00+05:00".into(),
-                updated_at: "2025-01-01T10:00:00+05:00".into(),
-                fields: fields(hearing),
-            },
             parties: parties.to_vec(),
-            hearing_parties: Vec::new(),
-            charges: Vec::new(),
-            answers: Vec::new(),
-            allegations: Vec::new(),
-            followups: Vec::new(),
-            timeline: Vec::new(),
-            consents: Vec::new(),
-            audit: Vec::new(),
+            ..HearingRecord::new(
+                case.clone(),
+                Hearing {
+                    uuid,
+                    case_uuid: case.uuid,
+                    monitor_uuid: self.me.uuid,
+                    status: Status::Final,
+                    version: 1,
+                    content_hash: String::new(),
+                    parent_hash: String::new(),
+                    ancestors: Vec::new(),
+                    sealed: true,
+                    form_versions: String::new(),
+                    created_at: "2025-01-01T10:00:00+05:00".into(),
+                    updated_at: "2025-01-01T10:00:00+05:00".into(),
+                    fields: fields(hearing),
+                },
+            )
         })
     }
 

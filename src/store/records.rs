@@ -889,19 +889,7 @@ pub(crate) fn load(conn: &rusqlite::Connection, hearing: Uuid) -> Result<Hearing
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
     let u = |v: &Option<String>| parse_uuid(v.as_deref().unwrap_or(""));
 
-    let mut r = HearingRecord {
-        case,
-        hearing: h,
-        parties: Vec::new(),
-        hearing_parties: Vec::new(),
-        charges: Vec::new(),
-        answers: Vec::new(),
-        allegations: Vec::new(),
-        followups: Vec::new(),
-        timeline: Vec::new(),
-        consents: Vec::new(),
-        audit: Vec::new(),
-    };
+    let mut r = HearingRecord::new(case, h);
     for row in rows("SELECT uuid, data FROM parties WHERE case_uuid = ?1", &cid)? {
         r.parties.push(Party {
             uuid: u(&row[0])?,

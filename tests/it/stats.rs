@@ -47,10 +47,12 @@ fn t1(env: &Env) {
             fields: fields(&[("case_type", "criminal")]),
         };
         let hearing = id();
-        let mut r = HearingRecord {
-            hearing: Hearing {
+        let case_uuid = case.uuid;
+        let mut r = HearingRecord::new(
+            case,
+            Hearing {
                 uuid: hearing,
-                case_uuid: case.uuid,
+                case_uuid,
                 monitor_uuid: me.uuid,
                 status: Status::Final,
                 version: 1,
@@ -68,17 +70,7 @@ fn t1(env: &Env) {
                     ("session_outcome", "evidence_examined"),
                 ]),
             },
-            case,
-            parties: Vec::new(),
-            hearing_parties: Vec::new(),
-            charges: Vec::new(),
-            answers: Vec::new(),
-            allegations: Vec::new(),
-            followups: Vec::new(),
-            timeline: Vec::new(),
-            consents: Vec::new(),
-            audit: Vec::new(),
-        };
+        );
         // 24 trials with two defendants, 22 with one: 70 defendants.
         let defendants = if trial < 24 { 2 } else { 1 };
         for d in 1..=defendants {

@@ -1032,12 +1032,12 @@ mod tests {
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect()
         };
-        HearingRecord {
-            case: Case {
+        HearingRecord::new(
+            Case {
                 uuid: id(2),
                 fields: fields(&[("court_case_number", case)]),
             },
-            hearing: Hearing {
+            Hearing {
                 uuid: id(1),
                 case_uuid: id(2),
                 monitor_uuid: id(3),
@@ -1052,16 +1052,7 @@ mod tests {
                 updated_at: String::new(),
                 fields: fields(&[("courtroom", room), ("judge_name", "Саидов А.Н.")]),
             },
-            parties: Vec::new(),
-            hearing_parties: Vec::new(),
-            charges: Vec::new(),
-            answers: Vec::new(),
-            allegations: Vec::new(),
-            followups: Vec::new(),
-            timeline: Vec::new(),
-            consents: Vec::new(),
-            audit: Vec::new(),
-        }
+        )
     }
 
     struct Fixture {

@@ -657,12 +657,12 @@ mod tests {
 
     fn record() -> HearingRecord {
         let id = |n| Uuid::from_u128(n);
-        HearingRecord {
-            case: Case {
+        HearingRecord::new(
+            Case {
                 uuid: id(2),
                 fields: Fields::new(),
             },
-            hearing: Hearing {
+            Hearing {
                 uuid: id(1),
                 case_uuid: id(2),
                 monitor_uuid: id(3),
@@ -677,16 +677,7 @@ mod tests {
                 updated_at: String::new(),
                 fields: Fields::new(),
             },
-            parties: Vec::new(),
-            hearing_parties: Vec::new(),
-            charges: Vec::new(),
-            answers: Vec::new(),
-            allegations: Vec::new(),
-            followups: Vec::new(),
-            timeline: Vec::new(),
-            consents: Vec::new(),
-            audit: Vec::new(),
-        }
+        )
     }
 
     struct Fixture {
