@@ -41,6 +41,8 @@ pub(super) struct Encoding {
     followups: Vec<String>,
     consents: Vec<String>,
     search: String,
+    /// The hearing's `checklist_tally` row (see [`tally`]).
+    tally: String,
 }
 
 impl Encoding {
@@ -58,6 +60,11 @@ impl Encoding {
             followups: each(&r.followups, |f| &f.fields),
             consents: each(&r.consents, |c| &c.fields),
             search: search_body(spec, r),
+            tally: tally(
+                r.answers
+                    .iter()
+                    .map(|a| (a.item_code.as_str(), a.party_uuid, a.answer.as_str())),
+            ),
         }
     }
 }
@@ -757,7 +764,7 @@ impl Store {
         }
         insert_answers(tx, &hid, &r.answers)?;
         if existing.is_some() || !r.answers.is_empty() {
-            retally(tx, &hid)?;
+            write_tally(tx, &hid, &e.tally)?;
         }
         for (a, json) in r.allegations.iter().zip(&e.allegations) {
             tx.prepare_cached(
@@ -994,9 +1001,6 @@ pub(crate) fn load(conn: &rusqlite::Connection, hearing: Uuid) -> Result<Hearing
     Ok(r)
 }
 
-/// Rewrites a hearing's row of `checklist_tally` (migration 0003) from its checklist answers:
-/// one ` ITEM:a` token per answer row, the letter as 0003 describes. Called after every change
-/// to a hearing's answers (migration 0004 explains why the store, not triggers, does it).
 /// Inserts a hearing's checklist answers (some 45 rows), several rows per statement: one
 /// statement per row spent more on running the statement than on the row.
 fn insert_answers(tx: &Transaction<'_>, hearing: &str, answers: &[Answer]) -> rusqlite::Result<()> {
@@ -1042,15 +1046,66 @@ fn insert_answers(tx: &Transaction<'_>, hearing: &str, answers: &[Answer]) -> ru
     Ok(())
 }
 
-fn retally(tx: &Transaction<'_>, hearing: &str) -> rusqlite::Result<()> {
+/// A hearing's row of `checklist_tally` (migration 0003): one ` ITEM:a` token per checklist
+/// answer, in the answers' key order (item, then party), `a` the letter 0003 describes.
+/// Bulk writers make it with the rest of a record's [`Encoding`]; single edits through
+/// [`retally`]. (Migration 0004 explains why the store, not triggers, keeps it.)
+fn tally<'a>(answers: impl Iterator<Item = (&'a str, Option<Uuid>, &'a str)>) -> String {
+    let mut answers: Vec<_> = answers.collect();
+    answers.sort_unstable_by_key(|&(item, party, _)| (item, party));
+    let mut out = String::with_capacity(answers.len() * 10);
+    for (item, _, answer) in answers {
+        let letter = match answer {
+            "yes" => 'y',
+            "no" => 'n',
+            "partly" => 'p',
+            "not_observed" => 'o',
+            "not_applicable" => 'x',
+            _ => '-',
+        };
+        out.push(' ');
+        out.push_str(item);
+        out.push(':');
+        out.push(letter);
+    }
+    out
+}
+
+fn write_tally(tx: &Transaction<'_>, hearing: &str, tally: &str) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO checklist_tally (hearing_uuid, answers)
-         SELECT ?1, ifnull(group_concat(' ' || item_code || ':' || CASE answer WHEN 'yes' THEN 'y'
-                    WHEN 'no' THEN 'n' WHEN 'partly' THEN 'p' WHEN 'not_observed' THEN 'o'
-                    WHEN 'not_applicable' THEN 'x' ELSE '-' END, ''), '')
-         FROM checklist_answers WHERE hearing_uuid = ?1
+        "INSERT INTO checklist_tally (hearing_uuid, answers) VALUES (?1, ?2)
          ON CONFLICT (hearing_uuid) DO UPDATE SET answers = excluded.answers",
     )?
-    .execute([hearing])?;
+    .execute([hearing, tally])?;
+    Ok(())
+}
+
+/// Rewrites a hearing's row of `checklist_tally` from its checklist answers as stored, after
+/// a single edit to them.
+fn retally(tx: &Transaction<'_>, hearing: &str) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT item_code, party_uuid, answer FROM checklist_answers WHERE hearing_uuid = ?1",
+    )?;
+    let rows = stmt
+        .query_map([hearing], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let answers = rows
+        .iter()
+        .map(|(item, party, answer)| {
+            let party = if party.is_empty() {
+                None
+            } else {
+                Some(parse_uuid(party)?)
+            };
+            Ok((item.as_str(), party, answer.as_str()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    write_tally(tx, hearing, &tally(answers.into_iter()))?;
     Ok(())
 }

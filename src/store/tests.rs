@@ -1138,3 +1138,45 @@ fn bulk_loads_leave_the_log_only_when_they_have_the_database_to_themselves() {
     assert_eq!(mode(&s), "wal");
     assert_eq!(search(&reader, "written"), 2);
 }
+
+#[test]
+fn the_checklist_tally_lists_answers_in_key_order_however_they_were_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    let (d1, _) = s.add_party(h, "defendant").expect("d1");
+    let (d2, _) = s.add_party(h, "defendant").expect("d2");
+    let (first, second) = if d1 < d2 { (d1, d2) } else { (d2, d1) };
+    s.set_answer(h, "PUB-01", None, "not_observed", "")
+        .expect("answer");
+    s.set_answer(h, "INN-01", Some(second), "yes", "")
+        .expect("answer");
+    s.set_answer(h, "INN-01", Some(first), "no", "")
+        .expect("answer");
+    s.set_answer(h, "INN-01", None, "not_applicable", "")
+        .expect("answer");
+    s.set_answer(h, "IND-01", None, "", "a comment only")
+        .expect("answer");
+    let tally = || -> String {
+        s.conn()
+            .query_row(
+                "SELECT answers FROM checklist_tally WHERE hearing_uuid = ?1",
+                [h.to_string()],
+                |r| r.get(0),
+            )
+            .expect("tally")
+    };
+    // Item, then party (none first): the order a reader of the answers' key gets them in.
+    let expected = " IND-01:- INN-01:x INN-01:n INN-01:y PUB-01:o";
+    assert_eq!(tally(), expected, "after single edits");
+
+    // A bulk writer (merge, demo) makes the same row from the record, in whatever order the
+    // record lists its answers.
+    let mut record = s.load_hearing(h).expect("load");
+    record.answers.reverse();
+    let mut bulk = s.bulk().expect("bulk");
+    bulk.replace(&Encoded::new(s.spec(), record))
+        .expect("replace");
+    bulk.commit().expect("commit");
+    assert_eq!(tally(), expected, "after a bulk write");
+}
