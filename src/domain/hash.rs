@@ -31,7 +31,9 @@ struct CanonicalHearing<'a> {
     fields: &'a Fields,
 }
 
-fn sorted<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
+/// The rows in key order; the key borrows from the row (a key that owned a copy of a
+/// checklist item code made two of them per comparison).
+fn sorted<'a, T, K: Ord + 'a>(items: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<&'a T> {
     let mut v: Vec<&T> = items.iter().collect();
     v.sort_by_key(|t| key(t));
     v
@@ -51,7 +53,7 @@ pub fn content_hash(r: &HearingRecord) -> String {
         parties: sorted(&r.parties, |p| p.uuid),
         hearing_parties: sorted(&r.hearing_parties, |p| p.uuid),
         charges: sorted(&r.charges, |p| p.uuid),
-        answers: sorted(&r.answers, |a| (a.item_code.clone(), a.party_uuid)),
+        answers: sorted(&r.answers, |a| (a.item_code.as_str(), a.party_uuid)),
         allegations: sorted(&r.allegations, |p| p.uuid),
         followups: sorted(&r.followups, |p| p.uuid),
         timeline: sorted(&r.timeline, |e| e.uuid),
