@@ -358,6 +358,12 @@ fn a_conflict_from_the_merge_is_resolved_side_by_side_and_recorded() {
     // Keeping the incoming version asks first; n cancels, y resolves.
     h.keys("i");
     snap!("conflict_confirm", h);
+    // At the smallest size the interface draws, the question grows to show its answer keys,
+    // which come last (a popup of fixed height cut them off there).
+    h.resize(60, 16);
+    let small = h.screen();
+    assert!(small.contains("n: no"), "{small}");
+    h.resize(80, 24);
     h.keys("n");
     assert!(h.store().conflicts(false).expect("conflicts").len() == 1);
     h.keys("iy");

@@ -107,19 +107,25 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, message: &str, error: bool) {
     );
 }
 
-/// A question with its answer keys, over the screen.
+/// A question with its answer keys, over the screen: as tall as its wrapped text needs
+/// (the answer keys come last, so a popup cut short would hide them), up to the whole area.
 pub fn confirm(frame: &mut Frame<'_>, area: Rect, title: &str, text: &str) {
-    let popup = centered(area, 60, 30);
+    let paragraph = Paragraph::new(text.to_owned()).wrap(Wrap { trim: true });
+    let mut popup = centered(area, 60, 30);
+    let needed = paragraph.line_count(popup.width.saturating_sub(2));
+    let height = u16::try_from(needed.saturating_add(2))
+        .unwrap_or(u16::MAX)
+        .max(popup.height)
+        .min(area.height);
+    popup.y = area.y + (area.height - height) / 2;
+    popup.height = height;
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(title.to_owned())
         .style(theme::popup());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    frame.render_widget(
-        Paragraph::new(text.to_owned()).wrap(Wrap { trim: true }),
-        inner,
-    );
+    frame.render_widget(paragraph, inner);
 }
 
 /// Shown instead of the interface when the terminal is smaller than the minimum.
