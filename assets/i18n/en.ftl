@@ -95,6 +95,7 @@ help-title = Keys
 help-this-screen = On this screen
 help-everywhere = Everywhere
 help-close = Esc or F1 closes this help.
+help-scroll = ↑ ↓ PgUp PgDn: more
 
 ## Keys
 key-help = help

@@ -99,6 +99,7 @@ help-title = Клавиши
 help-this-screen = На этом экране
 help-everywhere = Везде
 help-close = Esc или F1 закрывает эту справку.
+help-scroll = ↑ ↓ PgUp PgDn: ещё
 
 ## Клавиши
 key-help = справка

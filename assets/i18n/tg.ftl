@@ -95,6 +95,7 @@ help-title = Тугмаҳо
 help-this-screen = Дар ин экран
 help-everywhere = Дар ҳама ҷо
 help-close = Esc ё F1 ин роҳнаморо мепӯшад.
+help-scroll = ↑ ↓ PgUp PgDn: боз
 
 ## Тугмаҳо
 key-help = роҳнамо

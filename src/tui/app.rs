@@ -2,6 +2,7 @@
 //! Keys go to the lock first, then help, then the keys that work everywhere, then the top
 //! screen. Nothing here performs I/O: effects are returned to the session.
 
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -20,7 +21,7 @@ use super::screens::settings::Settings;
 use super::screens::statistics::Statistics;
 use super::screens::unlock::Unlock;
 use super::screens::{Cmd, Ctx, Screen};
-use super::widgets::chrome;
+use super::widgets::chrome::{self, HelpView};
 use crate::domain::Monitor;
 use crate::i18n::Texts;
 use crate::spec::{Lang, Spec};
@@ -46,7 +47,11 @@ pub struct App {
     read_only: bool,
     running: bool,
     stack: Vec<Screen>,
-    help: bool,
+    /// The help overlay, when open: how far it is scrolled.
+    help: Option<u16>,
+    /// How far the help can scroll and a page of it, as the last frame drew it (the keys
+    /// that scroll it need the height that only drawing knows).
+    help_view: Cell<HelpView>,
     lock: Option<Unlock>,
     status: Option<(String, bool)>,
     profile: Option<Monitor>,
@@ -75,7 +80,8 @@ impl App {
             read_only,
             running: true,
             stack: vec![first],
-            help: false,
+            help: None,
+            help_view: Cell::new(HelpView::default()),
             lock: None,
             status: None,
             profile: None,
@@ -148,20 +154,28 @@ impl App {
             let cmds = lock.handle_key(key, &ctx);
             return self.apply(cmds);
         }
-        if self.help {
-            if matches!(
-                key.code,
-                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') | KeyCode::Char('q')
-            ) {
-                self.help = false;
-            }
+        if let Some(scroll) = self.help {
+            let view = self.help_view.get();
+            let at = scroll.min(view.max);
+            self.help = match key.code {
+                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') | KeyCode::Char('q') => None,
+                KeyCode::Down | KeyCode::Char('j') => Some(at.saturating_add(1).min(view.max)),
+                KeyCode::Up | KeyCode::Char('k') => Some(at.saturating_sub(1)),
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    Some(at.saturating_add(view.page).min(view.max))
+                }
+                KeyCode::PageUp => Some(at.saturating_sub(view.page)),
+                KeyCode::Home => Some(0),
+                KeyCode::End => Some(view.max),
+                _ => Some(at),
+            };
             return Vec::new();
         }
         self.status = None;
         if self.is_open() {
             match keys::lookup(GLOBAL, &key) {
                 Some(Global::Help) => {
-                    self.help = true;
+                    self.help = Some(0);
                     return Vec::new();
                 }
                 Some(Global::Lock) => return self.lock_now(),
@@ -207,7 +221,7 @@ impl App {
                     self.running = false;
                 }
                 Cmd::Lock => effects.extend(self.lock_now()),
-                Cmd::Help => self.help = true,
+                Cmd::Help => self.help = Some(0),
                 Cmd::CycleLang => {
                     let i = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0);
                     effects.extend(self.set_lang(Lang::ALL[(i + 1) % Lang::ALL.len()]));
@@ -242,7 +256,7 @@ impl App {
 
     fn lock_now(&mut self) -> Vec<Effect> {
         let effects = self.flush();
-        self.help = false;
+        self.help = None;
         self.lock = Some(Unlock::locked());
         effects
     }
@@ -467,15 +481,16 @@ impl App {
             all.extend(keys::describe(GLOBAL));
         }
         chrome::footer(frame, footer, &self.texts, self.lang, &all);
-        if self.help {
-            chrome::help(
+        if let Some(scroll) = self.help {
+            self.help_view.set(chrome::help(
                 frame,
                 body,
                 &self.texts,
                 self.lang,
                 &keys,
                 &keys::describe(GLOBAL),
-            );
+                scroll,
+            ));
         }
     }
 }

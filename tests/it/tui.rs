@@ -225,6 +225,27 @@ fn snapshot_list_empty_help_and_search() {
     snap!("list_empty", h);
     h.keys("<F1>");
     snap!("help_list", h);
+    // Taller than the popup: it scrolls, and the last lines are the keys that work
+    // everywhere and how to close it.
+    assert!(!h.screen().contains("Ctrl-L"), "{}", h.screen());
+    h.keys("<End>");
+    snap!("help_list_end", h);
+    let end = h.screen();
+    assert!(
+        end.contains("Ctrl-L") && end.contains("Esc or F1 closes"),
+        "{end}"
+    );
+    h.keys("<Down><Down>");
+    assert_eq!(h.screen(), end, "nothing lies past the end");
+    h.keys("<Up>");
+    assert_ne!(h.screen(), end, "one line back up");
+    h.keys("<Home>");
+    let top = h.screen();
+    assert!(top.contains("On this screen"), "{top}");
+    h.keys("<PgDn>");
+    assert!(!h.screen().contains("On this screen"), "{}", h.screen());
+    h.keys("<PgUp>");
+    assert_eq!(h.screen(), top);
     h.keys("<Esc>/пытк");
     snap!("list_search_typing", h);
 }

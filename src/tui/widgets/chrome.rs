@@ -56,7 +56,16 @@ pub fn footer(
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The help overlay: every binding of the screen, then the ones that work everywhere.
+/// How far the help overlay can scroll, and how many lines a page of it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HelpView {
+    pub max: u16,
+    pub page: u16,
+}
+
+/// The help overlay: every binding of the screen, then the ones that work everywhere,
+/// scrolled down `scroll` lines (as far as it goes) when it is taller than the popup, which
+/// then says so on its bottom border.
 pub fn help(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -64,14 +73,10 @@ pub fn help(
     lang: Lang,
     screen: &[(String, &'static str, bool)],
     global: &[(String, &'static str, bool)],
-) {
+    scroll: u16,
+) -> HelpView {
     let popup = centered(area, 80, 90);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .title(texts.t(lang, "help-title"))
-        .style(theme::popup());
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
     let key_w = screen
         .iter()
         .chain(global)
@@ -95,7 +100,22 @@ pub fn help(
     section(&texts.t(lang, "help-this-screen"), screen, &mut lines);
     section(&texts.t(lang, "help-everywhere"), global, &mut lines);
     lines.push(Line::styled(texts.t(lang, "help-close"), theme::dim()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let mut block = Block::bordered()
+        .title(texts.t(lang, "help-title"))
+        .style(theme::popup());
+    let inner = block.inner(popup);
+    let total = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+    let view = HelpView {
+        max: total.saturating_sub(inner.height),
+        page: inner.height.saturating_sub(1).max(1),
+    };
+    if view.max > 0 {
+        block = block.title_bottom(Line::styled(texts.t(lang, "help-scroll"), theme::key()));
+    }
+    frame.render_widget(block, popup);
+    frame.render_widget(paragraph.scroll((scroll.min(view.max), 0)), inner);
+    view
 }
 
 /// A one-line status message: errors in red.
