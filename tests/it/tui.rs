@@ -662,6 +662,29 @@ fn the_filter_panel_and_sorting_narrow_and_order_the_list() {
     assert!(h.screen().contains("Court▼"), "{}", h.screen());
     h.keys("r");
     assert!(h.screen().contains("Court▲"));
+
+    // At the smallest size drawn, the panel's rows follow the focus down to the last one
+    // (status), and its keys stay in view.
+    h.resize(60, 16);
+    h.keys("f");
+    let first = h.screen();
+    assert!(
+        first.contains("From date") && first.contains("Esc: cancel"),
+        "{first}"
+    );
+    h.keys(&"<Tab>".repeat(8));
+    snap!("filter_panel_60x16_last_row", h);
+    let last = h.screen();
+    assert!(
+        last.contains("Status") && last.contains("Esc: cancel"),
+        "{last}"
+    );
+    h.keys("<Enter>");
+    assert!(
+        h.screen().contains("reviewed"),
+        "the status picker: {}",
+        h.screen()
+    );
 }
 
 #[test]

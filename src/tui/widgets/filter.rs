@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::form::{choices, truncate};
 use super::picker::{Choice, Picker, PickerEvent, centered};
@@ -239,19 +239,33 @@ impl FilterPanel {
         lang: Lang,
         texts: &crate::i18n::Texts,
     ) {
-        let popup = centered(area, 70, 80);
+        // As tall as its rows and wrapped hint need, up to the whole area; when the rows do
+        // not all fit (a small terminal), they scroll with the focus.
+        let hint = Paragraph::new(texts.t(lang, "filter-hint"))
+            .style(theme::dim())
+            .wrap(Wrap { trim: true });
+        let mut popup = centered(area, 70, 80);
+        let hint_h = u16::try_from(hint.line_count(popup.width.saturating_sub(2)))
+            .unwrap_or(u16::MAX)
+            .max(1);
+        let rows = ROWS.len() as u16;
+        popup.height = rows
+            .saturating_add(hint_h)
+            .saturating_add(2)
+            .min(area.height);
+        popup.y = area.y + (area.height - popup.height) / 2;
         frame.render_widget(Clear, popup);
         let block = Block::bordered()
             .title(texts.t(lang, "filter-title"))
             .style(theme::popup());
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
+        let hint_h = hint_h.min(inner.height.saturating_sub(1));
+        let shown = usize::from(inner.height.saturating_sub(hint_h));
+        let first = (self.focus + 1).saturating_sub(shown);
         let label_w = 24u16.min(inner.width / 2);
-        for (i, row) in ROWS.iter().enumerate() {
-            let y = inner.y + i as u16;
-            if y >= inner.bottom().saturating_sub(1) {
-                break;
-            }
+        for (n, (i, row)) in ROWS.iter().enumerate().skip(first).take(shown).enumerate() {
+            let y = inner.y + n as u16;
             let style = if i == self.focus {
                 theme::focused()
             } else {
@@ -290,15 +304,12 @@ impl FilterPanel {
                 }
             }
         }
-        let hint = Rect {
-            y: inner.bottom().saturating_sub(1),
-            height: 1,
+        let hint_area = Rect {
+            y: inner.bottom().saturating_sub(hint_h),
+            height: hint_h,
             ..inner
         };
-        frame.render_widget(
-            Paragraph::new(texts.t(lang, "filter-hint")).style(theme::dim()),
-            hint,
-        );
+        frame.render_widget(hint, hint_area);
         if let Some(p) = &self.picker {
             p.render(frame, area, &texts.t(lang, "picker-hint"));
         }
