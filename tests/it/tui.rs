@@ -734,6 +734,11 @@ fn s_shows_the_statistics_of_the_lists_filter() {
         "shares come with bars: {screen}"
     );
     snap!("statistics_100x30", h);
+    // On a narrow terminal the note on denominators wraps instead of being cut.
+    h.resize(60, 16);
+    let narrow = h.screen();
+    assert!(narrow.contains("out of the denominator."), "{narrow}");
+    h.resize(100, 30);
     h.keys("<Esc>f<Tab><Tab><Tab><Enter>sughd<Enter><C-a>s");
     assert!(h.screen().contains("filter"), "{}", h.screen());
 }

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Cmd, Ctx};
 use crate::stats::{By, Kind, Labels, Stats};
@@ -175,13 +175,24 @@ impl Statistics {
             };
             note = format!("{}: {note}", names.by(by));
         }
+        // The note says what the shares leave out of their denominators: wrapped, not cut,
+        // on a narrow terminal (up to a third of the screen).
+        let note = Paragraph::new(note)
+            .style(theme::dim())
+            .wrap(Wrap { trim: true });
+        let note_h = u16::try_from(note.line_count(area.width))
+            .unwrap_or(u16::MAX)
+            .clamp(1, (area.height / 3).max(1));
         frame.render_widget(
-            Paragraph::new(note).style(theme::dim()),
-            Rect { height: 1, ..area },
+            note,
+            Rect {
+                height: note_h,
+                ..area
+            },
         );
         let body = Rect {
-            y: area.y + 1,
-            height: area.height - 1,
+            y: area.y + note_h,
+            height: area.height - note_h,
             ..area
         };
         let bar_w = if body.width >= 100 { 24 } else { 12 };
