@@ -287,7 +287,14 @@ fn merge_looks_in_a_typed_folder_and_says_when_there_is_nothing() {
 #[test]
 fn merge_screen_in_a_narrow_terminal() {
     let (mut h, _, _) = lead_with_a_batch(60, 18);
-    h.keys("m<Space><Enter>");
+    h.keys("m");
+    // The choice's hint wraps: that nothing is written yet is not cut off.
+    let choose = h.screen();
+    assert!(
+        choose.contains("(nothing is written") && choose.contains("yet)"),
+        "{choose}"
+    );
+    h.keys("<Space><Enter>");
     snap!("merge_preview_60x18", h);
 }
 

@@ -393,11 +393,15 @@ impl MergeScreen {
                 varea,
             );
         }
-        let hint_y = area.bottom() - 1;
-        frame.render_widget(
-            Paragraph::new(ctx.t("merge-choose-hint")).style(theme::dim()),
-            Rect::new(area.x, hint_y, area.width, 1),
-        );
+        // The hint says nothing is written yet: wrapped, not cut, on a narrow terminal.
+        let hint = Paragraph::new(ctx.t("merge-choose-hint"))
+            .style(theme::dim())
+            .wrap(Wrap { trim: true });
+        let hint_h = u16::try_from(hint.line_count(area.width))
+            .unwrap_or(u16::MAX)
+            .clamp(1, area.height - 3);
+        let hint_y = area.bottom() - hint_h;
+        frame.render_widget(hint, Rect::new(area.x, hint_y, area.width, hint_h));
         let list = Rect {
             y: y + 2,
             height: hint_y.saturating_sub(y + 2),
