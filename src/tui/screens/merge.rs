@@ -18,6 +18,7 @@ use crate::i18n::Arg;
 use crate::tui::effect::{BatchResult, Effect, FoundBatch, MergeReport, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+use crate::tui::widgets::chrome;
 use crate::tui::widgets::text::{Editor, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -397,9 +398,7 @@ impl MergeScreen {
         let hint = Paragraph::new(ctx.t("merge-choose-hint"))
             .style(theme::dim())
             .wrap(Wrap { trim: true });
-        let hint_h = u16::try_from(hint.line_count(area.width))
-            .unwrap_or(u16::MAX)
-            .clamp(1, area.height - 3);
+        let hint_h = chrome::rows(&hint, area.width).clamp(1, area.height - 3);
         let hint_y = area.bottom() - hint_h;
         frame.render_widget(hint, Rect::new(area.x, hint_y, area.width, hint_h));
         let list = Rect {

@@ -12,6 +12,7 @@ use super::{Cmd, Ctx};
 use crate::stats::{By, Kind, Labels, Stats};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+use crate::tui::widgets::chrome;
 use crate::tui::widgets::form::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,9 +181,7 @@ impl Statistics {
         let note = Paragraph::new(note)
             .style(theme::dim())
             .wrap(Wrap { trim: true });
-        let note_h = u16::try_from(note.line_count(area.width))
-            .unwrap_or(u16::MAX)
-            .clamp(1, (area.height / 3).max(1));
+        let note_h = chrome::rows(&note, area.width).clamp(1, (area.height / 3).max(1));
         frame.render_widget(
             note,
             Rect {

@@ -56,6 +56,13 @@ pub fn footer(
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// How many rows a wrapped paragraph takes at `width` columns (ratatui's own count, so it
+/// matches what is drawn). Screens size hints, notes and popups with it instead of cutting
+/// them at a fixed height.
+pub fn rows(paragraph: &Paragraph<'_>, width: u16) -> u16 {
+    u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX)
+}
+
 /// How far the help overlay can scroll, and how many lines a page of it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HelpView {
@@ -105,7 +112,7 @@ pub fn help(
         .title(texts.t(lang, "help-title"))
         .style(theme::popup());
     let inner = block.inner(popup);
-    let total = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+    let total = rows(&paragraph, inner.width);
     let view = HelpView {
         max: total.saturating_sub(inner.height),
         page: inner.height.saturating_sub(1).max(1),
@@ -132,9 +139,8 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, message: &str, error: bool) {
 pub fn confirm(frame: &mut Frame<'_>, area: Rect, title: &str, text: &str) {
     let paragraph = Paragraph::new(text.to_owned()).wrap(Wrap { trim: true });
     let mut popup = centered(area, 60, 30);
-    let needed = paragraph.line_count(popup.width.saturating_sub(2));
-    let height = u16::try_from(needed.saturating_add(2))
-        .unwrap_or(u16::MAX)
+    let height = rows(&paragraph, popup.width.saturating_sub(2))
+        .saturating_add(2)
         .max(popup.height)
         .min(area.height);
     popup.y = area.y + (area.height - height) / 2;

@@ -245,9 +245,7 @@ impl FilterPanel {
             .style(theme::dim())
             .wrap(Wrap { trim: true });
         let mut popup = centered(area, 70, 80);
-        let hint_h = u16::try_from(hint.line_count(popup.width.saturating_sub(2)))
-            .unwrap_or(u16::MAX)
-            .max(1);
+        let hint_h = super::chrome::rows(&hint, popup.width.saturating_sub(2)).max(1);
         let rows = ROWS.len() as u16;
         popup.height = rows
             .saturating_add(hint_h)
