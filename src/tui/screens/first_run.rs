@@ -11,6 +11,7 @@ use super::{Cmd, Ctx};
 use crate::tui::effect::Effect;
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+use crate::tui::widgets::chrome;
 use crate::tui::widgets::text::{Editor, Secret};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,18 +154,37 @@ impl FirstRun {
         let x = area.x + 2;
         let w = area.width.saturating_sub(4);
         let label_w = 24.min(w / 2);
-        let mut y = area.y + 1;
+        // The intro and the warning take the rows their wrapped text needs. The warning that a
+        // lost passphrase loses the records is never cut: on a short terminal the blank rows
+        // between the parts go first, then the end of the intro.
+        let left = |y: u16| area.bottom().saturating_sub(y);
         let intro = Paragraph::new(ctx.t("first-run-intro")).wrap(Wrap { trim: true });
+        let warn = Paragraph::new(ctx.t("first-run-warning"))
+            .style(theme::error())
+            .wrap(Wrap { trim: true });
+        let kept = (self.fields() as u16)
+            .saturating_add(if self.ask_passphrase {
+                chrome::rows(&warn, w).saturating_add(1)
+            } else {
+                0
+            })
+            .saturating_add(if self.error.is_some() { 2 } else { 0 });
+        let intro_rows = chrome::rows(&intro, w);
+        let gap = u16::from(area.height >= intro_rows.saturating_add(kept).saturating_add(3));
+        let mut y = area.y + gap;
+        let intro_h = intro_rows
+            .min(area.height.saturating_sub(kept))
+            .min(left(y));
         frame.render_widget(
             intro,
             Rect {
                 x,
                 y,
                 width: w,
-                height: 3,
+                height: intro_h,
             },
         );
-        y += 4;
+        y += intro_h + gap;
         let labels = [
             "first-run-code",
             "first-run-name",
@@ -203,7 +223,7 @@ impl FirstRun {
             }
             y += 1;
         }
-        y += 1;
+        y += gap;
         if self.ask_passphrase {
             let hint = format!(
                 "{} {}",
@@ -220,19 +240,17 @@ impl FirstRun {
                 },
             );
             y += 1;
-            let warn = Paragraph::new(ctx.t("first-run-warning"))
-                .style(theme::error())
-                .wrap(Wrap { trim: true });
+            let warn_h = chrome::rows(&warn, w).min(left(y));
             frame.render_widget(
                 warn,
                 Rect {
                     x,
                     y,
                     width: w,
-                    height: 2,
+                    height: warn_h,
                 },
             );
-            y += 2;
+            y += warn_h;
         }
         if let Some(e) = &self.error {
             frame.render_widget(
