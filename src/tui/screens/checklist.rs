@@ -14,6 +14,7 @@ use crate::domain::{Answer, HearingRecord, Problem, ProblemKind, relevant_items}
 use crate::tui::effect::Effect;
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+use crate::tui::widgets::chrome;
 use crate::tui::widgets::form::truncate;
 use crate::tui::widgets::text::Editor;
 
@@ -359,6 +360,21 @@ impl Checklist {
         Some(())
     }
 
+    /// The focused item's question with its reference, and its help, wrapped.
+    fn detail_text(&self, ctx: &Ctx<'_>) -> Option<Paragraph<'static>> {
+        let (code, _) = self.item()?;
+        let (_, item) = ctx.spec.checklist.item(code)?;
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!("{code} "), theme::key()),
+            Span::raw(item.question.get(ctx.lang).to_owned()),
+            Span::styled(format!("  [{}]", item.reference), theme::dim()),
+        ])];
+        if let Some(h) = &item.help {
+            lines.push(Line::styled(h.get(ctx.lang).to_owned(), theme::dim()));
+        }
+        Some(Paragraph::new(lines).wrap(Wrap { trim: true }))
+    }
+
     pub fn render(
         &self,
         frame: &mut Frame<'_>,
@@ -374,7 +390,15 @@ impl Checklist {
             );
             return;
         }
-        let detail_h = if area.height >= 14 { 5 } else { 2 };
+        // Under the list, the focused item in full: on a narrow terminal the detail grows to
+        // show the whole question (up to half the area) rather than cut it.
+        let detail_text = self.detail_text(ctx);
+        let needed = detail_text
+            .as_ref()
+            .map_or(1, |p| chrome::rows(p, area.width))
+            .saturating_add(1);
+        let base = if area.height >= 14 { 5 } else { 2 };
+        let detail_h = needed.min(area.height / 2).max(base);
         let list = Rect {
             height: area.height.saturating_sub(detail_h),
             ..area
@@ -468,27 +492,16 @@ impl Checklist {
         }
         // The detail of the focused item: the whole question, its reference and help, and the
         // comment.
-        let Some((code, party)) = self.item() else {
+        let (Some((code, party)), Some(text)) = (self.item(), detail_text) else {
             return;
         };
-        let Some((_, item)) = ctx.spec.checklist.item(code) else {
-            return;
-        };
-        let mut lines = vec![Line::from(vec![
-            Span::styled(format!("{code} "), theme::key()),
-            Span::raw(item.question.get(ctx.lang).to_owned()),
-            Span::styled(format!("  [{}]", item.reference), theme::dim()),
-        ])];
-        if let Some(h) = &item.help {
-            lines.push(Line::styled(h.get(ctx.lang).to_owned(), theme::dim()));
-        }
         let comment_label = format!("{}: ", ctx.t("checklist-comment"));
         let comment = answer_of(record, code, party)
             .map(|a| a.comment.clone())
             .unwrap_or_default();
         let comment_y = detail.bottom().saturating_sub(1);
         frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }),
+            text,
             Rect {
                 height: detail.height.saturating_sub(1),
                 ..detail
