@@ -276,25 +276,22 @@ impl Store {
         changes: &[Change],
         by: &Author<'_>,
     ) -> Result<()> {
+        let hid = hearing.to_string();
         for c in changes {
-            tx.prepare_cached(
-                "INSERT INTO audit (uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value,
-                                    reason, monitor_uuid, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                self.new_id().to_string(),
-                hearing.to_string(),
+            let row = AuditRow {
+                uuid: self.new_id(),
+                hearing_uuid: hearing,
                 version,
-                c.entity,
-                c.record.to_string(),
-                c.field,
-                c.old,
-                c.new,
-                by.reason,
-                by.monitor.to_string(),
-                by.at
-            ])?;
+                entity: c.entity.to_owned(),
+                record_uuid: c.record,
+                field: c.field.clone(),
+                old_value: c.old.clone(),
+                new_value: c.new.clone(),
+                reason: by.reason.to_owned(),
+                monitor_uuid: by.monitor,
+                at: by.at.to_owned(),
+            };
+            insert_audit(tx, &hid, &row)?;
         }
         Ok(())
     }
@@ -794,24 +791,7 @@ impl Store {
             .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), json, at])?;
         }
         for a in &r.audit {
-            tx.prepare_cached(
-                "INSERT INTO audit (uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value, reason,
-                                    monitor_uuid, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(uuid) DO NOTHING",
-            )?
-            .execute(params![
-                a.uuid.to_string(),
-                hid,
-                a.version,
-                a.entity,
-                a.record_uuid.to_string(),
-                a.field,
-                a.old_value,
-                a.new_value,
-                a.reason,
-                a.monitor_uuid.to_string(),
-                a.at
-            ])?;
+            insert_audit(tx, &hid, a)?;
         }
         Ok(SearchRow {
             rowid,
@@ -999,6 +979,30 @@ pub(crate) fn load(conn: &rusqlite::Connection, hearing: Uuid) -> Result<Hearing
     }
     r.normalise();
     Ok(r)
+}
+
+/// Writes one audit row of hearing `hearing`; a row already there (the same id, from an
+/// earlier batch) is kept as it is: audit rows are never changed.
+fn insert_audit(tx: &Transaction<'_>, hearing: &str, a: &AuditRow) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO audit (uuid, hearing_uuid, version, entity, record_uuid, field, old_value, new_value, reason,
+                            monitor_uuid, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(uuid) DO NOTHING",
+    )?
+    .execute(params![
+        a.uuid.to_string(),
+        hearing,
+        a.version,
+        a.entity,
+        a.record_uuid.to_string(),
+        a.field,
+        a.old_value,
+        a.new_value,
+        a.reason,
+        a.monitor_uuid.to_string(),
+        a.at
+    ])?;
+    Ok(())
 }
 
 /// Inserts a hearing's checklist answers (some 45 rows), several rows per statement: one
