@@ -65,7 +65,34 @@ const LIST_KEYS: &[Binding<Action>] = &[
     ),
 ];
 
-const PAIR_KEYS: &[Binding<Action>] = &[
+/// A table of a conflict's views: its own bindings, then moving through the rows and back,
+/// which every view has.
+macro_rules! pair_view_keys {
+    ($($binding:expr),* $(,)?) => {
+        &[
+            $($binding,)*
+            Binding::help_only(
+                &[Key::plain(KeyCode::Up), Key::ch('k')],
+                Action::Up,
+                "key-up",
+            ),
+            Binding::help_only(
+                &[Key::plain(KeyCode::Down), Key::ch('j')],
+                Action::Down,
+                "key-down",
+            ),
+            Binding::help_only(&[Key::plain(KeyCode::PageUp)], Action::PageUp, "key-page-up"),
+            Binding::help_only(
+                &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
+                Action::PageDown,
+                "key-page-down",
+            ),
+            Binding::new(&[Key::plain(KeyCode::Esc), Key::ch('q')], Action::Back, "key-back"),
+        ]
+    };
+}
+
+const PAIR_KEYS: &[Binding<Action>] = pair_view_keys![
     Binding::new(&[Key::ch('l')], Action::KeepLocal, "key-keep-local"),
     Binding::new(&[Key::ch('i')], Action::KeepIncoming, "key-keep-incoming"),
     Binding::new(&[Key::ch('d')], Action::OnlyDiff, "key-only-differences"),
@@ -74,35 +101,10 @@ const PAIR_KEYS: &[Binding<Action>] = &[
         Action::TakeField,
         "key-take-field",
     ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::Esc), Key::ch('q')],
-        Action::Back,
-        "key-back",
-    ),
 ];
 
 /// Fields marked to take from the incoming version: marking goes on, `s` saves the choice.
-const FIELDS_KEYS: &[Binding<Action>] = &[
+const FIELDS_KEYS: &[Binding<Action>] = pair_view_keys![
     Binding::new(
         &[Key::plain(KeyCode::Right)],
         Action::TakeField,
@@ -117,62 +119,14 @@ const FIELDS_KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::ch('d')], Action::OnlyDiff, "key-only-differences"),
     Binding::help_only(&[Key::ch('l')], Action::KeepLocal, "key-keep-local"),
     Binding::help_only(&[Key::ch('i')], Action::KeepIncoming, "key-keep-incoming"),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::Esc), Key::ch('q')],
-        Action::Back,
-        "key-back",
-    ),
 ];
 
 /// Both versions shown, without a key that resolves (read-only, or resolved already).
-const VIEW_KEYS: &[Binding<Action>] = &[
-    Binding::new(&[Key::ch('d')], Action::OnlyDiff, "key-only-differences"),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::Esc), Key::ch('q')],
-        Action::Back,
-        "key-back",
-    ),
-];
+const VIEW_KEYS: &[Binding<Action>] = pair_view_keys![Binding::new(
+    &[Key::ch('d')],
+    Action::OnlyDiff,
+    "key-only-differences"
+)];
 
 const CONFIRM_KEYS: &[Binding<Action>] = &[
     Binding::new(
