@@ -123,6 +123,10 @@ fn shipped_migrations_are_never_edited() {
             "0006_conflict_fields.sql",
             "34f6af6ad9618716b8d290ce8227a494a219e34085a92e410cb0fb8f87a76f24",
         ),
+        (
+            "0007_charged_cases.sql",
+            "1d1c01114d25143a606abc4cf5375e19a5236b8647ef56e8b793aecf0b265336",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS
