@@ -1,5 +1,6 @@
 //! Key press → finished frame on the hearing list (moving, searching, filtering, sorting) and
-//! the hearing form, with 100,000 hearings in the database (`cargo bench --bench ui`). The database is built once (about a
+//! the hearing form, and the first press of each filter and search after opening, with
+//! 100,000 hearings in the database (`cargo bench --bench ui`). The database is built once (about a
 //! minute) at `$COURTWATCH_BENCH_DB` or in the temporary directory, and reused.
 
 use std::path::PathBuf;
@@ -36,6 +37,39 @@ const SEARCHES: [(&str, &str); 11] = [
     // starts too many words to be replaced by them (FTS5 answers it as a prefix).
     ("search: за (a two-letter word)", "за"),
     ("search: про (a prefix of many words, 89%)", "про"),
+];
+
+/// Each filter of the panel (`f`), by name: the keys that set it, before Ctrl-A applies it.
+/// Rows: from, to, court, region, judge, monitor, tag, article, status.
+const FILTERS: [(&str, &str); 10] = [
+    (
+        "filter: date range (one quarter)",
+        "f2025-04-01<Tab>2025-06-30",
+    ),
+    ("filter: court", "f<Tab><Tab><Enter>Khujand City<Enter>"),
+    ("filter: region", "f<Tab><Tab><Tab><Enter>Sughd<Enter>"),
+    ("filter: judge (part of a name)", "f<Tab><Tab><Tab><Tab>ова"),
+    ("filter: monitor", "f<Tab><Tab><Tab><Tab><Tab>M07"),
+    (
+        "filter: tag (torture alleged)",
+        "f<Tab><Tab><Tab><Tab><Tab><Tab><Enter>Torture or<Enter>",
+    ),
+    (
+        "filter: tag (death in custody)",
+        "f<Tab><Tab><Tab><Tab><Tab><Tab><Enter>Death in<Enter>",
+    ),
+    (
+        "filter: article 186 (common)",
+        "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab>186",
+    ),
+    (
+        "filter: article 143-1 (rare)",
+        "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab>143-1",
+    ),
+    (
+        "filter: status final",
+        "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Enter>final<Enter>",
+    ),
 ];
 
 /// The passphrase of the benchmark database: `$COURTWATCH_PASSPHRASE` or a fixed one.
@@ -101,9 +135,9 @@ fn main() {
     let kdf = t.elapsed();
 
     let texts = Rc::new(Texts::builtin().expect("texts"));
-    let config = Config {
-        db,
-        spec,
+    let config = || Config {
+        db: db.clone(),
+        spec: Arc::clone(&spec),
         lang: Lang::En,
         read_only: false,
         env_passphrase: Some(passphrase()),
@@ -111,7 +145,7 @@ fn main() {
     };
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     let t = Instant::now();
-    let mut session = Session::new(config, texts, true);
+    let mut session = Session::new(config(), Rc::clone(&texts), true);
     terminal.draw(|f| session.app.render(f)).expect("draw");
     let start = t.elapsed();
     println!(
@@ -174,37 +208,7 @@ fn main() {
     }
 
     // Each filter of the panel (`f`): set it, then Ctrl-A applies it (timed); Ctrl-X clears.
-    // Rows: from, to, court, region, judge, monitor, tag, article, status.
-    for (name, setup) in [
-        (
-            "filter: date range (one quarter)",
-            "f2025-04-01<Tab>2025-06-30",
-        ),
-        ("filter: court", "f<Tab><Tab><Enter>Khujand City<Enter>"),
-        ("filter: region", "f<Tab><Tab><Tab><Enter>Sughd<Enter>"),
-        ("filter: judge (part of a name)", "f<Tab><Tab><Tab><Tab>ова"),
-        ("filter: monitor", "f<Tab><Tab><Tab><Tab><Tab>M07"),
-        (
-            "filter: tag (torture alleged)",
-            "f<Tab><Tab><Tab><Tab><Tab><Tab><Enter>Torture or<Enter>",
-        ),
-        (
-            "filter: tag (death in custody)",
-            "f<Tab><Tab><Tab><Tab><Tab><Tab><Enter>Death in<Enter>",
-        ),
-        (
-            "filter: article 186 (common)",
-            "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab>186",
-        ),
-        (
-            "filter: article 143-1 (rare)",
-            "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab>143-1",
-        ),
-        (
-            "filter: status final",
-            "f<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Enter>final<Enter>",
-        ),
-    ] {
+    for (name, setup) in FILTERS {
         report(name, timed(setup, "<C-a>", "f<C-x><C-a>"));
     }
     report(
@@ -283,5 +287,55 @@ fn main() {
     report(
         "timeline: Ctrl-T stamp",
         run("<C-t><Esc><C-t><Esc><C-t><Esc>"),
+    );
+
+    // The first press of each filter and search after opening: a new session for each, so
+    // SQLite's page cache starts empty (the timed presses above find their pages cached from
+    // the rounds before). What the OS has cached of the file stays, unless
+    // COURTWATCH_BENCH_EVICT is set: then the file is dropped from the OS cache first, as
+    // after a restart.
+    let evict = std::env::var_os("COURTWATCH_BENCH_EVICT").is_some();
+    let firsts = FILTERS
+        .iter()
+        .map(|&(name, setup)| (name, setup.to_owned(), "<C-a>"))
+        .chain(
+            SEARCHES
+                .iter()
+                .map(|&(name, words)| (name, format!("/{words}"), "<Enter>")),
+        );
+    for (name, setup, key) in firsts {
+        if evict {
+            drop_from_os_cache(&db);
+        }
+        let mut session = Session::new(config(), Rc::clone(&texts), true);
+        terminal.draw(|f| session.app.render(f)).expect("draw");
+        for k in parse(&setup) {
+            session.set_now();
+            session.press(k);
+        }
+        let t = Instant::now();
+        for k in parse(key) {
+            session.set_now();
+            session.press(k);
+        }
+        terminal.draw(|f| session.app.render(f)).expect("draw");
+        println!(
+            "first press after opening: {name:<40} {:>7.1} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+    }
+}
+
+/// Asks the OS to forget the file's cached pages (GNU dd: `iflag=nocache count=0`).
+fn drop_from_os_cache(path: &std::path::Path) {
+    let dropped = std::process::Command::new("dd")
+        .arg(format!("if={}", path.display()))
+        .args(["iflag=nocache", "count=0", "status=none"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        dropped,
+        "dd could not drop {} from the OS cache",
+        path.display()
     );
 }
