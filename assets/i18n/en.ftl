@@ -41,7 +41,8 @@ list-count = { $total ->
    *[other] { $total } hearings
 }
 list-empty = No hearings yet. Press n to record one.
-list-no-match = No hearing matches the search.
+list-empty-read-only = No hearings in this database.
+list-no-match = No hearing matches the search or the filters.
 list-searching = search:
 list-search-prompt = Search:
 list-flags-legend = A allegation · C closed · N no counsel · F follow-up

@@ -43,7 +43,8 @@ list-count = { $total ->
    *[other] { $total } заседания
 }
 list-empty = Заседаний пока нет. Нажмите n, чтобы записать заседание.
-list-no-match = Ни одно заседание не соответствует поиску.
+list-empty-read-only = В этой базе нет заседаний.
+list-no-match = Ни одно заседание не соответствует поиску или фильтрам.
 list-searching = поиск:
 list-search-prompt = Поиск:
 list-flags-legend = A заявление · C закрытое · N без защитника · F дальнейшие действия

@@ -41,7 +41,8 @@ list-count = { $total ->
    *[other] { $total } ҷаласа
 }
 list-empty = Ҳоло ягон ҷаласа нест. Барои сабти ҷаласа n-ро пахш кунед.
-list-no-match = Ягон ҷаласа ба ҷустуҷӯ мувофиқ нест.
+list-empty-read-only = Дар ин пойгоҳ ягон ҷаласа нест.
+list-no-match = Ягон ҷаласа ба ҷустуҷӯ ё филтрҳо мувофиқ нест.
 list-searching = ҷустуҷӯ:
 list-search-prompt = Ҷустуҷӯ:
 list-flags-legend = A иддао · C пӯшида · N бе ҳимоятгар · F пайгирӣ

@@ -268,6 +268,35 @@ fn snapshot_list_empty_help_and_search() {
     assert_eq!(h.screen(), top);
     h.keys("<Esc>/пытк");
     snap!("list_search_typing", h);
+    // Nothing matches: the list says so, instead of inviting a first hearing.
+    h.keys("<Enter>");
+    let screen = h.screen();
+    assert!(
+        screen.contains("No hearing matches the search or the filters.")
+            && !screen.contains("Press n"),
+        "{screen}"
+    );
+    // Opened read-only, an empty database offers no key that would record one.
+    let mut h = h.reopen_read_only();
+    let screen = h.screen();
+    assert!(
+        screen.contains("No hearings in this database.") && !screen.contains("Press n"),
+        "{screen}"
+    );
+}
+
+/// A filter that matches nothing says so, as a search does.
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    let mut h = Harness::with_hearings(80, 24, Lang::En, 5);
+    // The article row of the filter panel, an article nobody is charged under, applied.
+    h.keys("f<Tab><Tab><Tab><Tab><Tab><Tab><Tab>999-9<C-a>");
+    let screen = h.screen();
+    assert!(
+        screen.contains("No hearing matches the search or the filters.")
+            && !screen.contains("No hearings yet"),
+        "{screen}"
+    );
 }
 
 /// The hearing screens, step by step, at 80×24 and at a narrow 60×18.

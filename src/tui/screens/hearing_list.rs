@@ -449,8 +449,10 @@ impl HearingList {
             }
         }
         if self.total == 0 && !self.loading {
-            let empty = if self.filter.search.is_some() {
+            let empty = if !self.filter.is_empty() {
                 ctx.t("list-no-match")
+            } else if ctx.read_only {
+                ctx.t("list-empty-read-only")
             } else {
                 ctx.t("list-empty")
             };
