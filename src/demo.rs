@@ -291,7 +291,8 @@ impl<'a> Generator<'a> {
             ("pretrial_judicial_control", 6),
         ]);
         case.insert("case_type".into(), case_type.into());
-        if self.chance(0.8) {
+        let numbered = self.chance(0.8);
+        if numbered {
             case.insert(
                 "court_case_number".into(),
                 format!("1-{}/{}", self.rng.u32(10..990), date.format("%y")),
@@ -318,6 +319,11 @@ impl<'a> Generator<'a> {
                 .into(),
         );
         self.fill(Entity::Case, &mut case, &[], date);
+        if !numbered {
+            // A fifth of the cases have no court number yet, not a note in its place (the
+            // number is searchable free text, which the fill gives a note).
+            case.remove("court_case_number");
+        }
 
         // The hearing.
         let mut h = Fields::new();
