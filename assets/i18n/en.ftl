@@ -335,6 +335,7 @@ export-need-dates = Enter a first date, a last date, or both.
 export-dates-order = The first date comes after the last one.
 export-need-folder = Type the folder to write the batch in.
 export-working = Exporting…
+stats-working = Computing statistics…
 export-progress = Exporting… { $file }: { $rows } rows
 export-nothing-since-last = Nothing to export: no final hearing changed since the last batch. Choose "all final hearings" to export everything again.
 export-nothing = Nothing to export: no final hearing matches. No batch was written.

@@ -119,7 +119,8 @@ impl App {
         self.now = now;
     }
 
-    /// A progress sentence on the status line while a long effect (export, merge) runs.
+    /// A progress sentence on the status line while a long effect (export, merge, statistics)
+    /// runs.
     pub fn progress(&mut self, key: &str, args: &[(&str, crate::i18n::Arg<'_>)]) {
         self.status = Some((self.texts.t_args(self.lang, key, args), false));
     }
@@ -328,6 +329,8 @@ impl App {
             }
             Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
             Outcome::StatsLoaded { stats, filtered } => {
+                // The "computing" message is done with.
+                self.status = None;
                 let ctx = Ctx {
                     spec: &self.spec,
                     texts: &self.texts,

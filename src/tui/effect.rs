@@ -135,7 +135,10 @@ pub enum Effect {
 impl Effect {
     /// Effects that may take long enough to need progress on the screen.
     pub fn is_long(&self) -> bool {
-        matches!(self, Effect::Export(_) | Effect::Merge { .. })
+        matches!(
+            self,
+            Effect::Export(_) | Effect::Merge { .. } | Effect::LoadStats(_)
+        )
     }
 }
 

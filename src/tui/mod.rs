@@ -47,7 +47,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
             match event::read().map_err(io)? {
                 Event::Key(key) if key.is_press() || key.is_repeat() => {
                     last_key = Instant::now();
-                    // Long effects (export, merge) draw their progress as they go.
+                    // Long effects (export, merge, statistics) draw their progress as they go.
                     session.press_drawing(key, &mut |app| {
                         let _ = terminal.draw(|frame| app.render(frame));
                     });

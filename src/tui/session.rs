@@ -406,7 +406,9 @@ impl Session {
             .map_or_else(|| PathBuf::from("batches"), |d| d.join("batches"))
     }
 
-    /// Export and merge, with progress drawn as they go.
+    /// Export and merge, with progress drawn as they go; statistics, which take up to a
+    /// second over 100,000 hearings (more when the file is not in the OS cache), say that
+    /// they are being computed.
     fn perform_long(&mut self, effect: Effect, redraw: &mut dyn FnMut(&App)) -> Outcome {
         let Some(store) = self.store.as_ref() else {
             return Outcome::Failed("the database is not open".into());
@@ -415,6 +417,11 @@ impl Session {
         let result = match effect {
             Effect::Export(req) => export_batch(store, app, req, redraw),
             Effect::Merge { paths, apply } => merge_batches(store, app, paths, apply, redraw),
+            stats @ Effect::LoadStats(_) => {
+                app.progress("stats-working", &[]);
+                redraw(app);
+                perform_with(store, stats)
+            }
             other => perform_with(store, other),
         };
         result.unwrap_or_else(|e| Outcome::Failed(e.to_string()))

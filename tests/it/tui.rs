@@ -772,12 +772,29 @@ fn editing_a_final_record_saves_at_once_and_asks_why() {
 #[test]
 fn s_shows_the_statistics_of_the_lists_filter() {
     let mut h = Harness::with_hearings(100, 30, Lang::En, 40);
-    h.keys("s");
+    // While they are computed, the list says so; the message goes with them.
+    let mut frames = Vec::new();
+    let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    for k in parse("s") {
+        h.session.set_now();
+        h.session.press_drawing(k, &mut |app| {
+            term.draw(|f| app.render(f)).expect("draw");
+            let buf = term.backend().buffer();
+            frames.push(buf.content().iter().map(|c| c.symbol()).collect::<String>());
+        });
+    }
+    assert!(
+        frames
+            .iter()
+            .any(|f| f.contains("Computing statistics…") && f.contains("Hearings")),
+        "{frames:?}"
+    );
     let screen = h.screen();
     assert!(
         screen.contains("Statistics") && screen.contains("All hearings"),
         "{screen}"
     );
+    assert!(!screen.contains("Computing"), "{screen}");
     assert!(
         screen.contains('█') || screen.contains('░'),
         "shares come with bars: {screen}"
