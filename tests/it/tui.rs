@@ -111,6 +111,23 @@ impl Harness {
         self
     }
 
+    /// [`Harness::keys`], as the terminal loop presses them: the frames that long effects
+    /// (export, merge, statistics) draw while they run, as text.
+    pub fn keys_drawing(&mut self, keys: &str) -> Vec<String> {
+        let area = self.terminal.backend().buffer().area;
+        let mut term = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+        let mut frames = Vec::new();
+        for k in parse(keys) {
+            self.session.set_now();
+            self.session.press_drawing(k, &mut |app| {
+                term.draw(|f| app.render(f)).expect("draw");
+                let buf = term.backend().buffer();
+                frames.push(buf.content().iter().map(|c| c.symbol()).collect());
+            });
+        }
+        frames
+    }
+
     /// The screen as text, trailing spaces trimmed, with the cursor position last.
     pub fn screen(&mut self) -> String {
         self.terminal
@@ -773,16 +790,7 @@ fn editing_a_final_record_saves_at_once_and_asks_why() {
 fn s_shows_the_statistics_of_the_lists_filter() {
     let mut h = Harness::with_hearings(100, 30, Lang::En, 40);
     // While they are computed, the list says so; the message goes with them.
-    let mut frames = Vec::new();
-    let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    for k in parse("s") {
-        h.session.set_now();
-        h.session.press_drawing(k, &mut |app| {
-            term.draw(|f| app.render(f)).expect("draw");
-            let buf = term.backend().buffer();
-            frames.push(buf.content().iter().map(|c| c.symbol()).collect::<String>());
-        });
-    }
+    let frames = h.keys_drawing("s");
     assert!(
         frames
             .iter()

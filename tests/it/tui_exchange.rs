@@ -13,9 +13,6 @@ use courtwatch::exchange::manifest::ScopeKind;
 use courtwatch::exchange::merge::{Outcome, merge};
 use courtwatch::spec::Lang;
 use courtwatch::store::{Filter, OpenMode, Store};
-use courtwatch::tui::keys::parse;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use super::support::PASS;
 use super::tui::{Harness, spec};
@@ -123,18 +120,8 @@ fn snapshot_export_screen() {
 fn export_from_the_screen_writes_a_batch_with_its_manifest() {
     let mut h = Harness::with_hearings(80, 24, Lang::En, 12);
     // Progress is drawn while the export runs: collect the frames.
-    let mut frames = Vec::new();
-    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     h.keys("e");
-    for k in parse("<Enter>") {
-        h.session.set_now();
-        h.session.press_drawing(k, &mut |app| {
-            term.draw(|f| app.render(f)).expect("draw");
-            let buf = term.backend().buffer();
-            let text: String = buf.content().iter().map(|c| c.symbol()).collect();
-            frames.push(text);
-        });
-    }
+    let frames = h.keys_drawing("<Enter>");
     assert!(
         frames.iter().any(|f| f.contains("Exporting…")),
         "{frames:?}"
