@@ -17,6 +17,8 @@ pub enum Error {
     Corrupt { path: PathBuf, detail: String },
     #[error("no database at {0}; create one with `courtwatch init --code CODE --name NAME`")]
     NoDatabase(PathBuf),
+    #[error("{0} is empty or is not a courtwatch database; it was left as it is")]
+    NotADatabase(PathBuf),
     #[error("a database already exists at {0}")]
     AlreadyExists(PathBuf),
     #[error("the database has no monitor profile yet; run `courtwatch init` first")]
@@ -69,8 +71,11 @@ impl From<rusqlite::Error> for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// An I/O error with the path it concerns.
+    /// An I/O error with the path it concerns; a full disk is said as such.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            return Error::DiskFull;
+        }
         Error::Io {
             path: path.into(),
             source,

@@ -7,6 +7,8 @@ use clap::Parser;
 use courtwatch::cli::{self, Cli, Context, Out};
 
 fn main() -> ExitCode {
+    // Before anything is read: no core dumps, files the owner's only.
+    cli::harden();
     let args = Cli::parse();
     let result = Context::new(&args).and_then(|ctx| match args.command {
         Some(command) => {

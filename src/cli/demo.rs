@@ -45,6 +45,9 @@ pub fn run(ctx: &Context, a: DemoArgs, out: &mut Out) -> Result<()> {
     let mut written = 0u64;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || feed.feed(spec, Generator::new(spec, a.seed, a.hearings, monitors)));
+        // Owned here, so that a failed write drops it on the way out of the scope: the maker,
+        // blocked handing over, then stops instead of waiting for ever.
+        let receive = receive;
         let mut records = receive.iter().flatten().peekable();
         while records.peek().is_some() {
             let mut bulk = store.bulk()?;

@@ -9,6 +9,7 @@ mod init;
 mod list;
 mod merge;
 mod output;
+mod process;
 mod review;
 mod show;
 mod stats;
@@ -27,6 +28,7 @@ use crate::spec::{Lang, Spec};
 use crate::store::{Filter, OpenMode, Store};
 
 pub use output::Out;
+pub use process::harden;
 
 /// The environment variable scripts and tests use to give the passphrase.
 pub const PASSPHRASE_VAR: &str = "COURTWATCH_PASSPHRASE";

@@ -78,6 +78,9 @@ impl Store {
         spec: Arc<Spec>,
         sources: Sources,
     ) -> Result<Store> {
+        if passphrase.is_empty() {
+            return Err(Error::Invalid("the passphrase is empty".into()));
+        }
         match mode {
             OpenMode::Create => {
                 if path.exists() {
@@ -86,16 +89,36 @@ impl Store {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
                 }
+                create_private(path)?;
+                let opened = Store::open_file(path, passphrase, mode, spec, sources);
+                if opened.is_err() {
+                    remove_database_files(path);
+                }
+                return opened;
             }
             OpenMode::Existing | OpenMode::ReadOnly => {
-                if !path.is_file() {
-                    return Err(Error::NoDatabase(path.to_owned()));
+                let meta = std::fs::metadata(path)
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+                    .ok_or_else(|| Error::NoDatabase(path.to_owned()))?;
+                // SQLite takes an empty file for a new database and would key it and write a
+                // schema into it; courtwatch never made it, so it is not touched.
+                if meta.len() == 0 {
+                    return Err(Error::NotADatabase(path.to_owned()));
                 }
             }
         }
-        if passphrase.is_empty() {
-            return Err(Error::Invalid("the passphrase is empty".into()));
-        }
+        Store::open_file(path, passphrase, mode, spec, sources)
+    }
+
+    /// Opens the file once [`Store::open`] has checked what is there.
+    fn open_file(
+        path: &Path,
+        passphrase: &str,
+        mode: OpenMode,
+        spec: Arc<Spec>,
+        sources: Sources,
+    ) -> Result<Store> {
         let flags = match mode {
             OpenMode::ReadOnly => {
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -144,9 +167,7 @@ impl Store {
         let mut store = Store::open(path, passphrase, OpenMode::Create, spec, sources)?;
         if let Err(e) = store.create_profile(code, name, org) {
             drop(store);
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
+            remove_database_files(path);
             return Err(e);
         }
         Ok(store)
@@ -203,6 +224,7 @@ impl Store {
                 detail: e.to_string(),
             },
             Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::SystemIoFailure) if disk_is_full(&self.path) => Error::DiskFull,
             Some(ErrorCode::ReadOnly) => Error::ReadOnly,
             _ => Error::Sql(e),
         }
@@ -300,6 +322,61 @@ impl Store {
     }
 }
 
+/// The files SQLite keeps next to a database: its write-ahead log, the log's index and the
+/// rollback journal.
+pub const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// The path of a side file of the database at `path` (see [`SIDE_FILES`]).
+pub fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Removes a database that was being created, with its side files.
+fn remove_database_files(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for suffix in SIDE_FILES {
+        let _ = std::fs::remove_file(side_file(path, suffix));
+    }
+}
+
+/// Creates an empty file readable and writable by its owner only, failing if one exists.
+/// SQLite gives its journal and write-ahead log the database file's permissions, so they are
+/// the owner's too.
+pub(crate) fn create_private(path: &Path) -> Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::AlreadyExists(path.to_owned())
+        } else {
+            Error::io(path, e)
+        }
+    })
+}
+
+/// Whether the file system holding `path` has (next to) no room left: SQLite reports some
+/// writes that fail for want of space (syncing, the write-ahead log's index) as plain I/O
+/// errors.
+pub(crate) fn disk_is_full(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        rustix::fs::statvfs(dir).is_ok_and(|s| s.f_bavail.saturating_mul(s.f_frsize) < 1024 * 1024)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 fn monitor_from_row(row: &rusqlite::Row<'_>) -> Result<Monitor> {
     Ok(Monitor {
         uuid: parse_uuid(&row.get::<_, String>(0)?)?,
@@ -333,6 +410,7 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
             ),
         ),
         Some(ErrorCode::DiskFull) => Error::DiskFull,
+        Some(ErrorCode::SystemIoFailure) if disk_is_full(path) => Error::DiskFull,
         _ => Error::Sql(e),
     }
 }

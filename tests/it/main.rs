@@ -5,6 +5,7 @@ mod bench;
 mod cli;
 mod exchange;
 mod journeys;
+mod keys;
 mod stats;
 mod support;
 mod tidy;
