@@ -9,6 +9,7 @@ mod init;
 mod list;
 mod merge;
 mod output;
+mod passphrase;
 mod process;
 mod review;
 mod show;
@@ -25,7 +26,7 @@ use crate::clock::Sources;
 use crate::domain::Status;
 use crate::error::{Error, Result};
 use crate::spec::{Lang, Spec};
-use crate::store::{Filter, OpenMode, Store};
+use crate::store::{Filter, OpenMode, Passphrase, Store};
 
 pub use output::Out;
 pub use process::harden;
@@ -73,6 +74,8 @@ pub enum Command {
     Batches(batches::BatchesArgs),
     /// Reviewers' statistics for the hearings matching filters
     Stats(stats::StatsArgs),
+    /// Change the passphrase (the new one from COURTWATCH_NEW_PASSPHRASE, or asked twice)
+    Passphrase(passphrase::PassphraseArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -219,8 +222,9 @@ pub fn system_lang() -> Lang {
 
 /// The passphrase from `COURTWATCH_PASSPHRASE`, else asked on the terminal (twice when
 /// `confirm`). It is never echoed, logged or stored.
-pub fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
+pub fn passphrase(prompt: &str, confirm: bool) -> Result<Passphrase> {
     if let Ok(p) = std::env::var(PASSPHRASE_VAR) {
+        let p = Passphrase::new(p);
         if p.is_empty() {
             return Err(Error::Invalid(format!("{PASSPHRASE_VAR} is set but empty")));
         }
@@ -231,7 +235,11 @@ pub fn passphrase(prompt: &str, confirm: bool) -> Result<String> {
             "no terminal to ask the passphrase on; set {PASSPHRASE_VAR}"
         )));
     }
-    let read = |p: &str| rpassword::prompt_password(p).map_err(|e| Error::io("terminal", e));
+    let read = |p: &str| {
+        rpassword::prompt_password(p)
+            .map(Passphrase::new)
+            .map_err(|e| Error::io("terminal", e))
+    };
     let first = read(prompt)?;
     if first.is_empty() {
         return Err(Error::Invalid("the passphrase is empty".into()));
@@ -258,6 +266,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Review(a) => review::run(ctx, a, out),
         Command::Batches(a) => batches::run(ctx, a, out),
         Command::Stats(a) => stats::run(ctx, a, out),
+        Command::Passphrase(a) => passphrase::run(ctx, a, out),
     }
 }
 

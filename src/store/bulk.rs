@@ -142,7 +142,7 @@ impl Drop for Loading<'_> {
 /// Sets the journal mode without waiting for other connections (another one being open is
 /// the answer, not a reason to wait); SQLite answers with the mode in force, which stays the
 /// old one when it cannot change.
-fn journal_mode(conn: &rusqlite::Connection, mode: &str) -> rusqlite::Result<String> {
+pub(super) fn journal_mode(conn: &rusqlite::Connection, mode: &str) -> rusqlite::Result<String> {
     conn.busy_timeout(std::time::Duration::ZERO)?;
     let set = conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get(0));
     conn.busy_timeout(super::BUSY_WAIT)?;

@@ -5,6 +5,7 @@
 
 mod batches;
 mod bulk;
+mod keys;
 mod list;
 mod migrate;
 mod records;
@@ -28,6 +29,7 @@ pub use batches::{
     Received, missing_seqs,
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
+pub use keys::{Passphrase, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::Encoded;

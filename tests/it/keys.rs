@@ -216,3 +216,191 @@ fn an_io_error_for_want_of_space_says_the_disk_is_full() {
     let e = courtwatch::error::Error::io("batch", std::io::Error::from_raw_os_error(28));
     assert!(e.to_string().contains("the disk is full"), "{e}");
 }
+
+fn has_strace() -> bool {
+    let ok = std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "strace must be installed in CI (.ci/run)"
+        );
+        eprintln!("skipped: strace is not installed");
+    }
+    ok
+}
+
+const NEW: &str = "a new passphrase, after the search";
+
+/// `courtwatch ARGS` on `db` with `pass`, under strace with `strace_args` when given.
+fn courtwatch_at(db: &Path, pass: &str, args: &[&str], strace_args: &[&str]) -> Output {
+    let mut cmd = if strace_args.is_empty() {
+        std::process::Command::new(env!("CARGO_BIN_EXE_courtwatch"))
+    } else {
+        let mut c = std::process::Command::new("strace");
+        c.args(["-f", "-qq", "-o", "/dev/null"])
+            .args(strace_args)
+            .arg(env!("CARGO_BIN_EXE_courtwatch"));
+        c
+    };
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .env("COURTWATCH_PASSPHRASE", pass)
+        .env("COURTWATCH_NEW_PASSPHRASE", NEW)
+        .env("LANG", "C")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    finish(cmd.spawn().expect("start"), &format!("courtwatch {args:?}"))
+}
+
+/// Which passphrase opens the database, after checking it whole: its integrity, and every
+/// hearing still there.
+fn opens_with(db: &Path, hearings: usize) -> &'static str {
+    let mut opened = Vec::new();
+    for pass in [PASS, NEW] {
+        let out = courtwatch_at(db, pass, &["list", "--format", "csv"], &[]);
+        if out.status.success() {
+            assert_eq!(out.stdout.split(|&b| b == b'\n').count() - 1, hearings + 1);
+            let conn = rusqlite::Connection::open(db).expect("open");
+            conn.pragma_update(None, "key", pass).expect("key");
+            let check: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .expect("integrity check");
+            assert_eq!(check, "ok");
+            opened.push(if pass == PASS { "old" } else { "new" });
+        } else {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("passphrase is wrong"), "{err}");
+        }
+    }
+    assert_eq!(
+        opened.len(),
+        1,
+        "exactly one passphrase opens it: {opened:?}"
+    );
+    opened[0]
+}
+
+/// How many times each system call is made by a whole passphrase change (`strace -c`).
+fn syscall_counts(db: &Path) -> Vec<(String, u64)> {
+    let report = db.with_extension("counts");
+    let out = courtwatch_at(
+        db,
+        PASS,
+        &["passphrase"],
+        &["-c", "-o", report.to_str().expect("path")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&report).expect("strace -c report");
+    text.lines()
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            // % time, seconds, usecs/call, calls, [errors,] syscall
+            let calls = cols.get(3)?.parse().ok()?;
+            Some(((*cols.last()?).to_owned(), calls))
+        })
+        .filter(|(name, _)| name != "total")
+        .collect()
+}
+
+/// `kill -9` at every write, sync, rename, removal and truncation of a passphrase change (at
+/// a spread of its page writes): each time the database opens whole with the old passphrase
+/// or the new one, never neither; and the change then runs to its end.
+#[test]
+fn a_passphrase_change_killed_anywhere_leaves_a_database_that_opens() {
+    if !has_strace() {
+        return;
+    }
+    let env = Env::with_demo(120, 5);
+    let original = env.dir.path().join("original.db");
+    std::fs::copy(env.db(), &original).expect("copy");
+    let db = env.db();
+    let fresh = || {
+        for suffix in ["-wal", "-shm", "-journal", "-rekey", "-rekey-journal"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+        std::fs::copy(&original, &db).expect("fresh copy");
+    };
+    let counts = syscall_counts(&db);
+    assert_eq!(opens_with(&db, 120), "new");
+    let mut points = Vec::new();
+    for (call, n) in &counts {
+        match call.as_str() {
+            "pwrite64" | "write" => {
+                let step = (*n / 6).max(1);
+                points.extend((1..=*n).step_by(step as usize).map(|k| (call.clone(), k)));
+            }
+            "fsync" | "fdatasync" | "rename" | "renameat" | "renameat2" | "unlink" | "unlinkat"
+            | "ftruncate" => points.extend((1..=*n).map(|k| (call.clone(), k))),
+            _ => {}
+        }
+    }
+    assert!(
+        points.iter().any(|(c, _)| c.starts_with("rename")),
+        "{counts:?}"
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    for (call, k) in &points {
+        fresh();
+        let inject = format!("inject={call}:signal=KILL:when={k}");
+        let out = courtwatch_at(&db, PASS, &["passphrase"], &["-e", &inject]);
+        assert!(!out.status.success(), "killed at {call} #{k}");
+        seen.insert(opens_with(&db, 120));
+    }
+    assert_eq!(seen.len(), 2, "kills before and after the switch: {seen:?}");
+
+    // After a kill half-way, the change runs again to its end.
+    fresh();
+    let half = counts
+        .iter()
+        .find(|(c, _)| c == "pwrite64")
+        .map_or(1, |(_, n)| n / 2);
+    let inject = format!("inject=pwrite64:signal=KILL:when={half}");
+    courtwatch_at(&db, PASS, &["passphrase"], &["-e", &inject]);
+    assert_eq!(opens_with(&db, 120), "old");
+    let out = courtwatch_at(&db, PASS, &["passphrase"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(opens_with(&db, 120), "new");
+    assert!(!Path::new(&format!("{}-rekey", db.display())).exists());
+}
+
+#[test]
+fn the_passphrase_command_changes_it_and_reports_the_strength() {
+    let env = Env::with_demo(3, 1);
+    let out = courtwatch_at(&env.db(), PASS, &["passphrase"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Strength: strong"), "{text}");
+    assert_eq!(opens_with(&env.db(), 3), "new");
+    // With no new passphrase given and no terminal, nothing changes.
+    let out = env
+        .cmd(&["passphrase"])
+        .env("COURTWATCH_PASSPHRASE", NEW)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(opens_with(&env.db(), 3), "new");
+}
+
+#[test]
+fn a_passphrase_prints_as_redacted() {
+    let p = courtwatch::store::Passphrase::from("secret words");
+    assert_eq!(format!("{p:?}"), "[redacted]");
+    assert_eq!(format!("{:?}", Some(p)), "Some([redacted])");
+}

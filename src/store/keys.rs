@@ -1,0 +1,209 @@
+//! The life of the key (DESIGN.md §6): passphrases held in memory that is wiped when dropped,
+//! and changing the passphrase so that a crash at any moment leaves a database that opens with
+//! the old passphrase or the new one.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use zeroize::Zeroizing;
+
+use super::{OpenMode, Store, create_private, open_error, side_file};
+use crate::error::{Error, Result};
+
+/// A passphrase: its memory is overwritten when it is dropped, and it never prints
+/// (`Debug` shows `[redacted]`).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Passphrase(Zeroizing<String>);
+
+impl Passphrase {
+    pub fn new(text: String) -> Passphrase {
+        Passphrase(Zeroizing::new(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<String> for Passphrase {
+    fn from(text: String) -> Passphrase {
+        Passphrase::new(text)
+    }
+}
+
+impl From<&str> for Passphrase {
+    fn from(text: &str) -> Passphrase {
+        Passphrase::new(text.to_owned())
+    }
+}
+
+impl std::ops::Deref for Passphrase {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Where the copy under the new passphrase is written before it replaces the database.
+pub fn rekey_file(path: &Path) -> PathBuf {
+    side_file(path, "-rekey")
+}
+
+/// Removes what an interrupted passphrase change left: the copy being written and its journal
+/// (encrypted, but not to be left lying about).
+fn remove_rekey_leftovers(path: &Path) -> Result<()> {
+    let copy = rekey_file(path);
+    for file in [side_file(&copy, "-journal"), copy] {
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&file, e)),
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Changes the passphrase and gives the database opened with the new one.
+    ///
+    /// SQLCipher's `rekey` rewrites the pages in place, and a crash during it leaves a journal
+    /// that only the old key can roll back. Instead, the whole database is copied into a new
+    /// file keyed with the new passphrase (`sqlcipher_export`), the copy is synced, opened and
+    /// checked, then renamed over the database: at any moment the file at `path` is one whole
+    /// database under one of the two passphrases. The copy is made outside write-ahead logging
+    /// with the database locked to this connection, so no other program can write to the old
+    /// file meanwhile; should another one have it open, nothing is changed.
+    pub fn change_passphrase(self, new: &Passphrase) -> Result<Store> {
+        if self.read_only {
+            return Err(Error::ReadOnly);
+        }
+        if new.is_empty() {
+            return Err(Error::Invalid("the new passphrase is empty".into()));
+        }
+        let path = self.path.clone();
+        remove_rekey_leftovers(&path)?;
+        self.take_for_rewrite()?;
+        let copy = rekey_file(&path);
+        let written = (|| -> Result<()> {
+            drop(create_private(&copy)?);
+            self.conn
+                .execute(
+                    "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
+                    (copy.to_string_lossy(), new.as_str()),
+                )
+                .map_err(|e| self.explain(e))?;
+            // The copy is not trusted before it is whole, synced and checked, so it needs no
+            // journal and no syncing of its own on the way: it is written once, straight.
+            // `sqlcipher_export` copies the schema and rows but not the schema version.
+            let exported = self
+                .conn
+                .execute_batch(
+                    "PRAGMA rekeyed.journal_mode = OFF; PRAGMA rekeyed.synchronous = OFF;",
+                )
+                .and_then(|()| {
+                    self.conn
+                        .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))
+                })
+                .and_then(|()| {
+                    let v: i64 = self
+                        .conn
+                        .query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+                    self.conn
+                        .execute_batch(&format!("PRAGMA rekeyed.user_version = {v}"))
+                });
+            let detached = self.conn.execute_batch("DETACH DATABASE rekeyed");
+            exported.and(detached).map_err(|e| self.explain(e))?;
+            check_copy(&copy, new, super::migrate::SCHEMA_VERSION)?;
+            sync_file(&copy)?;
+            std::fs::rename(&copy, &path).map_err(|e| Error::io(&path, e))?;
+            sync_parent(&path)
+        })();
+        if let Err(e) = written {
+            let _ = remove_rekey_leftovers(&path);
+            // Back to the log for whoever opens next (every open sets it too).
+            let _ = self.conn.execute_batch("PRAGMA locking_mode = NORMAL");
+            let _ = super::run_pragma(&self.conn, "PRAGMA journal_mode = WAL");
+            return Err(e);
+        }
+        let Store {
+            conn,
+            spec,
+            sources,
+            ..
+        } = self;
+        // The old connection holds the replaced file's lock until here.
+        drop(conn);
+        Store::open(&path, new, OpenMode::Existing, spec, sources)
+    }
+
+    /// Leaves write-ahead logging and locks the database to this connection until it closes:
+    /// refused (nothing changed) when another connection has it open.
+    fn take_for_rewrite(&self) -> Result<()> {
+        let busy = || Error::Locked {
+            path: self.path.clone(),
+        };
+        let mode = super::bulk::journal_mode(&self.conn, "DELETE").map_err(|e| self.explain(e))?;
+        if mode != "delete" {
+            return Err(busy());
+        }
+        super::run_pragma(&self.conn, "PRAGMA locking_mode = EXCLUSIVE")
+            .and_then(|()| self.conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;"))
+            .map_err(|e| self.explain(e))
+    }
+}
+
+/// Opens a copy with its passphrase and checks it whole before it is trusted.
+fn check_copy(copy: &Path, pass: &Passphrase, schema: i64) -> Result<()> {
+    let conn = Connection::open(copy).map_err(|e| open_error(copy, e))?;
+    super::key(&conn, copy, pass)?;
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| open_error(copy, e))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| open_error(copy, e))?;
+    if check != "ok" || version != schema {
+        return Err(Error::Corrupt {
+            path: copy.to_owned(),
+            detail: format!("the copy failed its check ({check}, schema {version})"),
+        });
+    }
+    Ok(())
+}
+
+/// Flushes a file's content to the disk.
+pub(crate) fn sync_file(path: &Path) -> Result<()> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Flushes the folder holding `path`, so that a rename in it survives a power cut.
+pub(crate) fn sync_parent(path: &Path) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::io(dir, e))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
