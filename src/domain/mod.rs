@@ -1,6 +1,7 @@
 //! Records and the rules of their life: draft and final, what finalising requires, the version
 //! chain. Plain Rust: no I/O, no clock, no database.
 
+mod fold;
 mod hash;
 mod take;
 mod validate;
@@ -11,6 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use fold::fold;
 pub use hash::{content_hash, hex, sha256_hex};
 pub use take::{Change, Take, differing};
 pub use validate::{Problem, ProblemKind, finalise_problems, relevant_items, value_fits};

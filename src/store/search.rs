@@ -21,24 +21,8 @@ pub(super) struct SearchRow {
     pub body: String,
 }
 
-/// Folds text for matching: lower case, `ё` as `е`, and the Tajik letters as the Russian
-/// letters monitors type them with on a Russian keyboard (`ҳ` х, `қ` к, `ғ` г, `ҷ` ч, `ӣ` и,
-/// `ӯ` у), so a word is found however it was typed.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ё' => 'е',
-            'ҳ' => 'х',
-            'қ' => 'к',
-            'ғ' => 'г',
-            'ҷ' => 'ч',
-            'ӣ' => 'и',
-            'ӯ' => 'у',
-            c => c,
-        })
-        .collect()
-}
+/// Folding is shared with the interface's choice lists.
+pub use crate::domain::fold;
 
 /// The searchable text of one hearing, folded, each word (as split at white space) once: the
 /// index keeps which hearings hold a word and nothing more (`detail = none`), and its tokenizer
