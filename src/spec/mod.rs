@@ -279,6 +279,9 @@ pub struct Code {
     pub parent: Option<String>,
     #[serde(default)]
     pub retired: bool,
+    /// Set by courtwatch itself, never offered as a choice (a stamp not named yet).
+    #[serde(default)]
+    pub automatic: bool,
 }
 
 impl Code {
@@ -313,7 +316,7 @@ impl CodeList {
 
     /// Codes a monitor may still choose.
     pub fn active(&self) -> impl Iterator<Item = &Code> {
-        self.codes.iter().filter(|c| !c.retired)
+        self.codes.iter().filter(|c| !c.retired && !c.automatic)
     }
 }
 

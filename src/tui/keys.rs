@@ -1,6 +1,8 @@
-//! Key bindings: every binding is declared once, in its screen's table, with the message key
-//! of its description; the footer and the help overlay are generated from those tables
-//! (ARCHITECTURE.md invariant 6). `parse` turns `"n<Tab><C-s>"` into key events for tests.
+//! Key bindings: every binding is declared once, in its screen's or widget's table, with the
+//! message key of its description; dispatch (`lookup`), the footer and the help overlay all
+//! read those tables (ARCHITECTURE.md invariants 6 and 9). `lookup` is also the one place
+//! where a Cyrillic letter typed under a Russian or Tajik layout stands for the Latin letter
+//! on the same key (`latin`). `parse` turns `"n<Tab><C-s>"` into key events for tests.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
@@ -124,12 +126,81 @@ impl<A: Copy> Binding<A> {
     }
 }
 
-/// The action bound to a pressed key in a table.
+/// The action bound to a pressed key in a table. A Cyrillic letter that no binding names
+/// stands for the Latin letter on the same key of a Russian (ЙЦУКЕН) or Tajik keyboard, so
+/// command keys work without switching layouts. Text fields take their keys before any
+/// table is asked, so there the letter stays text.
 pub fn lookup<A: Copy>(table: &[Binding<A>], ev: &KeyEvent) -> Option<A> {
-    table
-        .iter()
-        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
-        .map(|b| b.action)
+    let find = |ev: &KeyEvent| {
+        table
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+            .map(|b| b.action)
+    };
+    find(ev).or_else(|| latin(ev).and_then(|l| find(&l)))
+}
+
+/// The key event with the Latin character on the same physical key, when `ev` carries a
+/// letter of the Russian or Tajik layout (capitals give capitals; Ctrl is kept).
+pub fn latin(ev: &KeyEvent) -> Option<KeyEvent> {
+    let KeyCode::Char(c) = ev.code else {
+        return None;
+    };
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let l = latin_of(lower)?;
+    let l = if lower != c {
+        l.to_ascii_uppercase()
+    } else {
+        l
+    };
+    Some(KeyEvent {
+        code: KeyCode::Char(l),
+        ..*ev
+    })
+}
+
+/// The Latin character on the key that types `c` (lower case) in the Russian ЙЦУКЕН layout,
+/// or in the Tajik layout where its letters replace Russian ones.
+fn latin_of(c: char) -> Option<char> {
+    Some(match c {
+        'й' => 'q',
+        'ц' | 'қ' => 'w',
+        'у' => 'e',
+        'к' => 'r',
+        'е' => 't',
+        'н' => 'y',
+        'г' => 'u',
+        'ш' => 'i',
+        'щ' | 'ҳ' => 'o',
+        'з' => 'p',
+        'х' => '[',
+        'ъ' => ']',
+        'ф' => 'a',
+        'ы' | 'ҷ' => 's',
+        'в' => 'd',
+        'а' => 'f',
+        'п' => 'g',
+        'р' => 'h',
+        'о' => 'j',
+        'л' => 'k',
+        'д' => 'l',
+        'ж' => ';',
+        'э' => '\'',
+        'я' => 'z',
+        'ч' => 'x',
+        'с' => 'c',
+        'м' => 'v',
+        'и' => 'b',
+        'т' => 'n',
+        'ь' | 'ӣ' => 'm',
+        'б' => ',',
+        'ю' => '.',
+        'ё' => '`',
+        'ғ' => '-',
+        'ӯ' => '=',
+        '.' => '/',
+        _ => return None,
+    })
 }
 
 /// `(keys, description key, in footer)` of a table, for footers and help.
@@ -138,6 +209,45 @@ pub fn describe<A: Copy>(table: &[Binding<A>]) -> Vec<(String, &'static str, boo
         .iter()
         .map(|b| (b.keys_label(), b.label, b.footer))
         .collect()
+}
+
+/// Moving in a list: the one table every list, choice list and overlay moves with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+}
+
+pub const NAV: &[Binding<Nav>] = &[
+    Binding::help_only(&[Key::plain(KeyCode::Up)], Nav::Up, "key-up"),
+    Binding::help_only(&[Key::plain(KeyCode::Down)], Nav::Down, "key-down"),
+    Binding::help_only(&[Key::plain(KeyCode::PageUp)], Nav::PageUp, "key-page-up"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::PageDown)],
+        Nav::PageDown,
+        "key-page-down",
+    ),
+    Binding::help_only(&[Key::plain(KeyCode::Home)], Nav::Home, "key-first"),
+    Binding::help_only(&[Key::plain(KeyCode::End)], Nav::End, "key-last"),
+];
+
+impl Nav {
+    /// Where a selection at `at` of `len` rows goes, `page` rows to a page.
+    pub fn apply(self, at: usize, len: usize, page: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match self {
+            Nav::Up => at.saturating_sub(1),
+            Nav::Down => (at + 1).min(last),
+            Nav::PageUp => at.saturating_sub(page.max(1)),
+            Nav::PageDown => (at + page.max(1)).min(last),
+            Nav::Home => 0,
+            Nav::End => last,
+        }
+    }
 }
 
 /// A key press event.
@@ -214,6 +324,46 @@ mod tests {
         assert!(Key::ctrl('s').matches(&k[2]));
         assert_eq!(k[3].code, KeyCode::Char('ҷ'));
         assert!(Key::f(2).matches(&k[4]));
+    }
+
+    #[test]
+    fn cyrillic_letters_stand_for_the_latin_key_in_the_same_place() {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum A {
+            Yes,
+            No,
+            Search,
+            Quit,
+            Save,
+        }
+        const T: &[Binding<A>] = &[
+            Binding::new(&[Key::ch('y')], A::Yes, "key-answer-yes"),
+            Binding::new(&[Key::ch('n')], A::No, "key-answer-no"),
+            Binding::new(&[Key::ch('/')], A::Search, "key-search"),
+            Binding::new(&[Key::ch('q')], A::Quit, "key-quit"),
+            Binding::new(&[Key::ctrl('s')], A::Save, "key-finalise"),
+        ];
+        let one = |s: &str| lookup(T, &parse(s)[0]);
+        assert_eq!(one("н"), Some(A::Yes));
+        assert_eq!(one("т"), Some(A::No));
+        assert_eq!(one("й"), Some(A::Quit));
+        assert_eq!(one("."), Some(A::Search));
+        // Tajik letters where they replace Russian ones: ҳ is on the `o` key, ҷ on `s`.
+        assert_eq!(
+            latin(&parse("ҳ")[0]).map(|e| e.code),
+            Some(KeyCode::Char('o'))
+        );
+        assert_eq!(
+            latin(&parse("Ҷ")[0]).map(|e| e.code),
+            Some(KeyCode::Char('S'))
+        );
+        let ctrl_ы = press(KeyCode::Char('ы'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(T, &ctrl_ы), Some(A::Save));
+        assert_eq!(
+            one("ж"),
+            None,
+            "a letter on a key no binding names does nothing"
+        );
     }
 
     #[test]

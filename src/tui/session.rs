@@ -330,7 +330,8 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             loaded(store, hearing)?
         }
         Effect::StampEvent { hearing } => {
-            let id = store.add_event(hearing, "note", "")?;
+            // Named by the monitor afterwards; until then it says it is not named.
+            let id = store.add_event(hearing, super::screens::timeline::UNNAMED, "")?;
             Outcome::Stamped {
                 record: Box::new(store.load_hearing(hearing)?),
                 id,

@@ -187,7 +187,7 @@ fn fill_focused(t: &Tmux, field: &courtwatch::spec::Field, spec: &Spec, wanted: 
     match field.kind() {
         FieldKind::Choice => {
             t.keys(&["Enter"]);
-            t.wait_for("type to filter");
+            t.wait_for("Type to narrow");
             if let Some(c) = code {
                 t.text(&label_of(c));
             }
@@ -195,7 +195,7 @@ fn fill_focused(t: &Tmux, field: &courtwatch::spec::Field, spec: &Spec, wanted: 
         }
         FieldKind::MultiChoice => {
             t.keys(&["Enter"]);
-            t.wait_for("type to filter");
+            t.wait_for("Type to narrow");
             if let Some(c) = code {
                 t.text(&label_of(c));
             }
@@ -205,7 +205,7 @@ fn fill_focused(t: &Tmux, field: &courtwatch::spec::Field, spec: &Spec, wanted: 
         FieldKind::Number => t.text("2"),
         FieldKind::Text | FieldKind::LongText => t.text("Записано в суде — қайд шуд"),
     }
-    t.wait("the picker to close", |s| !s.contains("type to filter"));
+    t.wait("the picker to close", |s| !s.contains("Type to narrow"));
     t.keys(&["Tab"]);
 }
 
@@ -399,7 +399,7 @@ fn journey_reviewer_filters_searches_opens_and_counts() {
     t.wait_for("60 hearings");
     // Filter to one region.
     t.keys(&["f", "Tab", "Tab", "Tab", "Enter"]);
-    t.wait_for("type to filter");
+    t.wait_for("Type to narrow");
     t.text("Sughd");
     t.keys(&["Enter", "C-a"]);
     t.wait_for("filtered");

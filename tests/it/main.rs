@@ -11,3 +11,4 @@ mod support;
 mod tidy;
 mod tui;
 mod tui_exchange;
+mod tui_input;

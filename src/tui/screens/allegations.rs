@@ -43,7 +43,7 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Allegations {
     order: Vec<Uuid>,
     selected: usize,
@@ -112,9 +112,17 @@ impl Allegations {
         }
     }
 
+    /// The "who" list's keys while it is open; else the screen's, then its form's (only the
+    /// choice list's while one is open).
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        if let Some(p) = &self.who {
+            return p.keys();
+        }
+        if self.form.has_popup() {
+            return self.form.keys();
+        }
         let mut k = keys::describe(KEYS);
-        k.push(("Tab".into(), "key-next-field", true));
+        k.extend(self.form.keys());
         k
     }
 
@@ -204,18 +212,34 @@ impl Allegations {
                                 .map(|r| ctx.spec.code_label("party_role", r, ctx.lang))
                                 .unwrap_or("");
                             let code = p.fields.get("display_code").cloned().unwrap_or_default();
-                            Choice {
-                                code: p.uuid.to_string(),
-                                label: format!("{code} {role}"),
-                                child: false,
-                            }
+                            let roles: Vec<&str> = crate::spec::Lang::ALL
+                                .iter()
+                                .filter_map(|l| {
+                                    p.fields
+                                        .get("role")
+                                        .map(|r| ctx.spec.code_label("party_role", r, *l))
+                                })
+                                .collect();
+                            let mut others = roles;
+                            others.push(&code);
+                            Choice::by_label(
+                                &p.uuid.to_string(),
+                                &format!("{code} {role}"),
+                                &others,
+                            )
                         })
                         .collect();
-                    choices.push(Choice {
-                        code: String::new(),
-                        label: ctx.t("allegation-no-person"),
-                        child: false,
-                    });
+                    let nobody: Vec<String> = crate::spec::Lang::ALL
+                        .iter()
+                        .map(|l| ctx.texts.t(*l, "allegation-no-person"))
+                        .collect();
+                    let nobody: Vec<&str> = nobody.iter().map(String::as_str).collect();
+                    choices.push(Choice::new(
+                        "",
+                        &ctx.t("allegation-no-person"),
+                        &nobody,
+                        false,
+                    ));
                     self.who = Some(Picker::new(ctx.t("allegation-who"), choices, false, ""));
                 }
                 Action::AddFollowup => {

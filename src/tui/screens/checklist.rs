@@ -85,7 +85,7 @@ enum Row {
     Item { code: String, party: Option<Uuid> },
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Checklist {
     rows: Vec<Row>,
     focus: usize,

@@ -12,13 +12,14 @@ use uuid::Uuid;
 use super::allegations::Allegations;
 use super::checklist::Checklist;
 use super::people::People;
-use super::timeline::{EventDialog, Timeline};
+use super::timeline::{DialogKey, EventDialog, Timeline};
 use super::{Cmd, Ctx};
 use crate::domain::{Entity, HearingRecord, Problem, ProblemKind, Status};
 use crate::spec::COURT_LIST;
 use crate::tui::effect::{Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+use crate::tui::widgets::chrome::{self, Answer};
 use crate::tui::widgets::form::{Edit, FormKey, FormState, Group};
 use crate::tui::widgets::picker::centered;
 use crate::tui::widgets::text::Editor;
@@ -79,15 +80,6 @@ const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, "key-back"),
 ];
 
-/// Keys of the details tab's form (declared here, handled by the form widget).
-const FORM_KEYS: &[Binding<()>] = &[
-    Binding::new(&[Key::plain(KeyCode::Tab)], (), "key-next-field"),
-    Binding::help_only(&[Key::plain(KeyCode::BackTab)], (), "key-prev-field"),
-    Binding::new(&[Key::plain(KeyCode::Enter)], (), "key-choose"),
-    Binding::help_only(&[Key::plain(KeyCode::Delete)], (), "key-clear-choice"),
-    Binding::help_only(&[Key::ctrl('n')], (), "key-now"),
-];
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ListAction {
     Up,
@@ -95,6 +87,27 @@ enum ListAction {
     Jump,
     Close,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReasonAction {
+    Save,
+    Cancel,
+}
+
+/// The edit-reason prompt: it opens before the first change of a final record is applied;
+/// Enter gives the reason and applies the change, Esc drops the change.
+const REASON_KEYS: &[Binding<ReasonAction>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Enter)],
+        ReasonAction::Save,
+        "key-reason-save",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc)],
+        ReasonAction::Cancel,
+        "key-reason-cancel",
+    ),
+];
 
 const PROBLEM_KEYS: &[Binding<ListAction>] = &[
     Binding::help_only(&[Key::plain(KeyCode::Up)], ListAction::Up, "key-up"),
@@ -104,7 +117,7 @@ const PROBLEM_KEYS: &[Binding<ListAction>] = &[
 ];
 
 /// A question that needs an answer before something happens.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Confirm {
     Delete {
         entity: Entity,
@@ -116,7 +129,7 @@ pub enum Confirm {
     },
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct HearingScreen {
     pub(super) record: HearingRecord,
     tab: Tab,
@@ -129,9 +142,36 @@ pub struct HearingScreen {
     problem_list: Option<usize>,
     dialog: Option<EventDialog>,
     confirm: Option<Confirm>,
-    /// Asking why a final record is being edited (its edits are already saved).
+    /// Asking why a final record is being edited, before the change is applied.
     reason: Option<Editor>,
+    /// The key whose change waits for the reason (applied once it is given).
+    pending: Option<KeyEvent>,
     reason_given: bool,
+}
+
+/// The workspace's keys for a read-only database: moving between tabs and leaving, derived
+/// from the table rather than copied.
+fn read_only(table: &[Binding<Action>]) -> Vec<Binding<Action>> {
+    table
+        .iter()
+        .filter(|b| matches!(b.action, Action::Tab(_) | Action::Back))
+        .copied()
+        .collect()
+}
+
+/// Whether an effect changes the hearing's record (and so, on a final record, needs a reason).
+fn changes_record(effect: &Effect) -> bool {
+    matches!(
+        effect,
+        Effect::SetField { .. }
+            | Effect::SetAnswer { .. }
+            | Effect::AddParty { .. }
+            | Effect::AddRecord { .. }
+            | Effect::DeleteRecord { .. }
+            | Effect::StampEvent { .. }
+            | Effect::PutEvent { .. }
+            | Effect::DeleteEvent { .. }
+    )
 }
 
 fn details_groups(r: &HearingRecord) -> Vec<Group> {
@@ -175,6 +215,7 @@ impl HearingScreen {
             dialog: None,
             confirm: None,
             reason: None,
+            pending: None,
             reason_given: false,
         }
     }
@@ -204,7 +245,15 @@ impl HearingScreen {
         format!("{} · {status}{version}", parts.join(" · "))
     }
 
+    /// The keys of what has the focus (a prompt, a dialog, the tab's widget), then the
+    /// workspace's.
     pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
+        if ctx.read_only {
+            return keys::describe(&read_only(KEYS));
+        }
+        if self.reason.is_some() {
+            return keys::describe(REASON_KEYS);
+        }
         if self.problem_list.is_some() {
             return keys::describe(PROBLEM_KEYS);
         }
@@ -212,22 +261,15 @@ impl HearingScreen {
             return d.keys();
         }
         if self.confirm.is_some() {
-            return vec![
-                ("y/Enter".into(), "key-yes", true),
-                ("n/Esc".into(), "key-no", true),
-            ];
-        }
-        if self.reason.is_some() {
-            return vec![("Enter".into(), "key-save", true)];
+            return keys::describe(chrome::CONFIRM_KEYS);
         }
         let mut out = match self.tab {
-            Tab::Details => keys::describe(FORM_KEYS),
+            Tab::Details => self.details.keys(),
             Tab::People => self.people.keys(),
             Tab::Checklist => self.checklist.keys(),
             Tab::Allegations => self.allegations.keys(),
             Tab::Timeline => self.timeline.keys(),
         };
-        let _ = ctx;
         out.extend(keys::describe(KEYS));
         out
     }
@@ -240,7 +282,6 @@ impl HearingScreen {
         edits.extend(self.allegations.flush(ctx.spec));
         let mut effects = self.save_edits(edits);
         effects.extend(self.checklist.flush(&self.record));
-        self.ask_reason_if_final(&effects);
         effects
     }
 
@@ -258,22 +299,14 @@ impl HearingScreen {
             .collect()
     }
 
-    /// Runs save effects, first asking why when the record is final.
-    /// Runs save effects; the first edit of a final record also asks why (the edit itself is
-    /// saved at once, so nothing waits on the answer).
     fn save(&mut self, effects: Vec<Effect>) -> Vec<Cmd> {
-        self.ask_reason_if_final(&effects);
         effects.into_iter().map(Cmd::Run).collect()
     }
 
-    fn ask_reason_if_final(&mut self, effects: &[Effect]) {
-        if !effects.is_empty()
-            && self.record.hearing.status.is_final()
-            && !self.reason_given
-            && self.reason.is_none()
-        {
-            self.reason = Some(Editor::line(""));
-        }
+    /// A final record whose edit reason has not been given yet: its first change waits for
+    /// one.
+    fn needs_reason(&self) -> bool {
+        self.record.hearing.status.is_final() && !self.reason_given
     }
 
     pub fn on_loaded(&mut self, record: HearingRecord, ctx: &Ctx<'_>) {
@@ -298,8 +331,16 @@ impl HearingScreen {
                     .map(|e| e.at.clone())
                     .unwrap_or_default();
                 self.on_loaded(*record, ctx);
-                self.dialog = Some(EventDialog::new(id, &at, "note", "", ctx));
-                Vec::new()
+                self.dialog = Some(EventDialog::stamped(id, &at, ctx));
+                let time = at.get(11..19).unwrap_or(&at).to_owned();
+                vec![Cmd::Status(
+                    ctx.texts.t_args(
+                        ctx.lang,
+                        "timeline-stamped",
+                        &[("time", crate::i18n::Arg::Str(&time))],
+                    ),
+                    false,
+                )]
             }
             Outcome::Finalised { record, problems } => {
                 self.on_loaded(*record, ctx);
@@ -329,12 +370,70 @@ impl HearingScreen {
         if ctx.read_only {
             return self.handle_read_only(key, ctx);
         }
+        if self.reason.is_some() {
+            return self.handle_reason(key, ctx);
+        }
+        if !self.needs_reason() {
+            return self.handle_change(key, ctx);
+        }
+        // A final record: try the key on a copy; a key that would change anything asks for
+        // the reason first and waits for it, unapplied.
+        let before = self.clone();
+        let cmds = self.handle_change(key, ctx);
+        let changes = self.record != before.record
+            || cmds
+                .iter()
+                .any(|c| matches!(c, Cmd::Run(e) if changes_record(e)));
+        if !changes {
+            return cmds;
+        }
+        *self = before;
+        self.reason = Some(Editor::line(""));
+        self.pending = Some(key);
+        Vec::new()
+    }
+
+    fn handle_reason(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        let Some(editor) = &mut self.reason else {
+            return Vec::new();
+        };
+        match keys::lookup(REASON_KEYS, &key) {
+            Some(ReasonAction::Save) => {
+                let reason = editor.value().trim().to_owned();
+                if reason.is_empty() {
+                    return vec![Cmd::Status(ctx.t("reason-empty"), true)];
+                }
+                self.reason = None;
+                self.reason_given = true;
+                let mut cmds = vec![Cmd::Run(Effect::SetEditReason {
+                    hearing: self.hearing(),
+                    reason,
+                })];
+                if let Some(pending) = self.pending.take() {
+                    cmds.extend(self.handle_change(pending, ctx));
+                }
+                cmds
+            }
+            Some(ReasonAction::Cancel) => {
+                self.reason = None;
+                self.pending = None;
+                vec![Cmd::Status(ctx.t("reason-cancelled"), false)]
+            }
+            None => {
+                editor.handle(key);
+                Vec::new()
+            }
+        }
+    }
+
+    /// A key for the focused part of the workspace.
+    fn handle_change(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
         if let Some(selected) = self.problem_list {
             return self.handle_problem_list(key, selected, ctx);
         }
         if let Some(dialog) = &mut self.dialog {
-            return match dialog.handle_key(key, ctx) {
-                Some(Some((id, at, code, note))) => {
+            return match dialog.handle_key(key) {
+                DialogKey::Save { id, at, code, note } => {
                     self.dialog = None;
                     let effect = Effect::PutEvent {
                         hearing: self.record.hearing.uuid,
@@ -345,16 +444,16 @@ impl HearingScreen {
                     };
                     self.save(vec![effect])
                 }
-                Some(None) => {
+                DialogKey::Closed => {
                     self.dialog = None;
                     Vec::new()
                 }
-                None => Vec::new(),
+                DialogKey::Open => Vec::new(),
             };
         }
         if let Some(confirm) = &self.confirm {
-            return match key.code {
-                KeyCode::Char('y') | KeyCode::Enter => {
+            return match keys::lookup(chrome::CONFIRM_KEYS, &key) {
+                Some(Answer::Yes) => {
                     let hearing = self.hearing();
                     let effect = match confirm {
                         Confirm::Delete { entity, record, .. } => Effect::DeleteRecord {
@@ -367,27 +466,12 @@ impl HearingScreen {
                     self.confirm = None;
                     self.save(vec![effect])
                 }
-                KeyCode::Char('n') | KeyCode::Esc => {
+                Some(Answer::No) => {
                     self.confirm = None;
                     Vec::new()
                 }
-                _ => Vec::new(),
+                None => Vec::new(),
             };
-        }
-        if let Some(editor) = &mut self.reason {
-            if editor.handle(key).is_some() {
-                return Vec::new();
-            }
-            if matches!(key.code, KeyCode::Enter | KeyCode::Esc) {
-                let reason = editor.value();
-                self.reason = None;
-                self.reason_given = true;
-                return vec![Cmd::Run(Effect::SetEditReason {
-                    hearing: self.hearing(),
-                    reason,
-                })];
-            }
-            return Vec::new();
         }
 
         // A tab's popup (a choice list) gets every key first.
@@ -461,7 +545,7 @@ impl HearingScreen {
     }
 
     fn handle_read_only(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
-        match keys::lookup(KEYS, &key) {
+        match keys::lookup(&read_only(KEYS), &key) {
             Some(Action::Tab(t)) => self.tab = t,
             Some(Action::Back) => return vec![Cmd::Pop],
             _ => {}
@@ -675,7 +759,7 @@ impl HearingScreen {
                 ),
                 Confirm::DeleteEvent { .. } => ctx.t("confirm-delete-event"),
             };
-            crate::tui::widgets::chrome::confirm(frame, body, &ctx.t("confirm-title"), &text);
+            chrome::confirm(frame, body, &ctx.t("confirm-title"), &text);
         }
         if let Some(editor) = &self.reason {
             let popup = centered(body, 70, 30);

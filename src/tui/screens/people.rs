@@ -49,7 +49,7 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct People {
     order: Vec<Uuid>,
     selected: usize,
@@ -159,10 +159,13 @@ impl People {
         }
     }
 
+    /// The screen's keys, then its form's (only the choice list's while one is open).
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        if self.form.has_popup() {
+            return self.form.keys();
+        }
         let mut k = keys::describe(KEYS);
-        k.push(("Tab".into(), "key-next-field", true));
-        k.push(("Enter".into(), "key-choose", false));
+        k.extend(self.form.keys());
         k
     }
 

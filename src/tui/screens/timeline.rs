@@ -1,14 +1,13 @@
 //! The courtroom timeline: events stamped with Ctrl-T (the time is taken at the key press and
-//! saved at once), then named by typing to filter the event list, with an optional note.
+//! saved at once, as an unnamed stamp), then named by choosing in the event list (the shared
+//! picker), with an optional note; Esc leaves the stamp unnamed, and the timeline shows it so.
 //! Events can be corrected later: time, event and note.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState};
 use uuid::Uuid;
 
 use super::Ctx;
@@ -16,7 +15,7 @@ use crate::domain::HearingRecord;
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
 use crate::tui::widgets::form::choices;
-use crate::tui::widgets::picker::{Choice, centered};
+use crate::tui::widgets::picker::{Choice, Picker, centered};
 use crate::tui::widgets::text::Editor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +47,7 @@ pub enum TimelineKey {
     Delete(Uuid),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Timeline {
     selected: usize,
 }
@@ -92,11 +91,12 @@ impl Timeline {
                     .spec
                     .code_label("timeline_event", &e.code, ctx.lang)
                     .to_owned();
-                Row::new([
-                    Cell::from(time),
-                    Cell::from(label),
-                    Cell::from(e.note.clone()),
-                ])
+                let label = if e.code == UNNAMED {
+                    Cell::from(Span::styled(label, theme::error()))
+                } else {
+                    Cell::from(label)
+                };
+                Row::new([Cell::from(time), label, Cell::from(e.note.clone())])
             })
             .collect();
         let header = Row::new([
@@ -131,129 +131,161 @@ enum Part {
     Time,
 }
 
-/// Naming (or correcting) one event: type to find the event, Tab to the note and the time,
-/// Enter to save, Esc to leave it as it is.
-#[derive(Debug)]
+/// The code of a stamp nobody has named yet: the time is kept, the event is not guessed.
+pub const UNNAMED: &str = "unnamed";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DialogAction {
+    Next,
+    Prev,
+    Save,
+    Close,
+}
+
+/// The dialog's own keys; the other keys go to the part it is on (the event's choice list,
+/// the note, the time).
+const DIALOG_KEYS: &[Binding<DialogAction>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Tab)],
+        DialogAction::Next,
+        "key-next-field",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::BackTab)],
+        DialogAction::Prev,
+        "key-prev-field",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Enter)],
+        DialogAction::Save,
+        "key-save",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc)],
+        DialogAction::Close,
+        "key-close-unchanged",
+    ),
+];
+
+/// Naming (or correcting) one event: type to find the event in the choice list, Tab to the
+/// note and the time, Enter to save, Esc to leave it as it is (a new stamp stays unnamed).
+#[derive(Debug, Clone)]
 pub struct EventDialog {
     id: Uuid,
     at: String,
     code: String,
-    query: Editor,
-    cursor: usize,
+    picker: Picker,
     note: Editor,
     time: Editor,
     part: Part,
-    choices: Vec<Choice>,
 }
 
-const DIALOG_KEYS: &[(&str, &str)] = &[
-    ("Tab", "key-next-field"),
-    ("Enter", "key-save"),
-    ("Esc", "key-close"),
-];
+/// What a key did to the dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogKey {
+    Open,
+    Closed,
+    Save {
+        id: Uuid,
+        at: String,
+        code: String,
+        note: String,
+    },
+}
 
 impl EventDialog {
+    /// Correcting an event: its event is highlighted.
     pub fn new(id: Uuid, at: &str, code: &str, note: &str, ctx: &Ctx<'_>) -> EventDialog {
-        let choices = choices(ctx.spec, "timeline_event", ctx.lang);
-        let cursor = choices.iter().position(|c| c.code == code).unwrap_or(0);
+        let picker = Picker::new(ctx.t("timeline-event"), event_choices(ctx), false, code);
+        EventDialog::with(id, at, code, note, picker)
+    }
+
+    /// Naming a stamp just taken: nothing is highlighted until the monitor moves or types,
+    /// so Enter or Esc alone leave it unnamed.
+    pub fn stamped(id: Uuid, at: &str, ctx: &Ctx<'_>) -> EventDialog {
+        let picker = Picker::unchosen(ctx.t("timeline-event"), event_choices(ctx));
+        EventDialog::with(id, at, UNNAMED, "", picker)
+    }
+
+    fn with(id: Uuid, at: &str, code: &str, note: &str, picker: Picker) -> EventDialog {
         EventDialog {
             id,
             at: at.to_owned(),
             code: code.to_owned(),
-            query: Editor::line(""),
-            cursor,
+            picker,
             note: Editor::line(note),
             time: Editor::line(at.get(11..16).unwrap_or("")),
             part: Part::Event,
-            choices,
         }
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        DIALOG_KEYS
-            .iter()
-            .map(|(k, l)| ((*k).to_owned(), *l, true))
-            .collect()
+        let mut k = keys::describe(DIALOG_KEYS);
+        if self.part == Part::Event {
+            k.extend(keys::describe(keys::NAV));
+        }
+        k
     }
 
-    fn visible(&self) -> Vec<&Choice> {
-        let q = self.query.value().to_lowercase();
-        self.choices
-            .iter()
-            .filter(|c| q.is_empty() || c.label.to_lowercase().contains(&q) || c.code.contains(&q))
-            .collect()
-    }
-
-    /// `None` while open; `Some(None)` closed without saving; `Some(Some(..))` save
-    /// `(id, at, code, note)`.
-    #[allow(clippy::type_complexity)]
-    pub fn handle_key(
-        &mut self,
-        key: KeyEvent,
-        _ctx: &Ctx<'_>,
-    ) -> Option<Option<(Uuid, String, String, String)>> {
-        match key.code {
-            KeyCode::Esc => return Some(None),
-            KeyCode::Tab => {
+    pub fn handle_key(&mut self, key: KeyEvent) -> DialogKey {
+        match keys::lookup(DIALOG_KEYS, &key) {
+            Some(DialogAction::Close) => return DialogKey::Closed,
+            Some(DialogAction::Next) => {
                 self.part = match self.part {
                     Part::Event => Part::Note,
                     Part::Note => Part::Time,
                     Part::Time => Part::Event,
                 };
-                return None;
+                return DialogKey::Open;
             }
-            KeyCode::BackTab => {
+            Some(DialogAction::Prev) => {
                 self.part = match self.part {
                     Part::Event => Part::Time,
                     Part::Note => Part::Event,
                     Part::Time => Part::Note,
                 };
-                return None;
+                return DialogKey::Open;
             }
-            KeyCode::Enter => {
+            Some(DialogAction::Save) => {
                 let code = self
-                    .visible()
-                    .get(self.cursor)
+                    .picker
+                    .highlighted()
                     .map_or(self.code.clone(), |c| c.code.clone());
-                return Some(Some((
-                    self.id,
-                    self.new_at(),
+                return DialogKey::Save {
+                    id: self.id,
+                    at: self.new_at(),
                     code,
-                    self.note.value().trim().to_owned(),
-                )));
+                    note: self.note.value().trim().to_owned(),
+                };
             }
-            KeyCode::Up if self.part == Part::Event => {
-                self.cursor = self.cursor.saturating_sub(1);
-                return None;
-            }
-            KeyCode::Down if self.part == Part::Event => {
-                self.cursor = (self.cursor + 1).min(self.visible().len().saturating_sub(1));
-                return None;
-            }
-            _ => {}
+            None => {}
         }
-        let editor = match self.part {
-            Part::Event => &mut self.query,
-            Part::Note => &mut self.note,
-            Part::Time => &mut self.time,
-        };
-        if editor.handle(key) == Some(true) && self.part == Part::Event {
-            self.cursor = 0;
+        match self.part {
+            Part::Event => {
+                self.picker.handle(key);
+            }
+            Part::Note => {
+                self.note.handle(key);
+            }
+            Part::Time => {
+                self.time.handle(key);
+            }
         }
-        None
+        DialogKey::Open
     }
 
     /// The stamped instant with the corrected time of day, when the correction is a valid
-    /// `HH:MM`; the seconds and offset of the stamp are kept.
+    /// `HH:MM` (the seconds are then zero: a time typed in minutes has none); the date and
+    /// offset of the stamp are kept.
     fn new_at(&self) -> String {
         let t = self.time.value();
         match (
             chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M"),
             self.at.get(..11),
-            self.at.get(16..),
+            self.at.get(19..),
         ) {
-            (Ok(_), Some(date), Some(rest)) if self.at.get(11..16) != Some(t.trim()) => {
-                format!("{date}{}{rest}", t.trim())
+            (Ok(_), Some(date), Some(offset)) if self.at.get(11..16) != Some(t.trim()) => {
+                format!("{date}{}:00{offset}", t.trim())
             }
             _ => self.at.clone(),
         }
@@ -295,19 +327,23 @@ impl EventDialog {
         let qa = label(frame, q, "timeline-event", self.part == Part::Event);
         let na = label(frame, note, "timeline-note", self.part == Part::Note);
         let ta = label(frame, time, "timeline-time", self.part == Part::Time);
-        let items: Vec<ListItem<'_>> = self
-            .visible()
-            .iter()
-            .map(|c| ListItem::new(c.label.clone()))
-            .collect();
-        let mut state = ListState::default().with_selected(Some(self.cursor));
-        frame.render_stateful_widget(
-            List::new(items).highlight_style(theme::selected()),
-            list,
-            &mut state,
-        );
-        self.query.render_if(frame, qa, self.part == Part::Event);
+        if self.part == Part::Event && self.picker.query().is_empty() && self.code == UNNAMED {
+            frame.render_widget(
+                Paragraph::new(Span::styled(ctx.t("timeline-unnamed-hint"), theme::dim())),
+                qa,
+            );
+        }
+        self.picker
+            .render_parts(frame, qa, list, self.part == Part::Event);
         self.note.render_if(frame, na, self.part == Part::Note);
         self.time.render_if(frame, ta, self.part == Part::Time);
     }
+}
+
+/// The events a stamp can be named as (not "unnamed" itself).
+fn event_choices(ctx: &Ctx<'_>) -> Vec<Choice> {
+    choices(ctx.spec, "timeline_event", ctx.lang)
+        .into_iter()
+        .filter(|c| c.code != UNNAMED)
+        .collect()
 }

@@ -6,10 +6,34 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use ratatui::crossterm::event::KeyCode;
+
 use super::picker::centered;
 use crate::i18n::Texts;
 use crate::spec::Lang;
+use crate::tui::keys::{Binding, Key};
 use crate::tui::theme;
+
+/// An answer to a confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+}
+
+/// The keys of every confirmation popup.
+pub const CONFIRM_KEYS: &[Binding<Answer>] = &[
+    Binding::new(
+        &[Key::ch('y'), Key::plain(KeyCode::Enter)],
+        Answer::Yes,
+        "key-yes",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::plain(KeyCode::Esc)],
+        Answer::No,
+        "key-no",
+    ),
+];
 
 /// The smallest terminal the interface draws in.
 pub const MIN_WIDTH: u16 = 60;

@@ -148,10 +148,11 @@ impl FilterPanel {
         match row.list() {
             Some("status") => ["draft", "final", "reviewed"]
                 .iter()
-                .map(|c| Choice {
-                    code: (*c).into(),
-                    label: texts.t(lang, &format!("status-{c}")),
-                    child: false,
+                .map(|c| {
+                    let key = format!("status-{c}");
+                    let all: Vec<String> = Lang::ALL.iter().map(|l| texts.t(*l, &key)).collect();
+                    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+                    Choice::new(c, &texts.t(lang, &key), &all, false)
                 })
                 .collect(),
             Some(list) => choices(spec, list, lang),

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -20,7 +20,46 @@ use super::text::Editor;
 use crate::domain::{Entity, HearingRecord, Problem, ProblemKind, value_fits};
 use crate::i18n::Texts;
 use crate::spec::{Field, FieldKind, Lang, Spec};
+use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Next,
+    Prev,
+    /// Enter: open the choice list of a coded field, or go to the next field.
+    Enter,
+    /// Space on a coded field opens its choice list (in a text field it is text).
+    Open,
+    Clear,
+    Now,
+}
+
+/// The form's keys; a text field's editor sees a key before this table.
+const KEYS: &[Binding<Action>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
+        Action::Next,
+        "key-next-field",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
+        Action::Prev,
+        "key-prev-field",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Enter)],
+        Action::Enter,
+        "key-choose-next",
+    ),
+    Binding::help_only(&[Key::ch(' ')], Action::Open, "key-open-choices"),
+    Binding::help_only(
+        &[Key::plain(KeyCode::Delete), Key::plain(KeyCode::Backspace)],
+        Action::Clear,
+        "key-clear-choice",
+    ),
+    Binding::help_only(&[Key::ctrl('n')], Action::Now, "key-now"),
+];
 
 /// What the form needs to know besides its own state.
 pub struct FormCtx<'a> {
@@ -70,7 +109,7 @@ pub enum FormKey {
     NotMine,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FormState {
     groups: Vec<Group>,
     rows: Vec<Row>,
@@ -295,19 +334,17 @@ impl FormState {
             };
         }
         let Some((entity, uuid, field)) = self.focused(spec) else {
-            return match key.code {
-                KeyCode::Tab | KeyCode::Down => {
+            return match keys::lookup(KEYS, &key) {
+                Some(Action::Next) => {
                     self.step(true);
                     FormKey::Used(Vec::new())
                 }
                 _ => FormKey::NotMine,
             };
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let action = keys::lookup(KEYS, &key);
         // "Now" for dates and times.
-        if ctrl
-            && key.code == KeyCode::Char('n')
-            && matches!(field.kind(), FieldKind::Date | FieldKind::Time)
+        if action == Some(Action::Now) && matches!(field.kind(), FieldKind::Date | FieldKind::Time)
         {
             let value = match field.kind() {
                 FieldKind::Date => ctx.now.format("%Y-%m-%d").to_string(),
@@ -333,14 +370,15 @@ impl FormState {
             }
             return FormKey::Used(Vec::new());
         }
-        match key.code {
-            KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => {
+        let coded = field.kind().is_coded();
+        match action {
+            Some(Action::Next | Action::Prev) => {
                 let edits: Vec<Edit> = self.flush(spec).into_iter().collect();
-                self.step(matches!(key.code, KeyCode::Tab | KeyCode::Down));
+                self.step(action == Some(Action::Next));
                 self.open_editor(spec, record);
                 FormKey::Used(edits)
             }
-            KeyCode::Enter | KeyCode::Char(' ') if field.kind().is_coded() => {
+            Some(Action::Enter | Action::Open) if coded => {
                 let list = field.list.clone().unwrap_or_default();
                 let current = record
                     .fields_of(entity, uuid)
@@ -356,23 +394,30 @@ impl FormState {
                 ));
                 FormKey::Used(Vec::new())
             }
-            KeyCode::Enter => {
+            Some(Action::Enter) => {
                 let edits: Vec<Edit> = self.flush(spec).into_iter().collect();
                 self.step(true);
                 self.open_editor(spec, record);
                 FormKey::Used(edits)
             }
-            KeyCode::Delete | KeyCode::Backspace if field.kind().is_coded() => {
-                FormKey::Used(vec![self.set(
-                    spec,
-                    record,
-                    entity,
-                    uuid,
-                    field,
-                    String::new(),
-                )])
-            }
+            Some(Action::Clear) if coded => FormKey::Used(vec![self.set(
+                spec,
+                record,
+                entity,
+                uuid,
+                field,
+                String::new(),
+            )]),
             _ => FormKey::NotMine,
+        }
+    }
+
+    /// The keys the form answers now (its choice list's while one is open), for the footer
+    /// and help.
+    pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        match &self.picker {
+            Some(p) => p.keys(),
+            None => keys::describe(KEYS),
         }
     }
 
@@ -598,26 +643,25 @@ impl FormState {
     }
 }
 
-/// The choices of a list in the interface language (courts included), children indented.
+/// The choices of a list in the interface language (courts included), children indented;
+/// each is found by typing its label in any language, or its code.
 pub fn choices(spec: &Spec, list: &str, lang: Lang) -> Vec<Choice> {
     if list == crate::spec::COURT_LIST {
         return spec
             .courts
             .iter()
-            .map(|c| Choice {
-                code: c.code.clone(),
-                label: c.name.get(lang).to_owned(),
-                child: false,
+            .map(|c| {
+                let others: Vec<&str> = Lang::ALL.iter().map(|l| c.name.get(*l)).collect();
+                Choice::new(&c.code, c.name.get(lang), &others, false)
             })
             .collect();
     }
     spec.list(list)
         .map(|l| {
             l.active()
-                .map(|c| Choice {
-                    code: c.code.clone(),
-                    label: c.label(lang).to_owned(),
-                    child: c.parent.is_some(),
+                .map(|c| {
+                    let others: Vec<&str> = Lang::ALL.iter().map(|l| c.label(*l)).collect();
+                    Choice::new(&c.code, c.label(lang), &others, c.parent.is_some())
                 })
                 .collect()
         })

@@ -1,5 +1,8 @@
-//! The searchable choice list: type to filter by label in the interface language (or by
-//! code), ↑/↓ to move, Enter to pick; for multi-choice fields Space toggles and Enter confirms.
+//! The searchable choice list: type to filter (labels in every language and codes, Tajik
+//! letters folded as full-text search folds them), move with the shared navigation keys,
+//! Enter to take the highlighted choice; in lists of several answers Space marks, and Enter
+//! takes the marked choices (or the highlighted one when none is marked). Its keys are its
+//! own table, which drives dispatch, the footer and help.
 
 use std::collections::BTreeSet;
 
@@ -10,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 
 use super::text::Editor;
+use crate::tui::keys::{self, Binding, Key, NAV};
 use crate::tui::theme;
 
 /// One choice: its code and what the user reads.
@@ -19,16 +23,78 @@ pub struct Choice {
     pub label: String,
     /// Indented under its parent in two-level lists.
     pub child: bool,
+    /// What typing searches: the code and the labels in every language, each folded
+    /// (`domain::fold`) and without spaces (the filter takes none), one a line.
+    pub search: String,
 }
 
-#[derive(Debug)]
+impl Choice {
+    /// A choice found by its label, its other labels and its code.
+    pub fn new(code: &str, label: &str, others: &[&str], child: bool) -> Choice {
+        let mut search = crate::domain::fold(code);
+        for l in std::iter::once(&label).chain(others) {
+            search.push('\n');
+            search.extend(
+                crate::domain::fold(l)
+                    .chars()
+                    .filter(|c| !c.is_whitespace()),
+            );
+        }
+        Choice {
+            code: code.to_owned(),
+            label: label.to_owned(),
+            child,
+            search,
+        }
+    }
+
+    /// A choice whose code is an id nobody types: found by its labels only.
+    pub fn by_label(code: &str, label: &str, others: &[&str]) -> Choice {
+        let mut c = Choice::new("", label, others, false);
+        c.code = code.to_owned();
+        c
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Pick,
+    Mark,
+    Cancel,
+}
+
+/// A list of one answer: Enter takes the highlighted choice. Space is not a command here (nor
+/// text: the filter takes no spaces), so it can never change the answer.
+const SINGLE_KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::plain(KeyCode::Enter)], Action::Pick, "key-pick"),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Cancel, "key-cancel"),
+];
+
+/// A list of several answers: Space marks, Enter takes the marked choices, or the highlighted
+/// one when none is marked — as in a list of one answer.
+const MULTI_KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::ch(' ')], Action::Mark, "key-mark"),
+    Binding::new(
+        &[Key::plain(KeyCode::Enter)],
+        Action::Pick,
+        "key-pick-marked",
+    ),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Cancel, "key-cancel"),
+];
+
+/// Rows a page key moves.
+const PAGE: usize = 10;
+
+#[derive(Debug, Clone)]
 pub struct Picker {
     pub title: String,
     choices: Vec<Choice>,
     pub multi: bool,
     selected: BTreeSet<String>,
     query: Editor,
-    cursor: usize,
+    /// The highlighted row of the visible choices; `None` until the user moves or types when
+    /// the picker opened with nothing highlighted.
+    cursor: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +106,8 @@ pub enum PickerEvent {
 }
 
 impl Picker {
-    /// A picker over `choices`, with `current` (a value as stored) preselected.
+    /// A picker over `choices`, with `current` (a value as stored) preselected and
+    /// highlighted (or the first choice).
     pub fn new(title: String, choices: Vec<Choice>, multi: bool, current: &str) -> Picker {
         let selected: BTreeSet<String> = crate::spec::split_multi(current)
             .map(str::to_owned)
@@ -53,23 +120,52 @@ impl Picker {
             title,
             choices,
             multi,
-            selected,
+            selected: if multi { selected } else { BTreeSet::new() },
             query: Editor::line(""),
-            cursor,
+            cursor: Some(cursor),
         }
+    }
+
+    /// A list of one answer with nothing highlighted: Enter takes nothing until the user
+    /// moves to a choice or types (an unnamed stamp stays unnamed).
+    pub fn unchosen(title: String, choices: Vec<Choice>) -> Picker {
+        Picker {
+            cursor: None,
+            ..Picker::new(title, choices, false, "")
+        }
+    }
+
+    fn table(&self) -> &'static [Binding<Action>] {
+        if self.multi { MULTI_KEYS } else { SINGLE_KEYS }
+    }
+
+    /// The picker's keys, for the footer and help.
+    pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        let mut k = keys::describe(self.table());
+        k.extend(keys::describe(NAV));
+        k
     }
 
     pub fn query(&self) -> String {
         self.query.value()
     }
 
-    /// The choices matching what was typed.
+    /// The choices matching what was typed: found in a label (in any language, spaces
+    /// aside) or the code, folded as full-text search folds.
     pub fn visible(&self) -> Vec<&Choice> {
-        let q = self.query.value().to_lowercase();
+        let q: String = crate::domain::fold(&self.query.value())
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         self.choices
             .iter()
-            .filter(|c| q.is_empty() || c.label.to_lowercase().contains(&q) || c.code.contains(&q))
+            .filter(|c| c.search.contains(&q))
             .collect()
+    }
+
+    /// The highlighted choice, if any.
+    pub fn highlighted(&self) -> Option<&Choice> {
+        self.cursor.and_then(|i| self.visible().get(i).copied())
     }
 
     fn value(&self) -> String {
@@ -83,38 +179,43 @@ impl Picker {
 
     pub fn handle(&mut self, key: KeyEvent) -> PickerEvent {
         let n = self.visible().len();
-        match key.code {
-            KeyCode::Esc => return PickerEvent::Cancelled,
-            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
-            KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(10),
-            KeyCode::PageDown => self.cursor = (self.cursor + 10).min(n.saturating_sub(1)),
-            KeyCode::Char(' ') if self.multi => {
-                if let Some(code) = self.visible().get(self.cursor).map(|c| c.code.clone())
-                    && !self.selected.remove(&code)
-                {
-                    self.selected.insert(code);
+        if let Some(action) = keys::lookup(self.table(), &key) {
+            match action {
+                Action::Cancel => return PickerEvent::Cancelled,
+                Action::Mark => {
+                    if let Some(code) = self.highlighted().map(|c| c.code.clone())
+                        && !self.selected.remove(&code)
+                    {
+                        self.selected.insert(code);
+                    }
+                }
+                Action::Pick => {
+                    if self.multi && !self.selected.is_empty() {
+                        return PickerEvent::Picked(self.value());
+                    }
+                    return match self.highlighted() {
+                        Some(c) => PickerEvent::Picked(c.code.clone()),
+                        None => PickerEvent::None,
+                    };
                 }
             }
-            KeyCode::Enter => {
-                if self.multi {
-                    return PickerEvent::Picked(self.value());
-                }
-                return match self.visible().get(self.cursor) {
-                    Some(c) => PickerEvent::Picked(c.code.clone()),
-                    None => PickerEvent::None,
-                };
-            }
-            _ => {
-                if self.query.handle(key) == Some(true) {
-                    self.cursor = 0;
-                }
-            }
+            return PickerEvent::None;
+        }
+        if let Some(nav) = keys::lookup(NAV, &key) {
+            self.cursor = Some(match self.cursor {
+                Some(at) => nav.apply(at, n, PAGE),
+                None => 0,
+            });
+            return PickerEvent::None;
+        }
+        // The filter takes text, but no spaces: words are typed together.
+        if key.code != KeyCode::Char(' ') && self.query.handle(key) == Some(true) {
+            self.cursor = (!self.visible().is_empty()).then_some(0);
         }
         PickerEvent::None
     }
 
-    /// Draws the picker as a popup over `area`.
+    /// Draws the picker as a popup over `area`, with a line of `hint` under the list.
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, hint: &str) {
         let popup = centered(area, 70, 80);
         frame.render_widget(Clear, popup);
@@ -129,6 +230,20 @@ impl Picker {
             Constraint::Length(1),
         ])
         .areas(inner);
+        frame.render_widget(Paragraph::new("› "), query_area);
+        let q = Rect {
+            x: query_area.x + 2,
+            width: query_area.width.saturating_sub(2),
+            ..query_area
+        };
+        self.render_parts(frame, q, list_area, true);
+        frame.render_widget(Paragraph::new(hint).style(theme::dim()), hint_area);
+    }
+
+    /// Draws what was typed into `query` (taking the terminal cursor when `focused`) and the
+    /// matching choices into `list`, for dialogs that hold a picker in their own layout.
+    pub fn render_parts(&self, frame: &mut Frame<'_>, query: Rect, list: Rect, focused: bool) {
+        let width = list.width as usize;
         let items: Vec<ListItem<'_>> = self
             .visible()
             .into_iter()
@@ -143,28 +258,24 @@ impl Picker {
                     ""
                 };
                 let indent = if c.child { "    " } else { "" };
+                let lead = format!("{indent}{mark}");
+                let room =
+                    width.saturating_sub(unicode_width::UnicodeWidthStr::width(lead.as_str()));
                 ListItem::new(Line::from(vec![
-                    Span::raw(indent),
-                    Span::raw(mark),
-                    Span::raw(c.label.clone()),
+                    Span::raw(lead),
+                    Span::raw(super::form::truncate(&c.label, room)),
                 ]))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(self.cursor));
+        let mut state = ListState::default().with_selected(self.cursor);
         frame.render_stateful_widget(
             List::new(items).highlight_style(theme::selected()),
-            list_area,
+            list,
             &mut state,
         );
-        frame.render_widget(Paragraph::new(hint).style(theme::dim()), hint_area);
-        let prompt = "› ";
-        frame.render_widget(Paragraph::new(prompt), query_area);
-        let q = Rect {
-            x: query_area.x + 2,
-            width: query_area.width.saturating_sub(2),
-            ..query_area
-        };
-        self.query.render(frame, q, theme::value());
+        if focused || !self.query.value().is_empty() {
+            self.query.render_if(frame, query, focused);
+        }
     }
 }
 
@@ -186,32 +297,34 @@ mod tests {
     use crate::tui::keys::parse;
 
     fn picker(multi: bool) -> Picker {
-        let c = |code: &str, label: &str| Choice {
-            code: code.into(),
-            label: label.into(),
-            child: false,
-        };
+        let c = |code: &str, label: &str, tg: &str| Choice::new(code, label, &[tg], false);
         Picker::new(
             "t".into(),
             vec![
-                c("metal_cage", "Металлическая клетка"),
-                c("glass_box", "Стеклянный бокс"),
-                c("open_dock_bench", "Скамья"),
+                c("metal_cage", "Металлическая клетка", "Қафаси оҳанин"),
+                c("glass_box", "Стеклянный бокс", "Қуттии шишагин"),
+                c("open_dock_bench", "Скамья", "Курсӣ"),
             ],
             multi,
             "",
         )
     }
 
+    fn press(p: &mut Picker, keys: &str) -> PickerEvent {
+        let mut last = PickerEvent::None;
+        for k in parse(keys) {
+            last = p.handle(k);
+        }
+        last
+    }
+
     #[test]
     fn typing_filters_by_label_in_any_case() {
         let mut p = picker(false);
-        for k in parse("СТЕКЛ") {
-            p.handle(k);
-        }
+        press(&mut p, "СТЕКЛ");
         assert_eq!(p.visible().len(), 1);
         assert_eq!(
-            p.handle(parse("<Enter>")[0]),
+            press(&mut p, "<Enter>"),
             PickerEvent::Picked("glass_box".into())
         );
     }
@@ -219,12 +332,68 @@ mod tests {
     #[test]
     fn multi_choice_toggles_with_space_and_keeps_list_order() {
         let mut p = picker(true);
-        for k in parse("<Down><Space><Up><Space>") {
-            p.handle(k);
-        }
         assert_eq!(
-            p.handle(parse("<Enter>")[0]),
+            press(&mut p, "<Down><Space><Up><Space><Enter>"),
             PickerEvent::Picked("metal_cage|glass_box".into())
+        );
+    }
+
+    /// Defect 1 of issue 15: Space went into the hidden filter of a single-choice list, which
+    /// dropped the one-word choices and moved the highlight, so Enter saved another answer.
+    #[test]
+    fn space_in_a_single_choice_list_changes_nothing() {
+        let mut p = picker(false);
+        assert_eq!(
+            press(&mut p, "<Down><Space><Enter>"),
+            PickerEvent::Picked("glass_box".into())
+        );
+        assert!(p.query().is_empty(), "Space is not typed into the filter");
+        assert!(!p.keys().iter().any(|(k, _, _)| k == "Space"));
+    }
+
+    /// Defect 4 of issue 15: Enter in a multi-choice list with nothing marked saved nothing,
+    /// while a single-choice list took the highlighted item. Now both take the highlighted
+    /// item when nothing is marked.
+    #[test]
+    fn enter_takes_the_highlighted_choice_in_both_kinds_of_list() {
+        for multi in [false, true] {
+            let mut p = picker(multi);
+            assert_eq!(
+                press(&mut p, "<Down><Enter>"),
+                PickerEvent::Picked("glass_box".into()),
+                "multi: {multi}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unchosen_picker_takes_nothing_until_the_user_moves() {
+        let mut p = Picker::unchosen("t".into(), picker(false).choices);
+        assert_eq!(press(&mut p, "<Enter>"), PickerEvent::None);
+        assert_eq!(
+            press(&mut p, "<Down><Enter>"),
+            PickerEvent::Picked("metal_cage".into())
+        );
+    }
+
+    /// Defect 6 of issue 15: choice lists searched only the interface language's labels.
+    #[test]
+    fn typing_finds_other_languages_codes_and_folded_tajik_letters() {
+        let mut p = picker(false);
+        press(&mut p, "кафаси");
+        assert_eq!(p.highlighted().map(|c| c.code.as_str()), Some("metal_cage"));
+        let mut p = picker(false);
+        press(&mut p, "Стеклянный бокс");
+        assert_eq!(
+            p.highlighted().map(|c| c.code.as_str()),
+            Some("glass_box"),
+            "a label of several words is found though Space is not typed"
+        );
+        let mut p = picker(false);
+        press(&mut p, "dock");
+        assert_eq!(
+            p.highlighted().map(|c| c.code.as_str()),
+            Some("open_dock_bench")
         );
     }
 }

@@ -14,6 +14,7 @@ use tui_input::backend::crossterm::EventHandler;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// An editor for one field's text.
+#[derive(Clone)]
 pub enum Editor {
     Line(Input),
     Area(Box<TextArea<'static>>),

@@ -1,0 +1,188 @@
+//! Input a monitor can trust (issue 15): no key records a value the monitor did not choose,
+//! command keys work under Russian and Tajik layouts, choice lists search every language.
+//! Each test names the defect it pins; each failed before its fix.
+
+use courtwatch::domain::HearingRecord;
+use courtwatch::spec::Lang;
+
+use super::tui::Harness;
+
+fn only(h: &Harness) -> HearingRecord {
+    let store = h.store();
+    let ids = store.hearing_ids(&Default::default()).expect("ids");
+    assert_eq!(ids.len(), 1, "exactly one hearing expected");
+    store.load_hearing(ids[0]).expect("load")
+}
+
+/// The row the terminal cursor is on.
+fn cursor_line(screen: &str) -> String {
+    let row: usize = screen
+        .lines()
+        .last()
+        .and_then(|c| c.rsplit(',').next())
+        .and_then(|r| r.trim().parse().ok())
+        .expect("cursor row");
+    screen.lines().nth(row).unwrap_or("").to_owned()
+}
+
+/// Presses Tab until the cursor is on the field labelled `label` (the whole label: it is
+/// followed by the gap before the value).
+fn focus(h: &mut Harness, label: &str) {
+    let padded = format!("{label}  ");
+    for _ in 0..60 {
+        if cursor_line(&h.screen()).contains(&padded) {
+            return;
+        }
+        h.keys("<Tab>");
+    }
+    panic!("{label} never focused:\n{}", h.screen());
+}
+
+/// Opens the first final hearing of a demo list.
+fn open_final(h: &mut Harness) {
+    h.keys("<Enter>");
+    for _ in 0..5 {
+        if h.screen().contains("final v1") {
+            return;
+        }
+        h.keys("<Esc><Down><Enter>");
+    }
+    panic!("no final hearing:\n{}", h.screen());
+}
+
+/// Defect 1: People → Restraints → `Enter ↓ Space Enter` saved "No restraints" instead of
+/// "Handcuffed" (Space went into the list's hidden filter and moved the highlight).
+#[test]
+fn space_in_a_single_choice_list_does_not_change_the_answer() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile().keys("n<F3><C-a>");
+    focus(&mut h, "Restraints in the courtroom");
+    h.keys("<Enter><Down><Space><Enter>");
+    let r = only(&h);
+    assert_eq!(
+        r.hearing_parties[0]
+            .fields
+            .get("restraints")
+            .map(String::as_str),
+        Some("handcuffed")
+    );
+}
+
+/// Defect 2: the reason prompt opened half a second after the first change of a final record
+/// and took the typing meant for the field. Now it opens before the change is applied; the
+/// change waits for the reason, and Esc drops it.
+#[test]
+fn a_final_record_asks_why_before_its_first_change_and_esc_changes_nothing() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 3);
+    open_final(&mut h);
+    let before = h.screen();
+    h.keys("X");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Editing a final record"),
+        "asked at once: {screen}"
+    );
+    h.session.tick(0);
+    let store = h.store();
+    let ids = store.hearing_ids(&Default::default()).expect("ids");
+    assert!(
+        ids.iter()
+            .all(|i| store.load_hearing(*i).expect("load").hearing.version < 2),
+        "nothing is saved before the reason is given"
+    );
+    h.keys("<Esc>");
+    let after = h.screen();
+    assert!(after.contains("Nothing was changed"), "{after}");
+    assert_eq!(
+        after.lines().skip(1).take(20).collect::<Vec<_>>(),
+        before.lines().skip(1).take(20).collect::<Vec<_>>(),
+        "the key that asked was not applied"
+    );
+
+    // Asked again; Enter without a reason does nothing; a reason applies the change.
+    h.keys("Y<Enter>");
+    assert!(h.screen().contains("Editing a final record"));
+    h.keys("typo in the case number<Enter>");
+    assert!(!h.screen().contains("Editing a final record"));
+    h.session.tick(0);
+    let store = h.store();
+    let edited = store
+        .hearing_ids(&Default::default())
+        .expect("ids")
+        .into_iter()
+        .map(|i| store.load_hearing(i).expect("load"))
+        .find(|r| r.hearing.version == 2)
+        .expect("the change is saved once the reason is given");
+    assert_eq!(edited.audit.len(), 1);
+    assert_eq!(edited.audit[0].reason, "typo in the case number");
+    assert!(
+        edited.audit[0].new_value.ends_with('Y'),
+        "the key that asked is the change made: {:?}",
+        edited.audit[0]
+    );
+}
+
+/// Defect 3: Ctrl-T saved a "Note" event at once and Esc kept it as "Note". Now the stamp
+/// is saved unnamed and shown as such; Esc leaves it unnamed.
+#[test]
+fn ctrl_t_stamps_an_unnamed_event_that_esc_leaves_unnamed() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n<C-t>");
+    let t = only(&h).timeline;
+    assert_eq!(t.len(), 1, "the time is saved at once");
+    assert_eq!(t[0].code, "unnamed");
+    let dialog = h.screen();
+    assert!(dialog.contains("Stamped at"), "{dialog}");
+    h.keys("<Enter>");
+    assert_eq!(
+        only(&h).timeline[0].code,
+        "unnamed",
+        "Enter with nothing chosen names nothing"
+    );
+    h.keys("<F6><Enter><Esc>");
+    assert_eq!(only(&h).timeline[0].code, "unnamed");
+    insta::assert_snapshot!("timeline_unnamed_stamp", h.screen());
+}
+
+/// Defect 5: command keys did nothing under a Russian or Tajik layout. A Cyrillic letter on
+/// the key of a command letter does what that letter does, outside text fields; inside
+/// them, it is text.
+#[test]
+fn checklist_answers_with_cyrillic_letters_and_text_fields_keep_them() {
+    let mut h = Harness::first_run(100, 30, Lang::Ru);
+    h.create_profile().keys("nСуд<F4>н");
+    let r = only(&h);
+    assert_eq!(
+        r.case.fields.get("court_case_number").map(String::as_str),
+        Some("Суд"),
+        "in a text field the letters are text"
+    );
+    assert_eq!(r.answers.len(), 1);
+    assert_eq!(r.answers[0].answer, "yes", "н is on the y key");
+    // ҳ (Tajik, on the o key): not observed.
+    h.keys("ҳ");
+    let r = only(&h);
+    assert!(r.answers.iter().any(|a| a.answer == "not_observed"));
+}
+
+/// Defect 6: choice lists searched only the interface language; a court's Russian name in
+/// English, or `х` typed for `ҳ` in Tajik, found nothing.
+#[test]
+fn choice_lists_search_every_language_and_fold_tajik_letters() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile().keys("n");
+    focus(&mut h, "Type of case");
+    h.keys("<Enter>уголов<Enter>");
+    assert_eq!(
+        only(&h).case.fields.get("case_type").map(String::as_str),
+        Some("criminal"),
+        "a Russian label found in English"
+    );
+    // "Шоҳмансури" is only in the court's Tajik name; typed with х for ҳ.
+    focus(&mut h, "Court");
+    h.keys("<Enter>шохмансури<Enter>");
+    assert_eq!(
+        only(&h).hearing.fields.get("court").map(String::as_str),
+        Some("dushanbe_shohmansur")
+    );
+}
