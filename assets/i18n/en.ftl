@@ -443,3 +443,8 @@ conflict-kept-fields = { $count ->
    *[other] Resolved: a new version with { $count } fields from the incoming version.
 }
 batch-ref = { $monitor } no. { $seq }
+
+# Erasing the database (courtwatch erase, settings)
+erase-word = erase
+erase-warning = Erasing destroys this database for good: every hearing, draft and setting in it, and the batches and printouts courtwatch wrote next to it. It cannot be undone.
+erase-type-word = Type the word «erase» to go on:

@@ -4,6 +4,7 @@
 mod batches;
 mod conflicts;
 mod demo;
+mod erase;
 mod export;
 mod init;
 mod list;
@@ -76,6 +77,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Change the passphrase (the new one from COURTWATCH_NEW_PASSPHRASE, or asked twice)
     Passphrase(passphrase::PassphraseArgs),
+    /// Destroy the database for good (asks to type the word `erase`)
+    Erase(erase::EraseArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -267,6 +270,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Batches(a) => batches::run(ctx, a, out),
         Command::Stats(a) => stats::run(ctx, a, out),
         Command::Passphrase(a) => passphrase::run(ctx, a, out),
+        Command::Erase(a) => erase::run(ctx, a, out),
     }
 }
 

@@ -149,7 +149,7 @@ impl Store {
 
     /// Leaves write-ahead logging and locks the database to this connection until it closes:
     /// refused (nothing changed) when another connection has it open.
-    fn take_for_rewrite(&self) -> Result<()> {
+    pub(super) fn take_for_rewrite(&self) -> Result<()> {
         let busy = || Error::Locked {
             path: self.path.clone(),
         };

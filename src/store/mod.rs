@@ -5,6 +5,7 @@
 
 mod batches;
 mod bulk;
+mod erase;
 mod keys;
 mod list;
 mod migrate;
@@ -29,6 +30,7 @@ pub use batches::{
     Received, missing_seqs,
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
+pub use erase::{Erased, MADE_FOLDERS};
 pub use keys::{Passphrase, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
