@@ -2,8 +2,14 @@
 //! whatever the database size), describe the files (codebook, datapackage, manifest,
 //! SHA256SUMS), record the batch and seal what left, then rename the folder into place.
 //!
-//! Atomicity: everything is written under `.<name>.partial` and renamed to `<name>` only after
-//! the database has recorded the batch, so a crash never leaves a folder that looks finished.
+//! Atomicity: everything is written under `.<name>.partial`; the batch is recorded in a
+//! transaction that commits only once the folder has been renamed to `<name>` (and the rename
+//! synced): a batch counts as written when its folder has its final name. Killed or failing
+//! before that, an export leaves the database as it was, so the next one sends the same
+//! hearings under the same number (no gap for the lead to wait for), and it removes the hidden
+//! `.partial` folders left (they may hold unredacted data). Should the process die in the
+//! instant between the rename and the commit, the folder is whole and the next export takes
+//! the number after it (`next_free_seq`), so no number is used twice.
 //! Rows are ordered by their parent's UUID and then their own key, which gives the same bytes
 //! for the same data in any database.
 
@@ -484,14 +490,15 @@ pub fn export(
     if hearings.is_empty() {
         return Ok(None);
     }
-    let seq = store.next_export_seq(me.uuid)?;
+    std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
+    remove_partials(&opts.out)?;
+    let seq = next_free_seq(&opts.out, &me.code, store.next_export_seq(me.uuid)?);
     let now = store.now();
     let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let batch_id = store.new_id();
     let device_id = store.device_id()?;
     let name =
         super::manifest::folder_name(&me.code, seq, &now.format("%Y%m%dT%H%M%S").to_string());
-    std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
     let final_dir = opts.out.join(&name);
     if final_dir.exists() {
         return Err(Error::AlreadyExists(final_dir));
@@ -608,17 +615,53 @@ pub fn export(
             },
             &hearings,
         )
+        .and_then(|()| std::fs::rename(&partial, &final_dir).map_err(|e| Error::io(&final_dir, e)))
+        .and_then(|()| sync_dir(&opts.out))
         .and_then(|()| tx.commit().map_err(|e| store.explain(e)));
     if let Err(e) = recorded {
+        // Not recorded: no folder may look finished.
+        let _ = std::fs::rename(&final_dir, &partial);
         let _ = std::fs::remove_dir_all(&partial);
+        let _ = std::fs::remove_dir_all(&final_dir);
         return Err(e);
     }
-    std::fs::rename(&partial, &final_dir).map_err(|e| Error::io(&final_dir, e))?;
-    sync_dir(&opts.out)?;
     Ok(Some(Exported {
         path: final_dir,
         manifest,
     }))
+}
+
+/// Removes the hidden `.courtwatch-….partial` folders that interrupted exports left in `out`.
+fn remove_partials(out: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(out).map_err(|e| Error::io(out, e))? {
+        let entry = entry.map_err(|e| Error::io(out, e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".courtwatch-") && name.ends_with(".partial") {
+            let path = entry.path();
+            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// `next`, or the number after the highest one of this monitor's batch folders in `out` when
+/// a folder already has it (a batch whose recording was cut off after its rename).
+fn next_free_seq(out: &Path, code: &str, next: u32) -> u32 {
+    let prefix = super::manifest::folder_name(code, 0, "");
+    let prefix = prefix.trim_end_matches("000000-");
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return next;
+    };
+    entries
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            let rest = name.strip_prefix(prefix)?;
+            rest.split('-').next()?.parse::<u32>().ok()
+        })
+        .filter(|&seq| seq >= next)
+        .max()
+        .map_or(next, |seq| seq + 1)
 }
 
 /// Pretty JSON with a final newline.

@@ -519,3 +519,88 @@ fn erase_needs_the_word_and_the_database_to_itself() {
     assert!(out.contains("Erased"), "{out}");
     assert!(!env.db().exists());
 }
+
+/// The entries of a folder, by name.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// An export killed at its rename, or whose rename fails, has recorded nothing: the next one
+/// sends the same hearings under the same number, and the hidden folder left is removed.
+#[test]
+fn an_export_cut_off_at_its_rename_leaves_no_gap_and_no_hidden_folder() {
+    if !has_strace() {
+        return;
+    }
+    let env = Env::with_demo(30, 4);
+    let out = env.dir.path().join("out");
+    let out_arg = out.to_str().expect("path");
+    let run = |inject: &str| {
+        courtwatch_at(
+            &env.db(),
+            PASS,
+            &["export", "--out", out_arg],
+            &["-e", inject],
+        )
+    };
+
+    let killed = run("inject=rename,renameat,renameat2:signal=KILL");
+    assert!(!killed.status.success());
+    let left = names(&out);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].starts_with(".courtwatch-M07-000001-") && left[0].ends_with(".partial"));
+    let batches = env.ok(&["batches", "--format", "json"]);
+    assert!(
+        batches.contains("\"sent\": []"),
+        "no batch counts as written: {batches}"
+    );
+
+    let failed = run("inject=rename,renameat,renameat2:error=EIO");
+    assert_eq!(failed.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&failed.stderr);
+    assert!(err.contains("courtwatch-M07-000001-"), "{err}");
+    assert_eq!(
+        names(&out),
+        Vec::<String>::new(),
+        "nothing left, hidden or not"
+    );
+
+    let path = env.ok(&["export", "--out", out_arg]);
+    let path = path.trim();
+    assert!(path.contains("courtwatch-M07-000001-"), "{path}");
+    let sent = std::fs::read_to_string(Path::new(path).join("hearings.csv"))
+        .expect("hearings.csv")
+        .lines()
+        .count()
+        - 1;
+    let finals = env
+        .ok(&["list", "--status", "final", "--format", "csv"])
+        .lines()
+        .count()
+        - 1;
+    assert!(sent > 0 && sent == finals, "{sent} sent, {finals} final");
+    assert_eq!(names(&out).len(), 1);
+    let again = env.run(&["export", "--out", out_arg]);
+    assert!(again.status.success());
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(said.contains("Nothing to export"), "{said}");
+}
+
+/// A batch folder whose number the database never recorded (the process died between the
+/// rename and the commit): the next export takes the number after it, never the same.
+#[test]
+fn an_export_never_reuses_a_number_a_folder_has() {
+    let env = Env::with_demo(20, 4);
+    let out = env.dir.path().join("out");
+    std::fs::create_dir_all(out.join("courtwatch-M07-000001-20260101T000000")).expect("dir");
+    std::fs::create_dir_all(out.join("courtwatch-M08-000007-20260101T000000")).expect("dir");
+    let path = env.ok(&["export", "--out", out.to_str().expect("path")]);
+    assert!(path.contains("courtwatch-M07-000002-"), "{path}");
+}
