@@ -12,6 +12,7 @@ mod merge;
 mod output;
 mod passphrase;
 mod process;
+mod report;
 mod review;
 mod show;
 mod stats;
@@ -79,6 +80,8 @@ pub enum Command {
     Passphrase(passphrase::PassphraseArgs),
     /// Destroy the database for good (asks to type the word `erase`)
     Erase(erase::EraseArgs),
+    /// Write a report of the statistics to hand over: HTML with charts, or XLSX
+    Report(report::ReportArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -271,6 +274,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Stats(a) => stats::run(ctx, a, out),
         Command::Passphrase(a) => passphrase::run(ctx, a, out),
         Command::Erase(a) => erase::run(ctx, a, out),
+        Command::Report(a) => report::run(ctx, a, out),
     }
 }
 

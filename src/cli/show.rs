@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, a: ShowArgs, out: &mut Out) -> Result<()> {
     let record = store.load_hearing(id)?;
     match a.format {
         ShowFormat::Json => out.json(&record),
-        ShowFormat::Text => out.line(&crate::report::hearing_text(
+        ShowFormat::Text => out.line(&crate::printout::hearing_text(
             store.spec(),
             &record,
             ctx.lang,

@@ -4,7 +4,8 @@
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::list::short;
+use unicode_width::UnicodeWidthStr;
+
 use super::{Context, FilterArgs, Format, Out};
 use crate::error::{Error, Result};
 use crate::i18n::Texts;
@@ -39,7 +40,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    fn by(self) -> By {
+    pub(super) fn by(self) -> By {
         match self {
             Dimension::Court => By::Court,
             Dimension::Region => By::Region,
@@ -73,7 +74,7 @@ pub fn run(ctx: &Context, a: StatsArgs, out: &mut Out) -> Result<()> {
         }
         Format::Table => {
             let by: Vec<By> = a.by.iter().map(|d| d.by()).collect();
-            labels.table(&result, &by, out)
+            labels.table(&result, &by, table_width(), out)
         }
     }
 }
@@ -108,15 +109,20 @@ impl Printer<'_> {
             .join(", ")
     }
 
-    fn table(&self, s: &Stats, by: &[By], out: &mut Out) -> Result<()> {
+    /// The table: per group, each figure's name (wrapped, never cut, to `width` columns),
+    /// value, 95 % interval and the codes left out of its denominator, then its breakdowns.
+    fn table(&self, s: &Stats, by: &[By], width: usize, out: &mut Out) -> Result<()> {
         for g in &s.groups {
-            let mut rows: Vec<Vec<String>> = Vec::new();
+            // (indent, label, value, interval, excluded)
+            let mut rows: Vec<(&str, String, String, String, String)> = Vec::new();
             for f in &g.figures {
-                rows.push(vec![
-                    format!("  {}", short(&self.figure(f, s.settings), 72)),
+                rows.push((
+                    "  ",
+                    self.figure(f, s.settings),
                     self.names.value(f),
+                    self.names.interval(f),
                     self.excluded(f),
-                ]);
+                ));
                 for b in &f.breakdowns {
                     let shown = match b.by {
                         By::Code => g.id != "quality" || f.id == "quality.reviewed",
@@ -126,28 +132,76 @@ impl Printer<'_> {
                         continue;
                     }
                     if b.by != By::Code {
-                        rows.push(vec![
-                            format!("    {}", self.names.by(b.by)),
-                            String::new(),
-                            String::new(),
-                        ]);
+                        let heading = self.names.by(b.by);
+                        rows.push(("    ", heading, String::new(), String::new(), String::new()));
                     }
                     for r in &b.rows {
-                        rows.push(vec![
-                            format!("      {}", short(&self.names.key(b, &r.key), 66)),
+                        rows.push((
+                            "      ",
+                            self.names.key(b, &r.key),
                             self.names.row_value(r),
+                            self.names.row_interval(r),
                             String::new(),
-                        ]);
+                        ));
                     }
                 }
             }
-            out.table(&[self.names.group(g.id).as_str(), "", ""], &rows)?;
+            let interval = self.names.t("stats-interval");
+            let widest = |cells: &mut dyn Iterator<Item = &String>, header: &str| {
+                cells
+                    .map(|c| c.width())
+                    .max()
+                    .unwrap_or(0)
+                    .max(header.width())
+            };
+            // The value and interval columns keep their width; the name and the codes left
+            // out share the rest, the name at least MIN_LABEL_WIDTH, both wrapped.
+            let fixed = widest(&mut rows.iter().map(|r| &r.2), "")
+                + widest(&mut rows.iter().map(|r| &r.3), &interval)
+                + 6;
+            let rest = width.saturating_sub(fixed);
+            let excluded_w = widest(&mut rows.iter().map(|r| &r.4), "");
+            let label_w = rest
+                .saturating_sub(excluded_w)
+                .max(rest * 3 / 5)
+                .max(MIN_LABEL_WIDTH);
+            let excluded_w = rest.saturating_sub(label_w).max(MIN_EXCLUDED_WIDTH);
+            let mut cells: Vec<Vec<String>> = Vec::new();
+            for (indent, label, value, ci, excluded) in rows {
+                let lines = wrap_lines(&label, label_w.saturating_sub(indent.len()).max(8));
+                let codes = wrap_lines(&excluded, excluded_w);
+                for i in 0..lines.len().max(codes.len()) {
+                    let (v, c) = if i == 0 {
+                        (value.clone(), ci.clone())
+                    } else {
+                        Default::default()
+                    };
+                    let pad = if i == 0 {
+                        indent
+                    } else {
+                        &CONTINUATION[..indent.len() + 2]
+                    };
+                    let line = lines.get(i).map_or(String::new(), |l| format!("{pad}{l}"));
+                    cells.push(vec![line, v, c, codes.get(i).cloned().unwrap_or_default()]);
+                }
+            }
+            // The group's name on its own line: a long one must not widen the name column.
+            out.line(&self.names.group(g.id))?;
+            out.table(&["", "", interval.as_str(), ""], &cells)?;
             if g.id == "checklist" {
-                out.line(&wrap(&self.names.t("stats-checklist-footnote"), "  ", 92))?;
+                out.line(&wrap(
+                    &self.names.t("stats-checklist-footnote"),
+                    "  ",
+                    width.min(92),
+                ))?;
             }
             out.line("")?;
         }
-        out.line(&wrap(&self.names.t("stats-table-footer"), "", 96))
+        out.line(&wrap(
+            &self.names.t("stats-table-footer"),
+            "",
+            width.min(96),
+        ))
     }
 
     fn view<'s>(&'s self, s: &'s Stats) -> StatsView<'s> {
@@ -169,6 +223,7 @@ impl Printer<'_> {
                             numerator: f.numerator,
                             denominator: f.denominator,
                             share: f.share,
+                            ci95: ci(f.numerator, f.denominator.filter(|_| f.kind == Kind::Share)),
                             value: f.value,
                             unit: f.unit,
                             excluded: &f.excluded,
@@ -188,6 +243,7 @@ impl Printer<'_> {
                                             numerator: r.numerator,
                                             denominator: r.denominator,
                                             share: r.share,
+                                            ci95: ci(r.numerator, r.denominator),
                                         })
                                         .collect(),
                                 })
@@ -226,6 +282,11 @@ impl Printer<'_> {
                         .join("|"),
                     f.note.unwrap_or_default().to_owned(),
                 ]);
+                let last = rows.len() - 1;
+                rows[last].extend(ci_cells(ci(
+                    f.numerator,
+                    f.denominator.filter(|_| f.kind == Kind::Share),
+                )));
                 for b in &f.breakdowns {
                     for r in &b.rows {
                         rows.push(vec![
@@ -244,6 +305,8 @@ impl Printer<'_> {
                             String::new(),
                             String::new(),
                         ]);
+                        let last = rows.len() - 1;
+                        rows[last].extend(ci_cells(ci(r.numerator, r.denominator)));
                     }
                 }
             }
@@ -267,7 +330,15 @@ const CSV_HEADERS: &[&str] = &[
     "unit",
     "excluded",
     "note",
+    "ci95_low",
+    "ci95_high",
 ];
+
+fn ci_cells(ci: Option<[f64; 2]>) -> [String; 2] {
+    ci.map_or_else(Default::default, |[lo, hi]| {
+        [format!("{lo:.6}"), format!("{hi:.6}")]
+    })
+}
 
 fn kind(k: Kind) -> &'static str {
     match k {
@@ -285,6 +356,57 @@ fn unit(u: Unit) -> &'static str {
         Unit::Days => "days",
         Unit::Years => "years",
     }
+}
+
+/// The narrowest the name column of the table gets, however wide the other columns are.
+const MIN_LABEL_WIDTH: usize = 30;
+
+/// The narrowest the column of codes left out of the denominator gets.
+const MIN_EXCLUDED_WIDTH: usize = 16;
+
+/// Spaces that indent the continuation lines of a wrapped name.
+const CONTINUATION: &str = "          ";
+
+/// The table's width: the terminal's when standard output is one, else 100 columns.
+fn table_width() -> usize {
+    crate::tui::terminal_width().map_or(100, |w| usize::from(w).max(40))
+}
+
+/// `text` in lines of at most `width` terminal columns, broken between words; a word longer
+/// than a line is broken inside (nothing is ever cut off).
+fn wrap_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_owned();
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        while line.is_empty() && word.width() > width {
+            let mut head = String::new();
+            let mut rest = word.chars();
+            for c in rest.by_ref() {
+                if head.width() + c.to_string().width() > width {
+                    lines.push(std::mem::take(&mut head));
+                    head.push(c);
+                    break;
+                }
+                head.push(c);
+            }
+            word = format!("{head}{}", rest.as_str());
+            if word.width() <= width {
+                break;
+            }
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// `text` broken into lines of at most `width` characters, each starting with `indent`.
@@ -326,6 +448,8 @@ struct FigureView<'a> {
     numerator: u64,
     denominator: Option<u64>,
     share: Option<f64>,
+    /// The Wilson 95 % interval of a share, `[low, high]`.
+    ci95: Option<[f64; 2]>,
     value: Option<f64>,
     unit: Option<Unit>,
     excluded: &'a [stats::Excluded],
@@ -347,6 +471,13 @@ struct RowView<'a> {
     numerator: u64,
     denominator: Option<u64>,
     share: Option<f64>,
+    ci95: Option<[f64; 2]>,
+}
+
+/// A share's interval for JSON and CSV.
+fn ci(num: u64, den: Option<u64>) -> Option<[f64; 2]> {
+    den.and_then(|d| stats::wilson(num, d))
+        .map(|(lo, hi)| [lo, hi])
 }
 
 #[cfg(test)]
@@ -357,5 +488,16 @@ mod tests {
     fn long_notes_are_wrapped_with_their_indent() {
         assert_eq!(wrap("aa bb cc", "  ", 7), "  aa bb\n  cc");
         assert_eq!(wrap("один два", "", 80), "один два");
+    }
+
+    #[test]
+    fn names_are_wrapped_whole_never_cut() {
+        let q = "Did the judge explain the defendant's procedural rights, including the right to remain silent?";
+        let lines = wrap_lines(q, 30);
+        assert!(lines.iter().all(|l| l.width() <= 30), "{lines:?}");
+        assert_eq!(lines.join(" "), q);
+        // A word longer than the line is split, not dropped.
+        assert_eq!(wrap_lines("abcdefghij kl", 4), ["abcd", "efgh", "ij", "kl"]);
+        assert_eq!(wrap_lines("", 10), [""]);
     }
 }

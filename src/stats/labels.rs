@@ -5,9 +5,11 @@
 //! by their code and question in `assets/forms/checklist.toml`. Both the command
 //! (`courtwatch stats`) and the statistics screen name figures here, so they agree.
 
+use super::honest::interval_text;
 use super::{Breakdown, By, Figure, Kind, Row, Settings, Unit};
 use crate::i18n::{Arg, Texts};
-use crate::spec::{Lang, Spec};
+use crate::spec::{COURT_LIST, Lang, Spec};
+use crate::store::Filter;
 
 /// The message key of a group's heading.
 pub fn group_key(id: &str) -> String {
@@ -85,6 +87,75 @@ impl Labels<'_> {
             Some(d) => percent(r.numerator, d, r.share),
             None => r.numerator.to_string(),
         }
+    }
+
+    /// A share's Wilson 95 % interval (`4.3–42.2%`); empty for other figures and for shares
+    /// with nothing counted.
+    pub fn interval(&self, f: &Figure) -> String {
+        match (f.kind, f.denominator) {
+            (Kind::Share, Some(d)) => interval_text(f.numerator, d).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// A breakdown row's interval, when the row is a share.
+    pub fn row_interval(&self, r: &Row) -> String {
+        r.denominator
+            .and_then(|d| interval_text(r.numerator, d))
+            .unwrap_or_default()
+    }
+
+    /// The filter as `(name, value)` pairs in this language, codes by their labels; empty for
+    /// no filter. With `withhold_names`, the judge and search words (which may name a person)
+    /// are not printed, only that they were set.
+    pub fn filter(&self, f: &Filter, withhold_names: bool) -> Vec<(String, String)> {
+        let spec = self.spec;
+        let coded = |list: &str, v: &str| spec.code_label(list, v, self.lang).to_owned();
+        let named = |v: &str| {
+            if withhold_names {
+                self.t("filter-withheld")
+            } else {
+                v.to_owned()
+            }
+        };
+        let rows: [(&str, Option<String>); 10] = [
+            ("filter-from", f.from.clone()),
+            ("filter-to", f.to.clone()),
+            (
+                "filter-court",
+                f.court.as_deref().map(|v| coded(COURT_LIST, v)),
+            ),
+            (
+                "filter-region",
+                f.region.as_deref().map(|v| coded("region", v)),
+            ),
+            ("filter-judge", f.judge.as_deref().map(named)),
+            ("filter-monitor", f.monitor.clone()),
+            ("filter-tag", f.tag.as_deref().map(|v| coded("case_tag", v))),
+            ("filter-article", f.article.clone()),
+            (
+                "filter-status",
+                f.status.map(|s| coded("record_status", s.code())),
+            ),
+            ("filter-search", f.search.as_deref().map(named)),
+        ];
+        rows.into_iter()
+            .filter_map(|(k, v)| v.map(|v| (self.t(k), v)))
+            .collect()
+    }
+
+    /// The filter in one line (`Court: Khujand City Court · From date: 2005-05-01`), or
+    /// «all hearings».
+    pub fn filter_line(&self, f: &Filter, withhold_names: bool) -> String {
+        let parts = self.filter(f, withhold_names);
+        if parts.is_empty() {
+            return self.t("filter-none");
+        }
+        parts
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 
     /// A figure's value as the table and the statistics screen show it: a count, a share

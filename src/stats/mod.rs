@@ -16,6 +16,7 @@ mod build;
 mod codes;
 mod collect;
 mod fold;
+mod honest;
 mod labels;
 mod tally;
 
@@ -24,6 +25,10 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::store::{Filter, Store};
 
+pub use honest::{
+    DEFAULT_SUPPRESS_BELOW, SMALL_DENOMINATOR, SUPPRESS_SETTING, interval_text, small, suppressed,
+    wilson,
+};
 pub use labels::{Labels, figure_key, group_key, percent};
 
 /// The settings key of the lateness threshold, in minutes.

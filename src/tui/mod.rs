@@ -25,6 +25,15 @@ const AUTOSAVE: Duration = Duration::from_millis(500);
 /// Runs the interface until the user quits; the terminal is restored on every exit, errors
 /// and panics included, and the alternate screen is cleared so no record stays in the
 /// terminal's scrollback.
+/// The terminal's width in columns, when standard output is a terminal that says it.
+pub fn terminal_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)
+}
+
 pub fn run(mut session: Session) -> Result<()> {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut session);

@@ -223,7 +223,7 @@ impl Session {
                     .map(|d| d.join("printouts"))
                     .unwrap_or_else(|| "printouts".into());
                 let printed = store.load_hearing(h).and_then(|r| {
-                    crate::report::print_hearing(store.spec(), &r, self.app.lang(), &dir)
+                    crate::printout::print_hearing(store.spec(), &r, self.app.lang(), &dir)
                 });
                 match printed {
                     Ok(path) => Outcome::Printed(path.display().to_string()),

@@ -6,6 +6,7 @@ mod cli;
 mod exchange;
 mod journeys;
 mod keys;
+mod report;
 mod stats;
 mod support;
 mod tidy;

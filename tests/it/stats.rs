@@ -22,7 +22,13 @@ fn fields(kv: &[(&str, &str)]) -> Fields {
 /// T1 of domain.md §6: the Center for Human Rights monitored 46 trials with 70 defendants in
 /// courts of Dushanbe and Khujand, May–December 2005. 13 defendants retracted confessions as
 /// obtained by pressure or torture; judges responded in only 2 of these cases.
-fn t1(env: &Env) {
+pub fn t1(env: &Env) {
+    t1_with(env, |_, _| {});
+}
+
+/// The T1 fixture, each trial's record passed to `shape` (its index, the record) before it
+/// is written.
+pub fn t1_with(env: &Env, mut shape: impl FnMut(u32, &mut HearingRecord)) {
     let spec = Arc::new(Spec::builtin().expect("built-in spec"));
     let mut store = Store::open(&env.db(), PASS, OpenMode::Create, spec, Sources::fixed())
         .expect("create database");
@@ -112,6 +118,7 @@ fn t1(env: &Env) {
                 });
             }
         }
+        shape(trial, &mut r);
         store.write_record(&tx, &r).expect("write");
     }
     tx.commit().expect("commit");
@@ -172,13 +179,24 @@ fn a_published_monitoring_result_is_reproduced() {
             .unwrap_or_else(|| panic!("no line {label:?} in\n{table}"))
             .to_owned()
     };
-    assert!(
-        line("Defendants alleging torture").ends_with("18.6% (13/70)"),
-        "{table}"
-    );
-    assert!(line("Any reaction by the judge").ends_with("15.4% (2/13)"));
-    assert!(line("To obtain a confession").ends_with("100.0% (13/13)"));
-    assert!(line("Ignored it").ends_with("84.6% (11/13)"));
+    // Each share with its Wilson 95 % interval (hand-computed in `stats::honest`).
+    let has = |label: &str, value: &str, interval: &str| {
+        let l = line(label);
+        let cells: Vec<&str> = l
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert!(
+            cells.ends_with(&[value, interval]),
+            "{label}: {cells:?}\n{table}"
+        );
+    };
+    has("Defendants alleging torture", "18.6% (13/70)", "11.2–29.2%");
+    has("Any reaction by the judge", "15.4% (2/13)", "4.3–42.2%");
+    has("To obtain a confession", "100.0% (13/13)", "77.2–100.0%");
+    has("Ignored it", "84.6% (11/13)", "57.8–95.7%");
+    assert!(table.contains("95% interval"));
 
     // Khujand alone: the odd trials.
     let khujand =
@@ -348,4 +366,52 @@ fn table_options_add_breakdowns_and_move_the_threshold() {
         env.run(&["stats", "--region", "atlantis"]).status.code(),
         Some(1)
     );
+}
+
+#[test]
+fn questions_are_wrapped_to_100_columns_never_cut() {
+    let env = Env::with_demo(80, 4);
+    let spec = Spec::builtin().expect("built-in spec");
+    for lang in courtwatch::spec::Lang::ALL {
+        let table = env.ok(&["--lang", lang.code(), "stats"]);
+        for l in table.lines() {
+            assert!(
+                l.chars().count() <= 100,
+                "{} columns: {l}",
+                l.chars().count()
+            );
+        }
+        // The name column of each line: up to the first run of two spaces after the text.
+        let names: Vec<(usize, &str)> = table
+            .lines()
+            .map(|l| {
+                let indent = l.len() - l.trim_start().len();
+                let rest = &l[indent..];
+                (indent, rest.split("  ").next().unwrap_or(""))
+            })
+            .collect();
+        let mut checked = 0;
+        for (_, item) in spec.checklist.items() {
+            let Some(at) = names
+                .iter()
+                .position(|(i, n)| *i == 2 && n.starts_with(&format!("{} ", item.code)))
+            else {
+                continue;
+            };
+            let mut whole = names[at].1.to_owned();
+            for (indent, n) in &names[at + 1..] {
+                if *indent != 4 || n.is_empty() {
+                    break;
+                }
+                whole = format!("{whole} {n}");
+            }
+            let question = item.question.get(lang);
+            assert_eq!(whole, format!("{} {question}", item.code), "{lang:?}");
+            checked += 1;
+        }
+        assert!(
+            checked > 30,
+            "only {checked} questions in the {lang:?} table"
+        );
+    }
 }

@@ -101,7 +101,7 @@ pub struct HearingDetail {
 
 impl HearingDetail {
     pub fn new(record: &HearingRecord, ctx: &Ctx<'_>) -> HearingDetail {
-        let text = crate::report::hearing_text(ctx.spec, record, ctx.lang);
+        let text = crate::printout::hearing_text(ctx.spec, record, ctx.lang);
         let lines = u16::try_from(text.lines().count()).unwrap_or(u16::MAX);
         let date = record
             .hearing

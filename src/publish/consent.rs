@@ -1,0 +1,133 @@
+//! Who a report must not name (domain.md §4.5): every person whose name is recorded and who
+//! has not consented to be named in reports (`not_asked` counts as no, and a withdrawal
+//! counts from its date), and every judge (judges give no consent in courtwatch; reports
+//! number them). `check` is the last line of defence: a report in which one of these names
+//! still appears is not written.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// Names shorter than this (in characters) are not matched: they would match ordinary words.
+const MIN_NAME: usize = 4;
+
+/// The names a report must not print, lower-cased, found by their first word.
+#[derive(Debug, Default)]
+pub struct Protected {
+    by_first_word: HashMap<String, Vec<String>>,
+}
+
+impl Protected {
+    /// Parties with a recorded name but no standing consent to be named, and the judges.
+    pub fn load(store: &Store) -> Result<Protected> {
+        let mut p = Protected::default();
+        let conn = store.conn();
+        // The latest consent record of each party decides; a withdrawal date on or before
+        // today turns a yes into a no.
+        let today = store.now().format("%Y-%m-%d").to_string();
+        let mut stmt = conn
+            .prepare(
+                "SELECT json_extract(p.data, '$.full_name'),
+                        (SELECT json_extract(c.data, '$.consent_named_in_reports') = 'yes'
+                                AND (coalesce(json_extract(c.data, '$.consent_withdrawn_at'), '') = ''
+                                     OR json_extract(c.data, '$.consent_withdrawn_at') > ?1)
+                           FROM consents c WHERE c.party_uuid = p.uuid
+                           ORDER BY c.updated_at DESC, c.created_at DESC LIMIT 1)
+                   FROM parties p
+                  WHERE coalesce(json_extract(p.data, '$.full_name'), '') != ''",
+            )
+            .map_err(|e| store.explain(e))?;
+        let rows = stmt
+            .query_map([&today], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<bool>>(1)?))
+            })
+            .map_err(|e| store.explain(e))?;
+        for row in rows {
+            let (name, consented) = row.map_err(|e| store.explain(e))?;
+            if consented != Some(true) {
+                p.add(&name);
+            }
+        }
+        let mut stmt = conn
+            .prepare("SELECT DISTINCT judge FROM hearings WHERE coalesce(judge, '') != ''")
+            .map_err(|e| store.explain(e))?;
+        let judges = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| store.explain(e))?;
+        for j in judges {
+            p.add(&j.map_err(|e| store.explain(e))?);
+        }
+        Ok(p)
+    }
+
+    /// Adds a name not to print.
+    pub fn add(&mut self, name: &str) {
+        let name = words(&name.to_lowercase()).join(" ");
+        if name.chars().count() < MIN_NAME || name == "unknown" {
+            return;
+        }
+        if let Some(first) = name.split(' ').next() {
+            let list = self.by_first_word.entry(first.to_owned()).or_default();
+            if !list.contains(&name) {
+                list.push(name);
+            }
+        }
+    }
+
+    /// The first protected name found in `text` (whole words, any case, any spacing).
+    pub fn find(&self, text: &str) -> Option<&str> {
+        let text = words(&text.to_lowercase());
+        for (i, w) in text.iter().enumerate() {
+            let Some(names) = self.by_first_word.get(w.as_str()) else {
+                continue;
+            };
+            for name in names {
+                let len = name.split(' ').count();
+                if text.get(i..i + len).is_some_and(|ws| ws.join(" ") == *name) {
+                    return Some(name);
+                }
+            }
+        }
+        None
+    }
+
+    /// An error when `text` names a protected person; nothing is then written.
+    pub fn check(&self, text: &str) -> Result<()> {
+        match self.find(text) {
+            None => Ok(()),
+            Some(_) => Err(Error::Invalid(
+                "the report would name a person who has not consented to be named in reports; \
+                 nothing was written"
+                    .into(),
+            )),
+        }
+    }
+}
+
+/// The words of a text: runs of letters and digits.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_as_whole_words_in_any_case_and_spacing() {
+        let mut p = Protected::default();
+        p.add("Rustam  Nazarov");
+        p.add("Шарипов А.Б.");
+        p.add("Ali"); // too short to match safely
+        assert_eq!(p.find("<td>rustam nazarov</td>"), Some("rustam nazarov"));
+        assert_eq!(p.find("Судья: ШАРИПОВ А. Б."), Some("шарипов а б"));
+        assert_eq!(p.find("Rustam Nazarovich"), None);
+        assert_eq!(p.find("Alimony and Ali"), None);
+        assert!(p.check("nobody here").is_ok());
+        assert!(p.check("Judge Rustam Nazarov").is_err());
+    }
+}
