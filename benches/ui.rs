@@ -140,7 +140,7 @@ fn main() {
         spec: Arc::clone(&spec),
         lang: Lang::En,
         read_only: false,
-        env_passphrase: Some(passphrase()),
+        env_passphrase: Some(passphrase().into()),
         sources: Sources::system,
     };
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");

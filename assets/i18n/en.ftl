@@ -492,3 +492,6 @@ batch-ref = { $monitor } no. { $seq }
 erase-word = erase
 erase-warning = Erasing destroys this database for good: every hearing, draft and setting in it, and the batches and printouts courtwatch wrote next to it. It cannot be undone.
 erase-type-word = Type the word «erase» to go on:
+
+# Failed unlocks wait longer each time
+unlock-wait = Wait { $seconds } s before the next try.

@@ -495,3 +495,6 @@ batch-ref = { $monitor } № { $seq }
 erase-word = стереть
 erase-warning = Стирание уничтожает эту базу навсегда: все заседания, черновики и настройки в ней, а также пакеты и распечатки, которые courtwatch сохранил рядом с ней. Отменить его нельзя.
 erase-type-word = Введите слово «стереть», чтобы продолжить:
+
+# Failed unlocks wait longer each time
+unlock-wait = Подождите { $seconds } с до следующей попытки.

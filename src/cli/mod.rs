@@ -288,7 +288,10 @@ pub fn run_tui(ctx: &Context, lang_fixed: bool) -> Result<()> {
         spec: Arc::clone(&ctx.spec),
         lang: ctx.lang,
         read_only: ctx.read_only,
-        env_passphrase: std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()),
+        env_passphrase: std::env::var(PASSPHRASE_VAR)
+            .ok()
+            .map(Passphrase::new)
+            .filter(|p| !p.is_empty()),
         sources: Sources::system,
     };
     let session = crate::tui::Session::new(config, std::rc::Rc::new(texts), lang_fixed);

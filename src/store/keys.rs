@@ -147,6 +147,15 @@ impl Store {
         Store::open(&path, new, OpenMode::Existing, spec, sources)
     }
 
+    /// Closes the database so that nothing of it stays in memory (locking): SQLCipher's
+    /// memory security is turned on first, so that everything it frees, the page cache and
+    /// the key with it, is overwritten. (It stays on for the rest of the process: SQLCipher
+    /// cannot turn it off.)
+    pub fn close(self) {
+        let _ = super::run_pragma(&self.conn, "PRAGMA cipher_memory_security = ON");
+        let _ = self.conn.close();
+    }
+
     /// Leaves write-ahead logging and locks the database to this connection until it closes:
     /// refused (nothing changed) when another connection has it open.
     pub(super) fn take_for_rewrite(&self) -> Result<()> {

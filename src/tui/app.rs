@@ -57,6 +57,20 @@ pub struct App {
     profile: Option<Monitor>,
     lock_minutes: u64,
     now: DateTime<FixedOffset>,
+    /// Wrong passphrases given in a row, at start-up or on the lock screen.
+    failed_unlocks: u32,
+    /// No passphrase is tried before this instant (after a wrong one).
+    unlock_after: Option<DateTime<FixedOffset>>,
+}
+
+/// How long the next try waits after `failed` wrong passphrases in a row: 1 s, 2 s, 4 s …
+/// up to a minute.
+pub fn unlock_delay(failed: u32) -> i64 {
+    if failed == 0 {
+        0
+    } else {
+        (1i64 << (failed - 1).min(6)).min(60)
+    }
 }
 
 impl App {
@@ -87,6 +101,8 @@ impl App {
             profile: None,
             lock_minutes: 5,
             now: DateTime::default(),
+            failed_unlocks: 0,
+            unlock_after: None,
         }
     }
 
@@ -153,7 +169,8 @@ impl App {
                 read_only: self.read_only,
             };
             let cmds = lock.handle_key(key, &ctx);
-            return self.apply(cmds);
+            let effects = self.apply(cmds);
+            return self.hold_back_unlocks(effects);
         }
         if let Some(scroll) = self.help {
             let view = self.help_view.get();
@@ -203,7 +220,40 @@ impl App {
             Some(Screen::Conflicts(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
-        self.apply(cmds)
+        let effects = self.apply(cmds);
+        self.hold_back_unlocks(effects)
+    }
+
+    /// Drops a try of the passphrase made before the wait after a wrong one is over, and says
+    /// how long is left.
+    fn hold_back_unlocks(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let Some(after) = self.unlock_after.filter(|a| *a > self.now) else {
+            return effects;
+        };
+        let (held, effects): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Unlock { .. } | Effect::VerifyPassphrase { .. }));
+        if !held.is_empty() {
+            let left = (after - self.now).num_seconds().max(1);
+            let text = self.texts.t_args(
+                self.lang,
+                "unlock-wait",
+                &[("seconds", crate::i18n::Arg::Num(left))],
+            );
+            self.unlock_failed(text);
+        }
+        effects
+    }
+
+    /// Shows a failed try on the lock or unlock screen.
+    fn unlock_failed(&mut self, text: String) {
+        if let Some(lock) = &mut self.lock {
+            lock.failed(text);
+        } else if let Some(Screen::Unlock(u)) = self.stack.last_mut() {
+            u.failed(text);
+        } else {
+            self.status = Some((text, true));
+        }
     }
 
     fn apply(&mut self, cmds: Vec<Cmd>) -> Vec<Effect> {
@@ -255,8 +305,11 @@ impl App {
         }]
     }
 
+    /// Saves what is being typed, then closes the database: while locked, the key is not in
+    /// memory.
     fn lock_now(&mut self) -> Vec<Effect> {
-        let effects = self.flush();
+        let mut effects = self.flush();
+        effects.push(Effect::CloseStore);
         self.help = None;
         self.lock = Some(Unlock::locked());
         effects
@@ -296,6 +349,8 @@ impl App {
                 profile,
                 lock_minutes,
             } => {
+                self.failed_unlocks = 0;
+                self.unlock_after = None;
                 self.profile = Some(profile);
                 self.lock_minutes = lock_minutes;
                 let mut list = HearingList::new();
@@ -304,17 +359,29 @@ impl App {
                 vec![effect]
             }
             Outcome::Unlocked => {
+                self.failed_unlocks = 0;
+                self.unlock_after = None;
                 self.lock = None;
                 Vec::new()
             }
+            Outcome::Closed => Vec::new(),
             Outcome::WrongPassphrase(msg) => {
-                let text = self.texts.t(self.lang, "unlock-wrong");
-                if let Some(lock) = &mut self.lock {
-                    lock.failed(text);
-                } else if let Some(Screen::Unlock(u)) = self.stack.last_mut() {
-                    u.failed(text);
-                } else {
+                self.failed_unlocks = self.failed_unlocks.saturating_add(1);
+                let wait = unlock_delay(self.failed_unlocks);
+                self.unlock_after = Some(self.now + chrono::Duration::seconds(wait));
+                let text = format!(
+                    "{} {}",
+                    self.texts.t(self.lang, "unlock-wrong"),
+                    self.texts.t_args(
+                        self.lang,
+                        "unlock-wait",
+                        &[("seconds", crate::i18n::Arg::Num(wait))],
+                    )
+                );
+                if self.lock.is_none() && !matches!(self.stack.last(), Some(Screen::Unlock(_))) {
                     self.status = Some((msg, true));
+                } else {
+                    self.unlock_failed(text);
                 }
                 Vec::new()
             }

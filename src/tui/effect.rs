@@ -7,7 +7,9 @@ use uuid::Uuid;
 use crate::domain::{Entity, HearingRecord, Monitor, Problem, Take};
 use crate::exchange::Profile;
 use crate::exchange::manifest::ScopeKind;
-use crate::store::{BatchOut, ConflictRow, FieldsResolved, Filter, HearingSummary, Sort};
+use crate::store::{
+    BatchOut, ConflictRow, FieldsResolved, Filter, HearingSummary, Passphrase, Sort,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -16,16 +18,18 @@ pub enum Effect {
         code: String,
         name: String,
         org: String,
-        passphrase: String,
+        passphrase: Passphrase,
     },
     /// Open the existing database.
     Unlock {
-        passphrase: String,
+        passphrase: Passphrase,
     },
-    /// Check the passphrase to leave the lock screen (the database stays open).
+    /// Open the database again to leave the lock screen (locking closed it).
     VerifyPassphrase {
-        passphrase: String,
+        passphrase: Passphrase,
     },
+    /// Close the database on locking: SQLCipher forgets the key and wipes what it held.
+    CloseStore,
     /// One page of the hearing list.
     LoadList {
         filter: Box<Filter>,
@@ -289,6 +293,8 @@ pub enum Outcome {
     },
     Unlocked,
     WrongPassphrase(String),
+    /// The database was closed (the screen is locked).
+    Closed,
     ListLoaded {
         rows: Vec<HearingSummary>,
         /// The number of matches, when it was counted.

@@ -15,7 +15,7 @@ use crate::domain::Status;
 use crate::error::Error;
 use crate::i18n::Texts;
 use crate::spec::{Lang, Spec};
-use crate::store::{OpenMode, Store};
+use crate::store::{OpenMode, Passphrase, Store};
 
 /// Where the session's database is and how to open it.
 pub struct Config {
@@ -24,7 +24,7 @@ pub struct Config {
     pub lang: Lang,
     pub read_only: bool,
     /// The passphrase from the environment (scripts and tests): the unlock screen is skipped.
-    pub env_passphrase: Option<String>,
+    pub env_passphrase: Option<Passphrase>,
     /// Clock and ids for the store; tests pass fixed ones.
     pub sources: fn() -> Sources,
 }
@@ -50,7 +50,12 @@ impl Session {
         if lang_fixed {
             app.fix_lang();
         }
-        app.set_env_passphrase(config.env_passphrase.clone());
+        app.set_env_passphrase(
+            config
+                .env_passphrase
+                .as_ref()
+                .map(|p| p.as_str().to_owned()),
+        );
         let start = match (&config.env_passphrase, exists) {
             (Some(p), true) => vec![Effect::Unlock {
                 passphrase: p.clone(),
@@ -206,11 +211,35 @@ impl Session {
                 }
             }
             Effect::VerifyPassphrase { passphrase } => {
-                match self.open(&passphrase, OpenMode::ReadOnly) {
-                    Ok(_) => Outcome::Unlocked,
+                if self.store.is_some() {
+                    // Opened meanwhile: the passphrase is still checked by opening.
+                    return match self.open(&passphrase, OpenMode::ReadOnly) {
+                        Ok(_) => Outcome::Unlocked,
+                        Err(e @ Error::WrongPassphrase(_)) => {
+                            Outcome::WrongPassphrase(e.to_string())
+                        }
+                        Err(e) => Outcome::Failed(e.to_string()),
+                    };
+                }
+                let mode = if self.config.read_only {
+                    OpenMode::ReadOnly
+                } else {
+                    OpenMode::Existing
+                };
+                match self.open(&passphrase, mode) {
+                    Ok(store) => {
+                        self.store = Some(store);
+                        Outcome::Unlocked
+                    }
                     Err(e @ Error::WrongPassphrase(_)) => Outcome::WrongPassphrase(e.to_string()),
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
+            }
+            Effect::CloseStore => {
+                if let Some(store) = self.store.take() {
+                    store.close();
+                }
+                Outcome::Closed
             }
             Effect::PrintHearing(h) => {
                 let Some(store) = self.store.as_ref() else {
@@ -378,6 +407,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         | Effect::CreateDatabase { .. }
         | Effect::Unlock { .. }
         | Effect::VerifyPassphrase { .. }
+        | Effect::CloseStore
         | Effect::PrintHearing(_) => Outcome::Failed("already open".into()),
     })
 }

@@ -860,3 +860,76 @@ fn the_statistics_screen_speaks_russian() {
     assert!(screen.contains(" мин (n="), "units in Russian:\n{screen}");
     snap!("statistics_ru_100x30", h);
 }
+
+/// Locking closes the database (its log goes with the last connection), and typing on while
+/// locked saves nothing anywhere; unlocking opens it again and work goes on.
+#[test]
+fn locking_closes_the_database_and_unlocking_opens_it_again() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n1-77/26");
+    let wal = h.dir.path().join("c.db-wal");
+    assert!(wal.exists(), "open: the log is there");
+    h.keys("<C-l>");
+    assert!(!wal.exists(), "locked: the database is closed");
+    // Nothing can reach the file while locked: another program may take it whole.
+    let conn = rusqlite::Connection::open(h.dir.path().join("c.db")).expect("open");
+    conn.pragma_update(None, "key", PASS).expect("key");
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "delete", "no other connection holds it");
+    drop(conn);
+    h.session.paste(&format!("{PASS}\n"));
+    assert!(!h.session.app.is_locked());
+    h.keys("<Tab>");
+    h.session.flush();
+    let id = only_hearing(&h.store());
+    assert_eq!(
+        h.store()
+            .load_hearing(id)
+            .expect("load")
+            .case
+            .fields
+            .get("court_case_number")
+            .map(String::as_str),
+        Some("1-77/26")
+    );
+}
+
+/// Each wrong passphrase makes the next try wait longer (1 s, 2 s, 4 s …); a try made
+/// before the wait is over is not even tried, the right passphrase included. The harness's
+/// clock moves one second per key read; pasting reads none.
+#[test]
+fn wrong_passphrases_wait_longer_each_time() {
+    assert_eq!(
+        (1..=9)
+            .map(courtwatch::tui::app::unlock_delay)
+            .collect::<Vec<_>>(),
+        [1, 2, 4, 8, 16, 32, 60, 60, 60]
+    );
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("<C-l>");
+    h.session.paste("wrong\n");
+    assert!(h.screen().contains("Wait 1 s"), "{}", h.screen());
+    h.session.paste(&format!("{PASS}\n"));
+    assert!(h.session.app.is_locked(), "too soon: not tried");
+    h.session.set_now();
+    h.session.paste("wrong again\n");
+    assert!(h.screen().contains("Wait 2 s"), "{}", h.screen());
+    h.session.set_now();
+    h.session.paste(&format!("{PASS}\n"));
+    assert!(h.session.app.is_locked(), "one second of two: not tried");
+    assert!(h.screen().contains("Wait 1 s"), "{}", h.screen());
+    h.session.set_now();
+    h.session.paste("wrong a third time\n");
+    assert!(h.screen().contains("Wait 4 s"), "{}", h.screen());
+    for _ in 0..4 {
+        h.session.set_now();
+    }
+    h.session.paste(&format!("{PASS}\n"));
+    assert!(!h.session.app.is_locked(), "{}", h.screen());
+    // The count starts again after a success.
+    h.keys("<C-l>");
+    h.session.paste("wrong\n");
+    assert!(h.screen().contains("Wait 1 s"), "{}", h.screen());
+}

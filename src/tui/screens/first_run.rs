@@ -141,7 +141,7 @@ impl FirstRun {
                         code,
                         name,
                         org: self.org.value().trim().to_owned(),
-                        passphrase,
+                        passphrase: passphrase.into(),
                     })];
                 }
             }

@@ -71,7 +71,7 @@ impl Unlock {
         let table = if self.lock { LOCK_KEYS } else { KEYS };
         match keys::lookup(table, &key) {
             Some(Action::Unlock) if !self.pass.value().is_empty() => {
-                let passphrase = self.pass.value().to_owned();
+                let passphrase = crate::store::Passphrase::from(self.pass.value());
                 self.pass.clear();
                 let effect = if self.lock {
                     Effect::VerifyPassphrase { passphrase }
