@@ -32,6 +32,9 @@ enum Global {
     Lock,
 }
 
+/// Ctrl-C, on every screen: asks before quitting (what was typed is saved either way).
+const QUIT: &[Binding<()>] = &[Binding::help_only(&[Key::ctrl('c')], (), "key-quit-ask")];
+
 /// Keys that work on every screen once the database is open.
 const GLOBAL: &[Binding<Global>] = &[
     Binding::new(&[Key::f(1)], Global::Help, "key-help"),
@@ -53,6 +56,8 @@ pub struct App {
     /// that scroll it need the height that only drawing knows).
     help_view: Cell<HelpView>,
     lock: Option<Unlock>,
+    /// Ctrl-C was pressed: asking whether to quit.
+    quitting: bool,
     status: Option<(String, bool)>,
     profile: Option<Monitor>,
     lock_minutes: u64,
@@ -97,6 +102,7 @@ impl App {
             help: None,
             help_view: Cell::new(HelpView::default()),
             lock: None,
+            quitting: false,
             status: None,
             profile: None,
             lock_minutes: 5,
@@ -171,6 +177,20 @@ impl App {
             let cmds = lock.handle_key(key, &ctx);
             let effects = self.apply(cmds);
             return self.hold_back_unlocks(effects);
+        }
+        if self.quitting {
+            return match keys::lookup(chrome::CONFIRM_KEYS, &key) {
+                Some(chrome::Answer::Yes) => self.apply(vec![Cmd::Quit]),
+                Some(chrome::Answer::No) => {
+                    self.quitting = false;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+        }
+        if keys::lookup(QUIT, &key).is_some() {
+            self.quitting = true;
+            return Vec::new();
         }
         if let Some(scroll) = self.help {
             let view = self.help_view.get();
@@ -546,6 +566,12 @@ impl App {
             };
             chrome::status(frame, status, &text, *error);
         }
+        if self.quitting {
+            chrome::confirm(frame, body, &ctx.t("confirm-title"), &ctx.t("quit-ask"));
+            let answers = keys::describe(chrome::CONFIRM_KEYS);
+            chrome::footer(frame, footer, &self.texts, self.lang, &answers);
+            return;
+        }
         let mut all = keys.clone();
         if self.is_open() {
             all.extend(keys::describe(GLOBAL));
@@ -558,7 +584,7 @@ impl App {
                 &self.texts,
                 self.lang,
                 &keys,
-                &keys::describe(GLOBAL),
+                &[keys::describe(GLOBAL), keys::describe(QUIT)].concat(),
                 scroll,
             ));
         }

@@ -11,20 +11,21 @@ pub mod session;
 pub mod theme;
 pub mod widgets;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 pub use session::{Config, Session};
 
 use crate::error::{Error, Result};
 
-/// How often pending edits are saved while typing (autosave), at the latest.
+/// How often pending edits are saved while typing (autosave), at the latest: a `kill -9`
+/// loses at most what was typed in this time.
 const AUTOSAVE: Duration = Duration::from_millis(500);
 
-/// Runs the interface until the user quits; the terminal is restored on every exit, errors
-/// and panics included, and the alternate screen is cleared so no record stays in the
-/// terminal's scrollback.
 /// The terminal's width in columns, when standard output is a terminal that says it.
 pub fn terminal_width() -> Option<u16> {
     use std::io::IsTerminal;
@@ -34,25 +35,54 @@ pub fn terminal_width() -> Option<u16> {
     ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)
 }
 
+/// How long the loop waits for a key before it looks at the signals again.
+const SLICE: Duration = Duration::from_millis(100);
+
+/// Runs the interface until the user quits or a signal asks it to stop (SIGTERM, SIGHUP when
+/// the terminal is closed, SIGINT): what is being typed is saved first. The terminal is
+/// restored on every exit, errors and panics included, and the alternate screen is cleared
+/// so no record stays in the terminal's scrollback. A second signal while the first is being
+/// handled ends the program at once.
 pub fn run(mut session: Session) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        let register = |r: std::io::Result<signal_hook::SigId>| {
+            r.map(drop).map_err(|e| Error::io("signal handler", e))
+        };
+        register(signal_hook::flag::register_conditional_shutdown(
+            signal,
+            1,
+            Arc::clone(&stop),
+        ))?;
+        register(signal_hook::flag::register(signal, Arc::clone(&stop)))?;
+    }
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut session);
+    let result = event_loop(&mut terminal, &mut session, &stop);
     session.flush();
     let _ = terminal.clear();
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) -> Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    session: &mut Session,
+    stop: &AtomicBool,
+) -> Result<()> {
     let io = |e: std::io::Error| Error::io("terminal", e);
     let mut last_key = Instant::now();
     let mut last_tick = Instant::now();
-    while session.is_running() {
-        session.set_now();
-        terminal
-            .draw(|frame| session.app.render(frame))
-            .map_err(io)?;
-        if event::poll(AUTOSAVE).map_err(io)? {
+    let mut redraw = true;
+    while session.is_running() && !stop.load(Ordering::Relaxed) {
+        if redraw {
+            session.set_now();
+            terminal
+                .draw(|frame| session.app.render(frame))
+                .map_err(io)?;
+            redraw = false;
+        }
+        if event::poll(SLICE).map_err(io)? {
+            redraw = true;
             match event::read().map_err(io)? {
                 Event::Key(key) if key.is_press() || key.is_repeat() => {
                     last_key = Instant::now();
@@ -70,6 +100,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
         }
         if last_tick.elapsed() >= AUTOSAVE {
             last_tick = Instant::now();
+            redraw = true;
             session.tick(last_key.elapsed().as_secs());
         }
     }

@@ -12,7 +12,7 @@ use super::support::{Env, PASS};
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// A detached tmux session running courtwatch; killed when dropped.
-struct Tmux {
+pub(super) struct Tmux {
     name: String,
 }
 
@@ -26,7 +26,7 @@ fn tmux_on(socket: &str, args: &[&str]) -> std::process::Output {
         .expect("run tmux")
 }
 
-fn deadline() -> Duration {
+pub(super) fn deadline() -> Duration {
     let base = if std::env::var("CI").is_ok() { 60 } else { 20 };
     Duration::from_secs(
         std::env::var("COURTWATCH_TEST_TIMEOUT")
@@ -38,7 +38,17 @@ fn deadline() -> Duration {
 
 impl Tmux {
     /// `None` (and a note) when tmux is missing outside CI; CI installs it.
-    fn start(env: &Env, width: u16, height: u16) -> Option<Tmux> {
+    pub(super) fn start(env: &Env, width: u16, height: u16) -> Option<Tmux> {
+        let cmd = format!(
+            "exec env COURTWATCH_PASSPHRASE='{PASS}' LANG=C.UTF-8 TERM=xterm-256color {} --db '{}'",
+            env!("CARGO_BIN_EXE_courtwatch"),
+            env.db().display()
+        );
+        Tmux::start_cmd(&cmd, width, height)
+    }
+
+    /// A session running `cmd` (a shell command line) in its pane.
+    pub(super) fn start_cmd(cmd: &str, width: u16, height: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(
                 std::env::var("CI").is_err(),
@@ -51,11 +61,6 @@ impl Tmux {
             "cw-{}-{}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::SeqCst)
-        );
-        let cmd = format!(
-            "exec env COURTWATCH_PASSPHRASE='{PASS}' LANG=C.UTF-8 TERM=xterm-256color {} --db '{}'",
-            env!("CARGO_BIN_EXE_courtwatch"),
-            env.db().display()
         );
         let (w, h) = (width.to_string(), height.to_string());
         let out = tmux_on(
@@ -70,7 +75,7 @@ impl Tmux {
                 &w,
                 "-y",
                 &h,
-                &cmd,
+                cmd,
             ],
         );
         assert!(
@@ -82,17 +87,17 @@ impl Tmux {
         Some(Tmux { name })
     }
 
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
+    pub(super) fn tmux(&self, args: &[&str]) -> std::process::Output {
         tmux_on(&self.name, args)
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(super) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", &self.name];
         args.extend_from_slice(keys);
         assert!(self.tmux(&args).status.success());
     }
 
-    fn text(&self, text: &str) {
+    pub(super) fn text(&self, text: &str) {
         assert!(
             self.tmux(&["send-keys", "-t", &self.name, "-l", text])
                 .status
@@ -100,13 +105,13 @@ impl Tmux {
         );
     }
 
-    fn screen(&self) -> String {
+    pub(super) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", &self.name]).stdout)
             .into_owned()
     }
 
     /// Polls the screen until `pred` holds; fails with the last screen at the deadline.
-    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    pub(super) fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
@@ -121,11 +126,11 @@ impl Tmux {
         }
     }
 
-    fn wait_for(&self, text: &str) -> String {
+    pub(super) fn wait_for(&self, text: &str) -> String {
         self.wait(text, |s| s.contains(text))
     }
 
-    fn pid(&self) -> u32 {
+    pub(super) fn pid(&self) -> u32 {
         let out = self.tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_pid}"]);
         String::from_utf8_lossy(&out.stdout)
             .trim()
@@ -133,12 +138,12 @@ impl Tmux {
             .expect("pane pid")
     }
 
-    fn dead(&self) -> bool {
+    pub(super) fn dead(&self) -> bool {
         let out = self.tmux(&["list-panes", "-t", &self.name, "-F", "#{pane_dead}"]);
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
-    fn resize(&self, width: u16, height: u16) {
+    pub(super) fn resize(&self, width: u16, height: u16) {
         let (w, h) = (width.to_string(), height.to_string());
         assert!(
             self.tmux(&["resize-window", "-t", &self.name, "-x", &w, "-y", &h])

@@ -5,6 +5,7 @@ mod bench;
 mod cli;
 mod exchange;
 mod journeys;
+mod journeys_input;
 mod keys;
 mod report;
 mod stats;

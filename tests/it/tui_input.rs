@@ -186,3 +186,25 @@ fn choice_lists_search_every_language_and_fold_tajik_letters() {
         Some("dushanbe_shohmansur")
     );
 }
+
+/// Ctrl-C asks before quitting (in raw mode it is a key, not a signal); `n` stays.
+#[test]
+fn ctrl_c_asks_before_quitting() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n1-5/26<C-c>");
+    assert!(h.screen().contains("Quit courtwatch?"), "{}", h.screen());
+    h.keys("n");
+    assert!(h.session.is_running());
+    assert!(!h.screen().contains("Quit courtwatch?"));
+    h.keys("<C-c>y");
+    assert!(!h.session.is_running());
+    assert_eq!(
+        only(&h)
+            .case
+            .fields
+            .get("court_case_number")
+            .map(String::as_str),
+        Some("1-5/26"),
+        "what was typed is saved on the way out"
+    );
+}
