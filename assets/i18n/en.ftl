@@ -224,8 +224,7 @@ key-clear-filter = clear all
 
 ## Statistics
 stats-title = Statistics
-stats-note = All hearings. Shares leave "not observed" and "not applicable" out of the denominator.
-stats-note-filtered = Hearings of the list's filter. Shares leave "not observed" and "not applicable" out of the denominator.
+stats-note = Shares leave "not observed" and "not applicable" out of the denominator; the 95% interval follows each share.
 key-statistics = statistics
 # Statistics: group and figure names (src/stats/labels.rs makes the keys from the ids), units
 stats-group-counts = Counts
@@ -348,6 +347,7 @@ report-treaty-CAT = Convention against Torture
 report-treaty-CRC = Convention on the Rights of the Child
 report-treaty-CEDAW = Committee on the Elimination of Discrimination against Women, general recommendation
 report-written = Report written to { $path }
+report-working = Writing the report…
 key-report = report (HTML)
 key-report-xlsx = report (XLSX)
 ## Batches: export, merge, conflicts

@@ -133,6 +133,11 @@ impl App {
         self.running
     }
 
+    /// The interface strings.
+    pub fn texts(&self) -> &Texts {
+        &self.texts
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }
@@ -415,7 +420,7 @@ impl App {
                 Vec::new()
             }
             Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
-            Outcome::StatsLoaded { stats, filtered } => {
+            Outcome::StatsLoaded { stats, filter } => {
                 // The "computing" message is done with.
                 self.status = None;
                 let ctx = Ctx {
@@ -425,7 +430,7 @@ impl App {
                     now: self.now,
                     read_only: self.read_only,
                 };
-                let screen = Statistics::new(*stats, filtered, &ctx);
+                let screen = Statistics::new(*stats, *filter, &ctx);
                 self.stack.push(Screen::Statistics(screen));
                 Vec::new()
             }
@@ -439,6 +444,15 @@ impl App {
                 };
                 let detail = HearingDetail::new(&record, &ctx);
                 self.stack.push(Screen::Detail(detail));
+                Vec::new()
+            }
+            Outcome::ReportWritten(path) => {
+                let text = self.texts.t_args(
+                    self.lang,
+                    "report-written",
+                    &[("path", crate::i18n::Arg::Str(&path))],
+                );
+                self.status = Some((text, false));
                 Vec::new()
             }
             Outcome::Printed(path) => {

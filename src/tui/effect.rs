@@ -43,6 +43,12 @@ pub enum Effect {
     NewHearing,
     /// Compute the reviewers' statistics for these hearings.
     LoadStats(Box<Filter>),
+    /// Write a public report of the statistics for these hearings next to the database
+    /// (`printouts/report-…`): HTML, or XLSX when `xlsx`.
+    WriteReport {
+        filter: Box<Filter>,
+        xlsx: bool,
+    },
     OpenHearing(Uuid),
     /// Load a hearing for the read-only detail view.
     ViewHearing(Uuid),
@@ -141,7 +147,10 @@ impl Effect {
     pub fn is_long(&self) -> bool {
         matches!(
             self,
-            Effect::Export(_) | Effect::Merge { .. } | Effect::LoadStats(_)
+            Effect::Export(_)
+                | Effect::Merge { .. }
+                | Effect::LoadStats(_)
+                | Effect::WriteReport { .. }
         )
     }
 }
@@ -302,11 +311,13 @@ pub enum Outcome {
         offset: u64,
     },
     HearingCreated(Uuid),
-    /// Statistics computed; `filtered` when the filter selects only some hearings.
+    /// Statistics computed for this filter.
     StatsLoaded {
         stats: Box<crate::stats::Stats>,
-        filtered: bool,
+        filter: Box<Filter>,
     },
+    /// A report was written to this file.
+    ReportWritten(String),
     /// A hearing for the detail view.
     HearingViewed(Box<HearingRecord>),
     /// A hearing was printed to this file.

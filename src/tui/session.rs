@@ -313,7 +313,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             let stats = crate::stats::compute(store, &filter, settings)?;
             Outcome::StatsLoaded {
                 stats: Box::new(stats),
-                filtered: !filter.is_empty(),
+                filter,
             }
         }
         Effect::OpenHearing(h) => loaded(store, h)?,
@@ -408,6 +408,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         | Effect::Unlock { .. }
         | Effect::VerifyPassphrase { .. }
         | Effect::CloseStore
+        | Effect::WriteReport { .. }
         | Effect::PrintHearing(_) => Outcome::Failed("already open".into()),
     })
 }
@@ -453,10 +454,47 @@ impl Session {
                 redraw(app);
                 perform_with(store, stats)
             }
+            Effect::WriteReport { filter, xlsx } => {
+                app.progress("report-working", &[]);
+                redraw(app);
+                let dir = self
+                    .config
+                    .db
+                    .parent()
+                    .map_or_else(|| PathBuf::from("printouts"), |d| d.join("printouts"));
+                write_report(store, app, &filter, xlsx, &dir)
+            }
             other => perform_with(store, other),
         };
         result.unwrap_or_else(|e| Outcome::Failed(e.to_string()))
     }
+}
+
+/// A public report of the statistics screen's filter, by group, in the interface language:
+/// `dir/report-<date>-<time>.html` (or `.xlsx`).
+fn write_report(
+    store: &Store,
+    app: &App,
+    filter: &crate::store::Filter,
+    xlsx: bool,
+    dir: &std::path::Path,
+) -> Result<Outcome, Error> {
+    let (format, ext) = if xlsx {
+        (crate::publish::Format::Xlsx, "xlsx")
+    } else {
+        (crate::publish::Format::Html, "html")
+    };
+    let stamp = store.now().format("%Y%m%d-%H%M%S");
+    let path = dir.join(format!("report-{stamp}.{ext}"));
+    let options = crate::publish::Options {
+        lang: app.lang(),
+        arrangement: crate::publish::Arrangement::Group,
+        public: true,
+        suppress_below: crate::publish::suppress_below(store)?,
+        breakdowns: Vec::new(),
+    };
+    crate::publish::write(store, app.texts(), filter, &options, format, &path)?;
+    Ok(Outcome::ReportWritten(path.display().to_string()))
 }
 
 /// The quick batch effects: what the export and merge screens start from, and conflicts.

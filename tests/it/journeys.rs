@@ -419,7 +419,7 @@ fn journey_reviewer_filters_searches_opens_and_counts() {
     t.keys(&["Escape"]);
     t.wait_for("filtered");
     t.keys(&["s"]);
-    t.wait_for("Hearings of the list's filter");
+    t.wait_for("Filter: Region: Sughd Region · Search words: конвой");
     t.keys(&["Escape"]);
     t.wait_for("filtered");
     t.keys(&["q"]);

@@ -809,10 +809,70 @@ fn s_shows_the_statistics_of_the_lists_filter() {
     // On a narrow terminal the note on denominators wraps instead of being cut.
     h.resize(60, 16);
     let narrow = h.screen();
-    assert!(narrow.contains("out of the denominator."), "{narrow}");
+    assert!(narrow.contains("follows each share."), "{narrow}");
     h.resize(100, 30);
     h.keys("<Esc>f<Tab><Tab><Tab><Enter>sughd<Enter><C-a>s");
-    assert!(h.screen().contains("filter"), "{}", h.screen());
+    assert!(
+        h.screen().contains("Filter: Region: Sughd"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn the_statistics_screen_names_its_filter_and_writes_reports_of_it() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 40);
+    h.keys("f<Tab><Tab><Tab><Enter>sughd<Enter><C-a>s");
+    let screen = h.screen();
+    assert!(screen.contains("Filter: Region: Sughd"), "{screen}");
+    // Shares come with their 95 % interval.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Took place") && l.contains('–') && l.contains("%")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("report (HTML)"),
+        "the key is offered:\n{screen}"
+    );
+    // r writes the HTML report of the same filter next to the database, and says where.
+    let frames = h.keys_drawing("r");
+    assert!(
+        frames.iter().any(|f| f.contains("Writing the report…")),
+        "{frames:?}"
+    );
+    let folder = h.dir.path().join("printouts");
+    let written = |ext: &str| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&folder)
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == ext))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let html = written("html");
+    assert_eq!(html.len(), 1, "{html:?}");
+    let name = html[0].file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(name.starts_with("report-"), "{name}");
+    assert!(h.screen().contains("Report written to"), "{}", h.screen());
+    let page = std::fs::read_to_string(&html[0]).expect("report");
+    assert!(
+        page.contains("<td>Region: Sughd Region</td>"),
+        "the filter is named"
+    );
+    assert!(
+        page.contains("Marked for publication"),
+        "reports from the screen are public"
+    );
+    // x writes the workbook.
+    h.keys("x");
+    assert_eq!(written("xlsx").len(), 1);
+    assert!(
+        h.screen().contains("Filter: Region: Sughd"),
+        "still on the screen"
+    );
 }
 
 #[test]
@@ -827,7 +887,10 @@ fn b_breaks_the_statistics_down_by_codes_then_court_region_judge_month_and_monit
     assert!(!h.screen().contains("by region"), "{}", h.screen());
     h.keys("bbb");
     let screen = h.screen();
-    assert!(screen.contains("by region: All hearings"), "{screen}");
+    assert!(
+        screen.contains("Filter: All hearings (no filter) — by region."),
+        "{screen}"
+    );
     assert!(
         screen.contains("  by region"),
         "a heading under the figure:\n{screen}"

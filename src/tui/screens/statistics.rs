@@ -1,6 +1,8 @@
 //! The statistics screen: every figure of the reviewers' statistics for the list's current
-//! filter, each with its numerator and denominator and a bar, grouped as reports print them;
-//! `b` breaks every figure down by its codes, court, region, judge, month or monitor in turn.
+//! filter, which it names at the top, each with its numerator and denominator, its 95 %
+//! interval and a bar, grouped as reports print them; `b` breaks every figure down by its
+//! codes, court, region, judge, month or monitor in turn; `r` and `x` write a public report
+//! of the same filter (HTML, XLSX) next to the database.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -10,6 +12,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Cmd, Ctx};
 use crate::stats::{By, Kind, Labels, Stats};
+use crate::store::Filter;
+use crate::tui::effect::Effect;
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
 use crate::tui::widgets::chrome;
@@ -22,6 +26,8 @@ enum Action {
     PageUp,
     PageDown,
     Breakdown,
+    Report,
+    Workbook,
     Back,
 }
 
@@ -47,6 +53,8 @@ const KEYS: &[Binding<Action>] = &[
         "key-page-down",
     ),
     Binding::new(&[Key::ch('b')], Action::Breakdown, "key-stats-breakdown"),
+    Binding::new(&[Key::ch('r')], Action::Report, "key-report"),
+    Binding::new(&[Key::ch('x')], Action::Workbook, "key-report-xlsx"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
@@ -75,6 +83,8 @@ enum Item {
     Figure {
         label: String,
         value: String,
+        /// The 95 % interval of a share, or empty.
+        interval: String,
         share: Option<f64>,
     },
 }
@@ -85,17 +95,18 @@ pub struct Statistics {
     by: Option<By>,
     items: Vec<Item>,
     scroll: usize,
-    filtered: bool,
+    /// The filter the figures are for.
+    filter: Filter,
 }
 
 impl Statistics {
-    pub fn new(stats: Stats, filtered: bool, ctx: &Ctx<'_>) -> Statistics {
+    pub fn new(stats: Stats, filter: Filter, ctx: &Ctx<'_>) -> Statistics {
         let mut screen = Statistics {
             stats,
             by: None,
             items: Vec::new(),
             scroll: 0,
-            filtered,
+            filter,
         };
         screen.items = screen.lines(ctx);
         screen
@@ -116,6 +127,7 @@ impl Statistics {
                 items.push(Item::Figure {
                     label: names.figure(f, stats.settings),
                     value: names.value(f),
+                    interval: names.interval(f),
                     share,
                 });
                 let Some(b) = self.by.and_then(|by| f.breakdown(by)) else {
@@ -128,12 +140,20 @@ impl Statistics {
                     items.push(Item::Figure {
                         label: format!("    {}", names.key(b, &r.key)),
                         value: names.row_value(r),
+                        interval: names.row_interval(r),
                         share: r.share,
                     });
                 }
             }
         }
         items
+    }
+
+    fn report(&self, xlsx: bool) -> Vec<Cmd> {
+        vec![Cmd::Run(Effect::WriteReport {
+            filter: Box::new(self.filter.clone()),
+            xlsx,
+        })]
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
@@ -153,6 +173,8 @@ impl Statistics {
                 self.items = self.lines(ctx);
                 self.scroll = 0;
             }
+            Some(Action::Report) => return self.report(false),
+            Some(Action::Workbook) => return self.report(true),
             Some(Action::Back) => return vec![Cmd::Pop],
             None => {}
         }
@@ -163,19 +185,21 @@ impl Statistics {
         if area.height < 2 {
             return;
         }
-        let mut note = if self.filtered {
-            ctx.t("stats-note-filtered")
-        } else {
-            ctx.t("stats-note")
+        let names = Labels {
+            spec: ctx.spec,
+            texts: ctx.texts,
+            lang: ctx.lang,
         };
-        if let Some(by) = self.by {
-            let names = Labels {
-                spec: ctx.spec,
-                texts: ctx.texts,
-                lang: ctx.lang,
-            };
-            note = format!("{}: {note}", names.by(by));
-        }
+        // The filter by name, then what the shares leave out.
+        let by = self
+            .by
+            .map_or_else(String::new, |by| format!(" — {}", names.by(by)));
+        let note = format!(
+            "{}: {}{by}. {}",
+            ctx.t("stats-filter"),
+            names.filter_line(&self.filter, false),
+            ctx.t("stats-note")
+        );
         // The note says what the shares leave out of their denominators: wrapped, not cut,
         // on a narrow terminal (up to a third of the screen).
         let note = Paragraph::new(note)
@@ -196,7 +220,10 @@ impl Statistics {
         };
         let bar_w = if body.width >= 100 { 24 } else { 12 };
         let value_w = 22usize;
-        let label_w = (body.width as usize).saturating_sub(bar_w + value_w + 3);
+        // The interval when there is room for it beside a usable name.
+        let interval_w = if body.width >= 70 { 12usize } else { 0 };
+        let label_w = (body.width as usize)
+            .saturating_sub(bar_w + value_w + interval_w + 3 + interval_w.min(1));
         for (i, item) in self
             .items
             .iter()
@@ -215,17 +242,25 @@ impl Statistics {
                 Item::Figure {
                     label,
                     value,
+                    interval,
                     share,
                 } => {
                     let bar = share.map_or_else(String::new, |s| {
                         let filled = ((s.clamp(0.0, 1.0) * bar_w as f64).round()) as usize;
                         format!("{}{}", "█".repeat(filled), "░".repeat(bar_w - filled))
                     });
-                    Line::from(vec![
+                    let mut spans = vec![
                         Span::raw(format!("{:<label_w$} ", truncate(label, label_w))),
                         Span::styled(format!("{value:>value_w$} "), theme::value()),
-                        Span::styled(bar, theme::key()),
-                    ])
+                    ];
+                    if interval_w > 0 {
+                        spans.push(Span::styled(
+                            format!("{interval:>interval_w$} "),
+                            theme::dim(),
+                        ));
+                    }
+                    spans.push(Span::styled(bar, theme::key()));
+                    Line::from(spans)
                 }
             };
             frame.render_widget(Paragraph::new(line), r);
