@@ -32,6 +32,31 @@ enum Global {
     Lock,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HelpAction {
+    Close,
+    Down,
+    Up,
+    Page,
+}
+
+/// The help overlay's own keys; the shared navigation table scrolls it as well.
+const HELP_KEYS: &[Binding<HelpAction>] = &[
+    Binding::new(
+        &[
+            Key::plain(KeyCode::Esc),
+            Key::f(1),
+            Key::ch('?'),
+            Key::ch('q'),
+        ],
+        HelpAction::Close,
+        "key-close",
+    ),
+    Binding::help_only(&[Key::ch('j')], HelpAction::Down, "key-down"),
+    Binding::help_only(&[Key::ch('k')], HelpAction::Up, "key-up"),
+    Binding::help_only(&[Key::ch(' ')], HelpAction::Page, "key-page-down"),
+];
+
 /// Ctrl-C, on every screen: asks before quitting (what was typed is saved either way).
 const QUIT: &[Binding<()>] = &[Binding::help_only(&[Key::ctrl('c')], (), "key-quit-ask")];
 
@@ -142,6 +167,11 @@ impl App {
         self.lang
     }
 
+    /// A message of the interface in its language.
+    pub fn t(&self, key: &str) -> String {
+        self.texts.t(self.lang, key)
+    }
+
     pub fn set_now(&mut self, now: DateTime<FixedOffset>) {
         self.now = now;
     }
@@ -200,18 +230,21 @@ impl App {
         if let Some(scroll) = self.help {
             let view = self.help_view.get();
             let at = scroll.min(view.max);
-            self.help = match key.code {
-                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') | KeyCode::Char('q') => None,
-                KeyCode::Down | KeyCode::Char('j') => Some(at.saturating_add(1).min(view.max)),
-                KeyCode::Up | KeyCode::Char('k') => Some(at.saturating_sub(1)),
-                KeyCode::PageDown | KeyCode::Char(' ') => {
-                    Some(at.saturating_add(view.page).min(view.max))
+            let nav = match keys::lookup(HELP_KEYS, &key) {
+                Some(HelpAction::Close) => {
+                    self.help = None;
+                    return Vec::new();
                 }
-                KeyCode::PageUp => Some(at.saturating_sub(view.page)),
-                KeyCode::Home => Some(0),
-                KeyCode::End => Some(view.max),
-                _ => Some(at),
+                Some(HelpAction::Down) => Some(keys::Nav::Down),
+                Some(HelpAction::Up) => Some(keys::Nav::Up),
+                Some(HelpAction::Page) => Some(keys::Nav::PageDown),
+                None => keys::lookup(keys::NAV, &key),
             };
+            let lines = usize::from(view.max) + 1;
+            let page = usize::from(view.page);
+            self.help = Some(nav.map_or(at, |n| {
+                u16::try_from(n.apply(usize::from(at), lines, page)).unwrap_or(view.max)
+            }));
             return Vec::new();
         }
         self.status = None;
@@ -595,8 +628,8 @@ impl App {
             self.help_view.set(chrome::help(
                 frame,
                 body,
-                &self.texts,
-                self.lang,
+                (&self.texts, self.lang),
+                &keys::describe(HELP_KEYS),
                 &keys,
                 &[keys::describe(GLOBAL), keys::describe(QUIT)].concat(),
                 scroll,

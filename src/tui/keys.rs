@@ -260,6 +260,14 @@ pub fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
     }
 }
 
+/// The key event that types `c` (a line break is Enter), for pasted text.
+pub fn typed(c: char) -> KeyEvent {
+    match c {
+        '\n' => press(KeyCode::Enter, KeyModifiers::NONE),
+        c => press(KeyCode::Char(c), KeyModifiers::NONE),
+    }
+}
+
 /// Key events from a compact notation: plain characters, and `<Tab>`, `<S-Tab>`, `<Enter>`,
 /// `<Esc>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`,
 /// `<Del>`, `<BS>`, `<Space>`, `<F1>`…`<F12>`, `<C-x>` (Ctrl-x), `<lt>` (a literal `<`).
@@ -301,6 +309,11 @@ pub fn parse(s: &str) -> Vec<KeyEvent> {
         out.push(ev);
     }
     out
+}
+
+/// Whether a key is a plain Space (text in a text field, never a command there).
+pub fn is_space(ev: &KeyEvent) -> bool {
+    Key::ch(' ').matches(ev)
 }
 
 /// Whether a key would type a character into a text field.

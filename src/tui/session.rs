@@ -97,14 +97,8 @@ impl Session {
 
     /// Pasted text arrives as the keys that would type it.
     pub fn paste(&mut self, text: &str) {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
         for c in text.chars().filter(|c| *c != '\r') {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            self.press(super::keys::press(code, KeyModifiers::NONE));
+            self.press(super::keys::typed(c));
         }
     }
 
@@ -270,8 +264,17 @@ impl Session {
                 let Some(store) = self.store.as_ref() else {
                     return Outcome::Failed("the database is not open".into());
                 };
-                perform_with(store, other).unwrap_or_else(|e| Outcome::Failed(e.to_string()))
+                perform_with(store, other).unwrap_or_else(|e| Outcome::Failed(self.say(&e)))
             }
+        }
+    }
+
+    /// An error as the status line says it: in the interface's language where it has words
+    /// of its own there.
+    fn say(&self, e: &Error) -> String {
+        match e {
+            Error::ReadOnly => self.app.t("error-read-only"),
+            e => e.to_string(),
         }
     }
 }

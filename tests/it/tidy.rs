@@ -62,6 +62,113 @@ fn tui_runs_no_sql_and_touches_no_files() {
     );
 }
 
+/// The interface's sources that handle keys, without their unit tests. Only `keys.rs` (the
+/// tables' machinery) and the text editors (`widgets/text.rs`: which keys are text) look at
+/// key codes themselves.
+fn key_handlers() -> Vec<(PathBuf, String)> {
+    sources()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("tui"))
+        .filter(|(p, _)| !p.ends_with("keys.rs") && !p.ends_with("widgets/text.rs"))
+        .map(|(p, t)| {
+            let code = t.split("#[cfg(test)]").next().unwrap_or("").to_owned();
+            (p, code)
+        })
+        .collect()
+}
+
+/// ARCHITECTURE.md invariants 6 and 9: a handler asks its table (`keys::lookup`) what a key
+/// means; a key code appears only where a table declares it (`Key::plain(KeyCode::…)`), and
+/// no handler tests modifiers itself.
+#[test]
+fn every_key_a_handler_matches_is_declared_in_a_table() {
+    let mut offenders = Vec::new();
+    for (path, text) in key_handlers() {
+        for (n, line) in text.lines().enumerate() {
+            let undeclared = line
+                .match_indices("KeyCode::")
+                .any(|(i, _)| !line[..i].ends_with("Key::plain("));
+            let imports = line.trim_start().starts_with("use ");
+            if (undeclared && !imports) || line.contains(".modifiers") {
+                offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "keys matched outside a key table:\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// Key names (as `Key::label` writes them) that a hand-written hint would start an item with.
+fn starts_like_a_key(word: &str) -> bool {
+    let word = word.trim_start_matches(['·', ' ']);
+    [
+        "Enter", "Esc", "Tab", "Space", "Del", "PgUp", "PgDn", "Ctrl-", "↑", "↓", "←", "→",
+    ]
+    .iter()
+    .any(|k| word.starts_with(k))
+        || (word.starts_with('F')
+            && word[1..].chars().all(|c| c.is_ascii_digit())
+            && word.len() > 1)
+}
+
+/// ARCHITECTURE.md invariants 6 and 9: footers, help and popup hints are generated from the
+/// key tables. A description key (`"key-…"`) appears in code only inside a binding, and no
+/// interface string lists keys with their meanings by hand (`Enter: choose · Esc: cancel`).
+#[test]
+fn no_footer_or_key_hint_is_written_by_hand() {
+    let mut offenders = Vec::new();
+    for (path, text) in key_handlers() {
+        for (i, _) in text.match_indices("\"key-") {
+            let before = &text[..i];
+            let inside = ["Binding::new(", "Binding::help_only("]
+                .iter()
+                .filter_map(|b| before.rfind(b).map(|at| at + b.len()))
+                .max()
+                .is_some_and(|open| {
+                    let mut depth = 1i32;
+                    for c in text[open..i].chars() {
+                        match c {
+                            '(' => depth += 1,
+                            ')' => depth -= 1,
+                            _ => {}
+                        }
+                    }
+                    depth > 0
+                });
+            if !inside {
+                let line = before.lines().count();
+                offenders.push(format!("{}:{line}", path.display()));
+            }
+        }
+    }
+    let i18n = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n");
+    for lang in ["en", "ru", "tg"] {
+        let ftl = std::fs::read_to_string(i18n.join(format!("{lang}.ftl"))).expect("ftl");
+        for line in ftl.lines().filter(|l| !l.starts_with("key-")) {
+            let hints = line
+                .split(':')
+                .rev()
+                .skip(1)
+                .filter(|part| {
+                    let last = part.rsplit(['·', '(', ';']).next().unwrap_or("").trim();
+                    !last.is_empty() && starts_like_a_key(last) && last.split(' ').count() <= 2
+                })
+                .count();
+            if hints >= 2 {
+                offenders.push(format!("{lang}.ftl: {line}"));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "key hints written by hand (generate them from the key tables):\n{}",
+        offenders.join("\n")
+    );
+}
+
 #[test]
 fn every_source_file_starts_with_a_module_doc() {
     let missing: Vec<_> = sources()

@@ -269,7 +269,7 @@ fn snapshot_list_empty_help_and_search() {
     snap!("help_list_end", h);
     let end = h.screen();
     assert!(
-        end.contains("Ctrl-L") && end.contains("Esc or F1 closes"),
+        end.contains("Ctrl-L") && end.contains("Esc/F1/?/q: close this help"),
         "{end}"
     );
     h.keys("<Down><Down>");
@@ -735,14 +735,14 @@ fn the_filter_panel_and_sorting_narrow_and_order_the_list() {
     h.keys("f");
     let first = h.screen();
     assert!(
-        first.contains("From date") && first.contains("Esc: cancel"),
+        first.contains("From date") && first.contains("Esc close"),
         "{first}"
     );
     h.keys(&"<Tab>".repeat(8));
     snap!("filter_panel_60x16_last_row", h);
     let last = h.screen();
     assert!(
-        last.contains("Status") && last.contains("Esc: cancel"),
+        last.contains("Status") && last.contains("Esc close"),
         "{last}"
     );
     h.keys("<Enter>");

@@ -462,7 +462,8 @@ fn keeping_the_local_version_is_recorded() {
 
 #[test]
 fn the_list_offers_export_merge_and_conflicts_but_not_when_read_only() {
-    let mut h = Harness::with_hearings(80, 24, Lang::En, 3);
+    // At 100 columns the footer has room for them besides quit and help, which it keeps.
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 3);
     let footer = h.screen();
     assert!(footer.contains("e export"), "{footer}");
     assert!(footer.contains("m merge"), "{footer}");

@@ -208,3 +208,55 @@ fn ctrl_c_asks_before_quitting() {
         "what was typed is saved on the way out"
     );
 }
+
+/// The footer line of the screen.
+fn footer(h: &mut Harness) -> String {
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len().saturating_sub(2)].to_owned()
+}
+
+/// Footers at 80 and 100 columns in every language, on the list and in a hearing: whatever
+/// is cut, `F1 help` stays, and `q quit` on the list.
+#[test]
+fn footers_keep_help_and_quit_at_80_and_100_columns_in_every_language() {
+    let mut out = String::new();
+    for lang in [Lang::En, Lang::Ru, Lang::Tg] {
+        for width in [80, 100] {
+            let mut h = Harness::first_run(width, 24, lang);
+            h.create_profile();
+            let list = footer(&mut h);
+            h.keys("n");
+            let details = footer(&mut h);
+            h.keys("<F4>");
+            let checklist = footer(&mut h);
+            for (screen, line) in [
+                ("list", &list),
+                ("details", &details),
+                ("checklist", &checklist),
+            ] {
+                assert!(line.contains("F1 "), "{lang:?} {width} {screen}: {line}");
+                out.push_str(&format!("{} {width} {screen:<9} {line}\n", lang.code()));
+            }
+            assert!(list.contains("q "), "{lang:?} {width}: {list}");
+        }
+    }
+    insta::assert_snapshot!("footers", out);
+}
+
+/// A label longer than its column ends in "…", and labels widen with the terminal.
+#[test]
+fn a_cut_label_ends_in_an_ellipsis_and_labels_widen_with_the_terminal() {
+    let mut h = Harness::first_run(80, 24, Lang::Tg);
+    h.create_profile().keys("n<F3><C-a>");
+    let screen = h.screen();
+    assert!(screen.contains('…'), "{screen}");
+    insta::assert_snapshot!("cut_label_tg_80", screen);
+    h.resize(200, 24);
+    let wide = h.screen();
+    let cut = |s: &str| s.lines().filter(|l| l.contains('…')).count();
+    assert!(
+        cut(&wide) < cut(&screen),
+        "fewer labels are cut at 200 columns:\n{wide}"
+    );
+}

@@ -105,7 +105,19 @@ impl Allegations {
                 if g.as_slice() == self.form.groups() {
                     self.form.rebuild(ctx.spec, record);
                 } else {
+                    // A record just added (a charge, a follow-up) gets the cursor.
+                    let added = g
+                        .iter()
+                        .skip(1)
+                        .find(|x| !self.form.groups().iter().any(|o| o.record == x.record))
+                        .filter(|_| !self.form.groups().is_empty())
+                        .map(|x| x.record);
+                    let same =
+                        self.form.groups().first().map(|o| o.record) == g.first().map(|x| x.record);
                     self.form = FormState::new(g, ctx.spec, record);
+                    if let Some(uuid) = added.filter(|_| same) {
+                        self.form.focus_record(ctx.spec, record, uuid);
+                    }
                 }
             }
             None => self.form = FormState::default(),

@@ -79,6 +79,30 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CommentAction {
+    Done,
+    DoneNext,
+}
+
+/// The keys of the comment being typed (its editor takes every other key as text).
+const COMMENT_KEYS: &[Binding<CommentAction>] = &[
+    Binding::new(
+        &[
+            Key::plain(KeyCode::Enter),
+            Key::plain(KeyCode::Esc),
+            Key::plain(KeyCode::BackTab),
+        ],
+        CommentAction::Done,
+        "key-comment-done",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Tab)],
+        CommentAction::DoneNext,
+        "key-comment-next",
+    ),
+];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Row {
     Group(String),
@@ -147,7 +171,7 @@ impl Checklist {
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
         if self.comment.is_some() {
-            return vec![("Enter/Tab/Esc".into(), "key-comment-done", true)];
+            return keys::describe(COMMENT_KEYS);
         }
         keys::describe(KEYS)
     }
@@ -277,18 +301,15 @@ impl Checklist {
                 }
                 return Vec::new();
             }
-            if matches!(
-                key.code,
-                KeyCode::Enter | KeyCode::Tab | KeyCode::Esc | KeyCode::BackTab
-            ) {
-                self.comment = None;
-                let effects = self.flush(record);
-                if matches!(key.code, KeyCode::Tab) {
-                    self.step(1);
-                }
-                return effects;
+            let Some(action) = keys::lookup(COMMENT_KEYS, &key) else {
+                return Vec::new();
+            };
+            self.comment = None;
+            let effects = self.flush(record);
+            if action == CommentAction::DoneNext {
+                self.step(1);
             }
-            return Vec::new();
+            return effects;
         }
         match keys::lookup(KEYS, &key) {
             Some(Action::Answer(a)) => {

@@ -482,8 +482,9 @@ impl HearingScreen {
             Tab::Checklist | Tab::Timeline => false,
         };
         let editing_comment = self.tab == Tab::Checklist && self.checklist.is_editing();
-        if !(popup || editing_comment && key.code == KeyCode::Esc)
-            && let Some(action) = keys::lookup(KEYS, &key)
+        // Esc ends a comment being typed before it leaves the hearing.
+        if let Some(action) = keys::lookup(KEYS, &key)
+            && !(popup || editing_comment && action == Action::Back)
         {
             return self.workspace_action(action, ctx);
         }
@@ -515,6 +516,8 @@ impl HearingScreen {
                 if let Some(c) = confirm {
                     self.confirm = Some(c);
                 }
+                // A filled field stops being marked as missing.
+                self.after_change(ctx);
                 self.save(effects)
             }
             Tab::Timeline => match self.timeline.handle_key(key, &self.record) {

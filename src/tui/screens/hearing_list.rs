@@ -177,15 +177,8 @@ impl HearingList {
     }
 
     pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
-        if self.panel.is_some() {
-            return vec![
-                ("Tab/↑↓".into(), "key-next-field", true),
-                ("Enter".into(), "key-choose", true),
-                ("Ctrl-A".into(), "key-apply-filter", true),
-                ("Del".into(), "key-clear-choice", true),
-                ("Ctrl-X".into(), "key-clear-filter", true),
-                ("Esc".into(), "key-close", true),
-            ];
+        if let Some(panel) = &self.panel {
+            return panel.keys();
         }
         keys::describe(self.table(ctx))
     }

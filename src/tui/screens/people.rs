@@ -152,7 +152,19 @@ impl People {
                 if g.as_slice() == self.form.groups() {
                     self.form.rebuild(ctx.spec, record);
                 } else {
+                    // A record just added (a charge, a follow-up) gets the cursor.
+                    let added = g
+                        .iter()
+                        .skip(1)
+                        .find(|x| !self.form.groups().iter().any(|o| o.record == x.record))
+                        .filter(|_| !self.form.groups().is_empty())
+                        .map(|x| x.record);
+                    let same =
+                        self.form.groups().first().map(|o| o.record) == g.first().map(|x| x.record);
                     self.form = FormState::new(g, ctx.spec, record);
+                    if let Some(uuid) = added.filter(|_| same) {
+                        self.form.focus_record(ctx.spec, record, uuid);
+                    }
                 }
             }
             None => self.form = FormState::default(),
@@ -359,7 +371,10 @@ impl People {
                             .any(|hp| hp.party_uuid == p.uuid && hp.uuid == x.record)
                 });
                 let mark = if flagged { "!" } else { " " };
-                ListItem::new(Line::from(format!("{mark}{code} {role}")))
+                ListItem::new(Line::from(crate::tui::widgets::form::truncate(
+                    &format!("{mark}{code} {role}"),
+                    usize::from(list_w),
+                )))
             })
             .collect();
         let mut state = ListState::default().with_selected(Some(self.selected));

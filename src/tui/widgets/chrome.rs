@@ -52,7 +52,19 @@ pub fn title_bar(frame: &mut Frame<'_>, area: Rect, left: &str, right: &str) {
     frame.render_widget(Paragraph::new(line).style(theme::title()), area);
 }
 
-/// The footer: the current screen's keys, as `key description` pairs, cut to the width.
+/// Descriptions (`key-…`) the footer keeps whatever else it drops for want of room: help,
+/// and quitting where quitting is a key.
+const KEPT: &[&str] = &["help", "quit"];
+
+fn kept(label: &str) -> bool {
+    label
+        .strip_prefix("key-")
+        .is_some_and(|l| KEPT.contains(&l))
+}
+
+/// The footer: the current screen's keys, as `key description` pairs, in table order; when
+/// they do not all fit, the pairs that do not are left out whole, except help and quit,
+/// which always stay (at the end).
 pub fn footer(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -60,24 +72,51 @@ pub fn footer(
     lang: Lang,
     keys: &[(String, &'static str, bool)],
 ) {
+    let pairs: Vec<(&str, String, bool)> = keys
+        .iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(k, label, _)| (k.as_str(), texts.t(lang, label), kept(label)))
+        .collect();
+    let width = |k: &str, d: &str| {
+        unicode_width::UnicodeWidthStr::width(k) + unicode_width::UnicodeWidthStr::width(d) + 3
+    };
+    let all: usize = pairs.iter().map(|(k, d, _)| width(k, d)).sum();
+    let kept: usize = pairs
+        .iter()
+        .filter(|p| p.2)
+        .map(|(k, d, _)| width(k, d))
+        .sum();
+    let mut shown: Vec<&(&str, String, bool)> = Vec::new();
+    if all <= area.width as usize {
+        shown.extend(pairs.iter());
+    } else {
+        let mut room = (area.width as usize).saturating_sub(kept);
+        for p in pairs.iter().filter(|p| !p.2) {
+            let w = width(p.0, &p.1);
+            if w > room {
+                break;
+            }
+            room -= w;
+            shown.push(p);
+        }
+        shown.extend(pairs.iter().filter(|p| p.2));
+    }
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    for (k, label, shown) in keys {
-        if !shown {
-            continue;
-        }
-        let d = texts.t(lang, label);
-        let w = unicode_width::UnicodeWidthStr::width(k.as_str())
-            + unicode_width::UnicodeWidthStr::width(d.as_str())
-            + 3;
-        if used + w > area.width as usize {
-            break;
-        }
-        used += w;
-        spans.push(Span::styled(k.clone(), theme::key()));
+    for (k, d, _) in shown {
+        spans.push(Span::styled((*k).to_owned(), theme::key()));
         spans.push(Span::styled(format!(" {d}  "), theme::footer()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The footer's pairs as one line of text (`Enter choose · Esc close`), for hints inside a
+/// popup: generated from the same tables, never written by hand.
+pub fn hint(texts: &Texts, lang: Lang, keys: &[(String, &'static str, bool)]) -> String {
+    keys.iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(k, label, _)| format!("{k} {}", texts.t(lang, label)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// How many rows a wrapped paragraph takes at `width` columns (ratatui's own count, so it
@@ -100,8 +139,8 @@ pub struct HelpView {
 pub fn help(
     frame: &mut Frame<'_>,
     area: Rect,
-    texts: &Texts,
-    lang: Lang,
+    (texts, lang): (&Texts, Lang),
+    own: &[(String, &'static str, bool)],
     screen: &[(String, &'static str, bool)],
     global: &[(String, &'static str, bool)],
     scroll: u16,
@@ -130,7 +169,15 @@ pub fn help(
         };
     section(&texts.t(lang, "help-this-screen"), screen, &mut lines);
     section(&texts.t(lang, "help-everywhere"), global, &mut lines);
-    lines.push(Line::styled(texts.t(lang, "help-close"), theme::dim()));
+    let close = own.first().map_or(String::new(), |(k, _, _)| k.clone());
+    lines.push(Line::styled(
+        texts.t_args(
+            lang,
+            "help-close",
+            &[("keys", crate::i18n::Arg::Str(&close))],
+        ),
+        theme::dim(),
+    ));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let mut block = Block::bordered()
         .title(texts.t(lang, "help-title"))
@@ -142,7 +189,19 @@ pub fn help(
         page: inner.height.saturating_sub(1).max(1),
     };
     if view.max > 0 {
-        block = block.title_bottom(Line::styled(texts.t(lang, "help-scroll"), theme::key()));
+        let scroll: Vec<String> = crate::tui::keys::describe(crate::tui::keys::NAV)
+            .into_iter()
+            .take(4)
+            .map(|(k, _, _)| k)
+            .collect();
+        block = block.title_bottom(Line::styled(
+            texts.t_args(
+                lang,
+                "help-scroll",
+                &[("keys", crate::i18n::Arg::Str(&scroll.join(" ")))],
+            ),
+            theme::key(),
+        ));
     }
     frame.render_widget(block, popup);
     frame.render_widget(paragraph.scroll((scroll.min(view.max), 0)), inner);

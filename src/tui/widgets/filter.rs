@@ -3,7 +3,7 @@
 //! coded rows open the searchable picker.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
@@ -14,7 +14,43 @@ use super::text::Editor;
 use crate::domain::Status;
 use crate::spec::{COURT_LIST, Lang, Spec};
 use crate::store::Filter;
+use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Next,
+    Prev,
+    /// A coded row opens its choice list; a text row applies the filter.
+    Enter,
+    Clear,
+    Apply,
+    ClearAll,
+    Cancel,
+}
+
+/// The panel's keys: they drive its dispatch, the footer, help and the hint under its rows.
+const KEYS: &[Binding<Action>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
+        Action::Next,
+        "key-next-field",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
+        Action::Prev,
+        "key-prev-field",
+    ),
+    Binding::new(&[Key::plain(KeyCode::Enter)], Action::Enter, "key-choose"),
+    Binding::new(&[Key::ctrl('a')], Action::Apply, "key-apply-filter"),
+    Binding::new(
+        &[Key::plain(KeyCode::Delete)],
+        Action::Clear,
+        "key-clear-choice",
+    ),
+    Binding::new(&[Key::ctrl('x')], Action::ClearAll, "key-clear-filter"),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Cancel, "key-close"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Row {
@@ -160,6 +196,14 @@ impl FilterPanel {
         }
     }
 
+    /// The keys the panel answers now (its choice list's while one is open).
+    pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        match &self.picker {
+            Some(p) => p.keys(),
+            None => keys::describe(KEYS),
+        }
+    }
+
     pub fn handle_key(
         &mut self,
         key: KeyEvent,
@@ -183,21 +227,19 @@ impl FilterPanel {
         {
             return FilterKey::Open;
         }
-        match key.code {
-            KeyCode::Esc => return FilterKey::Cancel,
-            KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => {
+        match keys::lookup(KEYS, &key) {
+            Some(Action::Cancel) => return FilterKey::Cancel,
+            Some(action @ (Action::Next | Action::Prev)) => {
                 self.commit();
                 let n = ROWS.len();
-                self.focus = if matches!(key.code, KeyCode::Tab | KeyCode::Down) {
+                self.focus = if action == Action::Next {
                     (self.focus + 1) % n
                 } else {
                     (self.focus + n - 1) % n
                 };
                 self.open_editor();
             }
-            KeyCode::Enter
-                if self.editor.is_none() && !key.modifiers.contains(KeyModifiers::CONTROL) =>
-            {
+            Some(Action::Enter) if self.editor.is_none() => {
                 let current = get(&self.filter, self.row()).unwrap_or_default();
                 let title = texts.t(lang, self.row().label());
                 self.picker = Some(Picker::new(
@@ -207,19 +249,15 @@ impl FilterPanel {
                     &current,
                 ));
             }
-            KeyCode::Enter => {
+            Some(Action::Enter | Action::Apply) => {
                 self.commit();
                 return FilterKey::Apply(Box::new(self.filter.clone()));
             }
-            KeyCode::Delete => {
+            Some(Action::Clear) => {
                 set(&mut self.filter, ROWS[self.focus], String::new());
                 self.open_editor();
             }
-            KeyCode::Char('a') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.commit();
-                return FilterKey::Apply(Box::new(self.filter.clone()));
-            }
-            KeyCode::Char('x') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::ClearAll) => {
                 let search = self.filter.search.take();
                 self.filter = Filter {
                     search,
@@ -227,7 +265,7 @@ impl FilterPanel {
                 };
                 self.open_editor();
             }
-            _ => {}
+            None => {}
         }
         FilterKey::Open
     }
@@ -242,7 +280,7 @@ impl FilterPanel {
     ) {
         // As tall as its rows and wrapped hint need, up to the whole area; when the rows do
         // not all fit (a small terminal), they scroll with the focus.
-        let hint = Paragraph::new(texts.t(lang, "filter-hint"))
+        let hint = Paragraph::new(super::chrome::hint(texts, lang, &self.keys()))
             .style(theme::dim())
             .wrap(Wrap { trim: true });
         let mut popup = centered(area, 70, 80);

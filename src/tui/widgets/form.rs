@@ -223,6 +223,21 @@ impl FormState {
         }
     }
 
+    /// Moves the focus to the first field of the record `uuid` (a record just added);
+    /// `false` when none of its fields is shown.
+    pub fn focus_record(&mut self, spec: &Spec, record: &HearingRecord, uuid: Uuid) -> bool {
+        let Some(i) = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Field { record, .. } if *record == uuid))
+        else {
+            return false;
+        };
+        self.focus = i;
+        self.open_editor(spec, record);
+        true
+    }
+
     pub fn has_popup(&self) -> bool {
         self.picker.is_some()
     }
@@ -439,7 +454,8 @@ impl FormState {
             height: area.height - help_height,
             ..area
         };
-        let label_w = (body.width * 2 / 5).clamp(10, 34);
+        // Labels widen with the terminal: two fifths up to 34 columns, a quarter beyond.
+        let label_w = (body.width * 2 / 5).clamp(10, 34).max(body.width / 4);
         let value_w = body.width.saturating_sub(label_w + 2);
 
         // Each row's height: a focused narrative opens into a box.

@@ -209,7 +209,7 @@ impl Picker {
             return PickerEvent::None;
         }
         // The filter takes text, but no spaces: words are typed together.
-        if key.code != KeyCode::Char(' ') && self.query.handle(key) == Some(true) {
+        if !keys::is_space(&key) && self.query.handle(key) == Some(true) {
             self.cursor = (!self.visible().is_empty()).then_some(0);
         }
         PickerEvent::None
