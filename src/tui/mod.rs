@@ -38,24 +38,28 @@ pub fn terminal_width() -> Option<u16> {
 /// How long the loop waits for a key before it looks at the signals again.
 const SLICE: Duration = Duration::from_millis(100);
 
+/// How long a signal leaves the program to save and restore the terminal before it ends it.
+const WATCHDOG: Duration = Duration::from_secs(5);
+
 /// Runs the interface until the user quits or a signal asks it to stop (SIGTERM, SIGHUP when
 /// the terminal is closed, SIGINT): what is being typed is saved first. The terminal is
 /// restored on every exit, errors and panics included, and the alternate screen is cleared
-/// so no record stays in the terminal's scrollback. A second signal while the first is being
-/// handled ends the program at once.
+/// so no record stays in the terminal's scrollback.
 pub fn run(mut session: Session) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        let register = |r: std::io::Result<signal_hook::SigId>| {
-            r.map(drop).map_err(|e| Error::io("signal handler", e))
-        };
-        register(signal_hook::flag::register_conditional_shutdown(
-            signal,
-            1,
-            Arc::clone(&stop),
-        ))?;
-        register(signal_hook::flag::register(signal, Arc::clone(&stop)))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .map_err(|e| Error::io("signal handler", e))?;
+    let flag = Arc::clone(&stop);
+    // The loop sees the flag within a tenth of a second, saves and restores the terminal.
+    // When the terminal is gone, reading it may never return: the program then ends on its
+    // own a few seconds later (the autosave has run by then).
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            flag.store(true, Ordering::SeqCst);
+            std::thread::sleep(WATCHDOG);
+            std::process::exit(1);
+        }
+    });
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut session, &stop);
     session.flush();
