@@ -254,7 +254,13 @@ impl<'a> Generator<'a> {
                     FieldKind::Number => self.rng.u32(1..20).to_string(),
                     FieldKind::LongText => self.sentences(2),
                     FieldKind::Text if f.restricted => self.pick(NAMES).to_string(),
-                    FieldKind::Text => self.pick(NOTES).to_string(),
+                    // A required note is never left empty (a final record must pass
+                    // finalising, and merge checks that it does); no extra draw, so every
+                    // other value stays as the seed gives it.
+                    FieldKind::Text => match *self.pick(NOTES) {
+                        "" if f.required => NOTES[0].to_string(),
+                        note => note.to_string(),
+                    },
                 };
                 if !value.is_empty() {
                     fields.insert(f.id.clone(), value);

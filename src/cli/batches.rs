@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Context, Format, Out};
 use crate::error::Result;
-use crate::store::{BatchIn, BatchOut, Received};
+use crate::store::{BatchIn, BatchOut, Gap, Received};
 
 #[derive(Debug, Args)]
 pub struct BatchesArgs {
@@ -22,9 +22,9 @@ struct All {
     sent: Vec<BatchOut>,
 }
 
-fn seq_list(seqs: &[u32]) -> String {
-    seqs.iter()
-        .map(u32::to_string)
+fn seq_list(gaps: &[Gap]) -> String {
+    gaps.iter()
+        .map(Gap::to_string)
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::verify::SHOWN_PROBLEMS;
+use super::verify::{SHOWN_PROBLEMS, shown, warn};
 use super::{Context, Out};
 use crate::error::{Error, Result};
-use crate::exchange::describe_problems;
 use crate::exchange::merge::{MergePlan, Outcome, merge};
 use crate::exchange::verify::read_manifest;
+use crate::exchange::{describe_problems, printable};
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -28,8 +28,8 @@ fn summary(p: &MergePlan, dry_run: bool) -> String {
     let verb = if dry_run { "would be" } else { "" };
     format!(
         "{} (monitor {}, batch {}): {} new, {} updated, {} unchanged, {} kept local (newer here), {} conflict(s){}",
-        p.name,
-        p.monitor.code,
+        printable(&p.name),
+        printable(&p.monitor.code),
         p.seq,
         c.new,
         c.updated,
@@ -58,7 +58,8 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     batches.sort_by(|x, y| x.0.cmp(&y.0));
     let mut rejected = Vec::new();
     let mut merged = 0;
-    let mut missing: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut before = 0;
+    let mut missing: Vec<(String, Vec<crate::store::Gap>)> = Vec::new();
     let show = std::io::stderr().is_terminal();
     for (_, dir) in &batches {
         let mut progress = |done: u64, total: u64| {
@@ -71,49 +72,57 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
         };
         match merge(&store, dir, a.dry_run, &mut progress)? {
             Outcome::Merged { plan, warnings } => {
-                merged += 1;
                 if let Some(at) = &plan.already_merged {
+                    before += 1;
                     out.line(&format!(
                         "{}: already merged on {at}; nothing changed.",
-                        plan.name
+                        printable(&plan.name)
                     ))?;
                 } else {
+                    merged += 1;
                     out.line(&summary(&plan, a.dry_run))?;
                 }
-                for w in &warnings {
-                    out.line(&format!("  warning: {w}"))?;
-                }
-                missing.retain(|(code, _)| *code != plan.monitor.code);
-                missing.push((plan.monitor.code.clone(), plan.missing.clone()));
+                out.flush()?;
+                warn(&warnings, "  ");
+                let code = printable(&plan.monitor.code).into_owned();
+                missing.retain(|(c, _)| *c != code);
+                missing.push((code, plan.missing.clone()));
             }
             Outcome::Rejected { problems } => {
                 out.line(&format!(
                     "{}: rejected ({} problem(s)); nothing from it was written.",
-                    dir.display(),
-                    problems.len()
+                    shown(dir),
+                    problems.total()
                 ))?;
                 rejected.push(format!(
                     "{}:\n{}",
-                    dir.display(),
+                    shown(dir),
                     describe_problems(&problems, SHOWN_PROBLEMS)
                 ));
             }
         }
     }
-    for (code, seqs) in &missing {
-        if !seqs.is_empty() {
-            let list: Vec<String> = seqs.iter().map(u32::to_string).collect();
+    for (code, gaps) in &missing {
+        if !gaps.is_empty() {
+            let list: Vec<String> = gaps.iter().map(ToString::to_string).collect();
             out.line(&format!(
                 "warning: monitor {code}: batch(es) {} not received yet",
                 list.join(", ")
             ))?;
         }
     }
-    out.line(&format!(
-        "{merged} batch(es) {}, {} rejected.",
-        if a.dry_run { "checked" } else { "merged" },
-        rejected.len()
-    ))?;
+    let mut parts = vec![format!(
+        "{merged} batch(es) {}",
+        if a.dry_run { "checked" } else { "merged" }
+    )];
+    if before > 0 {
+        parts.push(format!("{before} merged before (nothing changed)"));
+    }
+    parts.push(format!("{} rejected", rejected.len()));
+    out.line(&format!("{}.", parts.join(", ")))?;
+    if merged == 0 && before > 0 && rejected.is_empty() && !a.dry_run {
+        out.line("Nothing changed.")?;
+    }
     if rejected.is_empty() {
         Ok(())
     } else {

@@ -14,12 +14,12 @@ use std::path::Path;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::Problem;
 use super::manifest::MonitorRef;
 use super::verify::{Batch, verify};
+use super::{Problem, Problems};
 use crate::domain::{Lineage, Monitor, Status, lineage};
 use crate::error::{Error, Result};
-use crate::store::{BatchIn, LocalVersion, MergeCounts, Store, handover, missing_seqs};
+use crate::store::{BatchIn, Gap, LocalVersion, MergeCounts, Store, handover, missing_seqs};
 
 /// What merge does with one incoming hearing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,13 +83,13 @@ pub struct MergePlan {
     /// One action per hearing, in the batch's order.
     pub actions: Vec<(Uuid, Action)>,
     pub counts: MergeCounts,
-    /// The batches of this monitor still missing once this one is merged.
-    pub missing: Vec<u32>,
+    /// The batches of this monitor still missing once this one is merged, as runs.
+    pub missing: Vec<Gap>,
 }
 
 /// Decides what merging `batch` does, given the local state. Pure: reads and writes nothing.
 /// A batch that cannot be merged at all gives the reasons.
-pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Vec<Problem>> {
+pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
     let m = &batch.manifest;
     let mut problems = Vec::new();
     if m.redacted {
@@ -115,7 +115,7 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Vec<Problem>
         }
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into());
     }
     let mut counts = MergeCounts::default();
     let mut actions = Vec::with_capacity(batch.hearings.len());
@@ -168,6 +168,16 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Vec<Problem>
     })
 }
 
+/// What [`apply`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    /// The plan was carried out.
+    Done,
+    /// The batch was merged before (by another merge that finished first, when two ran at
+    /// once): nothing was written; when it was merged.
+    AlreadyMerged(String),
+}
+
 /// Carries out a plan in one transaction: monitors, hearings, conflicts and the history row
 /// are all written, or none is. `progress` hears how many hearings are done, of how many.
 pub fn apply(
@@ -175,10 +185,27 @@ pub fn apply(
     batch: &Batch,
     plan: &MergePlan,
     progress: &mut dyn FnMut(u64, u64),
-) -> Result<()> {
-    if plan.already_merged.is_some() {
-        return Ok(());
+) -> Result<Applied> {
+    if let Some(at) = &plan.already_merged {
+        return Ok(Applied::AlreadyMerged(at.clone()));
     }
+    match apply_once(store, batch, plan, progress) {
+        Ok(done) => Ok(done),
+        // Another merge of the same batch may have finished while this one wrote: then this
+        // one failed on its history row (or on the other's lock), and it is merged.
+        Err(e) => match store.merged_at(batch.manifest.batch_id)? {
+            Some(at) => Ok(Applied::AlreadyMerged(at)),
+            None => Err(e),
+        },
+    }
+}
+
+fn apply_once(
+    store: &Store,
+    batch: &Batch,
+    plan: &MergePlan,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Applied> {
     let m = &batch.manifest;
     let _loading = store.loading();
     let mut bulk = store.bulk()?;
@@ -245,6 +272,10 @@ pub fn apply(
             None => Ok(()),
         }
     })?;
+    // Another merge of this batch that started at the same time may have finished first.
+    if let Some(at) = store.merged_at(m.batch_id)? {
+        return Ok(Applied::AlreadyMerged(at));
+    }
     store.record_merge(
         bulk.tx(),
         &BatchIn {
@@ -261,7 +292,7 @@ pub fn apply(
     )?;
     bulk.commit()?;
     progress(total, total);
-    Ok(())
+    Ok(Applied::Done)
 }
 
 /// The result of merging one batch folder.
@@ -270,10 +301,10 @@ pub enum Outcome {
     /// Verified and planned (and applied, unless a dry run).
     Merged {
         plan: Box<MergePlan>,
-        warnings: Vec<Problem>,
+        warnings: Problems,
     },
     /// Not merged; nothing was written.
-    Rejected { problems: Vec<Problem> },
+    Rejected { problems: Problems },
 }
 
 /// Verifies, plans and (unless `dry_run`) applies one batch; `progress` as for [`apply`].
@@ -288,12 +319,20 @@ pub fn merge(
         Err(problems) => return Ok(Outcome::Rejected { problems }),
     };
     let local = LocalState::read(store, &batch)?;
-    let plan = match plan(&local, &batch) {
+    let mut plan = match plan(&local, &batch) {
         Ok(p) => p,
         Err(problems) => return Ok(Outcome::Rejected { problems }),
     };
-    if !dry_run {
-        apply(store, &batch, &plan, progress)?;
+    if !dry_run && let Applied::AlreadyMerged(at) = apply(store, &batch, &plan, progress)? {
+        // Nothing of this merge was written: the plan is what the other one did.
+        plan.already_merged = Some(at);
+        plan.counts = MergeCounts {
+            unchanged: plan.actions.len() as u64,
+            ..MergeCounts::default()
+        };
+        for a in &mut plan.actions {
+            a.1 = Action::Unchanged;
+        }
     }
     Ok(Outcome::Merged {
         plan: Box::new(plan),

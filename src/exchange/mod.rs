@@ -149,30 +149,144 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
+        // A batch chooses what its messages quote: control characters (a terminal's escape
+        // sequences among them) are shown escaped, never sent to a terminal as they are.
+        f.write_str(&printable(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
                 write!(f, ":{col}")?;
             }
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", printable(&self.message))
+    }
+}
+
+/// How many problems (or warnings) of one batch are kept; the rest are only counted, so a
+/// batch with millions of bad rows costs no more memory than one with a thousand.
+pub const KEPT_PROBLEMS: usize = 1000;
+
+/// The problems (or warnings) found in a batch: the first [`KEPT_PROBLEMS`] of them, and how
+/// many more there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Problems {
+    kept: Vec<Problem>,
+    /// Found after the first [`KEPT_PROBLEMS`]: counted, not kept.
+    pub more: u64,
+}
+
+impl Problems {
+    pub fn new() -> Problems {
+        Problems::default()
+    }
+
+    pub fn push(&mut self, p: Problem) {
+        if self.kept.len() < KEPT_PROBLEMS {
+            self.kept.push(p);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn append(&mut self, other: &mut Problems) {
+        let other = std::mem::take(other);
+        self.more += other.more;
+        self.extend(other.kept);
+    }
+
+    /// Every problem found, kept or only counted.
+    pub fn total(&self) -> u64 {
+        self.kept.len() as u64 + self.more
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.kept
+    }
+}
+
+impl std::ops::Deref for Problems {
+    type Target = [Problem];
+
+    fn deref(&self) -> &[Problem] {
+        &self.kept
+    }
+}
+
+impl Extend<Problem> for Problems {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, iter: I) {
+        for p in iter {
+            self.push(p);
+        }
+    }
+}
+
+impl From<Vec<Problem>> for Problems {
+    fn from(v: Vec<Problem>) -> Problems {
+        let mut out = Problems::new();
+        out.extend(v);
+        out
+    }
+}
+
+impl FromIterator<Problem> for Problems {
+    fn from_iter<I: IntoIterator<Item = Problem>>(iter: I) -> Problems {
+        let mut out = Problems::new();
+        out.extend(iter);
+        out
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.kept.iter()
     }
 }
 
 /// The problems that made a batch unusable, for an error message: at most `max` of them, then
 /// how many more there are.
-pub fn describe_problems(problems: &[Problem], max: usize) -> String {
+pub fn describe_problems(problems: &Problems, max: usize) -> String {
     let mut s = problems
         .iter()
         .take(max)
         .map(|p| format!("  {p}"))
         .collect::<Vec<_>>()
         .join("\n");
-    if problems.len() > max {
-        s.push_str(&format!("\n  … and {} more", problems.len() - max));
+    let rest = problems.total().saturating_sub(max as u64);
+    if rest > 0 {
+        s.push_str(&format!("\n  … and {rest} more"));
     }
     s
+}
+
+/// Whether `c` may stand in text a batch carries: no control characters but line breaks and
+/// tabs (C0, DEL and C1 are refused: a terminal would act on them).
+pub fn allowed_char(c: char) -> bool {
+    !c.is_control() || matches!(c, '\n' | '\r' | '\t')
+}
+
+/// Text fit for a terminal: control characters (line breaks and tabs included) are written
+/// as escapes, like `\u{1b}`; everything else is left alone.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The batch folders in `folder`, by name: its subfolders holding a `manifest.json` (hidden

@@ -509,6 +509,9 @@ pub fn item_exists(spec: &Spec, code: &str) -> bool {
         .any(|g| g.items.iter().any(|i| i.code == code))
 }
 
+/// Why the nil UUID is refused.
+const NIL: &str = "is the nil UUID (all zeros); every record has an id of its own";
+
 fn check_key(spec: &Spec, key: Key, v: &str) -> Result<Value, String> {
     let code_in = |list: &str| {
         if spec.code_exists(list, v) {
@@ -518,17 +521,18 @@ fn check_key(spec: &Spec, key: Key, v: &str) -> Result<Value, String> {
         }
     };
     match key {
-        Key::Uuid => Uuid::parse_str(v).map(Value::Uuid).map_err(|_| {
-            if v.is_empty() {
-                "is empty; a UUID is required".to_owned()
-            } else {
-                format!("{v:?} is not a UUID")
-            }
-        }),
+        Key::Uuid => match Uuid::parse_str(v) {
+            Ok(u) if u.is_nil() => Err(NIL.to_owned()),
+            Ok(u) => Ok(Value::Uuid(u)),
+            Err(_) if v.is_empty() => Err("is empty; a UUID is required".to_owned()),
+            Err(_) => Err(format!("{v:?} is not a UUID")),
+        },
         Key::OptUuid if v.is_empty() => Ok(Value::OptUuid(None)),
-        Key::OptUuid => Uuid::parse_str(v)
-            .map(|u| Value::OptUuid(Some(u)))
-            .map_err(|_| format!("{v:?} is not a UUID")),
+        Key::OptUuid => match Uuid::parse_str(v) {
+            Ok(u) if u.is_nil() => Err(NIL.to_owned()),
+            Ok(u) => Ok(Value::OptUuid(Some(u))),
+            Err(_) => Err(format!("{v:?} is not a UUID")),
+        },
         Key::Status => match Status::parse(v) {
             Some(Status::Draft) => {
                 Err("a draft; batches carry only final and reviewed hearings".into())
@@ -589,29 +593,45 @@ fn field_problem(spec: &Spec, f: &Field, v: &str) -> String {
 }
 
 /// Parses one data row. Every problem found is added to `problems` (with `file`, `line` and
-/// the 1-based column); the row is returned only when it has none.
+/// the 1-based column), one per bad cell; cells at the (0-based) positions in `bad` were
+/// reported already and are not looked at. The row is returned whenever its ids could be
+/// read — a bad cell elsewhere is left empty — so that one bad cell gives one problem, not
+/// also one for each row under it; the caller knows from `problems` that it is damaged.
+#[allow(clippy::too_many_arguments)]
 pub fn read_row(
     spec: &Spec,
     layout: &Layout<'_>,
     header: &Header,
     cells: &[&str],
+    bad: &[usize],
     file: &str,
     line: u64,
     problems: &mut Vec<Problem>,
 ) -> Option<Row> {
-    let before = problems.len();
     let mut values = Vec::with_capacity(layout.keys);
     let mut fields = Fields::new();
+    let mut ids_read = true;
     for (c, &pos) in layout.columns.iter().zip(&header.positions) {
         let v = cells.get(pos).copied().unwrap_or("");
         let at = |message: String| Problem::at(file, line, Some(pos as u64 + 1), message);
+        let reported = bad.contains(&pos);
         match c.kind {
             ColumnKind::Key(key) => match check_key(spec, key, v) {
-                Ok(value) => values.push(value),
-                Err(m) => problems.push(at(format!("{}: {m}", c.name))),
+                Ok(value) if !reported => values.push(value),
+                result => {
+                    if let Err(m) = result
+                        && !reported
+                    {
+                        problems.push(at(format!("{}: {m}", c.name)));
+                    }
+                    if key == Key::Uuid {
+                        ids_read = false;
+                    }
+                    values.push(Value::Text(String::new()));
+                }
             },
             ColumnKind::Field(f) => {
-                if v.is_empty() {
+                if v.is_empty() || reported {
                     continue;
                 }
                 if value_fits(spec, f.kind(), f.list.as_deref(), v) {
@@ -622,7 +642,7 @@ pub fn read_row(
             }
         }
     }
-    if problems.len() > before {
+    if !ids_read {
         return None;
     }
     let mut it = values.into_iter();

@@ -157,7 +157,7 @@ mod plan {
                     line: i as u64 + 2,
                 })
                 .collect(),
-            warnings: Vec::new(),
+            warnings: Default::default(),
         }
     }
 
@@ -212,7 +212,11 @@ mod plan {
             ),
             (1, 1, 1, 1)
         );
-        assert_eq!(p.missing, vec![2], "batch 2 of M07 has not arrived");
+        assert_eq!(
+            p.missing,
+            vec![crate::store::Gap { from: 2, to: 2 }],
+            "batch 2 of M07 has not arrived"
+        );
 
         // Identical versions: unchanged, unless the incoming one was reviewed.
         let mut same = LocalState {
@@ -254,4 +258,24 @@ mod plan {
         let problems = plan(&local, &b).expect_err("refused");
         assert!(problems[0].message.contains("monitor code M07"));
     }
+}
+
+#[test]
+fn missing_sequence_numbers_are_runs_whatever_the_gap() {
+    use crate::store::{Gap, missing_seqs};
+    assert_eq!(missing_seqs(&[1, 2, 3]), vec![]);
+    assert_eq!(
+        missing_seqs(&[3, 1, 7, 7]),
+        vec![Gap { from: 2, to: 2 }, Gap { from: 4, to: 6 }]
+    );
+    // One run, computed without a list of a hundred million numbers.
+    assert_eq!(
+        missing_seqs(&[1, 100_000_000]),
+        vec![Gap {
+            from: 2,
+            to: 99_999_999
+        }]
+    );
+    assert_eq!(missing_seqs(&[u32::MAX]).len(), 1);
+    assert_eq!(Gap { from: 4, to: 6 }.to_string(), "4–6");
 }

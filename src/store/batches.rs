@@ -103,13 +103,44 @@ pub struct Received {
     pub code: String,
     pub name: String,
     pub seqs: Vec<u32>,
-    pub missing: Vec<u32>,
+    pub missing: Vec<Gap>,
 }
 
-/// The numbers from 1 to the highest of `seqs` that are not in it.
-pub fn missing_seqs(seqs: &[u32]) -> Vec<u32> {
-    let max = seqs.iter().copied().max().unwrap_or(0);
-    (1..=max).filter(|n| !seqs.contains(n)).collect()
+/// A run of sequence numbers not received, `from` to `to` (both included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub from: u32,
+    pub to: u32,
+}
+
+impl std::fmt::Display for Gap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}–{}", self.from, self.to)
+        }
+    }
+}
+
+/// The numbers from 1 to the highest of `seqs` that are not in it, as runs: as many as there
+/// are gaps, whatever their length (a `seq` of 100,000,000 is one run, not a list).
+pub fn missing_seqs(seqs: &[u32]) -> Vec<Gap> {
+    let mut seqs = seqs.to_vec();
+    seqs.sort_unstable();
+    seqs.dedup();
+    let mut out = Vec::new();
+    let mut next = 1u32;
+    for s in seqs.into_iter().filter(|&s| s > 0) {
+        if s > next {
+            out.push(Gap {
+                from: next,
+                to: s - 1,
+            });
+        }
+        next = s.saturating_add(1);
+    }
+    out
 }
 
 /// A count as SQLite stores it.

@@ -26,8 +26,8 @@ use crate::error::{Error, Result};
 use crate::spec::Spec;
 
 pub use batches::{
-    BatchIn, BatchOut, ConflictRow, ExportCandidate, FieldsResolved, LocalVersion, MergeCounts,
-    Received, missing_seqs,
+    BatchIn, BatchOut, ConflictRow, ExportCandidate, FieldsResolved, Gap, LocalVersion,
+    MergeCounts, Received, missing_seqs,
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
 pub use erase::{Erased, MADE_FOLDERS};

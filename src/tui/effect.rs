@@ -204,7 +204,7 @@ pub struct MergeReport {
     /// In the order they were merged: by monitor and sequence number.
     pub batches: Vec<BatchReport>,
     /// Per monitor code, the sequence numbers still missing once these are merged.
-    pub missing: Vec<(String, Vec<u32>)>,
+    pub missing: Vec<(String, Vec<crate::store::Gap>)>,
 }
 
 impl MergeReport {

@@ -758,7 +758,9 @@ fn merge_batches(
                     .take(SHOWN_PROBLEMS)
                     .map(ToString::to_string)
                     .collect(),
-                more: problems.len().saturating_sub(SHOWN_PROBLEMS),
+                more: usize::try_from(problems.total())
+                    .unwrap_or(usize::MAX)
+                    .saturating_sub(SHOWN_PROBLEMS),
             },
             Err(e) => BatchResult::Failed(e.to_string()),
         };

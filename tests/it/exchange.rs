@@ -432,7 +432,11 @@ fn versions_decide_update_keep_local_and_conflict_and_a_lead_resolves() {
     // Newer first, then the older batch: the newer version is kept.
     let p2 = merged(&lead, &b2);
     assert_eq!(p2.counts.new, 1);
-    assert_eq!(p2.missing, vec![1], "batch 1 is missing so far");
+    assert_eq!(
+        p2.missing,
+        vec![courtwatch::store::Gap { from: 1, to: 1 }],
+        "batch 1 is missing so far"
+    );
     let p1 = merged(&lead, &b1);
     assert_eq!(p1.counts.kept_local, 1);
     assert!(p1.missing.is_empty());
@@ -899,15 +903,15 @@ fn a_batch_changed_between_verify_and_apply_is_not_merged() {
 // ---------------------------------------------------------------------------------------------
 // Bad input, through the real binary: rejected with file and line, the database unchanged
 
-/// A monitor's batch (5 demo hearings of seed 2) and a lead's empty database.
-struct Case {
-    monitor: Env,
-    lead: Env,
-    batch: PathBuf,
+/// A monitor's batch (6 demo hearings of seed 2) and a lead's empty database.
+pub struct Case {
+    pub monitor: Env,
+    pub lead: Env,
+    pub batch: PathBuf,
 }
 
 impl Case {
-    fn new() -> Case {
+    pub fn new() -> Case {
         let monitor = Env::with_demo(6, 2);
         let out = monitor.dir.path().join("out");
         let path = monitor.ok(&["export", "--out", out.to_str().expect("path"), "--all"]);
@@ -921,12 +925,12 @@ impl Case {
         }
     }
 
-    fn file(&self, name: &str) -> PathBuf {
+    pub fn file(&self, name: &str) -> PathBuf {
         self.batch.join(name)
     }
 
     /// Rewrites a CSV file of the batch (analysis profile) through the csv crate.
-    fn edit_csv(&self, name: &str, change: impl FnOnce(&mut Vec<Vec<String>>)) {
+    pub fn edit_csv(&self, name: &str, change: impl FnOnce(&mut Vec<Vec<String>>)) {
         let path = self.file(name);
         let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -947,7 +951,50 @@ impl Case {
         w.flush().expect("flush");
     }
 
-    fn column(&self, name: &str, column: &str) -> usize {
+    /// Changes the manifest (then [`Case::reseal`] makes SHA256SUMS match again).
+    pub fn edit_manifest(&self, change: impl FnOnce(&mut serde_json::Value)) {
+        let path = self.file("manifest.json");
+        let mut m: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("manifest")).expect("json");
+        change(&mut m);
+        std::fs::write(&path, serde_json::to_vec_pretty(&m).expect("json")).expect("write");
+    }
+
+    /// Makes the manifest's sizes, row counts and SHA-256 of every CSV file, and SHA256SUMS,
+    /// match the files again: what a writer forging a batch would do.
+    pub fn reseal(&self) {
+        self.edit_manifest(|m| {
+            for f in m["files"].as_array_mut().expect("files") {
+                let name = f["name"].as_str().expect("name").to_owned();
+                let Ok(bytes) = std::fs::read(self.file(&name)) else {
+                    continue;
+                };
+                let rows = csv::ReaderBuilder::new()
+                    .has_headers(true)
+                    .flexible(true)
+                    .from_reader(bytes.as_slice())
+                    .byte_records()
+                    .count();
+                f["sha256"] = courtwatch::domain::sha256_hex(&bytes).into();
+                f["bytes"] = bytes.len().into();
+                f["rows"] = rows.into();
+            }
+        });
+        let sums = std::fs::read_to_string(self.file("SHA256SUMS")).expect("sums");
+        let sums: String = sums
+            .lines()
+            .map(|l| match l.split_once("  ") {
+                Some((_, name)) => match std::fs::read(self.file(name)) {
+                    Ok(bytes) => format!("{}  {name}\n", courtwatch::domain::sha256_hex(&bytes)),
+                    Err(_) => format!("{l}\n"),
+                },
+                None => format!("{l}\n"),
+            })
+            .collect();
+        std::fs::write(self.file("SHA256SUMS"), sums).expect("write sums");
+    }
+
+    pub fn column(&self, name: &str, column: &str) -> usize {
         let header = std::fs::read_to_string(self.file(name)).expect("file");
         header
             .lines()
@@ -959,7 +1006,7 @@ impl Case {
     }
 
     /// Runs verify and merge; both must fail naming `needle`; the lead's database stays empty.
-    fn rejected(&self, needle: &str) -> String {
+    pub fn rejected(&self, needle: &str) -> String {
         let batch = self.batch.to_str().expect("path");
         let v = self.lead.run(&["verify", batch]);
         assert_eq!(v.status.code(), Some(1), "verify must fail");
@@ -1060,56 +1107,22 @@ fn a_merge_killed_while_writing_leaves_the_database_as_it_was() {
 }
 
 /// A hearing whose content was changed after it was hashed, in a batch whose checksums were
-/// made again to match: verify and merge take it, with a warning naming its line.
+/// made again to match and with a new batch id: rejected, naming the line and column — not
+/// taken as "unchanged" under its old hash.
 #[test]
-fn a_record_that_no_longer_matches_its_content_hash_is_named_in_a_warning() {
+fn a_record_that_no_longer_matches_its_content_hash_is_rejected() {
     let c = Case::new();
     let col = c.column("hearings.csv", "judge_name");
+    let hash_col = c.column("hearings.csv", "content_hash");
     c.edit_csv("hearings.csv", |rows| rows[2][col] = "Иной судья".into());
-    let bytes = std::fs::read(c.file("hearings.csv")).expect("hearings.csv");
-    let sum = courtwatch::domain::sha256_hex(&bytes);
-    let mut m: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(c.file("manifest.json")).expect("manifest"))
-            .expect("manifest json");
-    for f in m["files"].as_array_mut().expect("files") {
-        if f["name"] == "hearings.csv" {
-            f["sha256"] = sum.clone().into();
-            f["bytes"] = bytes.len().into();
-        }
-    }
-    std::fs::write(
-        c.file("manifest.json"),
-        serde_json::to_vec_pretty(&m).expect("json"),
-    )
-    .expect("write manifest");
-    let sums = std::fs::read_to_string(c.file("SHA256SUMS")).expect("sums");
-    let sums: String = sums
-        .lines()
-        .map(|l| match l.split_once("  ") {
-            Some((_, "hearings.csv")) => format!("{sum}  hearings.csv\n"),
-            Some((_, "manifest.json")) => format!(
-                "{}  manifest.json\n",
-                courtwatch::domain::sha256_hex(&std::fs::read(c.file("manifest.json")).expect("m"))
-            ),
-            _ => format!("{l}\n"),
-        })
-        .collect();
-    std::fs::write(c.file("SHA256SUMS"), sums).expect("write sums");
-
-    let batch = c.batch.to_str().expect("path");
-    let v = c.lead.run(&["verify", batch]);
-    let said = format!(
-        "{}{}",
-        String::from_utf8_lossy(&v.stdout),
-        String::from_utf8_lossy(&v.stderr)
-    );
-    assert!(v.status.success(), "{said}");
-    assert!(
-        said.contains("hearings.csv:3") && said.contains("does not match its content_hash"),
-        "{said}"
-    );
-    let merged = c.lead.ok(&["merge", batch]);
-    assert!(merged.contains(" new,"), "{merged}");
+    c.edit_manifest(|m| m["batch_id"] = "0190f5b8-0000-7000-8000-0000000b0001".into());
+    c.reseal();
+    let err = c.rejected(&format!(
+        "hearings.csv:3:{}: content_hash: hearing",
+        hash_col + 1
+    ));
+    assert!(err.contains("does not match it"), "{err}");
+    assert!(err.contains("(1 problem(s))"), "one problem: {err}");
 }
 
 #[test]
@@ -1242,6 +1255,7 @@ fn a_duplicate_uuid_is_rejected() {
         let again = rows[1].clone();
         rows.push(again);
     });
+    c.reseal();
     let err = c.rejected("timeline.csv:");
     assert!(err.contains("appears twice (first on line 2)"), "{err}");
 }

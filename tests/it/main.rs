@@ -4,6 +4,7 @@
 mod bench;
 mod cli;
 mod exchange;
+mod hostile;
 mod journeys;
 mod journeys_input;
 mod keys;

@@ -592,7 +592,7 @@ fn report_lines(report: &MergeReport, ctx: &Ctx<'_>, width: usize) -> Vec<Line<'
         .iter()
         .filter(|(_, seqs)| !seqs.is_empty())
         .map(|(code, seqs)| {
-            let list: Vec<String> = seqs.iter().map(u32::to_string).collect();
+            let list: Vec<String> = seqs.iter().map(ToString::to_string).collect();
             format!("{code}: {}", list.join(", "))
         })
         .collect();

@@ -15,19 +15,22 @@
 //! Both profiles are read: a leading BOM is skipped, the delimiter is detected from the header
 //! (which holds only known column names), and the excel profile's formula guard is undone.
 
+mod cells;
+mod claims;
+mod files;
+
+pub use cells::{MAX_CELL, MAX_ROW};
+pub use claims::read_manifest;
+
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use self::cells::{Reader, decode, newlines, open_csv};
 use super::manifest::Manifest;
 use super::rows::{Header, Layout, Row, Table, layout, match_header, read_row};
-use super::{
-    BOM, CODEBOOK, DATAPACKAGE, FORMAT, FORMAT_VERSION, MANIFEST, Problem, SUMS, codebook, unguard,
-};
+use super::{CODEBOOK, MANIFEST, Problem, Problems, SUMS, codebook};
 use crate::domain::Status;
 use crate::domain::{Case, Charge, Consent, HearingRecord, Party, content_hash};
 use crate::spec::Spec;
@@ -40,7 +43,7 @@ pub struct Batch {
     /// Every hearing's place in its version chain, in `hearings.csv` order.
     pub hearings: Vec<HearingHead>,
     /// Things worth knowing that do not stop a merge.
-    pub warnings: Vec<Problem>,
+    pub warnings: Problems,
 }
 
 /// A hearing of a batch as a merge plan needs it.
@@ -65,310 +68,26 @@ impl Batch {
     }
 }
 
-/// Reads and checks `manifest.json` only: enough to know a batch's monitor and sequence
-/// number before reading the rest.
-pub fn read_manifest(dir: &Path) -> Result<Manifest, Vec<Problem>> {
-    if !dir.is_dir() {
-        return Err(vec![Problem::file(
-            &dir.display().to_string(),
-            "is not a folder; give the path of a batch folder (courtwatch-…)",
-        )]);
-    }
-    let bytes = std::fs::read(dir.join(MANIFEST)).map_err(|e| {
-        vec![Problem::file(
-            MANIFEST,
-            if e.kind() == std::io::ErrorKind::NotFound {
-                "is missing: this folder is not a courtwatch batch".to_owned()
-            } else {
-                format!("cannot be read: {e}")
-            },
-        )]
-    })?;
-    let json_problem = |e: serde_json::Error, what: &str| {
-        vec![Problem::at(
-            MANIFEST,
-            e.line() as u64,
-            Some(e.column() as u64),
-            format!("{what}: {e}"),
-        )]
-    };
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| json_problem(e, "is not valid JSON"))?;
-    let format = value.get("format").and_then(|v| v.as_str());
-    if format != Some(FORMAT) {
-        return Err(vec![Problem::file(
-            MANIFEST,
-            format!("format is {format:?}, not {FORMAT:?}: this is not a courtwatch batch"),
-        )]);
-    }
-    match value.get("format_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(v) => {
-            return Err(vec![Problem::file(
-                MANIFEST,
-                format!(
-                    "format_version {v} is not known to this courtwatch (it reads version {FORMAT_VERSION}); \
-                     update courtwatch to read this batch"
-                ),
-            )]);
-        }
-        None => {
-            return Err(vec![Problem::file(
-                MANIFEST,
-                "format_version is missing or not a whole number",
-            )]);
-        }
-    }
-    serde_json::from_slice(&bytes).map_err(|e| json_problem(e, "does not fit the format"))
-}
-
-/// Size and SHA-256 of a file, read in pieces.
-fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
-    let mut f = File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    let mut bytes = 0u64;
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        bytes += n as u64;
-    }
-    Ok((bytes, crate::domain::hex(&hasher.finalize())))
-}
-
-/// A name a batch may contain: a plain file name, nothing that climbs out of the folder.
-fn plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && !name.contains(['/', '\\'])
-        && name != ".."
-        && !name.contains('\0')
-}
-
-/// The CSV files a batch has, in manifest order.
-fn csv_files() -> Vec<String> {
-    Table::ALL
-        .iter()
-        .map(|t| t.file())
-        .chain([CODEBOOK.to_owned()])
-        .collect()
-}
-
-/// Checks `SHA256SUMS` and the manifest's file list against the files.
-fn check_files(dir: &Path, manifest: &Manifest, problems: &mut Vec<Problem>) {
-    let mut hashes: HashMap<String, Option<(u64, String)>> = HashMap::new();
-    let mut hash = |name: &str| -> Option<(u64, String)> {
-        hashes
-            .entry(name.to_owned())
-            .or_insert_with(|| hash_file(&dir.join(name)).ok())
-            .clone()
-    };
-    // SHA256SUMS: `<hex>  <name>` per line, as `sha256sum -c` reads it.
-    let mut listed: HashMap<String, String> = HashMap::new();
-    match std::fs::read(dir.join(SUMS)) {
-        Err(_) => problems.push(Problem::file(SUMS, "is missing")),
-        Ok(bytes) => {
-            let text = String::from_utf8_lossy(&bytes);
-            for (i, line) in text.lines().enumerate() {
-                let n = i as u64 + 1;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let parsed = line
-                    .split_once("  ")
-                    .or_else(|| line.split_once(" *"))
-                    .filter(|(h, name)| {
-                        h.len() == 64
-                            && h.bytes().all(|b| b.is_ascii_hexdigit())
-                            && plain_name(name)
-                    });
-                match parsed {
-                    Some((h, name)) => {
-                        listed.insert(name.to_owned(), h.to_ascii_lowercase());
-                    }
-                    None => problems.push(Problem::at(
-                        SUMS,
-                        n,
-                        None,
-                        "is not a line `<sha256>  <file name>`",
-                    )),
-                }
-            }
-        }
-    }
-    let mut wanted = csv_files();
-    wanted.extend([MANIFEST.to_owned(), DATAPACKAGE.to_owned()]);
-    for name in &wanted {
-        if !listed.contains_key(name) && dir.join(SUMS).is_file() {
-            problems.push(Problem::file(SUMS, format!("does not list {name}")));
-        }
-    }
-    let mut sums_names: Vec<&String> = listed.keys().collect();
-    sums_names.sort();
-    for name in sums_names {
-        let expected = &listed[name];
-        match hash(name) {
-            None => problems.push(Problem::file(name, "is missing (it is listed in SHA256SUMS)")),
-            Some((_, actual)) if actual != *expected => problems.push(Problem::file(
-                name,
-                format!("SHA-256 is {actual}, SHA256SUMS says {expected}: the file was changed or damaged"),
-            )),
-            Some(_) => {}
-        }
-    }
-    // The manifest's list.
-    for f in &manifest.files {
-        if !wanted.contains(&f.name) || !plain_name(&f.name) {
-            problems.push(Problem::file(
-                MANIFEST,
-                format!("lists an unknown file {:?}", f.name),
-            ));
-        }
-    }
-    for name in csv_files() {
-        let Some(entry) = manifest.file(&name) else {
-            problems.push(Problem::file(MANIFEST, format!("does not list {name}")));
-            continue;
-        };
-        match hash(&name) {
-            None => problems.push(Problem::file(&name, "is missing")),
-            Some((bytes, sha)) => {
-                if bytes != entry.bytes {
-                    problems.push(Problem::file(
-                        &name,
-                        format!(
-                            "is {bytes} bytes, the manifest says {}: the file is truncated or was changed",
-                            entry.bytes
-                        ),
-                    ));
-                } else if sha != entry.sha256 {
-                    problems.push(Problem::file(
-                        &name,
-                        format!(
-                            "SHA-256 is {sha}, the manifest says {}: the file was changed or damaged",
-                            entry.sha256
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-}
-
-/// A CSV file opened for reading: its BOM skipped and its delimiter found.
-fn open_csv(
-    dir: &Path,
-    name: &str,
-    manifest: &Manifest,
-    problems: &mut Vec<Problem>,
-) -> Option<csv::Reader<BufReader<File>>> {
-    let file = match File::open(dir.join(name)) {
-        Ok(f) => f,
-        Err(_) => return None, // reported by check_files
-    };
-    let mut r = BufReader::with_capacity(1 << 16, file);
-    let buf = match r.fill_buf() {
-        Ok(b) => b,
-        Err(e) => {
-            problems.push(Problem::file(name, format!("cannot be read: {e}")));
-            return None;
-        }
-    };
-    let bom = buf.starts_with(BOM);
-    let start = if bom { BOM.len() } else { 0 };
-    let first_line = buf[start..]
-        .split(|&b| b == b'\n')
-        .next()
-        .unwrap_or_default();
-    let commas = first_line.iter().filter(|&&b| b == b',').count();
-    let semis = first_line.iter().filter(|&&b| b == b';').count();
-    let delimiter = if semis > commas { b';' } else { b',' };
-    if bom != manifest.bom {
-        problems.push(Problem::at(
-            name,
-            1,
-            None,
-            if bom {
-                "starts with a byte order mark, but the manifest says it has none"
-            } else {
-                "has no byte order mark, but the manifest says it has one"
-            },
-        ));
-    }
-    if manifest.delimiter.as_bytes() != [delimiter] {
-        problems.push(Problem::at(
-            name,
-            1,
-            None,
-            format!(
-                "uses {:?} between columns, but the manifest says {:?}",
-                delimiter as char, manifest.delimiter
-            ),
-        ));
-    }
-    r.consume(start);
-    Some(
-        csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(r),
-    )
-}
-
-/// Line breaks inside a record's quoted cells: the next record starts that many lines (plus
-/// one) later. (The csv crate's own line count is off by one after CRLF line ends.)
-fn newlines(rec: &csv::ByteRecord) -> u64 {
-    // The cells' bytes, side by side (`memchr` counts them a vector at a time: this ran
-    // over every byte of a batch twice, one twentieth of verify).
-    memchr::memchr_iter(b'\n', rec.as_slice()).count() as u64
-}
-
-/// Decodes the fields of a record, reporting invalid UTF-8 by column.
-fn decode<'r>(
-    rec: &'r csv::ByteRecord,
-    file: &str,
-    line: u64,
-    guard: bool,
-    problems: &mut Vec<Problem>,
-) -> Option<Vec<&'r str>> {
-    let mut out = Vec::with_capacity(rec.len());
-    let mut ok = true;
-    for (i, field) in rec.iter().enumerate() {
-        match std::str::from_utf8(field) {
-            Ok(s) => out.push(if guard { unguard(s) } else { s }),
-            Err(e) => {
-                ok = false;
-                problems.push(Problem::at(
-                    file,
-                    line,
-                    Some(i as u64 + 1),
-                    format!(
-                        "is not valid UTF-8 text (bad byte after {} bytes of the cell); save the file as UTF-8",
-                        e.valid_up_to()
-                    ),
-                ));
-            }
-        }
-    }
-    ok.then_some(out)
-}
-
 /// One table file being read forward, one row ahead.
 struct Cursor<'s> {
     file: String,
     layout: Layout<'s>,
     header: Header,
-    rdr: csv::Reader<BufReader<File>>,
+    rdr: Reader,
     rec: csv::ByteRecord,
     next_line: u64,
     last_line: u64,
     data_rows: u64,
     guard: bool,
     peeked: Option<(u64, Row)>,
+    /// Whether the peeked row had a bad cell (it is read, its bad cells left empty).
+    peeked_damaged: bool,
+    /// Whether a damaged row was taken since [`Cursor::untaint`].
+    tainted: bool,
+    /// Whether a row was lost: its ids could not be read, so rows under it find no parent.
+    lost: bool,
+    /// Cells of the current row already reported, by position.
+    bad: Vec<usize>,
     eof: bool,
     /// Problems of single rows are not reported again (an earlier pass did).
     quiet: bool,
@@ -381,7 +100,7 @@ impl<'s> Cursor<'s> {
         table: Table,
         manifest: &Manifest,
         quiet: bool,
-        problems: &mut Vec<Problem>,
+        problems: &mut Problems,
     ) -> Option<Cursor<'s>> {
         let file = table.file();
         let omitted: BTreeSet<String> = manifest
@@ -390,7 +109,7 @@ impl<'s> Cursor<'s> {
             .map(|r| r.omitted.iter().cloned().collect())
             .unwrap_or_default();
         let layout = layout(spec, table, &omitted);
-        let mut sink = Vec::new();
+        let mut sink = Problems::new();
         let p = if quiet { &mut sink } else { problems };
         let mut rdr = open_csv(dir, &file, manifest, p)?;
         let mut rec = csv::ByteRecord::new();
@@ -410,8 +129,13 @@ impl<'s> Cursor<'s> {
                 return None;
             }
         }
+        rdr.get_mut().start_row();
         let next_line = 2 + newlines(&rec);
-        let cells = decode(&rec, &file, 1, manifest.formula_guard, p)?;
+        let mut bad = Vec::new();
+        let cells = decode(&rec, &file, 1, manifest.formula_guard, p, &mut bad);
+        if !bad.is_empty() {
+            return None;
+        }
         let header = match match_header(&layout, &cells, &file) {
             Ok(h) => h,
             Err(e) => {
@@ -430,15 +154,21 @@ impl<'s> Cursor<'s> {
             data_rows: 0,
             guard: manifest.formula_guard,
             peeked: None,
+            peeked_damaged: false,
+            tainted: false,
+            lost: false,
+            bad,
             eof: false,
             quiet,
         })
     }
 
-    /// Reads ahead to the next row that parses; rows with problems are reported and skipped.
-    fn fill(&mut self, spec: &Spec, problems: &mut Vec<Problem>) {
-        let mut sink = Vec::new();
+    /// Reads ahead to the next row whose ids can be read; its other problems are reported
+    /// (and the row marked damaged), rows without ids are reported and skipped.
+    fn fill(&mut self, spec: &Spec, problems: &mut Problems) {
+        let mut sink = Problems::new();
         let p = if self.quiet { &mut sink } else { problems };
+        let mut found = Vec::new();
         while self.peeked.is_none() && !self.eof {
             match self.rdr.read_byte_record(&mut self.rec) {
                 Ok(true) => {}
@@ -454,16 +184,17 @@ impl<'s> Cursor<'s> {
                         format!("cannot be read: {e}"),
                     ));
                     self.eof = true;
+                    self.lost = true;
                     break;
                 }
             }
+            self.rdr.get_mut().start_row();
             let line = self.next_line;
             self.next_line += 1 + newlines(&self.rec);
             self.last_line = line;
             self.data_rows += 1;
-            let Some(cells) = decode(&self.rec, &self.file, line, self.guard, p) else {
-                continue;
-            };
+            let before = p.total();
+            let cells = decode(&self.rec, &self.file, line, self.guard, p, &mut self.bad);
             let want = self.layout.columns.len();
             if cells.len() != want {
                 p.push(Problem::at(
@@ -475,28 +206,39 @@ impl<'s> Cursor<'s> {
                         cells.len()
                     ),
                 ));
+                self.lost = true;
                 continue;
             }
-            if let Some(row) = read_row(
+            let row = read_row(
                 spec,
                 &self.layout,
                 &self.header,
                 &cells,
+                &self.bad,
                 &self.file,
                 line,
-                p,
-            ) {
-                self.peeked = Some((line, row));
+                &mut found,
+            );
+            p.extend(found.drain(..));
+            match row {
+                Some(row) => {
+                    self.peeked = Some((line, row));
+                    self.peeked_damaged = p.total() > before;
+                }
+                None => self.lost = true,
             }
         }
     }
 
-    fn peek(&mut self, spec: &Spec, problems: &mut Vec<Problem>) -> Option<&(u64, Row)> {
+    fn peek(&mut self, spec: &Spec, problems: &mut Problems) -> Option<&(u64, Row)> {
         self.fill(spec, problems);
         self.peeked.as_ref()
     }
 
     fn take(&mut self) -> Option<(u64, Row)> {
+        if self.peeked.is_some() && self.peeked_damaged {
+            self.tainted = true;
+        }
         self.peeked.take()
     }
 
@@ -505,17 +247,8 @@ impl<'s> Cursor<'s> {
         self.header.column(&self.layout, name)
     }
 
-    /// Reads what is left: rows that found no place.
-    fn rest(&mut self, spec: &Spec, problems: &mut Vec<Problem>) -> Vec<(u64, Row)> {
-        let mut out = Vec::new();
-        while self.peek(spec, problems).is_some() {
-            out.extend(self.take());
-        }
-        out
-    }
-
     /// Compares the rows read with the manifest (once the file was read to its end).
-    fn check_count(&self, manifest: &Manifest, problems: &mut Vec<Problem>) {
+    fn check_count(&self, manifest: &Manifest, problems: &mut Problems) {
         if self.quiet {
             return;
         }
@@ -538,6 +271,8 @@ impl<'s> Cursor<'s> {
 /// The rows of a case, kept while hearings of the case are still to come.
 #[derive(Debug, Clone)]
 struct CaseRows {
+    /// Whether a row of the case had a bad cell.
+    damaged: bool,
     case: Case,
     parties: Vec<Party>,
     charges: Vec<Charge>,
@@ -622,7 +357,8 @@ fn id_sink(ids: &mut Option<Vec<Vec<Fold>>>, table: Table) -> Option<&mut Vec<Fo
 fn take_group<'s, T>(
     cursor: &mut Option<Cursor<'s>>,
     spec: &Spec,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
+    parent_lost: bool,
     mut ids: Option<&mut Vec<Fold>>,
     place: impl Fn(&Row) -> (Place, &'static str, Uuid),
     mut keep: impl FnMut(u64, Row) -> Option<T>,
@@ -651,6 +387,11 @@ fn take_group<'s, T>(
             Place::Earlier | Place::Orphan => {
                 let Some((line, row)) = c.take() else { break };
                 note(&row);
+                if parent_lost && matches!(where_, Place::Orphan) {
+                    // Its parent is likely the row whose ids could not be read: that row's
+                    // problem says all there is to say.
+                    continue;
+                }
                 let message = if matches!(where_, Place::Orphan) {
                     orphan(column, parent)
                 } else {
@@ -695,10 +436,21 @@ pub struct Records<'s> {
     parties: HashMap<Uuid, Uuid>,
     allegations: HashMap<Uuid, Uuid>,
     party_refs: Vec<PartyRef>,
+    party_refs_more: u64,
     /// Folded ids of every row per file, to find ids used twice (verify only).
     ids: Option<Vec<Vec<Fold>>>,
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
     finished: bool,
+}
+
+/// Whether a file lost a row (its ids could not be read).
+fn lost(c: &Option<Cursor<'_>>) -> bool {
+    c.as_ref().is_some_and(|c| c.lost)
+}
+
+/// Whether a damaged row of a file went into the record being read.
+fn tainted(c: &Option<Cursor<'_>>) -> bool {
+    c.as_ref().is_some_and(|c| c.tainted)
 }
 
 /// 48 bits of an id: what is kept of every row's id to find ids used twice, in six bytes a
@@ -720,7 +472,7 @@ fn rows_expected(dir: &Path, manifest: &Manifest, table: Table) -> usize {
     const LEAST_ROW_BYTES: u64 = 38;
     let file = table.file();
     let rows = manifest.file(&file).map_or(0, |e| e.rows);
-    let fits = std::fs::metadata(dir.join(&file)).map_or(0, |m| m.len() / LEAST_ROW_BYTES);
+    let fits = std::fs::symlink_metadata(dir.join(&file)).map_or(0, |m| m.len() / LEAST_ROW_BYTES);
     usize::try_from(rows.min(fits)).unwrap_or(0)
 }
 
@@ -732,7 +484,7 @@ impl<'s> Records<'s> {
         heads: &[HearingHead],
         verifying: bool,
     ) -> Records<'s> {
-        let mut problems = Vec::new();
+        let mut problems = Problems::new();
         let mut open =
             |t: Table, quiet: bool| Cursor::open(spec, dir, t, manifest, quiet, &mut problems);
         // While verifying, hearings.csv was read (and its problems reported) by the first pass.
@@ -767,6 +519,7 @@ impl<'s> Records<'s> {
             parties: HashMap::with_capacity(rows_expected(dir, manifest, Table::Parties)),
             allegations: HashMap::new(),
             party_refs: Vec::new(),
+            party_refs_more: 0,
             ids: verifying.then(|| {
                 Table::ALL
                     .into_iter()
@@ -776,6 +529,15 @@ impl<'s> Records<'s> {
             problems,
             finished: false,
         }
+    }
+
+    /// Bytes read from the files so far (the CSV parsers' positions), to size hand-overs.
+    fn bytes_read(&mut self) -> u64 {
+        self.cursors
+            .all()
+            .into_iter()
+            .filter_map(|c| c.as_ref().map(|c| c.rdr.position().byte()))
+            .sum()
     }
 
     /// Reads the rows of case `case`, which come with its first hearing.
@@ -789,10 +551,12 @@ impl<'s> Records<'s> {
             (Some(f), Some(cur)) if *f < cur => Place::Earlier,
             _ => Place::Later,
         };
+        let hearing_lost = lost(&self.cursors.hearings);
         let mut cases = take_group(
             &mut self.cursors.cases,
             spec,
             &mut self.problems,
+            hearing_lost,
             id_sink(&mut self.ids, Table::Cases),
             |r| (place_of_case(r.uuid()), "uuid", r.uuid()),
             |_, r| match r {
@@ -806,7 +570,9 @@ impl<'s> Records<'s> {
                 .hearings
                 .as_ref()
                 .and_then(|c| c.column("case_uuid"));
-            self.problems.push(Problem::at(
+            // When a row of cases.csv was lost, that is where the case went.
+            if !lost(&self.cursors.cases) {
+                self.problems.push(Problem::at(
                 "hearings.csv",
                 hearing_line,
                 col,
@@ -814,6 +580,7 @@ impl<'s> Records<'s> {
                     "case_uuid: case {case} is not in cases.csv where it belongs (with the first of its hearings)"
                 ),
             ));
+            }
             Case {
                 uuid: case,
                 fields: Default::default(),
@@ -822,10 +589,12 @@ impl<'s> Records<'s> {
             // More than one row for the case: ids used twice, reported at the end.
             cases.swap_remove(0)
         };
+        let cases_lost = lost(&self.cursors.cases);
         let parties: Vec<Party> = take_group(
             &mut self.cursors.parties,
             spec,
             &mut self.problems,
+            cases_lost,
             id_sink(&mut self.ids, Table::Parties),
             |r| match r {
                 Row::Party(p) => (place_of_case(p.case_uuid), "case_uuid", p.case_uuid),
@@ -851,10 +620,12 @@ impl<'s> Records<'s> {
                 Place::Later
             }
         };
+        let parties_lost = lost(&self.cursors.parties);
         let charges: Vec<Charge> = take_group(
             &mut self.cursors.charges,
             spec,
             &mut self.problems,
+            parties_lost,
             id_sink(&mut self.ids, Table::Charges),
             |r| match r {
                 Row::Charge(c) => (place_of_party(c.party_uuid), "party_uuid", c.party_uuid),
@@ -869,6 +640,7 @@ impl<'s> Records<'s> {
             &mut self.cursors.consents,
             spec,
             &mut self.problems,
+            parties_lost,
             id_sink(&mut self.ids, Table::Consents),
             |r| match r {
                 Row::Consent(c) => (place_of_party(c.party_uuid), "party_uuid", c.party_uuid),
@@ -879,7 +651,12 @@ impl<'s> Records<'s> {
                 _ => None,
             },
         );
+        let c = &self.cursors;
         CaseRows {
+            damaged: tainted(&c.cases)
+                || tainted(&c.parties)
+                || tainted(&c.charges)
+                || tainted(&c.consents),
             case: case_row,
             parties,
             charges,
@@ -889,8 +666,19 @@ impl<'s> Records<'s> {
 
     /// The next hearing record, or `None` at the end (then [`Records::problems`] is complete).
     pub fn next_record(&mut self) -> Option<(u64, HearingRecord)> {
+        self.next_checked().map(|(line, r, _)| (line, r))
+    }
+
+    /// The next hearing record, its line in `hearings.csv`, and whether one of its rows had a
+    /// bad cell (then what is computed from it, such as its content hash, is not judged).
+    pub fn next_checked(&mut self) -> Option<(u64, HearingRecord, bool)> {
         if self.finished {
             return None;
+        }
+        for c in self.cursors.all() {
+            if let Some(c) = c.as_mut() {
+                c.tainted = false;
+            }
         }
         let spec = self.spec;
         let hearing = loop {
@@ -919,6 +707,7 @@ impl<'s> Records<'s> {
             Some(rows) => rows.clone(),
             None => self.read_case(h.case_uuid, line),
         };
+        let case_damaged = case.damaged;
         if let Some(left) = self.left_of_case.get_mut(&h.case_uuid) {
             *left = left.saturating_sub(1);
             if *left == 0 {
@@ -929,12 +718,14 @@ impl<'s> Records<'s> {
         }
 
         let uuid = h.uuid;
+        let hearing_lost = lost(&self.cursors.hearings);
         macro_rules! hearing_rows {
             ($cursor:ident, $variant:ident, $table:expr) => {{
                 let rows = take_group(
                     &mut self.cursors.$cursor,
                     spec,
                     &mut self.problems,
+                    hearing_lost,
                     id_sink(&mut self.ids, $table),
                     |r| match r {
                         Row::$variant(x) => (
@@ -962,10 +753,12 @@ impl<'s> Records<'s> {
         }
         let ours: HashSet<Uuid> = allegations.iter().map(|(_, a)| a.uuid).collect();
         let known = &self.allegations;
+        let allegations_lost = lost(&self.cursors.allegations);
         let followups = take_group(
             &mut self.cursors.followups,
             spec,
             &mut self.problems,
+            allegations_lost,
             id_sink(&mut self.ids, Table::Followups),
             |r| match r {
                 Row::Followup(f) => (
@@ -1047,7 +840,11 @@ impl<'s> Records<'s> {
         for (line, x) in &allegations {
             check_party("allegations.csv", *line, al_col, x.party_uuid);
         }
-        self.party_refs.extend(refs);
+        // Each is a problem (another case's party, or none): past the number of problems
+        // kept they are only counted.
+        let room = super::KEPT_PROBLEMS.saturating_sub(self.party_refs.len());
+        self.party_refs_more += refs.len().saturating_sub(room) as u64;
+        self.party_refs.extend(refs.into_iter().take(room));
 
         let mut record = HearingRecord {
             case: case.case,
@@ -1063,7 +860,8 @@ impl<'s> Records<'s> {
             audit: audit.into_iter().map(|x| x.1).collect(),
         };
         record.normalise();
-        Some((line, record))
+        let damaged = case_damaged || self.cursors.all().into_iter().any(|c| tainted(c));
+        Some((line, record, damaged))
     }
 
     /// After the last hearing: rows that found no place, party references to other cases,
@@ -1077,15 +875,34 @@ impl<'s> Records<'s> {
         let manifest = self.manifest.clone();
         let mut problems = std::mem::take(&mut self.problems);
         let mut ids = self.ids.take();
+        let c = &self.cursors;
+        let lost_parents = [
+            lost(&c.hearings),
+            lost(&c.cases),
+            lost(&c.parties),
+            lost(&c.allegations),
+        ];
         for (table, cursor) in Table::ALL.into_iter().zip(self.cursors.all()) {
             let Some(c) = cursor.as_mut() else { continue };
-            let rest = c.rest(spec, &mut problems);
-            if let Some(sink) = id_sink(&mut ids, table) {
-                sink.extend(rest.iter().map(|(_, r)| fold(r.uuid())));
+            // What is left found no place: the first such row is named, the rest counted.
+            let mut first: Option<(u64, Row)> = None;
+            let mut second: Option<u64> = None;
+            let mut more = 0u64;
+            while c.peek(spec, &mut problems).is_some() {
+                let Some((line, row)) = c.take() else { break };
+                if let Some(sink) = id_sink(&mut ids, table) {
+                    sink.push(fold(row.uuid()));
+                }
+                if first.is_none() {
+                    first = Some((line, row));
+                } else {
+                    second.get_or_insert(line);
+                    more += 1;
+                }
             }
-            if let Some((line, row)) = rest.first() {
+            if let Some((line, row)) = &first {
                 let (column, parent, known) = match row {
-                    Row::Case(x) => ("uuid", x.uuid, false),
+                    Row::Case(x) => ("uuid", x.uuid, self.first_of_case.contains_key(&x.uuid)),
                     Row::Party(x) => (
                         "case_uuid",
                         x.case_uuid,
@@ -1113,6 +930,18 @@ impl<'s> Records<'s> {
                     Row::Audit(x) => ("hearing_uuid", x.hearing_uuid, true),
                     Row::Hearing(x) => ("uuid", x.uuid, true),
                 };
+                let parent_lost = lost_parents[match row {
+                    Row::Party(_) => 1,
+                    Row::Charge(_) | Row::Consent(_) => 2,
+                    Row::Followup(_) => 3,
+                    _ => 0,
+                }];
+                if !known && parent_lost {
+                    // The parent is likely a row whose ids could not be read, and that row's
+                    // problem says all there is to say.
+                    c.check_count(&manifest, &mut problems);
+                    continue;
+                }
                 let message = match row {
                     Row::Case(x) if !self.first_of_case.contains_key(&x.uuid) => {
                         format!("case {} has no hearing in this batch", x.uuid)
@@ -1123,27 +952,26 @@ impl<'s> Records<'s> {
                     _ => orphan(column, parent),
                 };
                 problems.push(Problem::at(&c.file, *line, c.column(column), message));
-                if rest.len() > 1 {
+                if let Some(second) = second {
                     problems.push(Problem::at(
                         &c.file,
-                        rest[1].0,
+                        second,
                         None,
-                        format!(
-                            "{} more row(s) after line {line} found no place either",
-                            rest.len() - 1
-                        ),
+                        format!("{more} more row(s) after line {line} found no place either"),
                     ));
                 }
             }
             c.check_count(&manifest, &mut problems);
         }
         self.ids = ids;
+        problems.more += std::mem::take(&mut self.party_refs_more);
         for r in std::mem::take(&mut self.party_refs) {
             let message = match self.parties.get(&r.party) {
                 Some(other) => format!(
                     "party_uuid: party {} belongs to case {other}, not to the hearing's case {}",
                     r.party, r.case
                 ),
+                None if lost_parents[2] => continue,
                 None => orphan("party_uuid", r.party),
             };
             problems.push(Problem::at(&r.file, r.line, r.column, message));
@@ -1153,28 +981,33 @@ impl<'s> Records<'s> {
 
     /// Ids used more than once, per file (verify only): the folded ids say which might be,
     /// a second look at those files says where.
-    fn duplicates(&mut self, dir: &Path) -> Vec<Problem> {
+    fn duplicates(&mut self, dir: &Path) -> Problems {
+        let mut out = Problems::new();
         let Some(ids) = self.ids.take() else {
-            return Vec::new();
+            return out;
         };
-        let mut out = Vec::new();
         for (table, mut folded) in Table::ALL.into_iter().zip(ids) {
             folded.sort_unstable();
-            let twice: HashSet<Fold> = folded
-                .windows(2)
-                .filter(|w| w[0] == w[1])
-                .map(|w| w[0])
-                .collect();
+            // Only as many ids are looked for again as problems are kept; the rest are counted.
+            let mut twice: HashSet<Fold> = HashSet::new();
+            let mut extra = 0u64;
+            for w in folded.windows(2).filter(|w| w[0] == w[1]) {
+                extra += 1;
+                if twice.len() < super::KEPT_PROBLEMS {
+                    twice.insert(w[0]);
+                }
+            }
             drop(folded);
             if twice.is_empty() {
                 continue;
             }
-            let mut sink = Vec::new();
+            let mut sink = Problems::new();
             let Some(mut c) = Cursor::open(self.spec, dir, table, &self.manifest, true, &mut sink)
             else {
                 continue;
             };
             let mut first: HashMap<Uuid, u64> = HashMap::new();
+            let mut named = 0u64;
             while let Some((line, row)) = c.peek(self.spec, &mut sink).cloned() {
                 c.take();
                 let id = row.uuid();
@@ -1182,17 +1015,21 @@ impl<'s> Records<'s> {
                     continue;
                 }
                 match first.get(&id) {
-                    Some(f) => out.push(Problem::at(
-                        &c.file,
-                        line,
-                        c.column("uuid"),
-                        format!("uuid {id} appears twice (first on line {f})"),
-                    )),
+                    Some(f) => {
+                        named += 1;
+                        out.push(Problem::at(
+                            &c.file,
+                            line,
+                            c.column("uuid"),
+                            format!("uuid {id} appears twice (first on line {f})"),
+                        ));
+                    }
                     None => {
                         first.insert(id, line);
                     }
                 }
             }
+            out.more += extra.saturating_sub(named);
         }
         out
     }
@@ -1212,7 +1049,7 @@ fn read_heads(
     spec: &Spec,
     dir: &Path,
     manifest: &Manifest,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Vec<HearingHead> {
     let mut heads: Vec<HearingHead> =
         Vec::with_capacity(rows_expected(dir, manifest, Table::Hearings));
@@ -1222,6 +1059,9 @@ fn read_heads(
     let monitors: HashSet<Uuid> = manifest.monitors.iter().map(|m| m.uuid).collect();
     let uuid_col = c.column("uuid");
     let monitor_col = c.column("monitor_uuid");
+    let versions_col = c.column("form_versions");
+    // Most batches hold one set of form versions: each different cell is judged once.
+    let mut versions_seen: HashSet<String> = HashSet::new();
     while c.peek(spec, problems).is_some() {
         let Some((line, Row::Hearing(h))) = c.take() else {
             continue;
@@ -1255,6 +1095,13 @@ fn read_heads(
                 ),
             ));
         }
+        if !versions_seen.contains(&h.form_versions) {
+            if let Some(why) = claims::form_versions_problem(spec, &h.form_versions) {
+                problems.push(Problem::at("hearings.csv", line, versions_col, why));
+            } else if versions_seen.len() < 64 {
+                versions_seen.insert(h.form_versions.clone());
+            }
+        }
         heads.push(HearingHead {
             uuid: h.uuid,
             case_uuid: h.case_uuid,
@@ -1280,30 +1127,37 @@ fn read_heads(
 }
 
 /// Reads and checks the batch in `dir`. Nothing is written anywhere.
-pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Vec<Problem>> {
+pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Problems> {
     let manifest = read_manifest(dir)?;
-    let mut warnings = Vec::new();
+    let mut problems = Problems::new();
+    claims::check_form_versions(spec, &manifest, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut warnings = Problems::new();
     if manifest.form_versions != spec.versions().into_iter().collect() {
         warnings.push(Problem::file(
             MANIFEST,
-            "the batch was written with other form versions than this courtwatch's",
+            "the batch was written with older form versions than this courtwatch's; \
+             its hearings are checked against the fields those versions had",
         ));
     }
     // The checksums read every file once more; a second thread does that while this one
     // checks the rows (their problems are listed first, as if found first).
-    let (mut problems, mut rest, heads) = std::thread::scope(|scope| {
+    let (mut files, mut rows, heads) = std::thread::scope(|scope| {
         let files = scope.spawn(|| {
-            let mut problems = Vec::new();
-            check_files(dir, &manifest, &mut problems);
+            let mut problems = Problems::new();
+            files::check_files(dir, &manifest, &mut problems);
             problems
         });
-        let (rest, heads) = check_rows(spec, dir, &manifest, &mut warnings);
-        let problems = files
-            .join()
-            .unwrap_or_else(|_| vec![Problem::file(SUMS, "could not be checked (internal error)")]);
-        (problems, rest, heads)
+        let (rows, heads) = check_rows(spec, dir, &manifest);
+        let files = files.join().unwrap_or_else(|_| {
+            vec![Problem::file(SUMS, "could not be checked (internal error)")].into()
+        });
+        (files, rows, heads)
     });
-    problems.append(&mut rest);
+    problems.append(&mut files);
+    problems.append(&mut rows);
     check_codebook(dir, &manifest, &mut problems);
     if problems.is_empty() {
         Ok(Batch {
@@ -1318,85 +1172,181 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Vec<Problem>> {
 }
 
 /// Checks every row of a batch's files (all of [`verify`] but the checksums and codebook):
-/// the problems found, and the hearings' places in their version chains.
-fn check_rows(
-    spec: &Spec,
-    dir: &Path,
-    manifest: &Manifest,
-    warnings: &mut Vec<Problem>,
-) -> (Vec<Problem>, Vec<HearingHead>) {
-    let mut problems = Vec::new();
+/// the problems found, and the hearings' places in their version chains. When a file cannot
+/// be read or its header is wrong, its rows are not looked at, nor those of the other files
+/// (they would only give problems that follow from it).
+fn check_rows(spec: &Spec, dir: &Path, manifest: &Manifest) -> (Problems, Vec<HearingHead>) {
+    let mut problems = Problems::new();
+    let mut readable = true;
+    for t in Table::ALL {
+        readable &= Cursor::open(spec, dir, t, manifest, false, &mut problems).is_some();
+    }
+    if !readable || !problems.is_empty() {
+        return (problems, Vec::new());
+    }
     let heads = read_heads(spec, dir, manifest, &mut problems);
     let mut records = Records::open(spec, dir, manifest, &heads, true);
-    // Hashing a record costs a quarter of reading it, so a second thread hashes while this
-    // one reads. (A redacted batch's hashes are of the full records, which it does not hold.)
-    let check_hashes = !manifest.redacted;
-    let mut hash_warnings = std::thread::scope(|scope| {
+    // A redacted batch's hashes are of the full records, which it does not hold, and its
+    // restricted fields are left out: neither is judged (it is never merged).
+    let judge = !manifest.redacted;
+    let ours = spec
+        .versions()
+        .iter()
+        .map(|(f, v)| format!("{f}={v}"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let columns = records
+        .cursors
+        .hearings
+        .as_ref()
+        .map(|c| (c.layout.clone(), c.header.clone()));
+    // Hashing a record costs a quarter of reading it, so a second thread judges the records
+    // (their content hashes, and the rules of finalising) while this one reads.
+    let mut judged = std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(u64, HearingRecord)>>(4);
-        // Hashed runs come back to be freed here, where they were made (see
+        // Judged runs come back to be freed here, where they were made (see
         // `store::handover`: glibc frees another thread's memory under that thread's lock).
         let (back, hashed) = std::sync::mpsc::channel();
-        let hasher = scope.spawn(move || {
-            let mut found = Vec::new();
+        let columns = &columns;
+        let ours = &ours;
+        let judge_thread = scope.spawn(move || {
+            let mut found = Problems::new();
             for run in receive {
-                found.extend(run.iter().filter_map(|(line, r)| hash_mismatch(*line, r)));
+                for (line, r) in &run {
+                    judge_record(spec, *line, r, ours, columns.as_ref(), &mut found);
+                }
                 let _ = back.send(run);
             }
             found
         });
         let mut run = Vec::with_capacity(HASH_RUN);
-        while let Some(next) = records.next_record() {
-            if check_hashes {
-                run.push(next);
+        let mut run_bytes = 0u64;
+        let mut read = records.bytes_read();
+        while let Some((line, record, damaged)) = records.next_checked() {
+            // A record with a bad cell is judged by that cell's problem alone.
+            if judge && !damaged {
+                run.push((line, record));
+                let now = records.bytes_read();
+                run_bytes += now - read;
+                read = now;
+            } else {
+                read = records.bytes_read();
             }
-            if run.len() == HASH_RUN {
+            // Runs are bounded in bytes too, so a batch of long narratives is not held many
+            // times over on its way to the other thread.
+            if run.len() == HASH_RUN || run_bytes > HASH_RUN_BYTES {
                 hashed.try_iter().for_each(drop);
                 if send.send(std::mem::take(&mut run)).is_err() {
                     break;
                 }
+                run_bytes = 0;
             }
         }
         let _ = send.send(run);
         drop(send);
-        hasher.join().unwrap_or_else(|_| {
+        judge_thread.join().unwrap_or_else(|_| {
             vec![Problem::file(
                 "hearings.csv",
                 "the content hashes could not be checked (internal error)",
             )]
+            .into()
         })
     });
     records.finish();
     problems.append(&mut records.problems);
-    problems.extend(records.duplicates(dir));
-    warnings.append(&mut hash_warnings);
+    problems.append(&mut judged);
+    problems.append(&mut records.duplicates(dir));
     (problems, heads)
 }
 
-/// Records handed to the hashing thread at a time (fewer hand-overs, bounded memory).
+/// Records handed to the judging thread at a time (fewer hand-overs, bounded memory).
 const HASH_RUN: usize = 64;
+/// And at most this many bytes of them, as read.
+const HASH_RUN_BYTES: u64 = 4 << 20;
 
-/// A warning when a record does not hash to the content hash it carries.
-fn hash_mismatch(line: u64, record: &HearingRecord) -> Option<Problem> {
+/// Judges what a record claims that can be computed: its content hash, and — when it was
+/// filled with this courtwatch's form versions — that it passes the checks of finalising
+/// (a final or reviewed record must).
+fn judge_record(
+    spec: &Spec,
+    line: u64,
+    record: &HearingRecord,
+    ours: &str,
+    columns: Option<&(Layout<'_>, Header)>,
+    problems: &mut Problems,
+) {
+    let column = |name: &str| columns.and_then(|(l, h)| h.column(l, name));
+    let h = &record.hearing;
     let actual = content_hash(record);
-    (actual != record.hearing.content_hash).then(|| {
-        Problem::at(
+    if actual != h.content_hash {
+        problems.push(Problem::at(
             "hearings.csv",
             line,
-            None,
+            column("content_hash"),
             format!(
-                "hearing {}: its content does not match its content_hash (it hashes to {actual})",
-                record.hearing.uuid
+                "content_hash: hearing {} does not match it: its content hashes to {actual}; \
+                 a record changed after it was sealed is not taken",
+                h.uuid
             ),
-        )
-    })
+        ));
+    }
+    let current = h.form_versions == ours;
+    for p in crate::domain::finalise_problems(spec, record) {
+        use crate::domain::ProblemKind as K;
+        // A field required now may not have been under an older form version.
+        if p.kind == K::Required && !current {
+            continue;
+        }
+        let what = match p.kind {
+            K::Required => format!("{} is required but empty", p.field),
+            K::Invalid => format!("{} does not fit its field", p.field),
+            K::CommentRequired => format!(
+                "checklist item {}{} is answered no or partly without the comment it needs",
+                p.field,
+                p.party
+                    .map(|q| format!(" for party {q}"))
+                    .unwrap_or_default()
+            ),
+        };
+        let (file, col) = match p.entity {
+            crate::domain::Entity::Hearing if p.kind != K::CommentRequired => {
+                ("hearings.csv".to_owned(), column(&p.field))
+            }
+            crate::domain::Entity::Hearing => ("hearings.csv".to_owned(), None),
+            e => (
+                Table::ALL
+                    .into_iter()
+                    .find(|t| t.entity() == Some(e))
+                    .map_or_else(|| "hearings.csv".to_owned(), Table::file),
+                None,
+            ),
+        };
+        let message = if file == "hearings.csv" {
+            format!(
+                "hearing {} is {} but would not pass finalising: {what}",
+                h.uuid, h.status
+            )
+        } else {
+            format!(
+                "the row with uuid {} (of hearing {}, which is {}) would not pass finalising: {what}",
+                p.record, h.uuid, h.status
+            )
+        };
+        if file == "hearings.csv" {
+            problems.push(Problem::at(&file, line, col, message));
+        } else {
+            problems.push(Problem::file(&file, message));
+        }
+    }
 }
 
 /// Checks `codebook.csv`: the right header and row count (its labels are informative only).
-fn check_codebook(dir: &Path, manifest: &Manifest, problems: &mut Vec<Problem>) {
+fn check_codebook(dir: &Path, manifest: &Manifest, problems: &mut Problems) {
     let Some(mut rdr) = open_csv(dir, CODEBOOK, manifest, problems) else {
         return;
     };
     let mut rec = csv::ByteRecord::new();
+    let mut bad = Vec::new();
     let mut rows = 0u64;
     let mut first = true;
     let mut last_line = 1;
@@ -1410,12 +1360,20 @@ fn check_codebook(dir: &Path, manifest: &Manifest, problems: &mut Vec<Problem>) 
                 return;
             }
         }
+        rdr.get_mut().start_row();
         last_line = next_line;
         next_line += 1 + newlines(&rec);
-        let Some(cells) = decode(&rec, CODEBOOK, last_line, manifest.formula_guard, problems)
-        else {
+        let cells = decode(
+            &rec,
+            CODEBOOK,
+            last_line,
+            manifest.formula_guard,
+            problems,
+            &mut bad,
+        );
+        if !bad.is_empty() {
             continue;
-        };
+        }
         if first {
             first = false;
             if cells != codebook::HEADER {

@@ -1,0 +1,299 @@
+//! The files of a batch, read as a folder from a stranger deserves: only regular files
+//! directly inside it are opened — never through a symbolic link, never a FIFO, a device or a
+//! socket (each is refused before any read) — and every read is bounded: a CSV file by the
+//! size the manifest gives it, `manifest.json`, `SHA256SUMS` and `datapackage.json` by fixed
+//! limits far above what courtwatch writes.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::super::manifest::Manifest;
+use super::super::rows::Table;
+use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Problem, Problems, SUMS};
+
+/// The most `manifest.json` may hold (courtwatch writes about 3 KB).
+pub const MANIFEST_MAX: u64 = 1 << 20;
+/// The most `SHA256SUMS` may hold (15 lines of 80 bytes are written).
+pub const SUMS_MAX: u64 = 64 << 10;
+/// The most `datapackage.json` may hold (about 150 KB are written).
+pub const DATAPACKAGE_MAX: u64 = 16 << 20;
+
+/// Why a file of a batch was not read.
+#[derive(Debug)]
+pub enum Refused {
+    Missing,
+    /// Not a regular file: what it is instead, in words.
+    NotRegular(&'static str),
+    /// Larger than it may be: its size, and the limit.
+    TooLarge(u64, u64),
+    Io(std::io::Error),
+}
+
+impl Refused {
+    /// The message for a problem naming the file.
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Missing => "is missing".to_owned(),
+            Refused::NotRegular(what) => format!(
+                "is {what}, not a plain file; a batch holds only plain files, so it was not read"
+            ),
+            Refused::TooLarge(size, max) => {
+                format!("is {size} bytes, more than such a file can be ({max}); it was not read")
+            }
+            Refused::Io(e) => format!("cannot be read: {e}"),
+        }
+    }
+}
+
+/// What a file that is not a regular file is, in words.
+fn what_it_is(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a folder"
+    } else {
+        "something other than a file"
+    }
+}
+
+/// A name a batch may contain: a plain file name, nothing that climbs out of the folder.
+pub fn plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && !name.contains('\0')
+        && !name.chars().any(char::is_control)
+}
+
+/// Opens the regular file `name` directly inside `dir`, with its size. Links are not followed
+/// (`O_NOFOLLOW`, after a `symlink_metadata` look), and a FIFO swapped in between the look and
+/// the opening does not block it (`O_NONBLOCK`; the opened file is looked at again).
+pub fn open_regular(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
+    if !plain_name(name) {
+        return Err(Refused::NotRegular("a name outside the batch folder"));
+    }
+    let path = dir.join(name);
+    let meta = match std::fs::symlink_metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Refused::Missing),
+        Err(e) => return Err(Refused::Io(e)),
+    };
+    if !meta.file_type().is_file() {
+        return Err(Refused::NotRegular(what_it_is(meta.file_type())));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(&path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Refused::Missing
+        } else {
+            // ELOOP: it became a link since it was looked at.
+            Refused::Io(e)
+        }
+    })?;
+    let meta = file.metadata().map_err(Refused::Io)?;
+    if !meta.file_type().is_file() {
+        return Err(Refused::NotRegular(what_it_is(meta.file_type())));
+    }
+    Ok((file, meta.len()))
+}
+
+/// The whole of a small file, refused when larger than `max`.
+pub fn read_small(dir: &Path, name: &str, max: u64) -> Result<Vec<u8>, Refused> {
+    let (file, len) = open_regular(dir, name)?;
+    if len > max {
+        return Err(Refused::TooLarge(len, max));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Refused::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Refused::TooLarge(bytes.len() as u64, max));
+    }
+    Ok(bytes)
+}
+
+/// Size and SHA-256 of a file, read in pieces, at most `max` bytes (one more is read to know
+/// that it is longer).
+fn hash_file(dir: &Path, name: &str, max: u64) -> Result<(u64, String), Refused> {
+    let (file, len) = open_regular(dir, name)?;
+    if len > max {
+        return Ok((len, String::new()));
+    }
+    let mut f = file.take(max + 1);
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut bytes = 0u64;
+    loop {
+        let n = f.read(&mut buf).map_err(Refused::Io)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        bytes += n as u64;
+    }
+    Ok((bytes, crate::domain::hex(&hasher.finalize())))
+}
+
+/// The CSV files a batch has, in manifest order.
+pub fn csv_files() -> Vec<String> {
+    Table::ALL
+        .iter()
+        .map(|t| t.file())
+        .chain([CODEBOOK.to_owned()])
+        .collect()
+}
+
+/// The most a file of the batch may hold: a CSV file what the manifest says, the others their
+/// fixed limits (a file only `SHA256SUMS` names is held to the datapackage's).
+fn limit(manifest: &Manifest, name: &str) -> u64 {
+    match name {
+        MANIFEST => MANIFEST_MAX,
+        SUMS => SUMS_MAX,
+        _ => manifest.file(name).map_or(DATAPACKAGE_MAX, |e| e.bytes),
+    }
+}
+
+/// Checks `SHA256SUMS` and the manifest's file list against the files.
+pub fn check_files(dir: &Path, manifest: &Manifest, problems: &mut Problems) {
+    let mut hashes: HashMap<String, Result<(u64, String), String>> = HashMap::new();
+    let mut hash = |name: &str| -> Result<(u64, String), String> {
+        hashes
+            .entry(name.to_owned())
+            .or_insert_with(|| hash_file(dir, name, limit(manifest, name)).map_err(|r| r.message()))
+            .clone()
+    };
+    // SHA256SUMS: `<hex>  <name>` per line, as `sha256sum -c` reads it.
+    let mut listed: HashMap<String, String> = HashMap::new();
+    let sums = read_small(dir, SUMS, SUMS_MAX);
+    match &sums {
+        Err(Refused::Missing) => problems.push(Problem::file(SUMS, "is missing")),
+        Err(r) => problems.push(Problem::file(SUMS, r.message())),
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(bytes);
+            for (i, line) in text.lines().enumerate() {
+                let n = i as u64 + 1;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let parsed = line
+                    .split_once("  ")
+                    .or_else(|| line.split_once(" *"))
+                    .filter(|(h, name)| {
+                        h.len() == 64
+                            && h.bytes().all(|b| b.is_ascii_hexdigit())
+                            && plain_name(name)
+                    });
+                match parsed {
+                    Some((h, name)) => {
+                        listed.insert(name.to_owned(), h.to_ascii_lowercase());
+                    }
+                    None => problems.push(Problem::at(
+                        SUMS,
+                        n,
+                        None,
+                        "is not a line `<sha256>  <file name>` naming a file of the batch",
+                    )),
+                }
+            }
+        }
+    }
+    let mut wanted = csv_files();
+    wanted.extend([MANIFEST.to_owned(), DATAPACKAGE.to_owned()]);
+    if sums.is_ok() {
+        for name in &wanted {
+            if !listed.contains_key(name) {
+                problems.push(Problem::file(SUMS, format!("does not list {name}")));
+            }
+        }
+    }
+    let mut sums_names: Vec<&String> = listed.keys().collect();
+    sums_names.sort();
+    for name in sums_names {
+        let expected = &listed[name];
+        if manifest.file(name).is_some() {
+            // Checked against the manifest below, where its size is known.
+            continue;
+        }
+        match hash(name) {
+            Err(m) => problems.push(Problem::file(name, m)),
+            Ok((bytes, _)) if bytes > limit(manifest, name) => problems.push(Problem::file(
+                name,
+                Refused::TooLarge(bytes, limit(manifest, name)).message(),
+            )),
+            Ok((_, actual)) if actual != *expected => problems.push(Problem::file(
+                name,
+                format!("SHA-256 is {actual}, SHA256SUMS says {expected}: the file was changed or damaged"),
+            )),
+            Ok(_) => {}
+        }
+    }
+    // The manifest's list.
+    for f in &manifest.files {
+        if !wanted.contains(&f.name) || !plain_name(&f.name) {
+            problems.push(Problem::file(
+                MANIFEST,
+                format!("lists an unknown file {:?}", f.name),
+            ));
+        }
+    }
+    for name in csv_files() {
+        let Some(entry) = manifest.file(&name) else {
+            problems.push(Problem::file(MANIFEST, format!("does not list {name}")));
+            continue;
+        };
+        match hash(&name) {
+            Err(m) => problems.push(Problem::file(&name, m)),
+            Ok((bytes, sha)) => {
+                if bytes != entry.bytes {
+                    problems.push(Problem::file(
+                        &name,
+                        format!(
+                            "is {bytes} bytes, the manifest says {}: the file is truncated or was changed",
+                            entry.bytes
+                        ),
+                    ));
+                } else if sha != entry.sha256 {
+                    problems.push(Problem::file(
+                        &name,
+                        format!(
+                            "SHA-256 is {sha}, the manifest says {}: the file was changed or damaged",
+                            entry.sha256
+                        ),
+                    ));
+                } else if listed.get(&name).is_some_and(|s| *s != sha) {
+                    problems.push(Problem::file(
+                        &name,
+                        format!(
+                            "SHA-256 is {sha}, SHA256SUMS says {}: the file was changed or damaged",
+                            listed[&name]
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
