@@ -102,8 +102,10 @@ pub fn open_regular(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
     options.read(true);
     #[cfg(unix)]
     {
+        use rustix::fs::OFlags;
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        let flags = (OFlags::NOFOLLOW | OFlags::NONBLOCK).bits();
+        options.custom_flags(i32::try_from(flags).unwrap_or(0));
     }
     let file = options.open(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
