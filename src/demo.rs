@@ -203,7 +203,7 @@ impl<'a> Generator<'a> {
         let Some(form) = spec.form(entity.name()) else {
             return;
         };
-        for _pass in 0..2 {
+        for pass in 0..2 {
             for f in form.fields() {
                 let relevant = spec.relevant(f.when.as_ref(), |id| {
                     fields
@@ -254,11 +254,11 @@ impl<'a> Generator<'a> {
                     FieldKind::Number => self.rng.u32(1..20).to_string(),
                     FieldKind::LongText => self.sentences(2),
                     FieldKind::Text if f.restricted => self.pick(NAMES).to_string(),
-                    // A required note is never left empty (a final record must pass
-                    // finalising, and merge checks that it does); no extra draw, so every
-                    // other value stays as the seed gives it.
+                    // A required note is not left empty after the last pass (a final
+                    // record must pass finalising, and merge checks that it does); no extra
+                    // draw, so every other value stays as the seed gives it.
                     FieldKind::Text => match *self.pick(NOTES) {
-                        "" if f.required => NOTES[0].to_string(),
+                        "" if f.required && pass == 1 => NOTES[0].to_string(),
                         note => note.to_string(),
                     },
                 };
