@@ -279,3 +279,49 @@ fn missing_sequence_numbers_are_runs_whatever_the_gap() {
     assert_eq!(missing_seqs(&[u32::MAX]).len(), 1);
     assert_eq!(Gap { from: 4, to: 6 }.to_string(), "4–6");
 }
+
+/// The README's worked example of the content hash (Batch format) is what courtwatch computes.
+#[test]
+fn the_readmes_worked_example_of_the_content_hash_holds() {
+    use crate::domain::{Answer, Case, Hearing, HearingRecord, Status, content_hash};
+    let id = |n: u128| uuid::Uuid::from_u128(0x0190f5b8_0000_7000_8000_000000000000 | n);
+    let case = Case {
+        uuid: id(1),
+        fields: [("case_type".to_owned(), "criminal".to_owned())].into(),
+    };
+    let hearing = Hearing {
+        uuid: id(2),
+        case_uuid: id(1),
+        monitor_uuid: id(0xaa),
+        status: Status::Final,
+        version: 1,
+        content_hash: String::new(),
+        parent_hash: String::new(),
+        ancestors: Vec::new(),
+        sealed: true,
+        form_versions: String::new(),
+        created_at: String::new(),
+        updated_at: String::new(),
+        fields: [
+            ("hearing_date".to_owned(), "2026-11-23".to_owned()),
+            ("narrative".to_owned(), "Судья огласил\nрешение.".to_owned()),
+        ]
+        .into(),
+    };
+    let mut r = HearingRecord::new(case, hearing);
+    r.answers.push(Answer {
+        uuid: id(3),
+        hearing_uuid: id(2),
+        item_code: "PUB-01".into(),
+        party_uuid: None,
+        answer: "yes".into(),
+        comment: String::new(),
+    });
+    let readme = include_str!("../../README.md");
+    let hash = content_hash(&r);
+    assert_eq!(
+        hash,
+        "7cce49d65d84dc382f1f1bf0473613f86bac2b30fd6296b8c34136db1a4d1637"
+    );
+    assert!(readme.contains(&format!("hashes to `{hash}`")));
+}

@@ -1608,3 +1608,187 @@ fn a_row_out_of_place_is_rejected() {
         "{err}"
     );
 }
+
+/// An independent writer: a batch made by Python from the README's description alone (the
+/// standard library, and the form files it names for the columns), content hashes included,
+/// verifies and merges without a warning.
+#[test]
+fn a_batch_written_by_python_from_the_readme_merges_without_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let batch = dir.path().join("courtwatch-P01-000001-20261123T101500");
+    let out = std::process::Command::new("python3")
+        .args(["-c", PY_WRITER])
+        .arg(&batch)
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    let path = batch.to_str().expect("path");
+    let v = lead.run(&["verify", path]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&v.stdout),
+        String::from_utf8_lossy(&v.stderr)
+    );
+    assert!(v.status.success(), "{said}");
+    assert!(!said.contains("warning"), "{said}");
+    let m = lead.run(&["merge", path]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&m.stdout),
+        String::from_utf8_lossy(&m.stderr)
+    );
+    assert!(m.status.success(), "{said}");
+    assert!(!said.contains("warning"), "{said}");
+    assert!(said.contains("2 new,"), "{said}");
+    let shown = lead.ok(&["show", "0190f5b8-0000-7000-8000-000000000102"]);
+    assert!(shown.contains("Записано независимо."), "{shown}");
+}
+
+/// Writes a batch of two hearings of one case (one defendant, a charge, an answer, a timeline
+/// event) following the README's Batch format section.
+const PY_WRITER: &str = r#"
+import csv, hashlib, json, os, sys, tomllib
+out, root = sys.argv[1], sys.argv[2]
+os.makedirs(out)
+FORMS = ["allegation", "case", "charge", "checklist", "consent", "followup", "hearing",
+         "hearing_party", "party"]
+forms = {f: tomllib.load(open(f"{root}/assets/forms/{f}.toml", "rb")) for f in FORMS}
+lists = {}
+for name in os.listdir(f"{root}/assets/lists"):
+    lists.update(tomllib.load(open(f"{root}/assets/lists/{name}", "rb")).get("lists", {}))
+courts = tomllib.load(open(f"{root}/assets/courts.toml", "rb"))["courts"]
+
+def fields_of(form):
+    return [f["id"] for s in forms[form]["sections"] for f in s["fields"]]
+
+def value(f):
+    kind = f["kind"]
+    if kind in ("choice", "multi_choice"):
+        if f["list"] == "court":
+            return courts[0]["code"]
+        return next(iter(lists[f["list"]]))
+    return {"date": "2026-11-20", "time": "10:00", "number": "1"}.get(kind, "Записано независимо.")
+
+def required(form, **given):
+    out = {f["id"]: value(f) for s in forms[form]["sections"] for f in s["fields"]
+           if f.get("required") and not f.get("retired")}
+    out.update(given)
+    return out
+
+U = lambda n: f"0190f5b8-0000-7000-8000-{n:012x}"
+MON = U(0xaa)
+case = {"uuid": U(1), "fields": required("case")}
+party = {"uuid": U(2), "case_uuid": U(1), "fields": required("party", role="defendant")}
+charge = {"uuid": U(3), "party_uuid": U(2), "fields": required("charge")}
+hearings = []
+for i, h in enumerate([U(0x101), U(0x102)]):
+    hearings.append({
+        "uuid": h, "case_uuid": U(1), "monitor_uuid": MON,
+        "fields": required("hearing", narrative="Записано независимо.\nВторая строка."),
+        "hearing_parties": [{"uuid": U(0x201 + i), "hearing_uuid": h, "party_uuid": U(2),
+                             "fields": required("hearing_party")}],
+        "answers": [{"uuid": U(0x301 + i), "hearing_uuid": h, "item_code": "PUB-01",
+                     "party_uuid": None, "answer": "yes", "comment": ""}],
+        "timeline": [{"uuid": U(0x401 + i), "hearing_uuid": h, "at": "2026-11-20T10:05:00+05:00",
+                      "code": next(iter(lists["timeline_event"])), "note": ""}],
+    })
+
+def canonical(h):
+    def row(r, keys):
+        d = {k: r[k] for k in keys}
+        if "fields" in r:
+            d["fields"] = dict(sorted(r["fields"].items()))
+        return d
+    return {
+        "case": row(case, ["uuid"]),
+        "hearing": row(h, ["uuid", "case_uuid", "monitor_uuid"]),
+        "parties": [row(party, ["uuid", "case_uuid"])],
+        "hearing_parties": [row(x, ["uuid", "hearing_uuid", "party_uuid"]) for x in h["hearing_parties"]],
+        "charges": [row(charge, ["uuid", "party_uuid"])],
+        "answers": [row(x, ["uuid", "hearing_uuid", "item_code", "party_uuid", "answer", "comment"]) for x in h["answers"]],
+        "allegations": [], "followups": [],
+        "timeline": [row(x, ["uuid", "hearing_uuid", "at", "code", "note"]) for x in h["timeline"]],
+        "consents": [],
+    }
+
+def content_hash(h):
+    text = json.dumps(canonical(h), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+versions = "|".join(f"{f}={forms[f]['version']}" for f in FORMS)
+KEYS = {
+    "hearings": (["uuid", "case_uuid", "monitor_uuid", "status", "version", "content_hash",
+                  "parent_hash", "ancestors", "form_versions", "created_at", "updated_at"], "hearing"),
+    "cases": (["uuid"], "case"),
+    "parties": (["uuid", "case_uuid"], "party"),
+    "hearing_parties": (["uuid", "hearing_uuid", "party_uuid"], "hearing_party"),
+    "charges": (["uuid", "party_uuid"], "charge"),
+    "checklist_answers": (["uuid", "hearing_uuid", "item_code", "party_uuid", "answer", "comment"], None),
+    "allegations": (["uuid", "hearing_uuid", "party_uuid"], "allegation"),
+    "followups": (["uuid", "allegation_uuid"], "followup"),
+    "timeline": (["uuid", "hearing_uuid", "at", "code", "note"], None),
+    "consents": (["uuid", "party_uuid"], "consent"),
+    "audit": (["uuid", "hearing_uuid", "version", "entity", "record_uuid", "field", "old_value",
+               "new_value", "reason", "monitor_uuid", "at"], None),
+}
+rows = {t: [] for t in KEYS}
+stamp = "2026-11-23T10:15:00+05:00"
+for h in hearings:
+    rows["hearings"].append(dict(h, status="final", version="1", content_hash=content_hash(h),
+                                 parent_hash="", ancestors="", form_versions=versions,
+                                 created_at=stamp, updated_at=stamp))
+    rows["hearing_parties"] += h["hearing_parties"]
+    rows["checklist_answers"] += h["answers"]
+    rows["timeline"] += h["timeline"]
+rows["cases"] = [case]
+rows["parties"] = [party]
+rows["charges"] = [charge]
+
+files = []
+def write_csv(name, header, records):
+    path = os.path.join(out, name)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(header)
+        for r in records:
+            w.writerow(r)
+    data = open(path, "rb").read()
+    files.append({"name": name, "rows": len(records), "bytes": len(data),
+                  "sha256": hashlib.sha256(data).hexdigest()})
+
+for t, (keys, form) in KEYS.items():
+    cols = keys + (fields_of(form) if form else [])
+    def cell(r, c):
+        v = r.get(c, r.get("fields", {}).get(c, ""))
+        return "" if v is None else v
+    write_csv(f"{t}.csv", cols, [[cell(r, c) for c in cols] for r in rows[t]])
+write_csv("codebook.csv", ["variable", "code", "label_en", "label_ru", "label_tg"], [])
+json.dump({"name": "independent"}, open(os.path.join(out, "datapackage.json"), "w"))
+manifest = {
+    "format": "courtwatch-batch", "format_version": 1,
+    "batch_id": "0190f5b8-0000-7000-8000-0000000000bb", "app_version": "python",
+    "schema_version": 1,
+    "form_versions": {f: forms[f]["version"] for f in FORMS},
+    "monitor": {"uuid": MON, "code": "P01", "name": "Python"},
+    "monitors": [{"uuid": MON, "code": "P01", "name": "Python"}],
+    "device_id": "0190f5b8-0000-7000-8000-0000000000cc", "seq": 1, "created_at": stamp,
+    "scope": {"kind": "all", "from": None, "to": None, "filters": []},
+    "profile": "analysis", "delimiter": ",", "bom": False, "formula_guard": False,
+    "redacted": False, "redaction": None, "hearings": len(hearings), "files": files,
+}
+json.dump(manifest, open(os.path.join(out, "manifest.json"), "w", encoding="utf-8"),
+          ensure_ascii=False, indent=2)
+with open(os.path.join(out, "SHA256SUMS"), "w") as f:
+    for name in sorted(os.listdir(out)):
+        if name != "SHA256SUMS":
+            f.write(hashlib.sha256(open(os.path.join(out, name), "rb").read()).hexdigest() + "  " + name + "\n")
+print("written")
+"#;

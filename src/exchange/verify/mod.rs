@@ -531,6 +531,11 @@ impl<'s> Records<'s> {
         }
     }
 
+    /// Whether a file lost a row so far (one whose ids could not be read).
+    fn lost_any(&mut self) -> bool {
+        self.cursors.all().into_iter().any(|c| lost(c))
+    }
+
     /// Bytes read from the files so far (the CSV parsers' positions), to size hand-overs.
     fn bytes_read(&mut self) -> u64 {
         self.cursors
@@ -1223,8 +1228,9 @@ fn check_rows(spec: &Spec, dir: &Path, manifest: &Manifest) -> (Problems, Vec<He
         let mut run_bytes = 0u64;
         let mut read = records.bytes_read();
         while let Some((line, record, damaged)) = records.next_checked() {
-            // A record with a bad cell is judged by that cell's problem alone.
-            if judge && !damaged {
+            // A record with a bad cell is judged by that cell's problem alone; once a row was
+            // lost (its ids unreadable), the records from there on may lack it: nor are they.
+            if judge && !damaged && !records.lost_any() {
                 run.push((line, record));
                 let now = records.bytes_read();
                 run_bytes += now - read;
