@@ -369,6 +369,38 @@ fn a_no_answer_without_its_comment_is_refused() {
 }
 
 #[test]
+fn an_answer_for_someone_the_item_is_not_asked_about_is_refused() {
+    let c = Case::new();
+    let item = c.column("checklist_answers.csv", "item_code");
+    let party = c.column("checklist_answers.csv", "party_uuid");
+    let hearing = c.column("checklist_answers.csv", "hearing_uuid");
+    let hash_col = c.column("hearings.csv", "content_hash");
+    let parties = std::fs::read_to_string(c.file("hearing_parties.csv")).expect("parties");
+    // A person at the first answer's hearing, named on an item asked of the hearing as a whole.
+    c.edit_csv("checklist_answers.csv", |rows| {
+        let at = rows[1][hearing].clone();
+        let someone = parties
+            .lines()
+            .map(|l| l.split(',').map(str::to_owned).collect::<Vec<_>>())
+            .find(|cells| cells.get(1) == Some(&at))
+            .expect("a person at the hearing")[2]
+            .clone();
+        let row = rows
+            .iter_mut()
+            .skip(1)
+            .find(|r| r[hearing] == at && r[item].starts_with("PUB-") && r[party].is_empty())
+            .expect("a PUB item");
+        row[party] = someone;
+    });
+    rehash(&c, hash_col);
+    c.reseal();
+    refused(
+        &c,
+        "is not asked per defendant, but the answer names party_uuid",
+    );
+}
+
+#[test]
 fn one_bad_cell_gives_one_problem() {
     let c = Case::new();
     let col = c.column("hearings.csv", "location");

@@ -1297,6 +1297,33 @@ fn judge_record(
         ));
     }
     let current = h.form_versions == ours;
+    // Who a checklist answer is for: a per-defendant item names a defendant of the case (or
+    // no one, when it was answered before the case had one); any other item names no one.
+    for a in &record.answers {
+        let Some((_, item)) = spec.checklist.item(&a.item_code) else {
+            continue; // a retired item: its old answers stay as they were
+        };
+        let why = match a.party_uuid {
+            Some(_) if !item.per_defendant => Some(format!(
+                "checklist item {} is not asked per defendant, but the answer names party_uuid",
+                a.item_code
+            )),
+            Some(p) if record.defendants().all(|d| d.uuid != p) => Some(format!(
+                "checklist item {} is asked per defendant, but party {p} is not a defendant of the case",
+                a.item_code
+            )),
+            _ => None,
+        };
+        if let Some(why) = why {
+            problems.push(Problem::file(
+                "checklist_answers.csv",
+                format!(
+                    "the row with uuid {} (of hearing {}, which is {}): {why}",
+                    a.uuid, h.uuid, h.status
+                ),
+            ));
+        }
+    }
     for p in crate::domain::finalise_problems(spec, record) {
         use crate::domain::ProblemKind as K;
         // A field required now may not have been under an older form version.
