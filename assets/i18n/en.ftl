@@ -498,3 +498,37 @@ erase-type-word = Type the word «erase» to go on:
 
 # Failed unlocks wait longer each time
 unlock-wait = Wait { $seconds } s before the next try.
+## Trials: the case view, the agenda and the case picker
+case-title = Case
+case-no-number = (no case number yet)
+case-articles = Articles
+case-next = Next hearing
+case-no-next = not announced
+case-joined = { $n } case records joined as one trial
+case-hearings = Hearings
+case-col-date = date
+case-col-stage = stage
+case-col-outcome = outcome
+case-col-monitor = monitor
+case-col-status = status
+case-defendants = Each defendant across the hearings (– not at that hearing, · not recorded)
+case-allegations = Allegations of torture or ill-treatment
+case-followups = { $n ->
+    [one] { $n } follow-up
+   *[other] { $n } follow-ups
+}
+case-checklist = Standards not met (no or partly): at how many of the hearings that answered, and which
+case-none = None recorded.
+agenda-title = Agenda
+agenda-today = Today
+agenda-tomorrow = Tomorrow
+agenda-week = This week
+agenda-later = Later
+agenda-empty = No trial has a hearing announced from today on.
+pick-case-title = Next hearing of which trial?
+pick-case-hint = Type a case number, a court, a defendant's code or a word. Upcoming and recent trials come first.
+pick-case-none = No trial matches. Esc goes back; n on the list starts a new case.
+key-next-hearing = next hearing
+key-case = trial
+key-agenda = agenda
+key-start-next = start its next hearing

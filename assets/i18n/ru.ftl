@@ -501,3 +501,42 @@ erase-type-word = Введите слово «стереть», чтобы пр�
 
 # Failed unlocks wait longer each time
 unlock-wait = Подождите { $seconds } с до следующей попытки.
+## Trials: the case view, the agenda and the case picker
+case-title = Дело
+case-no-number = (номер дела ещё не известен)
+case-articles = Статьи
+case-next = Следующее заседание
+case-no-next = не назначено
+case-joined = { $n ->
+    [one] { $n } запись дела объединена в один процесс
+    [few] { $n } записи дела объединены в один процесс
+   *[many] { $n } записей дела объединены в один процесс
+}
+case-hearings = Заседания
+case-col-date = дата
+case-col-stage = стадия
+case-col-outcome = итог
+case-col-monitor = монитор
+case-col-status = статус
+case-defendants = Каждый подсудимый по заседаниям (– не был на заседании, · не записано)
+case-allegations = Заявления о пытках и жестоком обращении
+case-followups = { $n ->
+    [one] { $n } последующее действие
+    [few] { $n } последующих действия
+   *[many] { $n } последующих действий
+}
+case-checklist = Стандарты не соблюдены (нет или частично): на скольких заседаниях из ответивших и на каких
+case-none = Ничего не записано.
+agenda-title = Расписание
+agenda-today = Сегодня
+agenda-tomorrow = Завтра
+agenda-week = На этой неделе
+agenda-later = Позже
+agenda-empty = Ни в одном процессе заседание с сегодняшнего дня не назначено.
+pick-case-title = Следующее заседание какого процесса?
+pick-case-hint = Введите номер дела, суд, код подсудимого или слово. Сначала ближайшие и недавние процессы.
+pick-case-none = Такого процесса нет. Esc — назад; n в списке начинает новое дело.
+key-next-hearing = следующее заседание
+key-case = процесс
+key-agenda = расписание
+key-start-next = начать его следующее заседание

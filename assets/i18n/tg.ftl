@@ -465,3 +465,34 @@ erase-type-word = Барои идома калимаи «пок кардан»-�
 
 # Failed unlocks wait longer each time
 unlock-wait = Пеш аз кӯшиши навбатӣ { $seconds } сония интизор шавед.
+## Trials: the case view, the agenda and the case picker
+case-title = Парванда
+case-no-number = (рақами парванда ҳоло маълум нест)
+case-articles = Моддаҳо
+case-next = Ҷаласаи навбатӣ
+case-no-next = таъин нашудааст
+case-joined = { $n } сабти парванда ҳамчун як мурофиа муттаҳид шудаанд
+case-hearings = Ҷаласаҳо
+case-col-date = сана
+case-col-stage = марҳила
+case-col-outcome = натиҷа
+case-col-monitor = мониторингчӣ
+case-col-status = ҳолат
+case-defendants = Ҳар судшаванда дар ҷаласаҳо (– дар ҷаласа набуд, · сабт нашудааст)
+case-allegations = Изҳорот дар бораи шиканҷа ва муносибати бераҳмона
+case-followups = { $n } амали минбаъда
+case-checklist = Стандартҳо риоя нашуданд (не ё қисман): дар чанд ҷаласа аз ҷавобдодаҳо ва дар кадомҳо
+case-none = Ҳеҷ чиз сабт нашудааст.
+agenda-title = Ҷадвал
+agenda-today = Имрӯз
+agenda-tomorrow = Фардо
+agenda-week = Дар ҳамин ҳафта
+agenda-later = Баъдтар
+agenda-empty = Дар ягон мурофиа аз имрӯз ҷаласа таъин нашудааст.
+pick-case-title = Ҷаласаи навбатии кадом мурофиа?
+pick-case-hint = Рақами парванда, суд, рамзи судшаванда ё калимаеро нависед. Аввал мурофиаҳои наздик ва охирин.
+pick-case-none = Чунин мурофиа нест. Esc — бозгашт; n дар рӯйхат парвандаи навро оғоз мекунад.
+key-next-hearing = ҷаласаи навбатӣ
+key-case = мурофиа
+key-agenda = ҷадвал
+key-start-next = ҷаласаи навбатиашро оғоз кардан

@@ -1,7 +1,9 @@
 //! The command line: argument definitions, where the database and passphrase come from, and
 //! one module per subcommand. Every subcommand works without a terminal.
 
+mod agenda;
 mod batches;
+mod cases;
 mod conflicts;
 mod demo;
 mod erase;
@@ -82,6 +84,10 @@ pub enum Command {
     Erase(erase::EraseArgs),
     /// Write a report of the statistics to hand over: HTML with charts, or XLSX
     Report(report::ReportArgs),
+    /// Trials (a case across its hearings) matching filters; `cases show ID` one whole
+    Cases(cases::CasesArgs),
+    /// Each open trial's next hearing, by day
+    Agenda(agenda::AgendaArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -275,6 +281,8 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Passphrase(a) => passphrase::run(ctx, a, out),
         Command::Erase(a) => erase::run(ctx, a, out),
         Command::Report(a) => report::run(ctx, a, out),
+        Command::Cases(a) => cases::run(ctx, a, out),
+        Command::Agenda(a) => agenda::run(ctx, a, out),
     }
 }
 

@@ -4,6 +4,7 @@
 mod fold;
 mod hash;
 mod take;
+pub mod trial;
 mod validate;
 
 use std::collections::BTreeMap;

@@ -47,6 +47,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_charged_cases.sql",
         include_str!("migrations/0007_charged_cases.sql"),
     ),
+    // Trials across hearings: the agenda's index of announced next dates, and joins of two
+    // case records that are one trial (src/store/cases.rs).
+    (
+        "0008_trials.sql",
+        include_str!("migrations/0008_trials.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -5,6 +5,7 @@
 
 mod batches;
 mod bulk;
+mod cases;
 mod erase;
 mod keys;
 mod list;
@@ -30,6 +31,7 @@ pub use batches::{
     MergeCounts, Received, missing_seqs,
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
+pub use cases::{AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, Trial};
 pub use erase::{Erased, MADE_FOLDERS};
 pub use keys::{Passphrase, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};

@@ -112,7 +112,7 @@ fn safe_field_id(id: &str) -> bool {
 }
 
 impl Store {
-    fn tx(&self) -> Result<Transaction<'_>> {
+    pub(super) fn tx(&self) -> Result<Transaction<'_>> {
         if self.read_only {
             return Err(Error::ReadOnly);
         }
@@ -121,7 +121,7 @@ impl Store {
             .map_err(|e| self.explain(e))
     }
 
-    fn me(&self) -> Result<Uuid> {
+    pub(super) fn me(&self) -> Result<Uuid> {
         self.monitor
             .as_ref()
             .map(|m| m.uuid)
@@ -149,27 +149,13 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a new hearing of a new case, owned by this database's monitor; returns its id.
+    /// Starts a new hearing of a new case, owned by this database's monitor and dated today;
+    /// returns its id. The next hearing of a case already here is [`Store::next_hearing`].
     pub fn new_hearing(&self) -> Result<Uuid> {
-        let me = self.me()?;
-        let now = self.now_text();
-        let (case, hearing) = (self.new_id(), self.new_id());
-        let versions = self.form_versions();
-        let tx = self.tx()?;
-        tx.execute(
-            "INSERT INTO cases (uuid, data, created_at, updated_at) VALUES (?1, '{}', ?2, ?2)",
-            params![case.to_string(), now],
-        )?;
-        tx.execute(
-            "INSERT INTO hearings (uuid, case_uuid, monitor_uuid, form_versions, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![hearing.to_string(), case.to_string(), me.to_string(), versions, now],
-        )?;
-        tx.commit().map_err(|e| self.explain(e))?;
-        Ok(hearing)
+        self.insert_hearing(None, Fields::new())
     }
 
-    fn form_versions(&self) -> String {
+    pub(super) fn form_versions(&self) -> String {
         self.spec
             .versions()
             .iter()

@@ -1284,3 +1284,199 @@ fn the_checklist_tally_lists_answers_in_key_order_however_they_were_written() {
     bulk.commit().expect("commit");
     assert_eq!(tally(), expected, "after a bulk write");
 }
+
+/// A first hearing of a trial: court, judge, case number, two defendants with a charge each,
+/// D1 in custody and in the cage at this hearing; it announced the next date `next`.
+fn first_hearing_of_a_trial(s: &Store, next: &str) -> (Uuid, Uuid, [Uuid; 2]) {
+    let h = s.new_hearing().expect("hearing");
+    let case = s.load_hearing(h).expect("load").case.uuid;
+    s.set_field(h, Entity::Hearing, h, "court", "dushanbe_city")
+        .expect("court");
+    s.set_field(h, Entity::Hearing, h, "judge_name", "Саидов А.Н.")
+        .expect("judge");
+    s.set_field(h, Entity::Hearing, h, "courtroom", "6")
+        .expect("courtroom");
+    s.set_field(h, Entity::Hearing, h, "next_hearing_date", next)
+        .expect("next date");
+    s.set_field(h, Entity::Case, case, "court_case_number", "1-245/26")
+        .expect("number");
+    let mut people = [Uuid::nil(); 2];
+    for p in &mut people {
+        let (party, hp) = s.add_party(h, "defendant").expect("party");
+        let charge = s
+            .add_record(h, Entity::Charge, Some(party))
+            .expect("charge");
+        s.set_field(h, Entity::Charge, charge, "article", "104")
+            .expect("article");
+        s.set_field(h, Entity::HearingParty, hp, "custody_status", "detained")
+            .expect("custody");
+        *p = party;
+    }
+    (h, case, people)
+}
+
+#[test]
+fn the_next_hearing_of_a_trial_shares_its_people_and_starts_its_own_facts_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let (h1, case, people) = first_hearing_of_a_trial(&s, "2026-11-30");
+    let first = s.load_hearing(h1).expect("first");
+
+    let h2 = s.next_hearing(case).expect("next hearing");
+    let second = s.load_hearing(h2).expect("second");
+    assert_ne!(h1, h2);
+    assert_eq!(second.case.uuid, case, "the same case record");
+    assert_eq!(second.case.fields, first.case.fields);
+    // The people and charges are the case's own rows: the same ids, nothing copied.
+    let ids = |r: &crate::domain::HearingRecord| {
+        let mut v: Vec<Uuid> = r.parties.iter().map(|p| p.uuid).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&second), ids(&first));
+    assert_eq!(second.charges, first.charges);
+    let mut expected = people.to_vec();
+    expected.sort();
+    assert_eq!(ids(&second), expected);
+    let parties: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM parties", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(parties, 2, "no party was copied");
+    // Each person has a row at the new hearing, with nothing observed yet.
+    assert_eq!(second.hearing_parties.len(), 2);
+    for hp in &second.hearing_parties {
+        assert!(people.contains(&hp.party_uuid));
+        assert!(hp.fields.is_empty(), "{:?}", hp.fields);
+        assert!(first.hearing_parties.iter().all(|f| f.uuid != hp.uuid));
+    }
+    // Court, judge and courtroom carried over; the date is today's; nothing else is.
+    let f = &second.hearing.fields;
+    assert_eq!(f.get("court").map(String::as_str), Some("dushanbe_city"));
+    assert_eq!(f.get("judge_name").map(String::as_str), Some("Саидов А.Н."));
+    assert_eq!(f.get("courtroom").map(String::as_str), Some("6"));
+    assert_eq!(f.get("hearing_date"), Some(&s.today()));
+    assert_eq!(f.get("next_hearing_date"), None);
+    assert_eq!(f.len(), 4, "{f:?}");
+    // The carried values are editable, and editing them leaves the first hearing alone.
+    s.set_field(h2, Entity::Hearing, h2, "judge_name", "Другой судья")
+        .expect("edit");
+    assert_eq!(
+        s.load_hearing(h1)
+            .expect("first")
+            .hearing
+            .fields
+            .get("judge_name")
+            .map(String::as_str),
+        Some("Саидов А.Н.")
+    );
+    // The list's columns are filled for the new hearing, as for any other.
+    let (court, date): (String, String) = s
+        .conn
+        .query_row(
+            "SELECT court, hearing_date FROM hearings WHERE uuid = ?1",
+            [h2.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("columns");
+    assert_eq!((court.as_str(), date), ("dushanbe_city", s.today()));
+}
+
+#[test]
+fn a_new_hearing_of_a_new_case_is_dated_today() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h = s.new_hearing().expect("hearing");
+    let r = s.load_hearing(h).expect("load");
+    assert_eq!(r.hearing.fields.get("hearing_date"), Some(&s.today()));
+    assert!(r.parties.is_empty());
+    let cases: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(cases, 1);
+}
+
+#[test]
+fn the_next_hearing_of_a_case_that_does_not_exist_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let err = s.next_hearing(Uuid::from_u128(42)).expect_err("refused");
+    assert!(matches!(err, Error::NoSuchRecord(_)), "{err:?}");
+    let hearings: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM hearings", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(hearings, 0);
+}
+
+#[test]
+fn the_agenda_lists_the_date_the_latest_hearing_announced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let today = s.today();
+    let (h1, case, _) = first_hearing_of_a_trial(&s, "2026-11-30");
+    // A trial announced for a past date is not on the agenda.
+    let old = s.new_hearing().expect("old");
+    s.set_field(old, Entity::Hearing, old, "next_hearing_date", "2026-01-01")
+        .expect("past");
+    let agenda = s.agenda(&today, None).expect("agenda");
+    assert_eq!(agenda.len(), 1, "{agenda:?}");
+    assert_eq!(agenda[0].date, "2026-11-30");
+    assert_eq!(agenda[0].trial.uuid, case);
+    assert_eq!(agenda[0].trial.case_number, "1-245/26");
+    assert_eq!(agenda[0].trial.court, "dushanbe_city");
+    assert_eq!(agenda[0].trial.courtroom, "6");
+    assert_eq!(agenda[0].trial.defendants, ["D1", "D2"]);
+    assert_eq!(agenda[0].trial.latest, h1);
+    // Limited to the days asked for.
+    assert!(
+        s.agenda(&today, Some("2026-11-29"))
+            .expect("agenda")
+            .is_empty()
+    );
+    // Once the next hearing is started, the date it replaces is gone; the date it announces
+    // takes its place.
+    let h2 = s.next_hearing(case).expect("next");
+    assert!(s.agenda(&today, None).expect("agenda").is_empty());
+    s.set_field(h2, Entity::Hearing, h2, "next_hearing_date", "2026-12-14")
+        .expect("next date");
+    let agenda = s.agenda(&today, None).expect("agenda");
+    assert_eq!(agenda.len(), 1);
+    assert_eq!(
+        (agenda[0].date.as_str(), agenda[0].trial.hearings),
+        ("2026-12-14", 2)
+    );
+}
+
+#[test]
+fn the_case_picker_finds_a_trial_by_number_court_or_word() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let (h1, case, _) = first_hearing_of_a_trial(&s, "2026-11-30");
+    s.set_field(
+        h1,
+        Entity::Hearing,
+        h1,
+        "narrative",
+        "Свидетель Ҳакимов не явился",
+    )
+    .expect("narrative");
+    let other = s.new_hearing().expect("other");
+    let other_case = s.load_hearing(other).expect("load").case.uuid;
+    let found = |q: &str| -> Vec<Uuid> {
+        s.find_cases(q)
+            .expect("find")
+            .into_iter()
+            .map(|c| c.uuid)
+            .collect()
+    };
+    // Upcoming first, then recent.
+    assert_eq!(found(""), [case, other_case]);
+    assert_eq!(found("245"), [case]);
+    assert_eq!(found("1-245/26"), [case]);
+    // A court by its name in any language, and a word of a narrative however it is typed.
+    assert_eq!(found("Душанбе"), [case]);
+    assert_eq!(found("хакимов"), [case]);
+    assert!(found("нет такого").is_empty());
+}

@@ -214,3 +214,100 @@ print(n, court)
     assert_eq!(parts.next(), Some("5"));
     assert!(parts.next().is_some_and(|c| !c.is_empty()));
 }
+
+#[test]
+fn cases_and_agenda_follow_a_trial_across_its_hearings() {
+    use courtwatch::domain::Entity;
+    let env = Env::new();
+    env.ok(&["init", "--code", "M07", "--name", "Test Monitor"]);
+    let spec = std::sync::Arc::new(courtwatch::spec::Spec::builtin().expect("spec"));
+    let store = courtwatch::store::Store::open(
+        &env.db(),
+        PASS,
+        courtwatch::store::OpenMode::Existing,
+        spec,
+        courtwatch::clock::Sources::system(),
+    )
+    .expect("open");
+    let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let h1 = store.new_hearing().expect("hearing 1");
+    let case = store.load_hearing(h1).expect("load").case.uuid;
+    store
+        .set_field(h1, Entity::Case, case, "court_case_number", "1-77/26")
+        .expect("number");
+    store
+        .set_field(h1, Entity::Hearing, h1, "court", "dushanbe_city")
+        .expect("court");
+    for _ in 0..2 {
+        store.add_party(h1, "defendant").expect("defendant");
+    }
+    let h2 = store.next_hearing(case).expect("hearing 2");
+    let d1 = store.load_hearing(h2).expect("load").hearing_parties[0].uuid;
+    store
+        .set_field(
+            h2,
+            Entity::HearingParty,
+            d1,
+            "courtroom_position",
+            "metal_cage",
+        )
+        .expect("cage");
+    store
+        .set_field(h2, Entity::Hearing, h2, "next_hearing_date", &tomorrow)
+        .expect("next date");
+    drop(store);
+
+    let list = env.ok(&["cases", "--format", "csv"]);
+    let rows: Vec<&str> = list.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{list}");
+    assert!(rows[0].starts_with(&case.to_string()), "{list}");
+    assert!(
+        rows[0].contains(",1-77/26,") && rows[0].contains(",D1 D2,2,"),
+        "{list}"
+    );
+
+    // By the case's id or one of its hearings' ids: the same trial.
+    let shown = env.ok(&["cases", "show", &case.to_string()]);
+    assert_eq!(shown, env.ok(&["cases", "show", &h1.to_string()]));
+    assert!(shown.starts_with("Case 1-77/26\n"), "{shown}");
+    assert!(
+        shown.contains(&format!("Next hearing: {tomorrow}")),
+        "{shown}"
+    );
+    // The cage at the second hearing only: D1's row reads "·" (not recorded) at #1.
+    let cage_row = shown
+        .lines()
+        .skip_while(|l| !l.starts_with("D1 "))
+        .find(|l| l.starts_with("Where the defendant sits"))
+        .expect("D1's position row");
+    let cells: Vec<&str> = cage_row
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(cells[1..], ["·", "Metal cage"], "{shown}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["cases", "show", &case.to_string(), "--format", "json"]))
+            .expect("json");
+    assert_eq!(json["hearings"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        json["defendants"][0]["hearings"][1]["courtroom_position"],
+        "metal_cage"
+    );
+
+    let agenda = env.ok(&["agenda"]);
+    let mut lines = agenda.lines();
+    assert_eq!(lines.next(), Some("Tomorrow"), "{agenda}");
+    assert!(
+        agenda.contains("1-77/26") && agenda.contains(&tomorrow),
+        "{agenda}"
+    );
+    let ru = env.ok(&["--lang", "ru", "agenda", "--days", "1"]);
+    assert_eq!(
+        ru.trim(),
+        "Ни в одном процессе заседание с сегодняшнего дня не назначено."
+    );
+}

@@ -234,6 +234,10 @@ fn shipped_migrations_are_never_edited() {
             "0007_charged_cases.sql",
             "1d1c01114d25143a606abc4cf5375e19a5236b8647ef56e8b793aecf0b265336",
         ),
+        (
+            "0008_trials.sql",
+            "b030beb489f902d9964cd38ff881776b261ad29f014c1d0c1f6e5bff589eb5f0",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS
