@@ -15,6 +15,7 @@ pub mod publish;
 pub mod spec;
 pub mod stats;
 pub mod store;
+pub mod trial_text;
 pub mod tui;
 
 pub use error::{Error, Result};

@@ -532,3 +532,7 @@ key-next-hearing = next hearing
 key-case = trial
 key-agenda = agenda
 key-start-next = start its next hearing
+key-next-hearing-row = next hearing in the list
+key-prev-hearing-row = previous hearing in the list
+key-left = scroll left
+key-right = scroll right

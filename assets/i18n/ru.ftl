@@ -540,3 +540,7 @@ key-next-hearing = следующее заседание
 key-case = процесс
 key-agenda = расписание
 key-start-next = начать его следующее заседание
+key-next-hearing-row = следующее заседание в списке
+key-prev-hearing-row = предыдущее заседание в списке
+key-left = прокрутка влево
+key-right = прокрутка вправо

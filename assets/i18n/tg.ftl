@@ -496,3 +496,7 @@ key-next-hearing = ҷаласаи навбатӣ
 key-case = мурофиа
 key-agenda = ҷадвал
 key-start-next = ҷаласаи навбатиашро оғоз кардан
+key-next-hearing-row = ҷаласаи навбатӣ дар рӯйхат
+key-prev-hearing-row = ҷаласаи қаблӣ дар рӯйхат
+key-left = ба чап гардондан
+key-right = ба рост гардондан

@@ -3,6 +3,7 @@
 use clap::Args;
 
 use super::{Context, Out};
+use crate::domain::trial;
 use crate::error::{Error, Result};
 use crate::i18n::Texts;
 use crate::spec::COURT_LIST;
@@ -15,33 +16,11 @@ pub struct AgendaArgs {
     pub days: u32,
 }
 
-/// Which heading of the agenda a date falls under, from `today` (both `YYYY-MM-DD`): the
-/// message key of today, tomorrow, this week (the next seven days) or later.
-pub fn day_group(today: &str, date: &str) -> &'static str {
-    let parse = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
-    match (parse(today), parse(date)) {
-        (Some(t), Some(d)) => match (d - t).num_days() {
-            ..=0 => "agenda-today",
-            1 => "agenda-tomorrow",
-            2..=7 => "agenda-week",
-            _ => "agenda-later",
-        },
-        _ => "agenda-later",
-    }
-}
-
-/// The last date `days` days ahead of `today` takes in (today counts as the first).
-pub fn until(today: &str, days: u32) -> Option<String> {
-    let t = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").ok()?;
-    let end = t + chrono::Days::new(u64::from(days.max(1) - 1));
-    Some(end.format("%Y-%m-%d").to_string())
-}
-
 pub fn run(ctx: &Context, a: AgendaArgs, out: &mut Out) -> Result<()> {
     let texts = Texts::builtin().map_err(Error::Spec)?;
     let store = ctx.open()?;
     let today = store.today();
-    let items = store.agenda(&today, until(&today, a.days).as_deref())?;
+    let items = store.agenda(&today, trial::until(&today, a.days).as_deref())?;
     let lang = ctx.lang;
     if items.is_empty() {
         return out.line(&texts.t(lang, "agenda-empty"));
@@ -59,7 +38,7 @@ pub fn run(ctx: &Context, a: AgendaArgs, out: &mut Out) -> Result<()> {
         Ok(())
     };
     for AgendaItem { date, trial } in &items {
-        let g = day_group(&today, date);
+        let g = trial::day_group(&today, date);
         if g != group {
             flush(&mut rows, out)?;
             if !group.is_empty() {

@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use crate::spec::{Lang, Spec};
 use crate::store::{Filter, OpenMode, Passphrase, Store};
 
-pub use output::Out;
+pub use output::{Out, table};
 pub use process::harden;
 
 /// The environment variable scripts and tests use to give the passphrase.

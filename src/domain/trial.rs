@@ -134,3 +134,25 @@ pub fn checklist(spec: &Spec, records: &[HearingRecord]) -> Vec<NotMet> {
     }
     out
 }
+
+/// Which heading of the agenda a date falls under, from `today` (both `YYYY-MM-DD`): the
+/// message key (`assets/i18n`) of today, tomorrow, this week (the next seven days) or later.
+pub fn day_group(today: &str, date: &str) -> &'static str {
+    let parse = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    match (parse(today), parse(date)) {
+        (Some(t), Some(d)) => match (d - t).num_days() {
+            ..=0 => "agenda-today",
+            1 => "agenda-tomorrow",
+            2..=7 => "agenda-week",
+            _ => "agenda-later",
+        },
+        _ => "agenda-later",
+    }
+}
+
+/// The last date `days` days ahead of `today` takes in (today counts as the first).
+pub fn until(today: &str, days: u32) -> Option<String> {
+    let t = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").ok()?;
+    let end = t + chrono::Days::new(u64::from(days.max(1) - 1));
+    Some(end.format("%Y-%m-%d").to_string())
+}

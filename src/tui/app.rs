@@ -13,6 +13,8 @@ use ratatui::layout::{Constraint, Layout};
 
 use super::effect::{Effect, Outcome};
 use super::keys::{self, Binding, Key};
+use super::screens::agenda::AgendaScreen;
+use super::screens::case::CaseScreen;
 use super::screens::detail::HearingDetail;
 use super::screens::first_run::FirstRun;
 use super::screens::hearing::HearingScreen;
@@ -276,6 +278,9 @@ impl App {
             Some(Screen::Export(s)) => s.handle_key(key, &ctx),
             Some(Screen::Merge(s)) => s.handle_key(key, &ctx),
             Some(Screen::Conflicts(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Case(s)) => s.handle_key(key, &ctx),
+            Some(Screen::Agenda(s)) => s.handle_key(key, &ctx),
+            Some(Screen::CasePicker(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         let effects = self.apply(cmds);
@@ -321,8 +326,12 @@ impl App {
                 Cmd::Run(e) => effects.push(e),
                 Cmd::Pop => {
                     self.stack.pop();
-                    if let Some(Screen::List(list)) = self.stack.last_mut() {
-                        effects.push(list.reload());
+                    // What the screen below shows may have changed: read it again.
+                    match self.stack.last_mut() {
+                        Some(Screen::List(list)) => effects.push(list.reload()),
+                        Some(Screen::Case(c)) => effects.push(Effect::LoadTrial(c.case())),
+                        Some(Screen::Agenda(_)) => effects.push(Effect::LoadAgenda),
+                        _ => {}
                     }
                 }
                 Cmd::Quit => {
@@ -453,6 +462,30 @@ impl App {
                 Vec::new()
             }
             Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
+            Outcome::CasesFound { query, found } => {
+                if let Some(Screen::CasePicker(p)) = self.stack.last_mut() {
+                    p.found(&query, found);
+                }
+                Vec::new()
+            }
+            Outcome::TrialLoaded(trial) => {
+                match self.stack.last_mut() {
+                    Some(Screen::Case(c)) if c.case() == trial.summary.uuid => c.replace(*trial),
+                    _ => self
+                        .stack
+                        .push(Screen::Case(Box::new(CaseScreen::new(*trial)))),
+                }
+                Vec::new()
+            }
+            Outcome::AgendaLoaded { today, items } => {
+                match self.stack.last_mut() {
+                    Some(Screen::Agenda(a)) => a.replace(today, items),
+                    _ => self
+                        .stack
+                        .push(Screen::Agenda(AgendaScreen::new(today, items))),
+                }
+                Vec::new()
+            }
             Outcome::StatsLoaded { stats, filter } => {
                 // The "computing" message is done with.
                 self.status = None;
@@ -579,6 +612,9 @@ impl App {
             Some(Screen::Export(s)) => (ctx.t("export-title"), s.keys()),
             Some(Screen::Merge(s)) => (ctx.t("merge-title"), s.keys()),
             Some(Screen::Conflicts(s)) => (s.title(&ctx), s.keys(&ctx)),
+            Some(Screen::Case(s)) => (s.title(&ctx), s.keys(&ctx)),
+            Some(Screen::Agenda(s)) => (ctx.t("agenda-title"), s.keys(&ctx)),
+            Some(Screen::CasePicker(s)) => (ctx.t("pick-case-title"), s.keys()),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -603,6 +639,9 @@ impl App {
             Some(Screen::Export(s)) => s.render(frame, body, &ctx),
             Some(Screen::Merge(s)) => s.render(frame, body, &ctx),
             Some(Screen::Conflicts(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Case(s)) => s.render(frame, body, &ctx),
+            Some(Screen::Agenda(s)) => s.render(frame, body, &ctx),
+            Some(Screen::CasePicker(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

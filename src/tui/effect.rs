@@ -41,6 +41,14 @@ pub enum Effect {
         total: Option<u64>,
     },
     NewHearing,
+    /// Start the next hearing of the trial of this case record.
+    NextHearing(Uuid),
+    /// The trials the case picker shows for this text.
+    FindCases(String),
+    /// The trial of a case record, or of a hearing's case, for the case view.
+    LoadTrial(Uuid),
+    /// The agenda, from today.
+    LoadAgenda,
     /// Compute the reviewers' statistics for these hearings.
     LoadStats(Box<Filter>),
     /// Write a public report of the statistics for these hearings next to the database
@@ -311,6 +319,16 @@ pub enum Outcome {
         offset: u64,
     },
     HearingCreated(Uuid),
+    /// The trials found for the case picker's text `query`.
+    CasesFound {
+        query: String,
+        found: Vec<crate::store::CaseSummary>,
+    },
+    TrialLoaded(Box<crate::store::Trial>),
+    AgendaLoaded {
+        today: String,
+        items: Vec<crate::store::AgendaItem>,
+    },
     /// Statistics computed for this filter.
     StatsLoaded {
         stats: Box<crate::stats::Stats>,

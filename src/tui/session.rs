@@ -311,6 +311,28 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             }
         }
         Effect::NewHearing => Outcome::HearingCreated(store.new_hearing()?),
+        Effect::NextHearing(case) => Outcome::HearingCreated(store.next_hearing(case)?),
+        Effect::FindCases(query) => Outcome::CasesFound {
+            found: store.find_cases(&query)?,
+            query,
+        },
+        Effect::LoadTrial(id) => {
+            // A case record's id, or one of its hearings'.
+            let case = match store.case_summary(id) {
+                Ok(_) => id,
+                Err(crate::error::Error::NoSuchRecord(_)) => store.load_hearing(id)?.case.uuid,
+                Err(e) => return Err(e),
+            };
+            Outcome::TrialLoaded(Box::new(store.load_trial(case)?))
+        }
+        Effect::LoadAgenda => {
+            let today = store.today();
+            let to = crate::domain::trial::until(&today, crate::tui::screens::agenda::DAYS);
+            Outcome::AgendaLoaded {
+                items: store.agenda(&today, to.as_deref())?,
+                today,
+            }
+        }
         Effect::LoadStats(filter) => {
             let settings = crate::stats::Settings::load(store)?;
             let stats = crate::stats::compute(store, &filter, settings)?;

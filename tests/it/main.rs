@@ -12,6 +12,7 @@ mod report;
 mod stats;
 mod support;
 mod tidy;
+mod trials;
 mod tui;
 mod tui_exchange;
 mod tui_input;

@@ -22,6 +22,7 @@ enum Action {
     Home,
     End,
     Print,
+    Trial,
     Edit,
     Back,
 }
@@ -50,6 +51,7 @@ const KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
     Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(&[Key::ch('p')], Action::Print, "key-print"),
+    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
     Binding::new(&[Key::ch('e')], Action::Edit, "key-edit"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
@@ -83,6 +85,7 @@ const READ_ONLY_KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
     Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(&[Key::ch('p')], Action::Print, "key-print"),
+    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
@@ -144,6 +147,7 @@ impl HearingDetail {
             Some(Action::Home) => self.scroll = 0,
             Some(Action::End) => self.scroll = last,
             Some(Action::Print) => return vec![Cmd::Run(Effect::PrintHearing(self.hearing))],
+            Some(Action::Trial) => return vec![Cmd::Run(Effect::LoadTrial(self.hearing))],
             Some(Action::Edit) => return vec![Cmd::Run(Effect::OpenHearing(self.hearing))],
             Some(Action::Back) => return vec![Cmd::Pop],
             None => {}

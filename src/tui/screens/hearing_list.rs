@@ -20,6 +20,9 @@ use crate::tui::widgets::text::Editor;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     New,
+    NextHearing,
+    Trial,
+    Agenda,
     Open,
     View,
     Search,
@@ -44,6 +47,9 @@ enum Action {
 
 const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('n')], Action::New, "key-new-hearing"),
+    Binding::new(&[Key::ch('h')], Action::NextHearing, "key-next-hearing"),
+    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
+    Binding::new(&[Key::ch('a')], Action::Agenda, "key-agenda"),
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Open, "key-open"),
     Binding::new(&[Key::ch('v')], Action::View, "key-view"),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
@@ -89,6 +95,8 @@ const READ_ONLY_KEYS: &[Binding<Action>] = &[
         Action::View,
         "key-view",
     ),
+    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
+    Binding::new(&[Key::ch('a')], Action::Agenda, "key-agenda"),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
     Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
     Binding::new(&[Key::ch('s')], Action::Stats, "key-statistics"),
@@ -247,6 +255,19 @@ impl HearingList {
         }
         match keys::lookup(self.table(ctx), &key) {
             Some(Action::New) => vec![Cmd::Run(Effect::NewHearing)],
+            Some(Action::NextHearing) => {
+                let picker = super::case_picker::CasePicker::new();
+                let find = picker.find();
+                vec![
+                    Cmd::Push(Box::new(super::Screen::CasePicker(picker))),
+                    Cmd::Run(find),
+                ]
+            }
+            Some(Action::Trial) => self
+                .current()
+                .map(|h| vec![Cmd::Run(Effect::LoadTrial(h.uuid))])
+                .unwrap_or_default(),
+            Some(Action::Agenda) => vec![Cmd::Run(Effect::LoadAgenda)],
             Some(Action::View) => self
                 .current()
                 .map(|h| vec![Cmd::Run(Effect::ViewHearing(h.uuid))])

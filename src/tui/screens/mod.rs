@@ -2,7 +2,10 @@
 //! from it), a `handle_key` that returns commands, `on_outcome` for results of its effects,
 //! and a pure `render`.
 
+pub mod agenda;
 pub mod allegations;
+pub mod case;
+pub mod case_picker;
 pub mod checklist;
 pub mod conflicts;
 pub mod detail;
@@ -84,4 +87,7 @@ pub enum Screen {
     Export(Box<export::ExportScreen>),
     Merge(Box<merge::MergeScreen>),
     Conflicts(Box<conflicts::ConflictsScreen>),
+    Case(Box<case::CaseScreen>),
+    Agenda(agenda::AgendaScreen),
+    CasePicker(case_picker::CasePicker),
 }
