@@ -37,6 +37,13 @@ pub enum CasesAction {
         #[arg(long, value_enum, default_value_t)]
         format: super::show::ShowFormat,
     },
+    /// Join two case records that are the same trial (case or hearing ids); who and when are
+    /// recorded, nothing is deleted
+    Join { a: String, b: String },
+    /// Undo a join: a join's id, or a case record's (every join in force touching it)
+    Split { id: String },
+    /// Case records that look like one trial (same court and case number), to join
+    Suggest,
 }
 
 /// One trial as `cases` lists it.
@@ -88,6 +95,43 @@ pub fn run(ctx: &Context, a: CasesArgs, out: &mut Out) -> Result<()> {
                     ctx.lang,
                 )),
             }
+        }
+        Some(CasesAction::Join { a, b }) => {
+            let store = ctx.open()?;
+            let (a, b) = (case_id(&store, &a)?, case_id(&store, &b)?);
+            let join = store.join_cases(a, b)?;
+            let trial = store.case_summary(a)?;
+            out.line(&format!(
+                "Joined {a} and {b} as one trial ({} case records, {} hearings); join {join}. \
+                 `courtwatch cases split {join}` undoes it.",
+                trial.members.len(),
+                trial.hearings
+            ))
+        }
+        Some(CasesAction::Split { id }) => {
+            let store = ctx.open()?;
+            let id = Uuid::parse_str(id.trim())
+                .map_err(|_| Error::Invalid(format!("{id:?} is not a join or case id (a UUID)")))?;
+            for j in store.split_cases(id)? {
+                out.line(&format!(
+                    "Split join {j}; both case records are kept as they were."
+                ))?;
+            }
+            Ok(())
+        }
+        Some(CasesAction::Suggest) => {
+            let store = ctx.open()?;
+            let pairs = store.join_suggestions()?;
+            if pairs.is_empty() {
+                return out.line("No two case records share a court and a case number.");
+            }
+            for (a, b) in pairs {
+                out.line(&format!(
+                    "{} {}: {} ({} hearings) and {} ({} hearings): courtwatch cases join {} {}",
+                    a.case_number, a.court, a.uuid, a.hearings, b.uuid, b.hearings, a.uuid, b.uuid
+                ))?;
+            }
+            Ok(())
         }
     }
 }

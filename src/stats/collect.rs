@@ -308,12 +308,13 @@ fn run(store: &Store, filter: &Filter, settings: Settings) -> Result<Acc> {
         })
         .map_err(|e| store.explain(e))?;
     let spec = store.spec();
+    let trials = store.joined_trials()?;
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Batch>(4);
         let worker = std::thread::Builder::new()
             .name("statistics".into())
             .spawn_scoped(scope, move || -> Result<Acc> {
-                let mut fold = Fold::new(spec, settings, monitors);
+                let mut fold = Fold::new(spec, settings, monitors, trials);
                 for batch in rx {
                     for row in batch.rows() {
                         fold.row(batch.pass, row)?;

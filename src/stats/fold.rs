@@ -221,6 +221,10 @@ pub(super) struct Fold<'s> {
     monitors: HashMap<String, String>,
     gbv_cases: HashSet<Uuid>,
     hearings: HashMap<Uuid, HearingInfo>,
+    /// Joined case records: the trial each belongs to and the trial's first hearing date
+    /// (`Store::joined_trials`); a record not in it is a trial of its own.
+    trials: std::collections::HashMap<Uuid, (Uuid, Option<String>)>,
+    /// Distinct trials of the selected hearings.
     cases: HashSet<Uuid>,
     sexes: Interner,
     parties: HashMap<Uuid, PartyInfo>,
@@ -241,7 +245,12 @@ pub(super) struct Fold<'s> {
 }
 
 impl<'s> Fold<'s> {
-    pub fn new(spec: &'s Spec, settings: Settings, monitors: HashMap<String, String>) -> Self {
+    pub fn new(
+        spec: &'s Spec,
+        settings: Settings,
+        monitors: HashMap<String, String>,
+        trials: std::collections::HashMap<Uuid, (Uuid, Option<String>)>,
+    ) -> Self {
         let mut acc = Acc::default();
         let mut items = HashMap::default();
         let mut long_items = HashMap::default();
@@ -263,6 +272,7 @@ impl<'s> Fold<'s> {
             monitors,
             gbv_cases: HashSet::default(),
             hearings: HashMap::default(),
+            trials,
             cases: HashSet::default(),
             sexes: Interner::default(),
             parties: HashMap::default(),
@@ -316,7 +326,8 @@ impl<'s> Fold<'s> {
         let f = |field: Hf| v[field as usize];
         let uuid = parse_uuid(r.get(0).unwrap_or(""))?;
         let case = parse_uuid(r.get(1).unwrap_or(""))?;
-        self.cases.insert(case);
+        let joined = self.trials.get(&case);
+        self.cases.insert(joined.map_or(case, |(trial, _)| *trial));
         let monitor = r.get(2).unwrap_or("unknown");
         let monitor = self.monitors.get(monitor).map_or(monitor, String::as_str);
         let date_text = r.get(5);
@@ -356,8 +367,13 @@ impl<'s> Fold<'s> {
             acc.delays.push(delay);
         }
         let outcome = f(Hf::Outcome).filter(|_| took);
+        // The trial's first hearing: over all its records when it was recorded twice.
+        let first = match joined {
+            Some((_, first)) => first.as_deref(),
+            None => r.get(8),
+        };
         if outcome == Some(VERDICT_PRONOUNCED)
-            && let (Some(first), Some(this)) = (r.get(8).and_then(date), date_text.and_then(date))
+            && let (Some(first), Some(this)) = (first.and_then(date), date_text.and_then(date))
         {
             acc.days_to_verdict.push((this - first).num_days().max(0));
         }

@@ -1364,3 +1364,63 @@ fn answers_to_items_this_program_does_not_know_are_still_counted() {
     check(&s, "checklist.PUB-01", 0, Some(0));
     check(&s, "quality.not_observed", 0, Some(4));
 }
+
+#[test]
+fn a_trial_recorded_twice_and_joined_counts_once() {
+    let mut db = Db::new();
+    // Monitor M07 records two hearings of a trial; another monitor records its verdict as a
+    // case of their own.
+    let held = [("hearing_held", "held"), ("court", SINO)];
+    let first = db.case(
+        &[("court_case_number", "1-10/26")],
+        &[&held[..], &[("hearing_date", "2026-01-10")]].concat(),
+    );
+    let second = db.next_hearing(
+        &first,
+        &[&held[..], &[("hearing_date", "2026-02-10")]].concat(),
+    );
+    let verdict = db.case(
+        &[("court_case_number", "1-10/26")],
+        &[
+            &held[..],
+            &[
+                ("hearing_date", "2026-03-10"),
+                ("session_outcome", "verdict_pronounced"),
+                ("verdict", "conviction"),
+            ],
+        ]
+        .concat(),
+    );
+    db.write(&[&first, &second, &verdict]);
+    let all = Filter::default();
+
+    // Two records: 3 hearings / 2 cases, and the verdict 0 days after its record's first.
+    let s = db.stats(&all);
+    check(&s, "counts.cases", 2, None);
+    value(&s, "timeliness.hearings_per_case", 3, Some(1.5));
+    value(&s, "timeliness.days_to_verdict", 1, Some(0.0));
+
+    // Joined: one trial of 3 hearings, and the verdict 59 days after 10 January.
+    let join = db
+        .store
+        .join_cases(first.0.case.uuid, verdict.0.case.uuid)
+        .expect("join");
+    assert_eq!(
+        db.store.join_suggestions().expect("suggestions"),
+        Vec::new(),
+        "joined records are not suggested again"
+    );
+    let s = db.stats(&all);
+    check(&s, "counts.cases", 1, None);
+    value(&s, "timeliness.hearings_per_case", 3, Some(3.0));
+    value(&s, "timeliness.days_to_verdict", 1, Some(59.0));
+
+    // Split: back to two trials; the join stays on record, with who split it.
+    assert_eq!(db.store.split_cases(join).expect("split"), [join]);
+    let s = db.stats(&all);
+    value(&s, "timeliness.hearings_per_case", 3, Some(1.5));
+    let joins = db.store.joins_of(&[first.0.case.uuid]).expect("joins");
+    assert_eq!(joins.len(), 1);
+    assert_eq!(joins[0].split_by, Some(db.me.uuid));
+    assert_eq!(db.store.join_suggestions().expect("suggestions").len(), 1);
+}

@@ -223,6 +223,37 @@ impl Store {
             .collect()
     }
 
+    /// For every case record joined to another: the trial it belongs to (the smallest id of
+    /// its trial's records) and the trial's first hearing date over all its records. Records
+    /// not joined are their own trials and are left out. Statistics count a trial once.
+    pub fn joined_trials(&self) -> Result<HashMap<Uuid, (Uuid, Option<String>)>> {
+        let joins = self.active_joins()?;
+        let mut out: HashMap<Uuid, (Uuid, Option<String>)> = HashMap::new();
+        let mut first = self
+            .conn
+            .prepare_cached("SELECT min(hearing_date) FROM hearings WHERE case_uuid = ?1")?;
+        for (a, _) in &joins {
+            if out.contains_key(a) {
+                continue;
+            }
+            let members = self.trial_members(*a)?;
+            let root = members.iter().min().copied().unwrap_or(*a);
+            let mut date: Option<String> = None;
+            for m in &members {
+                let d: Option<String> = first.query_row([m.to_string()], |r| r.get(0))?;
+                if let Some(d) = d
+                    && date.as_ref().is_none_or(|x| d < *x)
+                {
+                    date = Some(d);
+                }
+            }
+            for m in members {
+                out.insert(m, (root, date.clone()));
+            }
+        }
+        Ok(out)
+    }
+
     /// The latest hearing (by date, then creation) of any of these case records.
     fn latest_hearing(&self, members: &[Uuid]) -> Result<Option<Uuid>> {
         let mut best: Option<(String, String, String)> = None;
@@ -529,6 +560,92 @@ impl Store {
             monitors,
             joins,
         })
+    }
+
+    /// Joins two case records as one trial (the same trial recorded twice, or chosen by a
+    /// lead), recording who and when; returns the join's id. Nothing is deleted or changed in
+    /// either record. Refused when they are one trial already.
+    pub fn join_cases(&self, a: Uuid, b: Uuid) -> Result<Uuid> {
+        let me = self.me()?;
+        for c in [a, b] {
+            self.case_summary(c)?;
+        }
+        if self.trial_members(a)?.contains(&b) {
+            return Err(Error::Invalid(format!(
+                "case records {a} and {b} are already one trial"
+            )));
+        }
+        let id = self.new_id();
+        let tx = self.tx()?;
+        tx.execute(
+            "INSERT INTO case_joins (uuid, case_uuid, other_uuid, joined_by, joined_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                id.to_string(),
+                a.to_string(),
+                b.to_string(),
+                me.to_string(),
+                self.now_text()
+            ],
+        )?;
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(id)
+    }
+
+    /// Splits a join in force (`id` is the join's id, or a case record's: then every join in
+    /// force touching it), recording who and when; the join stays on record. Returns the
+    /// joins split.
+    pub fn split_cases(&self, id: Uuid) -> Result<Vec<Uuid>> {
+        let me = self.me()?;
+        let now = self.now_text();
+        let tx = self.tx()?;
+        let joins: Vec<String> = tx
+            .prepare(
+                "SELECT uuid FROM case_joins WHERE split_at IS NULL
+                   AND (uuid = ?1 OR case_uuid = ?1 OR other_uuid = ?1)",
+            )?
+            .query_map([id.to_string()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if joins.is_empty() {
+            return Err(Error::Invalid(format!(
+                "{id} is neither a join in force nor a joined case record"
+            )));
+        }
+        for j in &joins {
+            tx.execute(
+                "UPDATE case_joins SET split_by = ?1, split_at = ?2 WHERE uuid = ?3",
+                params![me.to_string(), now, j],
+            )?;
+        }
+        tx.commit().map_err(|e| self.explain(e))?;
+        joins.iter().map(|j| parse_uuid(j)).collect()
+    }
+
+    /// Case records that look like one trial: the same court and case number, not joined
+    /// yet. For a lead to confirm (`join_cases`), never joined by themselves.
+    pub fn join_suggestions(&self) -> Result<Vec<(CaseSummary, CaseSummary)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.court, c.case_number, group_concat(DISTINCT c.uuid) FROM cases c
+             JOIN hearings h ON h.case_uuid = c.uuid
+             WHERE c.case_number IS NOT NULL AND c.case_number <> '' AND h.court IS NOT NULL
+             GROUP BY h.court, c.case_number HAVING count(DISTINCT c.uuid) > 1",
+        )?;
+        let groups: Vec<String> = stmt
+            .query_map([], |r| r.get(2))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for g in groups {
+            let ids = g.split(',').map(parse_uuid).collect::<Result<Vec<_>>>()?;
+            let Some((&first, rest)) = ids.split_first() else {
+                continue;
+            };
+            for &other in rest {
+                if !self.trial_members(first)?.contains(&other) {
+                    out.push((self.case_summary(first)?, self.case_summary(other)?));
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Every join (in force or split) touching these case records.

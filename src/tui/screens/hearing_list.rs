@@ -47,9 +47,6 @@ enum Action {
 
 const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('n')], Action::New, "key-new-hearing"),
-    Binding::new(&[Key::ch('h')], Action::NextHearing, "key-next-hearing"),
-    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
-    Binding::new(&[Key::ch('a')], Action::Agenda, "key-agenda"),
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Open, "key-open"),
     Binding::new(&[Key::ch('v')], Action::View, "key-view"),
     Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
@@ -57,6 +54,9 @@ const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('e')], Action::Export, "key-export"),
     Binding::new(&[Key::ch('m')], Action::Merge, "key-merge"),
     Binding::new(&[Key::ch('s')], Action::Stats, "key-statistics"),
+    Binding::new(&[Key::ch('h')], Action::NextHearing, "key-next-hearing"),
+    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
+    Binding::new(&[Key::ch('a')], Action::Agenda, "key-agenda"),
     Binding::help_only(&[Key::ch('c')], Action::Conflicts, "key-conflicts"),
     Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
     Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
