@@ -16,6 +16,9 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::spec::Spec;
 
+/// The entities every hearing of a case shares (`Change::entity`).
+const CASE_LEVEL: [&str; 4] = ["case", "party", "charge", "consent"];
+
 /// Who made one version's audited changes of a final hearing, when and why.
 pub(super) struct Author<'a> {
     pub monitor: Uuid,
@@ -219,37 +222,70 @@ impl Store {
         let Some(changes) = change(&tx, &now)? else {
             return Ok(());
         };
-        let step = version_after_edit(&h);
+        let reason = self
+            .edit_reasons
+            .borrow()
+            .get(&hearing)
+            .cloned()
+            .unwrap_or_default();
+        let me = self.me().unwrap_or(h.monitor_uuid);
+        let by = Author {
+            monitor: me,
+            at: &now,
+            reason: &reason,
+        };
+        self.version_in(&tx, &h, &changes, &by)?;
+        if reindex {
+            self.reindex(&tx, hearing)?;
+        }
+        // The case, its people, charges and consents are part of every hearing of the case:
+        // a change to them is a change of each other hearing of the trial too, versioned and
+        // audited as theirs, so that every final hearing's hash stays true to its content.
+        if changes.iter().any(|c| CASE_LEVEL.contains(&c.entity)) {
+            let others: Vec<String> = tx
+                .prepare_cached("SELECT uuid FROM hearings WHERE case_uuid = ?1 AND uuid <> ?2")?
+                .query_map(params![h.case_uuid.to_string(), hearing.to_string()], |r| {
+                    r.get(0)
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for other in others {
+                let other = self.hearing_row(&tx, super::parse_uuid(&other)?)?;
+                self.version_in(&tx, &other, &changes, &by)?;
+                if reindex {
+                    self.reindex(&tx, other.uuid)?;
+                }
+            }
+        }
+        tx.commit().map_err(|e| self.explain(e))
+    }
+
+    /// Applies the version chain rule to hearing `h` after `changes` (already written): a
+    /// final hearing gets its audit rows, its new version when its current one was sealed, and
+    /// its content hash; a draft only its `updated_at`.
+    fn version_in(
+        &self,
+        tx: &Transaction<'_>,
+        h: &Hearing,
+        changes: &[Change],
+        by: &Author<'_>,
+    ) -> Result<()> {
+        let step = version_after_edit(h);
+        let id = h.uuid.to_string();
         if step.audited {
-            let reason = self
-                .edit_reasons
-                .borrow()
-                .get(&hearing)
-                .cloned()
-                .unwrap_or_default();
-            let me = self.me().unwrap_or(h.monitor_uuid);
-            let by = Author {
-                monitor: me,
-                at: &now,
-                reason: &reason,
-            };
-            self.audit_in(&tx, hearing, step.version, &changes, &by)?;
+            self.audit_in(tx, h.uuid, step.version, changes, by)?;
             tx.prepare_cached(
                 "UPDATE hearings SET version = ?1, parent_hash = ?2, ancestors = ?3, sealed = 0, updated_at = ?4
                  WHERE uuid = ?5",
             )?
-            .execute(params![step.version, step.parent_hash, step.ancestors.join("|"), now, hearing.to_string()])?;
-            let record = load(&tx, hearing)?;
+            .execute(params![step.version, step.parent_hash, step.ancestors.join("|"), by.at, id])?;
+            let record = load(tx, h.uuid)?;
             tx.prepare_cached("UPDATE hearings SET content_hash = ?1 WHERE uuid = ?2")?
-                .execute(params![content_hash(&record), hearing.to_string()])?;
+                .execute(params![content_hash(&record), id])?;
         } else {
             tx.prepare_cached("UPDATE hearings SET updated_at = ?1 WHERE uuid = ?2")?
-                .execute(params![now, hearing.to_string()])?;
+                .execute(params![by.at, id])?;
         }
-        if reindex {
-            self.reindex(&tx, hearing)?;
-        }
-        tx.commit().map_err(|e| self.explain(e))
+        Ok(())
     }
 
     /// Writes the audit rows of one version's changes of a final hearing, in the caller's

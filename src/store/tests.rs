@@ -1493,3 +1493,53 @@ fn the_case_picker_finds_a_trial_by_number_court_or_word() {
     assert_eq!(found("хакимов"), [case]);
     assert!(found("нет такого").is_empty());
 }
+
+#[test]
+fn a_change_to_the_case_at_one_hearing_is_a_new_version_of_the_trials_final_hearings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let h1 = s.new_hearing().expect("hearing 1");
+    complete(&s, h1);
+    if let Err(p) = s.finalise(h1).expect("finalise") {
+        panic!("did not finalise: {p:?}");
+    }
+    let sealed = s.load_hearing(h1).expect("h1");
+    assert_eq!((sealed.hearing.version, sealed.hearing.sealed), (1, true));
+    let h2 = s.next_hearing(sealed.case.uuid).expect("hearing 2");
+
+    // A fact of this hearing only: the first hearing is untouched.
+    s.set_field(h2, Entity::Hearing, h2, "courtroom", "6")
+        .expect("courtroom");
+    assert_eq!(s.load_hearing(h1).expect("h1").hearing, sealed.hearing);
+
+    // A person added at the second hearing belongs to the case, so to the first hearing's
+    // content too: it gets a new version, audited, whose hash is that of its content.
+    s.set_edit_reason(h2, "a second defendant was brought in")
+        .expect("reason");
+    let (party, _) = s.add_party(h2, "defendant").expect("defendant");
+    let after = s.load_hearing(h1).expect("h1");
+    assert_eq!(after.hearing.version, 2);
+    assert_eq!(after.hearing.parent_hash, sealed.hearing.content_hash);
+    assert_eq!(
+        after.hearing.content_hash,
+        crate::domain::content_hash(&after)
+    );
+    assert!(after.parties.iter().any(|p| p.uuid == party));
+    let audited: Vec<_> = after
+        .audit
+        .iter()
+        .filter(|a| a.version == 2 && a.record_uuid == party)
+        .collect();
+    assert_eq!(audited.len(), 1, "{:?}", after.audit);
+    assert_eq!(audited[0].reason, "a second defendant was brought in");
+    // The draft itself is not versioned; further case edits stay in version 2 until sealed.
+    s.set_field(h2, Entity::Party, party, "sex", "f")
+        .expect("sex");
+    let later = s.load_hearing(h1).expect("h1");
+    assert_eq!(later.hearing.version, 2);
+    assert_eq!(
+        later.hearing.content_hash,
+        crate::domain::content_hash(&later)
+    );
+    assert_eq!(s.load_hearing(h2).expect("h2").hearing.version, 0);
+}

@@ -311,3 +311,170 @@ fn cases_and_agenda_follow_a_trial_across_its_hearings() {
         "Ни в одном процессе заседание с сегодняшнего дня не назначено."
     );
 }
+
+/// Opens the database of `env` with the system clock, as the binary does.
+fn open_store(env: &Env) -> courtwatch::store::Store {
+    let spec = std::sync::Arc::new(courtwatch::spec::Spec::builtin().expect("spec"));
+    courtwatch::store::Store::open(
+        &env.db(),
+        PASS,
+        courtwatch::store::OpenMode::Existing,
+        spec,
+        courtwatch::clock::Sources::system(),
+    )
+    .expect("open")
+}
+
+/// Fills what finalising needs (a postponed hearing, its people's situation) and finalises.
+fn finalise_postponed(store: &courtwatch::store::Store, h: uuid::Uuid, number: &str) {
+    use courtwatch::domain::Entity;
+    let r = store.load_hearing(h).expect("load");
+    let case = r.case.uuid;
+    let mut sets: Vec<(Entity, uuid::Uuid, &str, &str)> = vec![
+        (Entity::Case, case, "court_case_number", number),
+        (Entity::Case, case, "case_type", "criminal"),
+        (Entity::Case, case, "confidentiality_level", "internal"),
+        (Entity::Case, case, "preventive_measure", "detention_sizo"),
+        (Entity::Hearing, h, "court", "dushanbe_sino"),
+        (Entity::Hearing, h, "judge_name", "Саидов А.Н."),
+        (Entity::Hearing, h, "hearing_held", "postponed_before_start"),
+        (
+            Entity::Hearing,
+            h,
+            "postponement_reason",
+            "defendant_not_delivered",
+        ),
+        (Entity::Hearing, h, "stages", "trial_opening"),
+        (Entity::Hearing, h, "monitor_access", "no_issue"),
+        (
+            Entity::Hearing,
+            h,
+            "narrative",
+            "Конвой не доставил подсудимых.",
+        ),
+        (Entity::Hearing, h, "follow_up_needed", "no"),
+    ];
+    for hp in &r.hearing_parties {
+        sets.extend([
+            (
+                Entity::HearingParty,
+                hp.uuid,
+                "attendance",
+                "absent_not_delivered",
+            ),
+            (
+                Entity::HearingParty,
+                hp.uuid,
+                "courtroom_position",
+                "not_visible",
+            ),
+            (Entity::HearingParty, hp.uuid, "restraints", "none"),
+            (
+                Entity::HearingParty,
+                hp.uuid,
+                "counsel_type",
+                "state_appointed",
+            ),
+            (Entity::HearingParty, hp.uuid, "counsel_present", "no"),
+        ]);
+    }
+    for p in &r.parties {
+        sets.push((Entity::Party, p.uuid, "sex", "m"));
+    }
+    for (entity, record, field, value) in sets {
+        store
+            .set_field(h, entity, record, field, value)
+            .unwrap_or_else(|e| panic!("{field}: {e}"));
+    }
+    if let Err(p) = store.finalise(h).expect("finalise") {
+        panic!("not final: {p:?}");
+    }
+}
+
+#[test]
+fn a_trial_travels_in_batches_and_a_lead_joins_its_two_records() {
+    // Monitor M07: two hearings of a trial with two defendants.
+    let m07 = Env::new();
+    m07.ok(&["init", "--code", "M07", "--name", "Нилуфар"]);
+    let (h1, h2, case) = {
+        let s = open_store(&m07);
+        let h1 = s.new_hearing().expect("hearing 1");
+        let case = s.load_hearing(h1).expect("load").case.uuid;
+        for _ in 0..2 {
+            s.add_party(h1, "defendant").expect("defendant");
+        }
+        finalise_postponed(&s, h1, "1-245/26");
+        let h2 = s.next_hearing(case).expect("hearing 2");
+        finalise_postponed(&s, h2, "1-245/26");
+        (h1, h2, case)
+    };
+    // Monitor M08 attended the third hearing and recorded it as a case of their own.
+    let m08 = Env::new();
+    m08.ok(&["init", "--code", "M08", "--name", "Фирӯз"]);
+    let other = {
+        let s = open_store(&m08);
+        let h3 = s.new_hearing().expect("hearing 3");
+        s.add_party(h3, "defendant").expect("defendant");
+        finalise_postponed(&s, h3, "1-245/26");
+        s.load_hearing(h3).expect("load").case.uuid
+    };
+    let out = tempfile::tempdir().expect("out");
+    let batch = |env: &Env| {
+        env.ok(&[
+            "export",
+            "--out",
+            &out.path().display().to_string(),
+            "--all",
+        ])
+        .trim()
+        .to_owned()
+    };
+    let (b7, b8) = (batch(&m07), batch(&m08));
+
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    lead.ok(&["merge", &b7, &b8]);
+    // The trial arrived whole: both hearings of one case, the same two people at each.
+    let shown: serde_json::Value =
+        serde_json::from_str(&lead.ok(&["cases", "show", &case.to_string(), "--format", "json"]))
+            .expect("json");
+    let ids: Vec<&str> = shown["hearings"]
+        .as_array()
+        .expect("hearings")
+        .iter()
+        .filter_map(|h| h["uuid"].as_str())
+        .collect();
+    assert_eq!(ids, [h1.to_string(), h2.to_string()]);
+    assert_eq!(shown["defendants"].as_array().map(Vec::len), Some(2));
+
+    // The two records of one trial are suggested, and joined only when the lead says so.
+    let suggested = lead.ok(&["cases", "suggest"]);
+    assert!(
+        suggested.contains(&case.to_string()) && suggested.contains(&other.to_string()),
+        "{suggested}"
+    );
+    assert_eq!(lead.ok(&["cases", "--format", "csv"]).lines().count(), 3);
+    let joined = lead.ok(&["cases", "join", &case.to_string(), &other.to_string()]);
+    assert!(joined.contains("3 hearings"), "{joined}");
+    let trial: serde_json::Value =
+        serde_json::from_str(&lead.ok(&["cases", "show", &other.to_string(), "--format", "json"]))
+            .expect("json");
+    assert_eq!(trial["hearings"].as_array().map(Vec::len), Some(3));
+    assert_eq!(trial["case_records"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        lead.ok(&["cases", "--format", "csv"]).lines().count(),
+        2,
+        "one trial"
+    );
+    assert!(
+        lead.ok(&["cases", "suggest"])
+            .starts_with("No two case records")
+    );
+    // Split: two trials again, nothing lost.
+    let join = trial["joins"][0]["uuid"]
+        .as_str()
+        .expect("join id")
+        .to_owned();
+    lead.ok(&["cases", "split", &join]);
+    assert_eq!(lead.ok(&["cases", "--format", "csv"]).lines().count(), 3);
+}

@@ -51,7 +51,7 @@ const KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
     Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(&[Key::ch('p')], Action::Print, "key-print"),
-    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
+    Binding::help_only(&[Key::ch('t')], Action::Trial, "key-case"),
     Binding::new(&[Key::ch('e')], Action::Edit, "key-edit"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
@@ -85,7 +85,7 @@ const READ_ONLY_KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
     Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(&[Key::ch('p')], Action::Print, "key-print"),
-    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
+    Binding::help_only(&[Key::ch('t')], Action::Trial, "key-case"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
