@@ -2,6 +2,7 @@
 //! one module per subcommand. Every subcommand works without a terminal.
 
 mod agenda;
+mod backup;
 mod batches;
 mod cases;
 mod conflicts;
@@ -82,6 +83,10 @@ pub enum Command {
     Passphrase(passphrase::PassphraseArgs),
     /// Destroy the database for good (asks to type the word `erase`)
     Erase(erase::EraseArgs),
+    /// Write an encrypted copy of the whole database (drafts included) into a folder
+    Backup(backup::BackupArgs),
+    /// Bring a backup back into a new database file (--db), never over an existing one
+    Restore(backup::RestoreArgs),
     /// Write a report of the statistics to hand over: HTML with charts, or XLSX
     Report(report::ReportArgs),
     /// Trials (a case across its hearings) matching filters; `cases show ID` one whole
@@ -280,6 +285,8 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Stats(a) => stats::run(ctx, a, out),
         Command::Passphrase(a) => passphrase::run(ctx, a, out),
         Command::Erase(a) => erase::run(ctx, a, out),
+        Command::Backup(a) => backup::backup(ctx, a, out),
+        Command::Restore(a) => backup::restore(ctx, a, out),
         Command::Report(a) => report::run(ctx, a, out),
         Command::Cases(a) => cases::run(ctx, a, out),
         Command::Agenda(a) => agenda::run(ctx, a, out),

@@ -216,3 +216,153 @@ pub(crate) fn sync_parent(path: &Path) -> Result<()> {
         Ok(())
     }
 }
+
+/// `courtwatch-<CODE>-backup-<stamp>.db`, with anything but letters, digits, `-` and `_` in
+/// the code replaced by `_`.
+fn backup_name(code: &str, stamp: &str) -> String {
+    let code: String = code
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("courtwatch-{code}-backup-{stamp}.db")
+}
+
+/// The setting that holds when the last backup was made (RFC 3339).
+pub const LAST_BACKUP: &str = "last_backup";
+
+impl Store {
+    /// Writes a copy of the whole database — drafts, settings and keys included — into `dir`,
+    /// encrypted with the same passphrase, and gives its path. The copy is written under a
+    /// hidden name (`VACUUM INTO`), checked by opening it with the same key and running an
+    /// integrity check, synced, and only then renamed to its final name, so a crash never
+    /// leaves a file that looks finished. It is the owner's only (`0600`).
+    pub fn backup(&self, dir: &Path) -> Result<PathBuf> {
+        let me = self.profile().ok_or(Error::NoProfile)?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let stamp = self.now().format("%Y%m%dT%H%M%S").to_string();
+        let name = backup_name(&me.code, &stamp);
+        let target = dir.join(&name);
+        if target.exists() {
+            return Err(Error::AlreadyExists(target));
+        }
+        // What an interrupted backup left (hidden, never looking finished) goes.
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let n = entry.file_name().to_string_lossy().into_owned();
+                if n.starts_with(".courtwatch-") && n.ends_with(".db.partial") {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        let partial = dir.join(format!(".{name}.partial"));
+        let written = (|| -> Result<()> {
+            drop(create_private(&partial)?);
+            self.conn
+                .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+                .map_err(|e| self.explain(e))?;
+            // Attached without a key, the copy is opened with this database's passphrase.
+            self.conn
+                .execute(
+                    "ATTACH DATABASE ?1 AS backup_check",
+                    [partial.to_string_lossy()],
+                )
+                .map_err(|e| self.explain(e))?;
+            let check = self
+                .conn
+                .query_row("PRAGMA backup_check.integrity_check", [], |r| {
+                    r.get::<_, String>(0)
+                });
+            let _ = self.conn.execute_batch("DETACH DATABASE backup_check");
+            let check = check.map_err(|e| open_error(&partial, e))?;
+            if check != "ok" {
+                return Err(Error::Corrupt {
+                    path: partial.clone(),
+                    detail: format!("the backup failed its check ({check})"),
+                });
+            }
+            sync_file(&partial)?;
+            std::fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))?;
+            sync_parent(&target)
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
+        }
+        if !self.read_only {
+            self.set_setting(LAST_BACKUP, &self.now_text())?;
+        }
+        Ok(target)
+    }
+
+    /// When the last backup was made, if ever.
+    pub fn last_backup(&self) -> Result<Option<String>> {
+        self.setting(LAST_BACKUP)
+    }
+
+    /// Brings a backup back as the new database `target`, which must not exist (an existing
+    /// database is never touched). The backup is opened with `passphrase` and checked first;
+    /// the copy is written under a hidden name and put in place only when whole.
+    pub fn restore(
+        backup: &Path,
+        target: &Path,
+        passphrase: &str,
+        spec: std::sync::Arc<crate::spec::Spec>,
+        sources: crate::clock::Sources,
+    ) -> Result<Store> {
+        if target.exists() {
+            return Err(Error::AlreadyExists(target.to_owned()));
+        }
+        let meta = std::fs::metadata(backup)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .ok_or_else(|| Error::NoDatabase(backup.to_owned()))?;
+        if meta.len() == 0 {
+            return Err(Error::NotADatabase(backup.to_owned()));
+        }
+        {
+            let conn =
+                Connection::open_with_flags(backup, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                    .map_err(|e| open_error(backup, e))?;
+            super::key(&conn, backup, passphrase)?;
+            let check: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .map_err(|e| open_error(backup, e))?;
+            if check != "ok" {
+                return Err(Error::Corrupt {
+                    path: backup.to_owned(),
+                    detail: check,
+                });
+            }
+        }
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let partial = side_file(target, ".partial");
+        let _ = std::fs::remove_file(&partial);
+        let copied = (|| -> Result<()> {
+            let mut out = create_private(&partial)?;
+            let mut input = std::fs::File::open(backup).map_err(|e| Error::io(backup, e))?;
+            std::io::copy(&mut input, &mut out).map_err(|e| Error::io(&partial, e))?;
+            out.sync_all().map_err(|e| Error::io(&partial, e))?;
+            // A hard link never replaces a file that appeared meanwhile.
+            std::fs::hard_link(&partial, target).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Error::AlreadyExists(target.to_owned())
+                } else {
+                    Error::io(target, e)
+                }
+            })?;
+            sync_parent(target)
+        })();
+        let _ = std::fs::remove_file(&partial);
+        copied?;
+        Store::open(target, passphrase, OpenMode::Existing, spec, sources)
+            .inspect_err(|_| super::remove_database_files(target))
+    }
+}

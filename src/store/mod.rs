@@ -33,7 +33,7 @@ pub use batches::{
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
 pub use cases::{AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, Trial};
 pub use erase::{Erased, MADE_FOLDERS};
-pub use keys::{Passphrase, rekey_file};
+pub use keys::{LAST_BACKUP, Passphrase, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::Encoded;

@@ -604,3 +604,104 @@ fn an_export_never_reuses_a_number_a_folder_has() {
     let path = env.ok(&["export", "--out", out.to_str().expect("path")]);
     assert!(path.contains("courtwatch-M07-000002-"), "{path}");
 }
+
+/// A backup is the whole database, drafts included, still encrypted, the owner's only, named
+/// with the monitor code and time; restored into a new file it lists the same hearings.
+#[test]
+fn backup_then_restore_gives_the_same_hearings_and_drafts() {
+    let env = Env::with_demo(40, 6);
+    let dir = env.dir.path().join("backups");
+    let path = env.ok(&["backup", "--out", dir.to_str().expect("path")]);
+    let path = Path::new(path.trim());
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("courtwatch-M07-backup-") && name.ends_with(".db"),
+        "{name}"
+    );
+    assert_eq!(names(&dir), vec![name], "nothing hidden is left");
+    assert_eq!(mode(path), 0o600);
+    assert_eq!(mode(&dir), 0o700);
+    let bytes = std::fs::read(path).expect("backup");
+    assert!(!bytes.starts_with(b"SQLite format 3"), "encrypted");
+    if let Some(count) = python_count(path, PASS) {
+        assert_eq!(
+            count,
+            Ok(40),
+            "any SQLCipher 4 client opens it with the passphrase"
+        );
+    }
+
+    let restored = env.dir.path().join("restored.db");
+    let restore = |db: &Path, pass: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_courtwatch"))
+            .arg("--db")
+            .arg(db)
+            .arg("restore")
+            .arg(path)
+            .env("COURTWATCH_PASSPHRASE", pass)
+            .output()
+            .expect("restore")
+    };
+    let wrong = restore(&restored, "not the passphrase");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        !restored.exists(),
+        "nothing is made with a wrong passphrase"
+    );
+    let out = restore(&restored, PASS);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(mode(&restored), 0o600);
+    let list = |db: &Path, status: &str| {
+        let out = courtwatch_at(
+            db,
+            PASS,
+            &["list", "--status", status, "--format", "csv"],
+            &[],
+        );
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    for status in ["draft", "final"] {
+        let (a, b) = (list(&env.db(), status), list(&restored, status));
+        assert!(a.lines().count() > 1, "the demo has {status} hearings");
+        assert_eq!(a, b, "{status} hearings");
+    }
+
+    // An existing database is never touched.
+    let before = std::fs::read(env.db()).expect("db");
+    let out = restore(&env.db(), PASS);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read(env.db()).expect("db"), before);
+}
+
+/// A backup cut off before its rename leaves only a hidden file, which the next one removes.
+#[test]
+fn a_backup_cut_off_never_looks_finished() {
+    if !has_strace() {
+        return;
+    }
+    let env = Env::with_demo(10, 6);
+    let dir = env.dir.path().join("backups");
+    let dir_arg = dir.to_str().expect("path");
+    let out = courtwatch_at(
+        &env.db(),
+        PASS,
+        &["backup", "--out", dir_arg],
+        &["-e", "inject=rename,renameat,renameat2:signal=KILL"],
+    );
+    assert!(!out.status.success());
+    let left = names(&dir);
+    assert!(left.len() == 1 && left[0].starts_with('.'), "{left:?}");
+    env.ok(&["backup", "--out", dir_arg]);
+    let left = names(&dir);
+    assert!(left.len() == 1 && !left[0].starts_with('.'), "{left:?}");
+}
