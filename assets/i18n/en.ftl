@@ -536,3 +536,9 @@ key-next-hearing-row = next hearing in the list
 key-prev-hearing-row = previous hearing in the list
 key-left = scroll left
 key-right = scroll right
+
+# Backups (settings)
+settings-backup = Last backup
+settings-backup-never = never — press b to make one
+settings-backup-written = Backup written: { $path }
+key-backup = back up now (encrypted, into backups next to the database)

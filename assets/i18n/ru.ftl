@@ -544,3 +544,9 @@ key-next-hearing-row = следующее заседание в списке
 key-prev-hearing-row = предыдущее заседание в списке
 key-left = прокрутка влево
 key-right = прокрутка вправо
+
+# Backups (settings)
+settings-backup = Последняя копия
+settings-backup-never = не делалась — нажмите b
+settings-backup-written = Резервная копия записана: { $path }
+key-backup = сделать резервную копию (зашифрованную, в backups рядом с базой)

@@ -500,3 +500,9 @@ key-next-hearing-row = ҷаласаи навбатӣ дар рӯйхат
 key-prev-hearing-row = ҷаласаи қаблӣ дар рӯйхат
 key-left = ба чап гардондан
 key-right = ба рост гардондан
+
+# Backups (settings)
+settings-backup = Нусхаи охирин
+settings-backup-never = сохта нашудааст — b-ро пахш кунед
+settings-backup-written = Нусхаи эҳтиётӣ навишта шуд: { $path }
+key-backup = ҳозир нусхаи эҳтиётӣ (рамзгузоришуда, ба backups дар паҳлӯи пойгоҳ)

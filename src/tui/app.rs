@@ -352,10 +352,13 @@ impl App {
                         value: m.to_string(),
                     });
                 }
-                Cmd::OpenSettings => self.stack.push(Screen::Settings(Settings::new(
-                    self.lang,
-                    self.lock_minutes,
-                ))),
+                Cmd::OpenSettings => {
+                    self.stack.push(Screen::Settings(Settings::new(
+                        self.lang,
+                        self.lock_minutes,
+                    )));
+                    effects.push(Effect::LastBackup);
+                }
                 Cmd::Status(s, error) => self.status = Some((s, error)),
                 Cmd::Push(screen) => self.stack.push(*screen),
             }
@@ -570,6 +573,7 @@ impl App {
                     Some(Screen::Export(s)) => s.on_outcome(other, &ctx),
                     Some(Screen::Merge(s)) => s.on_outcome(other, &ctx),
                     Some(Screen::Conflicts(s)) => s.on_outcome(other, &ctx),
+                    Some(Screen::Settings(s)) => s.on_outcome(other, &ctx),
                     _ => Vec::new(),
                 };
                 self.apply(cmds)

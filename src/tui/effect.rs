@@ -30,6 +30,10 @@ pub enum Effect {
     },
     /// Close the database on locking: SQLCipher forgets the key and wipes what it held.
     CloseStore,
+    /// When the last backup was made (the settings screen).
+    LastBackup,
+    /// Write an encrypted backup into `backups` next to the database.
+    Backup,
     /// One page of the hearing list.
     LoadList {
         filter: Box<Filter>,
@@ -312,6 +316,13 @@ pub enum Outcome {
     WrongPassphrase(String),
     /// The database was closed (the screen is locked).
     Closed,
+    /// When the last backup was made (RFC 3339), if ever.
+    LastBackup(Option<String>),
+    /// A backup was written to `path` at `at`.
+    BackedUp {
+        path: String,
+        at: String,
+    },
     ListLoaded {
         rows: Vec<HearingSummary>,
         /// The number of matches, when it was counted.

@@ -229,6 +229,23 @@ impl Session {
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
             }
+            Effect::Backup => {
+                let Some(store) = self.store.as_ref() else {
+                    return Outcome::Failed("the database is not open".into());
+                };
+                let dir = self
+                    .config
+                    .db
+                    .parent()
+                    .map_or_else(|| PathBuf::from("backups"), |d| d.join("backups"));
+                match store.backup(&dir) {
+                    Ok(path) => Outcome::BackedUp {
+                        path: path.display().to_string(),
+                        at: store.last_backup().ok().flatten().unwrap_or_default(),
+                    },
+                    Err(e) => Outcome::Failed(e.to_string()),
+                }
+            }
             Effect::CloseStore => {
                 if let Some(store) = self.store.take() {
                     store.close();
@@ -420,6 +437,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             store.set_setting(&key, &value)?;
             Outcome::Saved
         }
+        Effect::LastBackup => Outcome::LastBackup(store.last_backup()?),
         Effect::LoadConflicts { .. }
         | Effect::OpenConflict(_)
         | Effect::ResolveConflict { .. }
@@ -434,6 +452,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         | Effect::VerifyPassphrase { .. }
         | Effect::CloseStore
         | Effect::WriteReport { .. }
+        | Effect::Backup
         | Effect::PrintHearing(_) => Outcome::Failed("already open".into()),
     })
 }

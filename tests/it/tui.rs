@@ -996,3 +996,37 @@ fn wrong_passphrases_wait_longer_each_time() {
     h.session.paste("wrong\n");
     assert!(h.screen().contains("Wait 1 s"), "{}", h.screen());
 }
+
+/// Settings say when the last backup was made; `b` makes one next to the database, encrypted.
+#[test]
+fn settings_make_a_backup_and_show_when() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("n1-77/26<Esc><F9>");
+    assert!(h.screen().contains("Last backup"), "{}", h.screen());
+    assert!(h.screen().contains("never"), "{}", h.screen());
+    h.keys("b");
+    let screen = h.screen();
+    assert!(screen.contains("Backup written"), "{screen}");
+    assert!(!screen.contains("never"), "{screen}");
+    let dir = h.dir.path().join("backups");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("backups folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0]
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    assert!(name.starts_with("courtwatch-M07-backup-"), "{name}");
+    let spec = spec();
+    let copy = Store::open(&files[0], PASS, OpenMode::ReadOnly, spec, Sources::fixed())
+        .expect("the backup opens with the passphrase");
+    assert_eq!(
+        copy.count_hearings(&courtwatch::store::Filter::default())
+            .expect("count"),
+        1,
+        "the draft is in the backup"
+    );
+}

@@ -1,5 +1,6 @@
-//! Settings: the interface language and the idle time after which the screen locks. Both are
-//! kept in the database and take effect at once.
+//! Settings: the interface language and the idle time after which the screen locks (both
+//! kept in the database, taking effect at once), and backups: when the last one was made, and
+//! `b` to make one now.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -9,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Cmd, Ctx};
 use crate::spec::Lang;
+use crate::tui::effect::{Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
 
@@ -21,6 +23,7 @@ enum Action {
     Down,
     Less,
     More,
+    Backup,
     Back,
 }
 
@@ -45,6 +48,7 @@ const KEYS: &[Binding<Action>] = &[
         Action::More,
         "key-next-value",
     ),
+    Binding::new(&[Key::ch('b')], Action::Backup, "key-backup"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)],
         Action::Back,
@@ -57,7 +61,12 @@ pub struct Settings {
     focus: usize,
     lang: Lang,
     lock_minutes: u64,
+    /// When the last backup was made (RFC 3339): `Some("")` never, `None` not known yet.
+    last_backup: Option<String>,
 }
+
+/// The rows of the screen: language, lock time, backup.
+const ROWS: usize = 3;
 
 impl Settings {
     pub fn new(lang: Lang, lock_minutes: u64) -> Settings {
@@ -65,6 +74,7 @@ impl Settings {
             focus: 0,
             lang,
             lock_minutes,
+            last_backup: None,
         }
     }
 
@@ -78,8 +88,11 @@ impl Settings {
         };
         let step = |forward: bool| -> isize { if forward { 1 } else { -1 } };
         match action {
-            Action::Up | Action::Down => self.focus = 1 - self.focus,
+            Action::Up => self.focus = (self.focus + ROWS - 1) % ROWS,
+            Action::Down => self.focus = (self.focus + 1) % ROWS,
             Action::Back => return vec![Cmd::Pop],
+            Action::Backup => return vec![Cmd::Run(Effect::Backup)],
+            Action::Less | Action::More if self.focus == 2 => {}
             Action::Less | Action::More => {
                 let d = step(action == Action::More);
                 if self.focus == 0 {
@@ -99,7 +112,33 @@ impl Settings {
         Vec::new()
     }
 
+    /// The outcome of the effects this screen asked for.
+    pub fn on_outcome(&mut self, outcome: Outcome, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        match outcome {
+            Outcome::LastBackup(at) => {
+                self.last_backup = Some(at.unwrap_or_default());
+                Vec::new()
+            }
+            Outcome::BackedUp { path, at } => {
+                self.last_backup = Some(at);
+                let text = ctx.texts.t_args(
+                    ctx.lang,
+                    "settings-backup-written",
+                    &[("path", crate::i18n::Arg::Str(&path))],
+                );
+                vec![Cmd::Status(text, false)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        let backup = match self.last_backup.as_deref() {
+            None => String::new(),
+            Some("") => ctx.t("settings-backup-never"),
+            // Shown as stored, to the minute: 2026-12-07 17:35.
+            Some(at) => at.get(..16).unwrap_or(at).replace('T', " "),
+        };
         let rows = [
             (
                 ctx.t("settings-language"),
@@ -113,6 +152,7 @@ impl Settings {
                     &[("count", crate::i18n::Arg::Num(self.lock_minutes as i64))],
                 ),
             ),
+            (ctx.t("settings-backup"), backup),
         ];
         for (i, (label, value)) in rows.iter().enumerate() {
             let y = area.y + 1 + i as u16;
