@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod i18n;
+pub mod keys;
 pub mod printout;
 pub mod publish;
 pub mod spec;

@@ -10,6 +10,7 @@ mod demo;
 mod erase;
 mod export;
 mod init;
+mod keys;
 mod list;
 mod merge;
 mod output;
@@ -93,6 +94,8 @@ pub enum Command {
     Cases(cases::CasesArgs),
     /// Each open trial's next hearing, by day
     Agenda(agenda::AgendaArgs),
+    /// This database's public keys, and the roster of others' (for sealed batches)
+    Keys(keys::KeysArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -290,6 +293,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Report(a) => report::run(ctx, a, out),
         Command::Cases(a) => cases::run(ctx, a, out),
         Command::Agenda(a) => agenda::run(ctx, a, out),
+        Command::Keys(a) => keys::run(ctx, a, out),
     }
 }
 

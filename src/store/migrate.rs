@@ -53,6 +53,9 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_trials.sql",
         include_str!("migrations/0008_trials.sql"),
     ),
+    // Sealed batches: this database's signing key and age identity, the roster of others'
+    // public keys, and the signer of each merged batch (src/store/roster.rs).
+    ("0009_keys.sql", include_str!("migrations/0009_keys.sql")),
 ];
 
 /// The schema version this program writes.

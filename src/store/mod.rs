@@ -11,6 +11,7 @@ mod keys;
 mod list;
 mod migrate;
 mod records;
+mod roster;
 mod search;
 
 use std::cell::RefCell;
@@ -38,6 +39,7 @@ pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::Encoded;
 pub(crate) use records::{HEARING_COLUMNS, hearing_from_row, parse_fields};
+pub use roster::RosterEntry;
 pub use search::fts_query;
 
 /// How to open a database file.

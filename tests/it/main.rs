@@ -9,6 +9,7 @@ mod journeys;
 mod journeys_input;
 mod keys;
 mod report;
+mod sealed;
 mod stats;
 mod support;
 mod tidy;
