@@ -211,6 +211,24 @@ pub fn describe<A: Copy>(table: &[Binding<A>]) -> Vec<(String, &'static str, boo
         .collect()
 }
 
+/// Pairs of a footer or help list with the same description, both in the footer or both
+/// not, joined into one (`↑/k up`, where a screen's table and a shared one both move up), in
+/// the order of the first.
+pub fn merge(pairs: &[(String, &'static str, bool)]) -> Vec<(String, &'static str, bool)> {
+    let mut out: Vec<(String, &'static str, bool)> = Vec::new();
+    for (k, label, footer) in pairs {
+        match out.iter_mut().find(|(_, l, f)| l == label && f == footer) {
+            Some(seen) => {
+                if !seen.0.split('/').any(|x| x == k) {
+                    seen.0 = format!("{}/{k}", seen.0);
+                }
+            }
+            None => out.push((k.clone(), label, *footer)),
+        }
+    }
+    out
+}
+
 /// Moving in a list: the one table every list, choice list and overlay moves with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
@@ -233,6 +251,13 @@ pub const NAV: &[Binding<Nav>] = &[
     ),
     Binding::help_only(&[Key::plain(KeyCode::Home)], Nav::Home, "key-first"),
     Binding::help_only(&[Key::plain(KeyCode::End)], Nav::End, "key-last"),
+];
+
+/// Letters that move in lists where letters are not text (the hearing list, read-only
+/// views): `k` up, `j` down. Never asked where typing filters or edits.
+pub const LETTER_NAV: &[Binding<Nav>] = &[
+    Binding::help_only(&[Key::ch('k')], Nav::Up, "key-up"),
+    Binding::help_only(&[Key::ch('j')], Nav::Down, "key-down"),
 ];
 
 impl Nav {

@@ -260,3 +260,73 @@ fn a_cut_label_ends_in_an_ellipsis_and_labels_widen_with_the_terminal() {
         "fewer labels are cut at 200 columns:\n{wide}"
     );
 }
+
+/// Point 1: the focused widget sees a key before the workspace. A choice list has no use
+/// for Ctrl-T, so it reaches the workspace and stamps the time (the list used to swallow
+/// it: a monitor choosing from a list when something happened lost the moment); nothing
+/// is chosen in the list by it.
+#[test]
+fn ctrl_t_stamps_the_time_from_inside_an_open_choice_list() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile().keys("n<F3><C-a>");
+    focus(&mut h, "Restraints in the courtroom");
+    h.keys("<Enter><Down><C-t>");
+    let r = only(&h);
+    assert_eq!(r.timeline.len(), 1, "the time is stamped:\n{}", h.screen());
+    assert_eq!(r.timeline[0].code, "unnamed");
+    assert_eq!(r.hearing_parties[0].fields.get("restraints"), None);
+    // The stamp's dialog closes; the list is still open where it was.
+    h.keys("<Esc><Enter>");
+    assert_eq!(
+        only(&h).hearing_parties[0]
+            .fields
+            .get("restraints")
+            .map(String::as_str),
+        Some("handcuffed")
+    );
+}
+
+/// Point 1: what a widget owns is not taken by the workspace. Letters, `/` and Space typed
+/// in a text field are text; Esc in a choice list closes the list, not the hearing; Esc
+/// while typing a checklist comment ends the comment; F5 while typing it saves it and moves
+/// on; Ctrl-T while typing it stamps.
+#[test]
+fn the_workspace_takes_only_the_keys_its_widgets_leave() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile().keys("nq y/n F");
+    h.session.tick(0);
+    assert_eq!(
+        only(&h)
+            .case
+            .fields
+            .get("court_case_number")
+            .map(String::as_str),
+        Some("q y/n F")
+    );
+    focus(&mut h, "Type of case");
+    h.keys("<Enter><Esc>");
+    assert!(
+        h.screen().contains("F4 Checklist"),
+        "still in the hearing:\n{}",
+        h.screen()
+    );
+    h.keys("<F4>nwhy<Esc>");
+    let screen = h.screen();
+    assert!(
+        screen.contains("F4 Checklist"),
+        "Esc ended the comment only"
+    );
+    h.keys("<Down>nlate<C-t>");
+    assert_eq!(only(&h).timeline.len(), 1, "Ctrl-T stamps while typing");
+    h.keys("<Esc>more<F5>");
+    h.session.tick(0);
+    let r = only(&h);
+    let comments: Vec<&str> = r.answers.iter().map(|a| a.comment.as_str()).collect();
+    assert!(comments.contains(&"why"), "{comments:?}");
+    assert!(comments.contains(&"latemore"), "{comments:?}");
+    assert!(
+        h.screen().contains("add allegation"),
+        "F5 moved on:\n{}",
+        h.screen()
+    );
+}

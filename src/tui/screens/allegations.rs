@@ -138,10 +138,6 @@ impl Allegations {
         k
     }
 
-    pub fn has_popup(&self) -> bool {
-        self.form.has_popup() || self.who.is_some()
-    }
-
     pub fn flush(&mut self, spec: &Spec) -> Option<Edit> {
         self.form.flush(spec)
     }
@@ -174,27 +170,28 @@ impl Allegations {
         key: KeyEvent,
         ctx: &Ctx<'_>,
         record: &mut HearingRecord,
-    ) -> (Vec<Effect>, Option<Confirm>) {
+    ) -> Option<(Vec<Effect>, Option<Confirm>)> {
         let hearing = record.hearing.uuid;
         if let Some(picker) = &mut self.who {
             return match picker.handle(key) {
                 PickerEvent::Picked(code) => {
                     self.who = None;
                     let party = Uuid::parse_str(&code).ok();
-                    (
+                    Some((
                         vec![Effect::AddRecord {
                             hearing,
                             entity: Entity::Allegation,
                             parent: party,
                         }],
                         None,
-                    )
+                    ))
                 }
                 PickerEvent::Cancelled => {
                     self.who = None;
-                    (Vec::new(), None)
+                    Some((Vec::new(), None))
                 }
-                PickerEvent::None => (Vec::new(), None),
+                PickerEvent::None => Some((Vec::new(), None)),
+                PickerEvent::NotMine => None,
             };
         }
         if !self.form.has_popup()
@@ -262,7 +259,7 @@ impl Allegations {
                             entity: Entity::Followup,
                             parent: Some(a),
                         });
-                        return (effects, None);
+                        return Some((effects, None));
                     }
                 }
                 Action::Remove => {
@@ -278,14 +275,14 @@ impl Allegations {
                         } else {
                             ctx.t("allegation-one")
                         };
-                        return (
+                        return Some((
                             effects,
                             Some(Confirm::Delete {
                                 entity,
                                 record: uuid,
                                 what,
                             }),
-                        );
+                        ));
                     }
                 }
                 Action::Prev | Action::Next => {
@@ -299,10 +296,10 @@ impl Allegations {
                     }
                 }
             }
-            return (effects, None);
+            return Some((effects, None));
         }
         match self.form.handle_key(key, &ctx.form(), record) {
-            FormKey::Used(edits) => (
+            FormKey::Used(edits) => Some((
                 edits
                     .into_iter()
                     .map(|e| Effect::SetField {
@@ -314,8 +311,8 @@ impl Allegations {
                     })
                     .collect(),
                 None,
-            ),
-            FormKey::NotMine => (Vec::new(), None),
+            )),
+            FormKey::NotMine => None,
         }
     }
 

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::Ctx;
 use crate::domain::{Answer, HearingRecord, Problem, ProblemKind, relevant_items};
 use crate::tui::effect::Effect;
-use crate::tui::keys::{self, Binding, Key};
+use crate::tui::keys::{self, Binding, Key, Nav};
 use crate::tui::theme;
 use crate::tui::widgets::chrome;
 use crate::tui::widgets::form::truncate;
@@ -23,10 +23,8 @@ enum Action {
     Answer(&'static str),
     Clear,
     Comment,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
+    Next,
+    Prev,
 }
 
 const KEYS: &[Binding<Action>] = &[
@@ -57,27 +55,16 @@ const KEYS: &[Binding<Action>] = &[
         Action::Comment,
         "key-comment",
     ),
+    Binding::help_only(&[Key::plain(KeyCode::Tab)], Action::Next, "key-next-item"),
     Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::plain(KeyCode::BackTab)],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::plain(KeyCode::Tab)],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageDown)],
-        Action::PageDown,
-        "key-page-down",
+        &[Key::plain(KeyCode::BackTab)],
+        Action::Prev,
+        "key-prev-item",
     ),
 ];
+
+/// Items a page key moves.
+const PAGE: isize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CommentAction {
@@ -173,11 +160,9 @@ impl Checklist {
         if self.comment.is_some() {
             return keys::describe(COMMENT_KEYS);
         }
-        keys::describe(KEYS)
-    }
-
-    pub fn is_editing(&self) -> bool {
-        self.comment.is_some()
+        let mut k = keys::describe(KEYS);
+        k.extend(keys::describe(keys::NAV));
+        k
     }
 
     fn item(&self) -> Option<(&str, Option<Uuid>)> {
@@ -286,7 +271,7 @@ impl Checklist {
         key: KeyEvent,
         _ctx: &Ctx<'_>,
         record: &mut HearingRecord,
-    ) -> Vec<Effect> {
+    ) -> Option<Vec<Effect>> {
         if let Some(editor) = &mut self.comment {
             if let Some(changed) = editor.handle(key) {
                 if changed {
@@ -299,20 +284,31 @@ impl Checklist {
                         let _ = self.set_local(record, &answer, text);
                     }
                 }
-                return Vec::new();
+                return Some(Vec::new());
             }
-            let Some(action) = keys::lookup(COMMENT_KEYS, &key) else {
-                return Vec::new();
-            };
+            // A key neither the comment nor its table takes (F2, Ctrl-T…) is the hearing's.
+            let action = keys::lookup(COMMENT_KEYS, &key)?;
             self.comment = None;
             let effects = self.flush(record);
             if action == CommentAction::DoneNext {
                 self.step(1);
             }
-            return effects;
+            return Some(effects);
         }
-        match keys::lookup(KEYS, &key) {
-            Some(Action::Answer(a)) => {
+        if let Some(nav) = keys::lookup(keys::NAV, &key) {
+            let items = self.rows.len() as isize;
+            self.step(match nav {
+                Nav::Up => -1,
+                Nav::Down => 1,
+                Nav::PageUp => -PAGE,
+                Nav::PageDown => PAGE,
+                Nav::Home => -items,
+                Nav::End => items,
+            });
+            return Some(Vec::new());
+        }
+        Some(match keys::lookup(KEYS, &key)? {
+            Action::Answer(a) => {
                 let needs_comment = matches!(a, "no" | "partly")
                     && self
                         .item()
@@ -326,8 +322,8 @@ impl Checklist {
                 }
                 effects
             }
-            Some(Action::Clear) => self.set(record, "", Some(String::new())),
-            Some(Action::Comment) => {
+            Action::Clear => self.set(record, "", Some(String::new())),
+            Action::Comment => {
                 if let Some((c, p)) = self.item() {
                     let text = answer_of(record, c, p)
                         .map(|a| a.comment.clone())
@@ -336,24 +332,15 @@ impl Checklist {
                 }
                 Vec::new()
             }
-            Some(Action::Up) => {
-                self.step(-1);
-                Vec::new()
-            }
-            Some(Action::Down) => {
+            Action::Next => {
                 self.step(1);
                 Vec::new()
             }
-            Some(Action::PageUp) => {
-                self.step(-10);
+            Action::Prev => {
+                self.step(-1);
                 Vec::new()
             }
-            Some(Action::PageDown) => {
-                self.step(10);
-                Vec::new()
-            }
-            None => Vec::new(),
-        }
+        })
     }
 
     fn set_local(

@@ -11,45 +11,20 @@ use uuid::Uuid;
 use super::{Cmd, Ctx};
 use crate::domain::HearingRecord;
 use crate::tui::effect::Effect;
-use crate::tui::keys::{self, Binding, Key};
+use crate::tui::keys::{self, Binding, Key, Nav};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
+    Page,
     Print,
     Trial,
     Edit,
     Back,
 }
 
+/// The view's keys; it scrolls with the shared navigation tables (and Space pages down).
 const KEYS: &[Binding<Action>] = &[
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
-    Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
+    Binding::new(&[Key::ch(' ')], Action::Page, "key-page-down"),
     Binding::new(&[Key::ch('p')], Action::Print, "key-print"),
     Binding::help_only(&[Key::ch('t')], Action::Trial, "key-case"),
     Binding::new(&[Key::ch('e')], Action::Edit, "key-edit"),
@@ -60,38 +35,8 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
-/// The same keys without editing, for read-only databases.
-const READ_ONLY_KEYS: &[Binding<Action>] = &[
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
-    Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
-    Binding::new(&[Key::ch('p')], Action::Print, "key-print"),
-    Binding::help_only(&[Key::ch('t')], Action::Trial, "key-case"),
-    Binding::new(
-        &[Key::plain(KeyCode::Esc), Key::ch('q')],
-        Action::Back,
-        "key-back",
-    ),
-];
+/// Lines a page key scrolls.
+const PAGE: usize = 15;
 
 #[derive(Debug)]
 pub struct HearingDetail {
@@ -129,23 +74,33 @@ impl HearingDetail {
         format!("{} · {}", ctx.t("detail-title"), self.title)
     }
 
-    fn table(ctx: &Ctx<'_>) -> &'static [Binding<Action>] {
-        if ctx.read_only { READ_ONLY_KEYS } else { KEYS }
+    /// The view's keys; on a read-only database, the same without the one that edits
+    /// (derived, not copied).
+    fn table(ctx: &Ctx<'_>) -> Vec<Binding<Action>> {
+        KEYS.iter()
+            .filter(|b| !(ctx.read_only && b.action == Action::Edit))
+            .copied()
+            .collect()
     }
 
     pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
-        keys::describe(Self::table(ctx))
+        let mut k = keys::describe(&Self::table(ctx));
+        k.extend(keys::describe(keys::NAV));
+        k.extend(keys::describe(keys::LETTER_NAV));
+        k
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
-        let last = self.lines.saturating_sub(1);
-        match keys::lookup(Self::table(ctx), &key) {
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Down) => self.scroll = (self.scroll + 1).min(last),
-            Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(15),
-            Some(Action::PageDown) => self.scroll = (self.scroll + 15).min(last),
-            Some(Action::Home) => self.scroll = 0,
-            Some(Action::End) => self.scroll = last,
+        let lines = usize::from(self.lines);
+        let nav = keys::lookup(keys::NAV, &key).or(keys::lookup(keys::LETTER_NAV, &key));
+        let nav = nav.or((keys::lookup(KEYS, &key) == Some(Action::Page)).then_some(Nav::PageDown));
+        if let Some(nav) = nav {
+            let at = nav.apply(usize::from(self.scroll), lines, PAGE);
+            self.scroll = u16::try_from(at).unwrap_or(u16::MAX);
+            return Vec::new();
+        }
+        match keys::lookup(&Self::table(ctx), &key) {
+            Some(Action::Page) => {}
             Some(Action::Print) => return vec![Cmd::Run(Effect::PrintHearing(self.hearing))],
             Some(Action::Trial) => return vec![Cmd::Run(Effect::LoadTrial(self.hearing))],
             Some(Action::Edit) => return vec![Cmd::Run(Effect::OpenHearing(self.hearing))],

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::allegations::Allegations;
 use super::checklist::Checklist;
 use super::people::People;
-use super::timeline::{DialogKey, EventDialog, Timeline};
+use super::timeline::{DialogKey, EventDialog, Timeline, TimelineKey};
 use super::{Cmd, Ctx};
 use crate::domain::{Entity, HearingRecord, Problem, ProblemKind, Status};
 use crate::spec::COURT_LIST;
@@ -82,11 +82,12 @@ const KEYS: &[Binding<Action>] = &[
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ListAction {
-    Up,
-    Down,
     Jump,
     Close,
 }
+
+/// Rows a page key moves in the problem list.
+const PAGE: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ReasonAction {
@@ -109,9 +110,8 @@ const REASON_KEYS: &[Binding<ReasonAction>] = &[
     ),
 ];
 
+/// The list of problems found on finalising; it moves with the shared navigation table.
 const PROBLEM_KEYS: &[Binding<ListAction>] = &[
-    Binding::help_only(&[Key::plain(KeyCode::Up)], ListAction::Up, "key-up"),
-    Binding::help_only(&[Key::plain(KeyCode::Down)], ListAction::Down, "key-down"),
     Binding::new(&[Key::plain(KeyCode::Enter)], ListAction::Jump, "key-jump"),
     Binding::new(&[Key::plain(KeyCode::Esc)], ListAction::Close, "key-close"),
 ];
@@ -255,7 +255,9 @@ impl HearingScreen {
             return keys::describe(REASON_KEYS);
         }
         if self.problem_list.is_some() {
-            return keys::describe(PROBLEM_KEYS);
+            let mut k = keys::describe(PROBLEM_KEYS);
+            k.extend(keys::describe(keys::NAV));
+            return k;
         }
         if let Some(d) = &self.dialog {
             return d.keys();
@@ -270,7 +272,16 @@ impl HearingScreen {
             Tab::Allegations => self.allegations.keys(),
             Tab::Timeline => self.timeline.keys(),
         };
-        out.extend(keys::describe(KEYS));
+        // A workspace key the widget takes itself (Esc in a choice list) is the widget's.
+        let taken: Vec<String> = out
+            .iter()
+            .flat_map(|(k, _, _)| k.split('/').map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        out.extend(
+            keys::describe(KEYS)
+                .into_iter()
+                .filter(|(k, _, _)| !k.split('/').any(|one| taken.iter().any(|t| t == one))),
+        );
         out
     }
 
@@ -474,33 +485,30 @@ impl HearingScreen {
             };
         }
 
-        // A tab's popup (a choice list) gets every key first.
-        let popup = match self.tab {
-            Tab::Details => self.details.has_popup(),
-            Tab::People => self.people.has_popup(),
-            Tab::Allegations => self.allegations.has_popup(),
-            Tab::Checklist | Tab::Timeline => false,
-        };
-        let editing_comment = self.tab == Tab::Checklist && self.checklist.is_editing();
-        // Esc ends a comment being typed before it leaves the hearing.
-        if let Some(action) = keys::lookup(KEYS, &key)
-            && !(popup || editing_comment && action == Action::Back)
-        {
-            return self.workspace_action(action, ctx);
+        // The focused tab's widget sees the key first; the workspace's keys (F2–F6, Ctrl-T,
+        // Ctrl-S, Esc) are looked up only when it leaves the key.
+        match self.handle_tab(key, ctx) {
+            Some(cmds) => cmds,
+            None => match keys::lookup(KEYS, &key) {
+                Some(action) => self.workspace_action(action, ctx),
+                None => Vec::new(),
+            },
         }
+    }
 
-        let hearing = self.hearing();
-        match self.tab {
+    /// A key for the focused tab's widget; `None` when the widget does not take it.
+    fn handle_tab(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Option<Vec<Cmd>> {
+        Some(match self.tab {
             Tab::Details => match self.details.handle_key(key, &ctx.form(), &mut self.record) {
                 FormKey::Used(edits) => {
                     let effects = self.save_edits(edits);
                     self.after_change(ctx);
                     self.save(effects)
                 }
-                FormKey::NotMine => Vec::new(),
+                FormKey::NotMine => return None,
             },
             Tab::People => {
-                let (effects, confirm) = self.people.handle_key(key, ctx, &mut self.record);
+                let (effects, confirm) = self.people.handle_key(key, ctx, &mut self.record)?;
                 if let Some(c) = confirm {
                     self.confirm = Some(c);
                 }
@@ -508,11 +516,11 @@ impl HearingScreen {
                 self.save(effects)
             }
             Tab::Checklist => {
-                let effects = self.checklist.handle_key(key, ctx, &mut self.record);
+                let effects = self.checklist.handle_key(key, ctx, &mut self.record)?;
                 self.save(effects)
             }
             Tab::Allegations => {
-                let (effects, confirm) = self.allegations.handle_key(key, ctx, &mut self.record);
+                let (effects, confirm) = self.allegations.handle_key(key, ctx, &mut self.record)?;
                 if let Some(c) = confirm {
                     self.confirm = Some(c);
                 }
@@ -520,21 +528,20 @@ impl HearingScreen {
                 self.after_change(ctx);
                 self.save(effects)
             }
-            Tab::Timeline => match self.timeline.handle_key(key, &self.record) {
-                Some(super::timeline::TimelineKey::Edit(id)) => {
+            Tab::Timeline => match self.timeline.handle_key(key, &self.record)? {
+                TimelineKey::Edit(id) => {
                     if let Some(e) = self.record.timeline.iter().find(|e| e.uuid == id) {
                         self.dialog = Some(EventDialog::new(id, &e.at, &e.code, &e.note, ctx));
                     }
                     Vec::new()
                 }
-                Some(super::timeline::TimelineKey::Delete(id)) => {
-                    let _ = hearing;
+                TimelineKey::Delete(id) => {
                     self.confirm = Some(Confirm::DeleteEvent { id });
                     Vec::new()
                 }
-                None => Vec::new(),
+                TimelineKey::Used => Vec::new(),
             },
-        }
+        })
     }
 
     /// A change may make checklist groups appear (a case tag) or fields relevant elsewhere.
@@ -589,11 +596,11 @@ impl HearingScreen {
     }
 
     fn handle_problem_list(&mut self, key: KeyEvent, selected: usize, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if let Some(nav) = keys::lookup(keys::NAV, &key) {
+            self.problem_list = Some(nav.apply(selected, self.problems.len(), PAGE));
+            return Vec::new();
+        }
         match keys::lookup(PROBLEM_KEYS, &key) {
-            Some(ListAction::Up) => self.problem_list = Some(selected.saturating_sub(1)),
-            Some(ListAction::Down) => {
-                self.problem_list = Some((selected + 1).min(self.problems.len().saturating_sub(1)))
-            }
             Some(ListAction::Close) => self.problem_list = None,
             Some(ListAction::Jump) => {
                 self.problem_list = None;

@@ -12,7 +12,7 @@ use crate::i18n::Arg;
 use crate::spec::COURT_LIST;
 use crate::store::{Filter, HearingSummary, Sort, SortColumn};
 use crate::tui::effect::{Effect, Outcome};
-use crate::tui::keys::{self, Binding, Key};
+use crate::tui::keys::{self, Binding, Key, Nav};
 use crate::tui::theme;
 use crate::tui::widgets::filter::{FilterKey, FilterPanel};
 use crate::tui::widgets::text::Editor;
@@ -30,12 +30,6 @@ enum Action {
     Stats,
     SortNext,
     SortReverse,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
     Lang,
     Settings,
     Help,
@@ -60,75 +54,32 @@ const KEYS: &[Binding<Action>] = &[
     Binding::help_only(&[Key::ch('c')], Action::Conflicts, "key-conflicts"),
     Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
     Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageDown)],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
-    Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(&[Key::ch('l')], Action::Lang, "key-language"),
     Binding::new(&[Key::f(9)], Action::Settings, "key-settings"),
     Binding::help_only(&[Key::ch('?')], Action::Help, "key-help"),
     Binding::new(&[Key::ch('q')], Action::Quit, "key-quit"),
 ];
 
-/// Without a key that edits: for read-only databases (Enter shows the detail view).
-const READ_ONLY_KEYS: &[Binding<Action>] = &[
-    Binding::new(
-        &[Key::plain(KeyCode::Enter), Key::ch('v')],
-        Action::View,
-        "key-view",
-    ),
-    Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
-    Binding::new(&[Key::ch('a')], Action::Agenda, "key-agenda"),
-    Binding::new(&[Key::ch('/')], Action::Search, "key-search"),
-    Binding::new(&[Key::ch('f')], Action::Filter, "key-filter"),
-    Binding::new(&[Key::ch('s')], Action::Stats, "key-statistics"),
-    Binding::help_only(&[Key::ch('c')], Action::Conflicts, "key-conflicts"),
-    Binding::help_only(&[Key::ch('o')], Action::SortNext, "key-sort"),
-    Binding::help_only(&[Key::ch('r')], Action::SortReverse, "key-sort-reverse"),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageDown)],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
-    Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
-    Binding::new(&[Key::ch('l')], Action::Lang, "key-language"),
-    Binding::help_only(&[Key::ch('?')], Action::Help, "key-help"),
-    Binding::new(&[Key::ch('q')], Action::Quit, "key-quit"),
-];
+/// A binding of the list on a read-only database, derived from the list's table: keys that
+/// edit are left out, and Enter shows the detail view (as `v` does) instead of the form.
+fn read_only(b: &Binding<Action>) -> Option<Binding<Action>> {
+    match b.action {
+        Action::New | Action::NextHearing | Action::Export | Action::Merge | Action::Settings => {
+            None
+        }
+        Action::Open => Some(Binding {
+            action: Action::View,
+            label: "key-view",
+            ..*b
+        }),
+        // Enter says it in the footer.
+        Action::View => Some(Binding {
+            footer: false,
+            ..*b
+        }),
+        _ => Some(*b),
+    }
+}
 
 const SEARCH_KEYS: &[Binding<Action>] = &[
     Binding::new(
@@ -142,6 +93,16 @@ const SEARCH_KEYS: &[Binding<Action>] = &[
         "key-clear-search",
     ),
 ];
+
+/// The list's keys: its table, or on a read-only database the table without the keys that
+/// edit (derived, never a copy).
+fn table(ctx: &Ctx<'_>) -> Vec<Binding<Action>> {
+    if ctx.read_only {
+        KEYS.iter().filter_map(read_only).collect()
+    } else {
+        KEYS.to_vec()
+    }
+}
 
 /// Rows loaded around the selection.
 const WINDOW: u64 = 60;
@@ -188,15 +149,13 @@ impl HearingList {
         if let Some(panel) = &self.panel {
             return panel.keys();
         }
-        keys::describe(self.table(ctx))
-    }
-
-    fn table(&self, ctx: &Ctx<'_>) -> &'static [Binding<Action>] {
-        match (self.search.is_some(), ctx.read_only) {
-            (true, _) => SEARCH_KEYS,
-            (false, true) => READ_ONLY_KEYS,
-            (false, false) => KEYS,
+        if self.search.is_some() {
+            return keys::describe(SEARCH_KEYS);
         }
+        let mut k = keys::describe(&table(ctx));
+        k.extend(keys::describe(keys::NAV));
+        k.extend(keys::describe(keys::LETTER_NAV));
+        k
     }
 
     fn current(&self) -> Option<&HearingSummary> {
@@ -253,7 +212,18 @@ impl HearingList {
                 None => Vec::new(),
             };
         }
-        match keys::lookup(self.table(ctx), &key) {
+        if let Some(nav) = keys::lookup(keys::NAV, &key).or(keys::lookup(keys::LETTER_NAV, &key)) {
+            let last = self.total.saturating_sub(1);
+            return self.moved(match nav {
+                Nav::Up => self.selected.saturating_sub(1),
+                Nav::Down => self.selected + 1,
+                Nav::PageUp => self.selected.saturating_sub(PAGE),
+                Nav::PageDown => self.selected + PAGE,
+                Nav::Home => 0,
+                Nav::End => last,
+            });
+        }
+        match keys::lookup(&table(ctx), &key) {
             Some(Action::New) => vec![Cmd::Run(Effect::NewHearing)],
             Some(Action::NextHearing) => {
                 let picker = super::case_picker::CasePicker::new();
@@ -299,12 +269,6 @@ impl HearingList {
                 self.selected = 0;
                 vec![Cmd::Run(self.reload())]
             }
-            Some(Action::Up) => self.moved(self.selected.saturating_sub(1)),
-            Some(Action::Down) => self.moved(self.selected + 1),
-            Some(Action::PageUp) => self.moved(self.selected.saturating_sub(PAGE)),
-            Some(Action::PageDown) => self.moved(self.selected + PAGE),
-            Some(Action::Home) => self.moved(0),
-            Some(Action::End) => self.moved(self.total.saturating_sub(1)),
             Some(Action::Lang) => vec![Cmd::CycleLang],
             Some(Action::Settings) => vec![Cmd::OpenSettings],
             Some(Action::Help) => vec![Cmd::Help],

@@ -181,10 +181,6 @@ impl People {
         k
     }
 
-    pub fn has_popup(&self) -> bool {
-        self.form.has_popup()
-    }
-
     pub fn flush(&mut self, spec: &Spec) -> Option<Edit> {
         self.form.flush(spec)
     }
@@ -228,7 +224,7 @@ impl People {
         key: KeyEvent,
         ctx: &Ctx<'_>,
         record: &mut HearingRecord,
-    ) -> (Vec<Effect>, Option<Confirm>) {
+    ) -> Option<(Vec<Effect>, Option<Confirm>)> {
         let hearing = record.hearing.uuid;
         if !self.form.has_popup()
             && let Some(action) = keys::lookup(KEYS, &key)
@@ -275,14 +271,14 @@ impl People {
                             Entity::Consent => format!("{code} · {}", ctx.t("people-consent")),
                             _ => code,
                         };
-                        return (
+                        return Some((
                             effects,
                             Some(Confirm::Delete {
                                 entity,
                                 record: uuid,
                                 what,
                             }),
-                        );
+                        ));
                     }
                 }
                 Action::Prev | Action::Next => {
@@ -296,10 +292,10 @@ impl People {
                     }
                 }
             }
-            return (effects, None);
+            return Some((effects, None));
         }
         match self.form.handle_key(key, &ctx.form(), record) {
-            FormKey::Used(edits) => (
+            FormKey::Used(edits) => Some((
                 edits
                     .into_iter()
                     .map(|e| Effect::SetField {
@@ -311,8 +307,8 @@ impl People {
                     })
                     .collect(),
                 None,
-            ),
-            FormKey::NotMine => (Vec::new(), None),
+            )),
+            FormKey::NotMine => None,
         }
     }
 

@@ -20,15 +20,12 @@ use crate::tui::widgets::text::Editor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
-    Up,
-    Down,
     Edit,
     Delete,
 }
 
+/// The timeline's keys; it moves with the shared navigation table.
 const KEYS: &[Binding<Action>] = &[
-    Binding::help_only(&[Key::plain(KeyCode::Up)], Action::Up, "key-up"),
-    Binding::help_only(&[Key::plain(KeyCode::Down)], Action::Down, "key-down"),
     Binding::new(
         &[Key::plain(KeyCode::Enter)],
         Action::Edit,
@@ -41,8 +38,13 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
+/// Events a page key moves.
+const PAGE: usize = 10;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimelineKey {
+    /// The selection moved (or the key was the timeline's with nothing to do).
+    Used,
     Edit(Uuid),
     Delete(Uuid),
 }
@@ -58,20 +60,23 @@ impl Timeline {
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        keys::describe(KEYS)
+        let mut k = keys::describe(KEYS);
+        k.extend(keys::describe(keys::NAV));
+        k
     }
 
+    /// What a key does to the timeline; `None` when it is not the timeline's.
     pub fn handle_key(&mut self, key: KeyEvent, record: &HearingRecord) -> Option<TimelineKey> {
-        let id = record.timeline.get(self.selected).map(|e| e.uuid);
-        match keys::lookup(KEYS, &key)? {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => {
-                self.selected = (self.selected + 1).min(record.timeline.len().saturating_sub(1))
-            }
-            Action::Edit => return id.map(TimelineKey::Edit),
-            Action::Delete => return id.map(TimelineKey::Delete),
+        if let Some(nav) = keys::lookup(keys::NAV, &key) {
+            self.selected = nav.apply(self.selected, record.timeline.len(), PAGE);
+            return Some(TimelineKey::Used);
         }
-        None
+        let id = record.timeline.get(self.selected).map(|e| e.uuid);
+        let found = match keys::lookup(KEYS, &key)? {
+            Action::Edit => id.map(TimelineKey::Edit),
+            Action::Delete => id.map(TimelineKey::Delete),
+        };
+        Some(found.unwrap_or(TimelineKey::Used))
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, record: &HearingRecord) {

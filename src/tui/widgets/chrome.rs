@@ -72,6 +72,7 @@ pub fn footer(
     lang: Lang,
     keys: &[(String, &'static str, bool)],
 ) {
+    let keys = crate::tui::keys::merge(keys);
     let pairs: Vec<(&str, String, bool)> = keys
         .iter()
         .filter(|(_, _, shown)| *shown)
@@ -147,6 +148,7 @@ pub fn help(
 ) -> HelpView {
     let popup = centered(area, 80, 90);
     frame.render_widget(Clear, popup);
+    let screen = &crate::tui::keys::merge(screen);
     let key_w = screen
         .iter()
         .chain(global)

@@ -218,7 +218,8 @@ impl FilterPanel {
                     self.picker = None;
                 }
                 PickerEvent::Cancelled => self.picker = None,
-                PickerEvent::None => {}
+                // The panel is modal: a key its choice list leaves does nothing.
+                PickerEvent::None | PickerEvent::NotMine => {}
             }
             return FilterKey::Open;
         }

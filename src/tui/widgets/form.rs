@@ -334,6 +334,7 @@ impl FormState {
         if let Some(picker) = &mut self.picker {
             return match picker.handle(key) {
                 PickerEvent::None => FormKey::Used(Vec::new()),
+                PickerEvent::NotMine => FormKey::NotMine,
                 PickerEvent::Cancelled => {
                     self.picker = None;
                     FormKey::Used(Vec::new())

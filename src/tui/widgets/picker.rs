@@ -99,7 +99,11 @@ pub struct Picker {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickerEvent {
+    /// The picker used the key; nothing was chosen yet.
     None,
+    /// Not the picker's key (a function key, a Ctrl key it has no use for): its owner may
+    /// use it — Ctrl-T still stamps the time while a choice list is open.
+    NotMine,
     /// The new value: one code, or codes joined by `|` in list order.
     Picked(String),
     Cancelled,
@@ -208,11 +212,19 @@ impl Picker {
             });
             return PickerEvent::None;
         }
-        // The filter takes text, but no spaces: words are typed together.
-        if !keys::is_space(&key) && self.query.handle(key) == Some(true) {
-            self.cursor = (!self.visible().is_empty()).then_some(0);
+        // The filter takes text, but no spaces: words are typed together. Space is the
+        // picker's all the same (it does nothing), so it never reaches what is behind.
+        if keys::is_space(&key) {
+            return PickerEvent::None;
         }
-        PickerEvent::None
+        match self.query.handle(key) {
+            Some(true) => {
+                self.cursor = (!self.visible().is_empty()).then_some(0);
+                PickerEvent::None
+            }
+            Some(false) => PickerEvent::None,
+            None => PickerEvent::NotMine,
+        }
     }
 
     /// Draws the picker as a popup over `area`, with a line of `hint` under the list.
@@ -316,6 +328,20 @@ mod tests {
             last = p.handle(k);
         }
         last
+    }
+
+    /// A choice list takes its own keys, text and Space; a function key or a Ctrl key it has
+    /// no use for goes back to its owner (the hearing's Ctrl-T stamps from inside it).
+    #[test]
+    fn keys_the_list_does_not_use_are_left_to_its_owner() {
+        let mut p = picker(false);
+        for k in ["<F2>", "<C-t>", "<C-s>", "<Tab>"] {
+            assert_eq!(press(&mut p, k), PickerEvent::NotMine, "{k}");
+        }
+        for k in ["<Space>", "<Down>", "с", "<BS>"] {
+            assert_eq!(press(&mut p, k), PickerEvent::None, "{k}");
+        }
+        assert_eq!(press(&mut p, "<Esc>"), PickerEvent::Cancelled);
     }
 
     #[test]
