@@ -75,6 +75,14 @@ impl Texts {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// Whether `typed` is the word that confirms an erase: `erase`, or the word of the
+    /// interface language (`erase-word`), case and surrounding spaces aside.
+    pub fn is_erase_word(&self, lang: Lang, typed: &str) -> bool {
+        let typed = typed.trim().to_lowercase();
+        !typed.is_empty()
+            && (typed == "erase" || typed == self.t(lang, "erase-word").to_lowercase())
+    }
+
     /// Whether `lang`'s file defines the message `key`.
     pub fn has(&self, lang: Lang, key: &str) -> bool {
         self.bundles

@@ -544,3 +544,27 @@ settings-backup = Last backup
 settings-backup-never = never — press b to make one
 settings-backup-written = Backup written: { $path }
 key-backup = back up now (encrypted, into backups next to the database)
+
+# Settings: backup reminder, passphrase change, erase
+key-settings-open = open or do the entry
+key-settings-confirm = next field, then confirm
+settings-remind = Remind of a backup after
+settings-remind-days = { $count ->
+    [one] { $count } day of drafts without one
+   *[other] { $count } days of drafts without one
+}
+settings-pass = Passphrase
+settings-pass-value = change it…
+settings-erase = Erase the database
+settings-erase-value = asks the passphrase and the word «erase»
+settings-pass-title = Change the passphrase
+settings-pass-intro = The database is copied under the new passphrase, checked, and only then put in its place: if anything stops the change half-way, the old passphrase still opens it. Backups made before keep the old passphrase.
+settings-pass-current = Current passphrase
+settings-pass-new = New passphrase
+settings-pass-need-current = Type the current passphrase.
+settings-pass-changed = The passphrase is changed; the old one no longer opens the database.
+erase-not-the-word = Nothing was erased: the word typed was not «erase».
+list-backup-due = No backup for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} (F9, b)

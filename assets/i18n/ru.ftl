@@ -552,3 +552,29 @@ settings-backup = Последняя копия
 settings-backup-never = не делалась — нажмите b
 settings-backup-written = Резервная копия записана: { $path }
 key-backup = сделать резервную копию (зашифрованную, в backups рядом с базой)
+
+# Settings: backup reminder, passphrase change, erase
+key-settings-open = открыть или выполнить пункт
+key-settings-confirm = следующее поле, затем подтвердить
+settings-remind = Напоминать о копии через
+settings-remind-days = { $count ->
+    [one] { $count } день черновиков без неё
+    [few] { $count } дня черновиков без неё
+   *[many] { $count } дней черновиков без неё
+}
+settings-pass = Парольная фраза
+settings-pass-value = сменить…
+settings-erase = Стереть базу
+settings-erase-value = спросит парольную фразу и слово «стереть»
+settings-pass-title = Смена парольной фразы
+settings-pass-intro = База копируется под новой парольной фразой, проверяется и только затем ставится на место: если что-то прервёт смену на полпути, база по-прежнему откроется старой фразой. Сделанные раньше резервные копии остаются со старой фразой.
+settings-pass-current = Текущая фраза
+settings-pass-new = Новая фраза
+settings-pass-need-current = Введите текущую парольную фразу.
+settings-pass-changed = Парольная фраза изменена; старая больше не открывает базу.
+erase-not-the-word = Ничего не стёрто: введено не слово «стереть».
+list-backup-due = Нет резервной копии уже { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+} (F9, b)

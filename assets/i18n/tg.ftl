@@ -508,3 +508,21 @@ settings-backup = Нусхаи охирин
 settings-backup-never = сохта нашудааст — b-ро пахш кунед
 settings-backup-written = Нусхаи эҳтиётӣ навишта шуд: { $path }
 key-backup = ҳозир нусхаи эҳтиётӣ (рамзгузоришуда, ба backups дар паҳлӯи пойгоҳ)
+
+# Settings: backup reminder, passphrase change, erase
+key-settings-open = бандро кушодан ё иҷро кардан
+key-settings-confirm = майдони навбатӣ, баъд тасдиқ
+settings-remind = Ёдрасонии нусха баъди
+settings-remind-days = { $count } рӯзи сиёҳнависҳо бе нусха
+settings-pass = Ибораи рамз
+settings-pass-value = иваз кардан…
+settings-erase = Пок кардани пойгоҳ
+settings-erase-value = ибораи рамз ва калимаи «пок кардан»-ро мепурсад
+settings-pass-title = Иваз кардани ибораи рамз
+settings-pass-intro = Пойгоҳ бо ибораи рамзи нав нусхабардорӣ ва санҷида мешавад ва танҳо баъд ба ҷояш гузошта мешавад: агар ивазкунӣ дар нимароҳ қатъ шавад, пойгоҳ бо ибораи кӯҳна кушода мешавад. Нусхаҳои эҳтиётии пештара бо ибораи кӯҳна мемонанд.
+settings-pass-current = Ибораи ҳозира
+settings-pass-new = Ибораи нав
+settings-pass-need-current = Ибораи рамзи ҳозираро нависед.
+settings-pass-changed = Ибораи рамз иваз шуд; ибораи кӯҳна дигар пойгоҳро намекушояд.
+erase-not-the-word = Ҳеҷ чиз пок нашуд: калимаи «пок кардан» навишта нашуд.
+list-backup-due = { $days } рӯз нусхаи эҳтиётӣ нест (F9, b)

@@ -16,13 +16,6 @@ pub struct EraseArgs {
     pub confirm: Option<String>,
 }
 
-/// Whether `typed` is the word that confirms an erase: `erase`, or the word of the interface
-/// language, case and surrounding spaces aside.
-pub fn is_erase_word(texts: &Texts, lang: crate::spec::Lang, typed: &str) -> bool {
-    let typed = typed.trim().to_lowercase();
-    !typed.is_empty() && (typed == "erase" || typed == texts.t(lang, "erase-word").to_lowercase())
-}
-
 pub fn run(ctx: &Context, a: EraseArgs, out: &mut Out) -> Result<()> {
     let texts = Texts::builtin().map_err(Error::Spec)?;
     let word = texts.t(ctx.lang, "erase-word");
@@ -33,7 +26,7 @@ pub fn run(ctx: &Context, a: EraseArgs, out: &mut Out) -> Result<()> {
     };
     if a.confirm
         .as_ref()
-        .is_some_and(|w| !is_erase_word(&texts, ctx.lang, w))
+        .is_some_and(|w| !texts.is_erase_word(ctx.lang, w))
     {
         return Err(refused());
     }
@@ -51,7 +44,7 @@ pub fn run(ctx: &Context, a: EraseArgs, out: &mut Out) -> Result<()> {
         std::io::stdin()
             .read_line(&mut line)
             .map_err(|e| Error::io("terminal", e))?;
-        if !is_erase_word(&texts, ctx.lang, &line) {
+        if !texts.is_erase_word(ctx.lang, &line) {
             return Err(refused());
         }
     }

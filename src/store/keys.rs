@@ -305,6 +305,39 @@ impl Store {
         self.setting(LAST_BACKUP)
     }
 
+    /// How many days drafts have gone without a backup, when that is more than `days`: since
+    /// the last backup if a draft changed after it, or, with no backup ever, since the oldest
+    /// draft was begun. `None` when every draft is in the last backup or the wait is shorter.
+    pub fn backup_due(&self, days: u64) -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        let since: Option<String> = match self.last_backup()? {
+            Some(at) => self
+                .conn
+                .query_row(
+                    "SELECT 1 FROM hearings WHERE status = 'draft' AND updated_at > ?1 LIMIT 1",
+                    [&at],
+                    |_| Ok(()),
+                )
+                .optional()
+                .map_err(|e| self.explain(e))?
+                .map(|()| at),
+            None => self
+                .conn
+                .query_row(
+                    "SELECT MIN(created_at) FROM hearings WHERE status = 'draft'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.explain(e))?,
+        };
+        let Some(since) = since.and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok()) else {
+            return Ok(None);
+        };
+        let waited = self.now() - since;
+        let limit = chrono::Duration::days(days.min(36_500) as i64);
+        Ok((waited > limit).then(|| waited.num_days()))
+    }
+
     /// Brings a backup back as the new database `target`, which must not exist (an existing
     /// database is never touched). The backup is opened with `passphrase` and checked first;
     /// the copy is written under a hidden name and put in place only when whole.

@@ -93,6 +93,8 @@ pub struct App {
     failed_unlocks: u32,
     /// No passphrase is tried before this instant (after a wrong one).
     unlock_after: Option<DateTime<FixedOffset>>,
+    /// What to leave on the terminal once the interface has ended (after an erase).
+    farewell: Option<String>,
 }
 
 /// How long the next try waits after `failed` wrong passphrases in a row: 1 s, 2 s, 4 s …
@@ -136,7 +138,13 @@ impl App {
             now: DateTime::default(),
             failed_unlocks: 0,
             unlock_after: None,
+            farewell: None,
         }
+    }
+
+    /// What to print once the interface has ended and the terminal is restored.
+    pub fn farewell(&self) -> Option<&str> {
+        self.farewell.as_deref()
     }
 
     pub fn fix_lang(&mut self) {
@@ -150,7 +158,7 @@ impl App {
     }
 
     /// With the passphrase in the environment, first run asks only for the profile.
-    pub(super) fn set_env_passphrase(&mut self, passphrase: Option<String>) {
+    pub(super) fn set_env_passphrase(&mut self, passphrase: Option<crate::store::Passphrase>) {
         if let (Some(p), Some(Screen::FirstRun(f))) = (passphrase, self.stack.last_mut()) {
             *f = FirstRun::new(Some(p));
         }
@@ -293,9 +301,15 @@ impl App {
         let Some(after) = self.unlock_after.filter(|a| *a > self.now) else {
             return effects;
         };
-        let (held, effects): (Vec<Effect>, Vec<Effect>) = effects
-            .into_iter()
-            .partition(|e| matches!(e, Effect::Unlock { .. } | Effect::VerifyPassphrase { .. }));
+        let (held, effects): (Vec<Effect>, Vec<Effect>) = effects.into_iter().partition(|e| {
+            matches!(
+                e,
+                Effect::Unlock { .. }
+                    | Effect::VerifyPassphrase { .. }
+                    | Effect::ChangePassphrase { .. }
+                    | Effect::Erase { .. }
+            )
+        });
         if !held.is_empty() {
             let left = (after - self.now).num_seconds().max(1);
             let text = self.texts.t_args(
@@ -314,6 +328,8 @@ impl App {
             lock.failed(text);
         } else if let Some(Screen::Unlock(u)) = self.stack.last_mut() {
             u.failed(text);
+        } else if let Some(Screen::Settings(s)) = self.stack.last_mut() {
+            s.failed(text);
         } else {
             self.status = Some((text, true));
         }
@@ -328,7 +344,10 @@ impl App {
                     self.stack.pop();
                     // What the screen below shows may have changed: read it again.
                     match self.stack.last_mut() {
-                        Some(Screen::List(list)) => effects.push(list.reload()),
+                        Some(Screen::List(list)) => {
+                            effects.push(list.reload());
+                            effects.push(Effect::BackupDue);
+                        }
                         Some(Screen::Case(c)) => effects.push(Effect::LoadTrial(c.case())),
                         Some(Screen::Agenda(_)) => effects.push(Effect::LoadAgenda),
                         _ => {}
@@ -357,7 +376,7 @@ impl App {
                         self.lang,
                         self.lock_minutes,
                     )));
-                    effects.push(Effect::LastBackup);
+                    effects.push(Effect::BackupState);
                 }
                 Cmd::Status(s, error) => self.status = Some((s, error)),
                 Cmd::Push(screen) => self.stack.push(*screen),
@@ -381,6 +400,10 @@ impl App {
         let mut effects = self.flush();
         effects.push(Effect::CloseStore);
         self.help = None;
+        if let Some(Screen::Settings(s)) = self.stack.last_mut() {
+            // A passphrase half typed into a dialog is wiped, not kept behind the lock.
+            s.close_dialog();
+        }
         self.lock = Some(Unlock::locked());
         effects
     }
@@ -414,6 +437,11 @@ impl App {
     }
 
     pub fn on_outcome(&mut self, outcome: Outcome) -> Vec<Effect> {
+        if matches!(outcome, Outcome::PassphraseChanged) {
+            // The right passphrase was given: the count of wrong ones starts again.
+            self.failed_unlocks = 0;
+            self.unlock_after = None;
+        }
         match outcome {
             Outcome::Opened {
                 profile,
@@ -426,7 +454,7 @@ impl App {
                 let mut list = HearingList::new();
                 let effect = list.reload();
                 self.stack = vec![Screen::List(list)];
-                vec![effect]
+                vec![effect, Effect::BackupDue]
             }
             Outcome::Unlocked => {
                 self.failed_unlocks = 0;
@@ -435,6 +463,20 @@ impl App {
                 Vec::new()
             }
             Outcome::Closed => Vec::new(),
+            Outcome::Erased(message) => {
+                // Nothing is left to save: the interface ends at once.
+                self.farewell = Some(message);
+                self.stack.clear();
+                self.running = false;
+                Vec::new()
+            }
+            Outcome::StoreLost(message) => {
+                let effects = self.lock_now();
+                if let Some(lock) = &mut self.lock {
+                    lock.failed(message);
+                }
+                effects
+            }
             Outcome::WrongPassphrase(msg) => {
                 self.failed_unlocks = self.failed_unlocks.saturating_add(1);
                 let wait = unlock_delay(self.failed_unlocks);
@@ -448,7 +490,12 @@ impl App {
                         &[("seconds", crate::i18n::Arg::Num(wait))],
                     )
                 );
-                if self.lock.is_none() && !matches!(self.stack.last(), Some(Screen::Unlock(_))) {
+                if self.lock.is_none()
+                    && !matches!(
+                        self.stack.last(),
+                        Some(Screen::Unlock(_) | Screen::Settings(_))
+                    )
+                {
                     self.status = Some((msg, true));
                 } else {
                     self.unlock_failed(text);

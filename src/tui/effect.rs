@@ -30,10 +30,21 @@ pub enum Effect {
     },
     /// Close the database on locking: SQLCipher forgets the key and wipes what it held.
     CloseStore,
-    /// When the last backup was made (the settings screen).
-    LastBackup,
+    /// When the last backup was made and how soon the list reminds of one (settings).
+    BackupState,
     /// Write an encrypted backup into `backups` next to the database.
     Backup,
+    /// Whether the hearing list should remind of a backup.
+    BackupDue,
+    /// Change the passphrase (settings), once `current` is checked.
+    ChangePassphrase {
+        current: Passphrase,
+        new: Passphrase,
+    },
+    /// Erase the database (settings), once `passphrase` is checked; the program then ends.
+    Erase {
+        passphrase: Passphrase,
+    },
     /// One page of the hearing list.
     LoadList {
         filter: Box<Filter>,
@@ -316,8 +327,21 @@ pub enum Outcome {
     WrongPassphrase(String),
     /// The database was closed (the screen is locked).
     Closed,
-    /// When the last backup was made (RFC 3339), if ever.
-    LastBackup(Option<String>),
+    /// When the last backup was made (RFC 3339), if ever, and after how many days of drafts
+    /// without one the list reminds of one.
+    BackupState {
+        last_backup: Option<String>,
+        remind_days: u64,
+    },
+    /// How many days drafts have gone without a backup, when that is more than the setting.
+    BackupDue(Option<i64>),
+    /// The passphrase was changed; the database is open under the new one.
+    PassphraseChanged,
+    /// The database was erased: the sentence to leave on the terminal, and the program ends.
+    Erased(String),
+    /// The database could not be opened again after a failed change: the screen locks, and
+    /// unlocking opens it again.
+    StoreLost(String),
     /// A backup was written to `path` at `at`.
     BackedUp {
         path: String,

@@ -65,6 +65,9 @@ pub fn run(mut session: Session) -> Result<()> {
     session.flush();
     let _ = terminal.clear();
     ratatui::restore();
+    if let Some(message) = session.app.farewell() {
+        println!("{message}");
+    }
     result
 }
 

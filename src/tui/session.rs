@@ -17,6 +17,16 @@ use crate::i18n::Texts;
 use crate::spec::{Lang, Spec};
 use crate::store::{OpenMode, Passphrase, Store};
 
+/// After how many days of drafts without a backup the hearing list reminds of one.
+fn remind_days(store: &Store) -> u64 {
+    store
+        .setting(crate::tui::screens::settings::REMIND_SETTING)
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(crate::tui::screens::settings::REMIND_DEFAULT)
+}
+
 /// Where the session's database is and how to open it.
 pub struct Config {
     pub db: PathBuf,
@@ -50,12 +60,7 @@ impl Session {
         if lang_fixed {
             app.fix_lang();
         }
-        app.set_env_passphrase(
-            config
-                .env_passphrase
-                .as_ref()
-                .map(|p| p.as_str().to_owned()),
-        );
+        app.set_env_passphrase(config.env_passphrase.clone());
         let start = match (&config.env_passphrase, exists) {
             (Some(p), true) => vec![Effect::Unlock {
                 passphrase: p.clone(),
@@ -170,6 +175,64 @@ impl Session {
         outcome
     }
 
+    /// Checks a passphrase typed in a dialog by opening the database with it a second time,
+    /// read-only; a wrong one counts as a failed unlock.
+    fn check_passphrase(&mut self, passphrase: &Passphrase) -> Result<(), Outcome> {
+        match self.open(passphrase, OpenMode::ReadOnly) {
+            Ok(check) => {
+                drop(check);
+                Ok(())
+            }
+            Err(e @ Error::WrongPassphrase(_)) => Err(Outcome::WrongPassphrase(e.to_string())),
+            Err(e) => Err(Outcome::Failed(e.to_string())),
+        }
+    }
+
+    /// After a change that gave the store up failed: opens the database again with the
+    /// passphrase that opens it, and says what failed; if even that fails, the screen locks.
+    fn reopen_after(&mut self, passphrase: &Passphrase, error: Error) -> Outcome {
+        let mode = if self.config.read_only {
+            OpenMode::ReadOnly
+        } else {
+            OpenMode::Existing
+        };
+        match self.open(passphrase, mode) {
+            Ok(store) => {
+                self.store = Some(store);
+                Outcome::Failed(error.to_string())
+            }
+            Err(_) => Outcome::StoreLost(error.to_string()),
+        }
+    }
+
+    /// Changes the passphrase (settings): the current one is checked first, then the change
+    /// runs as `courtwatch passphrase` does, and the database stays open under the new one.
+    fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Outcome {
+        if let Err(outcome) = self.check_passphrase(current) {
+            return outcome;
+        }
+        let Some(store) = self.store.take() else {
+            return Outcome::Failed("the database is not open".into());
+        };
+        match store.change_passphrase(new) {
+            Ok(store) => {
+                self.store = Some(store);
+                Outcome::PassphraseChanged
+            }
+            // The file opens with exactly one of the two (the change is crash-safe): with the
+            // current one unless it failed after its rename.
+            Err(e) => {
+                for p in [current, new] {
+                    if let Ok(store) = self.open(p, OpenMode::Existing) {
+                        self.store = Some(store);
+                        return Outcome::Failed(e.to_string());
+                    }
+                }
+                Outcome::StoreLost(e.to_string())
+            }
+        }
+    }
+
     fn perform(&mut self, effect: Effect) -> Outcome {
         match effect {
             Effect::CreateDatabase {
@@ -244,6 +307,27 @@ impl Session {
                         at: store.last_backup().ok().flatten().unwrap_or_default(),
                     },
                     Err(e) => Outcome::Failed(e.to_string()),
+                }
+            }
+            Effect::ChangePassphrase { current, new } => self.change_passphrase(&current, &new),
+            Effect::Erase { passphrase } => {
+                if let Err(outcome) = self.check_passphrase(&passphrase) {
+                    return outcome;
+                }
+                let Some(store) = self.store.take() else {
+                    return Outcome::Failed("the database is not open".into());
+                };
+                let path = self.config.db.clone();
+                match store.erase() {
+                    Ok(erased) => Outcome::Erased(format!(
+                        "Erased {}: its key was destroyed in {} ms, then its content; {} other file(s) and folder(s) removed.",
+                        path.display(),
+                        erased.key_destroyed.as_millis(),
+                        erased.removed.len()
+                    )),
+                    // Refused before anything was touched (another program has it open):
+                    // open it again.
+                    Err(e) => self.reopen_after(&passphrase, e),
                 }
             }
             Effect::CloseStore => {
@@ -437,7 +521,11 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             store.set_setting(&key, &value)?;
             Outcome::Saved
         }
-        Effect::LastBackup => Outcome::LastBackup(store.last_backup()?),
+        Effect::BackupState => Outcome::BackupState {
+            last_backup: store.last_backup()?,
+            remind_days: remind_days(store),
+        },
+        Effect::BackupDue => Outcome::BackupDue(store.backup_due(remind_days(store))?),
         Effect::LoadConflicts { .. }
         | Effect::OpenConflict(_)
         | Effect::ResolveConflict { .. }
@@ -453,6 +541,8 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         | Effect::CloseStore
         | Effect::WriteReport { .. }
         | Effect::Backup
+        | Effect::ChangePassphrase { .. }
+        | Effect::Erase { .. }
         | Effect::PrintHearing(_) => Outcome::Failed("already open".into()),
     })
 }

@@ -17,3 +17,4 @@ mod trials;
 mod tui;
 mod tui_exchange;
 mod tui_input;
+mod tui_keys;

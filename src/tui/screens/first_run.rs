@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Cmd, Ctx};
+use crate::store::Passphrase;
 use crate::tui::effect::Effect;
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
@@ -41,7 +42,7 @@ pub struct FirstRun {
     pass: Secret,
     repeat: Secret,
     /// The passphrase given in the environment (scripts, tests): not asked on screen.
-    given: Option<String>,
+    given: Option<Passphrase>,
     ask_passphrase: bool,
     focus: usize,
     error: Option<String>,
@@ -70,7 +71,7 @@ pub fn strength(p: &str) -> &'static str {
 }
 
 impl FirstRun {
-    pub fn new(given: Option<String>) -> FirstRun {
+    pub fn new(given: Option<Passphrase>) -> FirstRun {
         let ask_passphrase = given.is_none();
         FirstRun {
             code: Editor::line(""),
@@ -133,15 +134,12 @@ impl FirstRun {
                     self.repeat.clear();
                     self.focus = 4;
                 } else {
-                    let passphrase = self
-                        .given
-                        .clone()
-                        .unwrap_or_else(|| self.pass.value().to_owned());
+                    let passphrase = self.given.clone().unwrap_or_else(|| self.pass.passphrase());
                     return vec![Cmd::Run(Effect::CreateDatabase {
                         code,
                         name,
                         org: self.org.value().trim().to_owned(),
-                        passphrase: passphrase.into(),
+                        passphrase,
                     })];
                 }
             }

@@ -120,6 +120,8 @@ pub struct HearingList {
     search: Option<Editor>,
     panel: Option<Box<FilterPanel>>,
     loading: bool,
+    /// How many days drafts have gone without a backup, when more than the setting allows.
+    backup_due: Option<i64>,
 }
 
 impl HearingList {
@@ -305,6 +307,10 @@ impl HearingList {
                 self.selected = self.selected.min(self.total.saturating_sub(1));
                 Vec::new()
             }
+            Outcome::BackupDue(days) => {
+                self.backup_due = days;
+                Vec::new()
+            }
             Outcome::Saved => Vec::new(),
             _ => Vec::new(),
         }
@@ -452,6 +458,16 @@ impl HearingList {
             ],
         );
         let mut spans = vec![Span::styled(count, theme::dim())];
+        if let Some(days) = self.backup_due {
+            spans.push(Span::styled(
+                format!(
+                    "   {}",
+                    ctx.texts
+                        .t_args(ctx.lang, "list-backup-due", &[("days", Arg::Num(days))])
+                ),
+                theme::error(),
+            ));
+        }
         if let Some(s) = &self.filter.search {
             spans.push(Span::styled(
                 format!("   {} «{s}»", ctx.t("list-searching")),

@@ -1,21 +1,36 @@
 //! Settings: the interface language and the idle time after which the screen locks (both
-//! kept in the database, taking effect at once), and backups: when the last one was made, and
-//! `b` to make one now.
+//! kept in the database, taking effect at once); backups (when the last one was made, how soon
+//! the hearing list reminds of one, and `b` to make one now); changing the passphrase; and
+//! erasing the database. The passphrase change asks the current passphrase and the new one
+//! twice, as `courtwatch passphrase` does; erasing asks the passphrase and the typed word, as
+//! `courtwatch erase` does.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::first_run::strength;
 use super::{Cmd, Ctx};
 use crate::spec::Lang;
 use crate::tui::effect::{Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
+use crate::tui::widgets::chrome;
+use crate::tui::widgets::text::{Editor, Secret};
 
 /// The lock times offered, in minutes.
 pub const LOCK_CHOICES: [u64; 7] = [1, 2, 5, 10, 15, 30, 60];
+
+/// After how many days of drafts without a backup the hearing list reminds of one.
+pub const REMIND_CHOICES: [u64; 5] = [1, 3, 7, 14, 30];
+
+/// The setting that holds [`REMIND_CHOICES`]' value (days; 7 when not set).
+pub const REMIND_SETTING: &str = "backup_remind_days";
+
+/// The reminder's default, in days.
+pub const REMIND_DEFAULT: u64 = 7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -24,6 +39,7 @@ enum Action {
     Less,
     More,
     Backup,
+    Open,
     Back,
 }
 
@@ -48,25 +64,121 @@ const KEYS: &[Binding<Action>] = &[
         Action::More,
         "key-next-value",
     ),
-    Binding::new(&[Key::ch('b')], Action::Backup, "key-backup"),
     Binding::new(
-        &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)],
-        Action::Back,
-        "key-back",
+        &[Key::plain(KeyCode::Enter)],
+        Action::Open,
+        "key-settings-open",
+    ),
+    Binding::new(&[Key::ch('b')], Action::Backup, "key-backup"),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, "key-back"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DialogAction {
+    Next,
+    Prev,
+    Submit,
+    Cancel,
+}
+
+const DIALOG_KEYS: &[Binding<DialogAction>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
+        DialogAction::Next,
+        "key-next-field",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
+        DialogAction::Prev,
+        "key-prev-field",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Enter)],
+        DialogAction::Submit,
+        "key-settings-confirm",
+    ),
+    Binding::new(
+        &[Key::plain(KeyCode::Esc)],
+        DialogAction::Cancel,
+        "key-cancel",
     ),
 ];
+
+/// The rows of the screen, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Language,
+    Lock,
+    Remind,
+    Backup,
+    Passphrase,
+    Erase,
+}
+
+const ROWS: [Row; 6] = [
+    Row::Language,
+    Row::Lock,
+    Row::Remind,
+    Row::Backup,
+    Row::Passphrase,
+    Row::Erase,
+];
+
+/// A dialog over the settings: what it asks for, field by field.
+#[derive(Debug)]
+enum Dialog {
+    /// The current passphrase, the new one and the new one again.
+    Passphrase { fields: [Secret; 3] },
+    /// The passphrase and the word `erase` in the interface language.
+    Erase { pass: Secret, word: Editor },
+}
+
+#[derive(Debug)]
+struct Open {
+    dialog: Dialog,
+    focus: usize,
+    error: Option<String>,
+}
+
+impl Open {
+    fn fields(&self) -> usize {
+        match self.dialog {
+            Dialog::Passphrase { .. } => 3,
+            Dialog::Erase { .. } => 2,
+        }
+    }
+
+    /// Offers a key to the focused field; `true` when it was typing.
+    fn type_key(&mut self, key: KeyEvent) -> bool {
+        match (&mut self.dialog, self.focus) {
+            (Dialog::Passphrase { fields }, i) => fields[i.min(2)].handle(key),
+            (Dialog::Erase { pass, .. }, 0) => pass.handle(key),
+            (Dialog::Erase { word, .. }, _) => word.handle(key).is_some(),
+        }
+    }
+
+    fn clear(&mut self) {
+        match &mut self.dialog {
+            Dialog::Passphrase { fields } => fields.iter_mut().for_each(Secret::clear),
+            Dialog::Erase { pass, word } => {
+                pass.clear();
+                // The word is asked again with the passphrase: each try is a new decision.
+                *word = Editor::line("");
+            }
+        }
+    }
+}
 
 #[derive(Debug)]
 pub struct Settings {
     focus: usize,
     lang: Lang,
     lock_minutes: u64,
+    remind_days: u64,
     /// When the last backup was made (RFC 3339): `Some("")` never, `None` not known yet.
     last_backup: Option<String>,
+    open: Option<Open>,
 }
-
-/// The rows of the screen: language, lock time, backup.
-const ROWS: usize = 3;
 
 impl Settings {
     pub fn new(lang: Lang, lock_minutes: u64) -> Settings {
@@ -74,49 +186,184 @@ impl Settings {
             focus: 0,
             lang,
             lock_minutes,
+            remind_days: REMIND_DEFAULT,
             last_backup: None,
+            open: None,
         }
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        keys::describe(KEYS)
+        if self.open.is_some() {
+            keys::describe(DIALOG_KEYS)
+        } else {
+            keys::describe(KEYS)
+        }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+    /// Closes a dialog, wiping what was typed in it (locking).
+    pub fn close_dialog(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.clear();
+        }
+        self.open = None;
+    }
+
+    /// A wrong passphrase (or a wait before the next try) given in a dialog.
+    pub fn failed(&mut self, message: String) {
+        if let Some(open) = &mut self.open {
+            open.error = Some(message);
+            open.focus = 0;
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if self.open.is_some() {
+            return self.dialog_key(key, ctx);
+        }
         let Some(action) = keys::lookup(KEYS, &key) else {
             return Vec::new();
         };
         let step = |forward: bool| -> isize { if forward { 1 } else { -1 } };
+        let row = ROWS[self.focus.min(ROWS.len() - 1)];
         match action {
-            Action::Up => self.focus = (self.focus + ROWS - 1) % ROWS,
-            Action::Down => self.focus = (self.focus + 1) % ROWS,
+            Action::Up => self.focus = (self.focus + ROWS.len() - 1) % ROWS.len(),
+            Action::Down => self.focus = (self.focus + 1) % ROWS.len(),
             Action::Back => return vec![Cmd::Pop],
             Action::Backup => return vec![Cmd::Run(Effect::Backup)],
-            Action::Less | Action::More if self.focus == 2 => {}
+            Action::Open => match row {
+                Row::Backup => return vec![Cmd::Run(Effect::Backup)],
+                Row::Passphrase => {
+                    self.open = Some(Open {
+                        dialog: Dialog::Passphrase {
+                            fields: Default::default(),
+                        },
+                        focus: 0,
+                        error: None,
+                    });
+                }
+                Row::Erase => {
+                    self.open = Some(Open {
+                        dialog: Dialog::Erase {
+                            pass: Secret::default(),
+                            word: Editor::line(""),
+                        },
+                        focus: 0,
+                        error: None,
+                    });
+                }
+                Row::Language | Row::Lock | Row::Remind => return vec![Cmd::Pop],
+            },
             Action::Less | Action::More => {
                 let d = step(action == Action::More);
-                if self.focus == 0 {
-                    let i = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0) as isize;
-                    self.lang = Lang::ALL[(i + d).rem_euclid(Lang::ALL.len() as isize) as usize];
-                    return vec![Cmd::SetLang(self.lang)];
+                match row {
+                    Row::Language => {
+                        let i =
+                            Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0) as isize;
+                        self.lang =
+                            Lang::ALL[(i + d).rem_euclid(Lang::ALL.len() as isize) as usize];
+                        return vec![Cmd::SetLang(self.lang)];
+                    }
+                    Row::Lock => {
+                        self.lock_minutes = next_choice(&LOCK_CHOICES, self.lock_minutes, d);
+                        return vec![Cmd::SetLockMinutes(self.lock_minutes)];
+                    }
+                    Row::Remind => {
+                        self.remind_days = next_choice(&REMIND_CHOICES, self.remind_days, d);
+                        return vec![Cmd::Run(Effect::SaveSetting {
+                            key: REMIND_SETTING.into(),
+                            value: self.remind_days.to_string(),
+                        })];
+                    }
+                    Row::Backup | Row::Passphrase | Row::Erase => {}
                 }
-                let i = LOCK_CHOICES
-                    .iter()
-                    .position(|m| *m >= self.lock_minutes)
-                    .unwrap_or(2) as isize;
-                self.lock_minutes =
-                    LOCK_CHOICES[(i + d).clamp(0, LOCK_CHOICES.len() as isize - 1) as usize];
-                return vec![Cmd::SetLockMinutes(self.lock_minutes)];
             }
         }
         Vec::new()
     }
 
+    fn dialog_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        let Some(open) = &mut self.open else {
+            return Vec::new();
+        };
+        if open.type_key(key) {
+            open.error = None;
+            return Vec::new();
+        }
+        let fields = open.fields();
+        match keys::lookup(DIALOG_KEYS, &key) {
+            Some(DialogAction::Next) => open.focus = (open.focus + 1) % fields,
+            Some(DialogAction::Prev) => open.focus = (open.focus + fields - 1) % fields,
+            Some(DialogAction::Cancel) => {
+                open.clear();
+                self.open = None;
+            }
+            Some(DialogAction::Submit) if open.focus + 1 < fields => open.focus += 1,
+            Some(DialogAction::Submit) => return self.submit(ctx),
+            None => {}
+        }
+        Vec::new()
+    }
+
+    /// The dialog's last field was confirmed: checks what was typed, then asks for the change.
+    fn submit(&mut self, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        let Some(open) = &mut self.open else {
+            return Vec::new();
+        };
+        let (error, focus, effect) = match &mut open.dialog {
+            Dialog::Passphrase { fields } => {
+                let [current, new, repeat] = fields;
+                if current.value().is_empty() {
+                    (Some("settings-pass-need-current"), 0, None)
+                } else if new.value().chars().count() < 8 {
+                    (Some("first-run-too-short"), 1, None)
+                } else if new.value() != repeat.value() {
+                    repeat.clear();
+                    (Some("first-run-mismatch"), 2, None)
+                } else {
+                    let effect = Effect::ChangePassphrase {
+                        current: current.passphrase(),
+                        new: new.passphrase(),
+                    };
+                    (None, 0, Some(effect))
+                }
+            }
+            Dialog::Erase { pass, word } => {
+                if pass.value().is_empty() {
+                    (Some("settings-pass-need-current"), 0, None)
+                } else if !ctx.texts.is_erase_word(ctx.lang, &word.value()) {
+                    (Some("erase-not-the-word"), 1, None)
+                } else {
+                    (
+                        None,
+                        0,
+                        Some(Effect::Erase {
+                            passphrase: pass.passphrase(),
+                        }),
+                    )
+                }
+            }
+        };
+        open.error = error.map(|e| ctx.t(e));
+        open.focus = focus;
+        match effect {
+            Some(effect) => {
+                // What was typed now lives only in the effect, which is wiped once performed.
+                open.clear();
+                vec![Cmd::Run(effect)]
+            }
+            None => Vec::new(),
+        }
+    }
+
     /// The outcome of the effects this screen asked for.
     pub fn on_outcome(&mut self, outcome: Outcome, ctx: &Ctx<'_>) -> Vec<Cmd> {
         match outcome {
-            Outcome::LastBackup(at) => {
-                self.last_backup = Some(at.unwrap_or_default());
+            Outcome::BackupState {
+                last_backup,
+                remind_days,
+            } => {
+                self.last_backup = Some(last_backup.unwrap_or_default());
+                self.remind_days = remind_days;
                 Vec::new()
             }
             Outcome::BackedUp { path, at } => {
@@ -127,6 +374,10 @@ impl Settings {
                     &[("path", crate::i18n::Arg::Str(&path))],
                 );
                 vec![Cmd::Status(text, false)]
+            }
+            Outcome::PassphraseChanged => {
+                self.open = None;
+                vec![Cmd::Status(ctx.t("settings-pass-changed"), false)]
             }
             _ => Vec::new(),
         }
@@ -139,22 +390,32 @@ impl Settings {
             // Shown as stored, to the minute: 2026-12-07 17:35.
             Some(at) => at.get(..16).unwrap_or(at).replace('T', " "),
         };
-        let rows = [
-            (
-                ctx.t("settings-language"),
-                ctx.t(&format!("language-{}", self.lang.code())),
-            ),
-            (
-                ctx.t("settings-lock"),
-                ctx.texts.t_args(
-                    ctx.lang,
-                    "settings-minutes",
-                    &[("count", crate::i18n::Arg::Num(self.lock_minutes as i64))],
+        for (i, row) in ROWS.iter().enumerate() {
+            let (label, value) = match row {
+                Row::Language => (
+                    ctx.t("settings-language"),
+                    ctx.t(&format!("language-{}", self.lang.code())),
                 ),
-            ),
-            (ctx.t("settings-backup"), backup),
-        ];
-        for (i, (label, value)) in rows.iter().enumerate() {
+                Row::Lock => (
+                    ctx.t("settings-lock"),
+                    ctx.texts.t_args(
+                        ctx.lang,
+                        "settings-minutes",
+                        &[("count", crate::i18n::Arg::Num(self.lock_minutes as i64))],
+                    ),
+                ),
+                Row::Remind => (
+                    ctx.t("settings-remind"),
+                    ctx.texts.t_args(
+                        ctx.lang,
+                        "settings-remind-days",
+                        &[("count", crate::i18n::Arg::Num(self.remind_days as i64))],
+                    ),
+                ),
+                Row::Backup => (ctx.t("settings-backup"), backup.clone()),
+                Row::Passphrase => (ctx.t("settings-pass"), ctx.t("settings-pass-value")),
+                Row::Erase => (ctx.t("settings-erase"), ctx.t("settings-erase-value")),
+            };
             let y = area.y + 1 + i as u16;
             if y >= area.bottom() {
                 break;
@@ -176,9 +437,149 @@ impl Settings {
                     ..area
                 },
             );
-            if i == self.focus {
+            if i == self.focus && self.open.is_none() {
                 frame.set_cursor_position((area.x + 30, y));
             }
         }
+        if let Some(open) = &self.open {
+            render_dialog(frame, area, ctx, open);
+        }
+    }
+}
+
+/// The choice `d` steps from `now` (the nearest choice when `now` is not one of them).
+fn next_choice(choices: &[u64], now: u64, d: isize) -> u64 {
+    let i = choices
+        .iter()
+        .position(|m| *m >= now)
+        .unwrap_or(choices.len() / 2) as isize;
+    choices[(i + d).clamp(0, choices.len() as isize - 1) as usize]
+}
+
+fn render_dialog(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, open: &Open) {
+    let (title, intro, labels): (String, String, Vec<String>) = match &open.dialog {
+        Dialog::Passphrase { .. } => (
+            ctx.t("settings-pass-title"),
+            ctx.t("settings-pass-intro"),
+            vec![
+                ctx.t("settings-pass-current"),
+                ctx.t("settings-pass-new"),
+                ctx.t("first-run-repeat"),
+            ],
+        ),
+        Dialog::Erase { .. } => (
+            ctx.t("settings-erase"),
+            ctx.t("erase-warning"),
+            vec![ctx.t("unlock-prompt"), ctx.t("erase-type-word")],
+        ),
+    };
+    let width = area.width.saturating_sub(4).min(76);
+    let intro = Paragraph::new(intro).wrap(Wrap { trim: true });
+    let intro_rows = chrome::rows(&intro, width.saturating_sub(2));
+    let widest = labels
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) as u16)
+        .max()
+        .unwrap_or(0);
+    // A label too wide to share its row with the field gets a row of its own.
+    let stacked = widest > width.saturating_sub(2) / 2;
+    let per_field: u16 = if stacked { 2 } else { 1 };
+    // Intro, a blank row, the fields, the strength or a blank row, the error (two rows).
+    let height = (intro_rows + labels.len() as u16 * per_field + 6).min(area.height);
+    let boxed = Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, boxed);
+    let block = Block::bordered().title(title).style(theme::popup());
+    let inner = block.inner(boxed);
+    frame.render_widget(block, boxed);
+    if inner.height == 0 {
+        return;
+    }
+    let style = match open.dialog {
+        Dialog::Erase { .. } => theme::error(),
+        Dialog::Passphrase { .. } => theme::dim(),
+    };
+    frame.render_widget(
+        intro.style(style),
+        Rect {
+            height: intro_rows.min(inner.height),
+            ..inner
+        },
+    );
+    let label_w = if stacked { inner.width } else { widest };
+    let mut y = inner.y + intro_rows + 1;
+    for (i, label) in labels.iter().enumerate() {
+        if y + per_field > inner.bottom() {
+            return;
+        }
+        let style = if i == open.focus {
+            theme::focused()
+        } else {
+            theme::label()
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(label.clone(), style)),
+            Rect {
+                y,
+                height: 1,
+                width: label_w,
+                ..inner
+            },
+        );
+        let field = if stacked {
+            y += 1;
+            Rect {
+                x: inner.x + 2,
+                y,
+                width: inner.width.saturating_sub(2),
+                height: 1,
+            }
+        } else {
+            Rect {
+                x: inner.x + label_w + 1,
+                y,
+                width: inner.width.saturating_sub(label_w + 1),
+                height: 1,
+            }
+        };
+        let focused = i == open.focus;
+        match (&open.dialog, i) {
+            (Dialog::Passphrase { fields }, i) => fields[i.min(2)].render(frame, field, focused),
+            (Dialog::Erase { pass, .. }, 0) => pass.render(frame, field, focused),
+            (Dialog::Erase { word, .. }, _) => word.render_if(frame, field, focused),
+        }
+        y += 1;
+    }
+    if let (Dialog::Passphrase { fields }, true) = (&open.dialog, y < inner.bottom()) {
+        let hint = format!(
+            "{} {}",
+            ctx.t("first-run-strength"),
+            ctx.t(strength(fields[1].value()))
+        );
+        frame.render_widget(
+            Paragraph::new(hint).style(theme::dim()),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+    y += 1;
+    if let (Some(e), true) = (&open.error, y < inner.bottom()) {
+        frame.render_widget(
+            Paragraph::new(e.as_str())
+                .style(theme::error())
+                .wrap(Wrap { trim: true }),
+            Rect {
+                y,
+                height: (inner.bottom() - y).min(2),
+                ..inner
+            },
+        );
     }
 }

@@ -71,7 +71,7 @@ impl Unlock {
         let table = if self.lock { LOCK_KEYS } else { KEYS };
         match keys::lookup(table, &key) {
             Some(Action::Unlock) if !self.pass.value().is_empty() => {
-                let passphrase = crate::store::Passphrase::from(self.pass.value());
+                let passphrase = self.pass.passphrase();
                 self.pass.clear();
                 let effect = if self.lock {
                     Effect::VerifyPassphrase { passphrase }

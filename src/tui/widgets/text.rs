@@ -12,6 +12,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use zeroize::{Zeroize, Zeroizing};
 
 /// An editor for one field's text.
 #[derive(Clone)]
@@ -134,48 +135,108 @@ impl Editor {
     }
 }
 
-/// A masked single-line input for passphrases.
-#[derive(Debug, Default)]
+/// A masked single-line input for passphrases. What is typed lives in one buffer that is
+/// overwritten when it is cleared, when it grows (the old buffer is wiped, not left to the
+/// allocator) and when it is dropped; it never prints (`Debug` shows `[redacted]`).
+#[derive(Default)]
 pub struct Secret {
-    input: Input,
+    text: Zeroizing<String>,
+    /// Where the cursor is, in characters.
+    cursor: usize,
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
 }
 
 impl Secret {
     pub fn value(&self) -> &str {
-        self.input.value()
+        &self.text
     }
 
+    /// What was typed, as a passphrase (copied into a buffer of its own that is wiped too).
+    pub fn passphrase(&self) -> crate::store::Passphrase {
+        crate::store::Passphrase::from(self.value())
+    }
+
+    /// Empties the field, overwriting what was typed.
     pub fn clear(&mut self) {
-        self.input.reset();
+        self.text.zeroize();
+        self.cursor = 0;
     }
 
-    /// `true` when the key edited the secret.
-    pub fn handle(&mut self, key: KeyEvent) -> bool {
-        if matches!(
-            key.code,
-            KeyCode::Tab
-                | KeyCode::BackTab
-                | KeyCode::Esc
-                | KeyCode::Enter
-                | KeyCode::Up
-                | KeyCode::Down
-        ) {
-            return false;
+    /// An empty buffer with room for the text and `extra` bytes. Edits are written into a
+    /// new buffer and the old one is wiped as it drops: editing in place would leave removed
+    /// bytes past the end, and a `String` that reallocates leaves its old bytes behind.
+    fn buffer(&self, extra: usize) -> Zeroizing<String> {
+        let need = (self.text.len() + extra).max(32).next_power_of_two();
+        Zeroizing::new(String::with_capacity(need))
+    }
+
+    fn insert(&mut self, c: char) {
+        let mut next = self.buffer(c.len_utf8());
+        let mut put = false;
+        for (i, old) in self.text.chars().enumerate() {
+            if i == self.cursor {
+                next.push(c);
+                put = true;
+            }
+            next.push(old);
         }
-        self.input.handle_event(&Event::Key(key)).is_some()
+        if !put {
+            next.push(c);
+        }
+        self.text = next;
+        self.cursor += 1;
+    }
+
+    /// Removes the character at `cursor`.
+    fn remove(&mut self, cursor: usize) {
+        let mut next = self.buffer(0);
+        for (i, old) in self.text.chars().enumerate() {
+            if i != cursor {
+                next.push(old);
+            }
+        }
+        self.text = next;
+    }
+
+    /// `true` when the key was for the secret (typing, deleting, moving in it).
+    pub fn handle(&mut self, key: KeyEvent) -> bool {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let chars = self.text.chars().count();
+        match key.code {
+            KeyCode::Char('u') if key.modifiers == KeyModifiers::CONTROL => self.clear(),
+            KeyCode::Char(c) if plain => self.insert(c),
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                self.remove(self.cursor);
+            }
+            KeyCode::Delete if self.cursor < chars => self.remove(self.cursor),
+            KeyCode::Backspace | KeyCode::Delete => {}
+            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Right => self.cursor = (self.cursor + 1).min(chars),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = chars,
+            _ => return false,
+        }
+        true
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, focused: bool) {
         let dots: String = "•".repeat(
-            self.input
-                .value()
+            self.text
                 .chars()
                 .count()
                 .min(area.width.saturating_sub(1) as usize),
         );
         frame.render_widget(Paragraph::new(dots), area);
         if focused {
-            let x = (self.input.visual_cursor() as u16).min(area.width.saturating_sub(1));
+            let x = (self.cursor as u16).min(area.width.saturating_sub(1));
             frame.set_cursor_position(Position::new(area.x + x, area.y));
         }
     }
@@ -246,7 +307,46 @@ pub fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::{Secret, wrap};
+
+    fn press(s: &mut Secret, code: KeyCode) -> bool {
+        s.handle(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn a_secret_edits_like_a_field_and_never_prints() {
+        let mut s = Secret::default();
+        for c in "пароль1".chars() {
+            assert!(press(&mut s, KeyCode::Char(c)));
+        }
+        assert_eq!(s.value(), "пароль1");
+        press(&mut s, KeyCode::Home);
+        press(&mut s, KeyCode::Right);
+        press(&mut s, KeyCode::Char('ӯ'));
+        assert_eq!(s.value(), "пӯароль1");
+        press(&mut s, KeyCode::Backspace);
+        press(&mut s, KeyCode::Delete);
+        assert_eq!(s.value(), "проль1");
+        press(&mut s, KeyCode::End);
+        press(&mut s, KeyCode::Backspace);
+        press(&mut s, KeyCode::Char('ö'));
+        assert_eq!(s.value(), "прольö");
+        // Grown well past its first buffer: still whole.
+        for _ in 0..100 {
+            press(&mut s, KeyCode::Char('x'));
+        }
+        assert_eq!(s.value().chars().count(), 106);
+        let printed = format!("{s:?} {:?}", s.passphrase());
+        assert!(!printed.contains("прол"), "{printed}");
+        assert!(printed.contains("[redacted]"), "{printed}");
+        // Command keys are not typed into it; Ctrl-U empties it.
+        assert!(!s.handle(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL)));
+        assert!(!press(&mut s, KeyCode::Enter));
+        assert!(s.handle(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+        assert_eq!(s.value(), "");
+    }
 
     #[test]
     fn wrap_breaks_at_spaces_and_caps_the_lines() {
