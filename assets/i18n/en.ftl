@@ -568,3 +568,9 @@ list-backup-due = No backup for { $days ->
     [one] { $days } day
    *[other] { $days } days
 } (F9, b)
+
+# Settings: erase after wrong passphrases (off by default)
+settings-erase-after = Erase after wrong tries
+settings-erase-after-never = never (off)
+settings-erase-after-count = { $count } wrong passphrases in a row
+settings-erase-after-warning = With this on, { $count } wrong passphrases in a row — typed by you on a bad day, by a colleague or by a child — erase this database for good, with no way back. Keep a backup somewhere else. It stops someone guessing at the unlock screen, not someone who copies the file first.

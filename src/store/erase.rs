@@ -52,42 +52,54 @@ impl Store {
         self.take_for_rewrite()?;
         let path = self.path.clone();
         drop(self);
-        let copy = rekey_file(&path);
-        let mut files = vec![path.clone()];
-        files.extend(SIDE_FILES.iter().map(|s| side_file(&path, s)));
-        files.extend([side_file(&copy, "-journal"), copy]);
-        let files: Vec<PathBuf> = files.into_iter().filter(|f| f.is_file()).collect();
-        // Every file's first part, synced: after this nothing can be decrypted.
-        let mut opened = Vec::new();
-        for f in &files {
-            let mut file = OpenOptions::new()
-                .write(true)
-                .open(f)
-                .map_err(|e| Error::io(f, e))?;
-            let len = file.metadata().map_err(|e| Error::io(f, e))?.len();
-            overwrite(&mut file, f, 0, len.min(KEY_BYTES))?;
-            file.sync_all().map_err(|e| Error::io(f, e))?;
-            opened.push((file, len));
-        }
-        let key_destroyed = started.elapsed();
-        // Then the rest, for disks that do overwrite in place.
-        for ((mut file, len), f) in opened.into_iter().zip(&files) {
-            if len > KEY_BYTES {
-                overwrite(&mut file, f, KEY_BYTES, len)?;
-                file.sync_all().map_err(|e| Error::io(f, e))?;
-            }
-        }
-        for f in &files {
-            std::fs::remove_file(f).map_err(|e| Error::io(f, e))?;
-        }
-        sync_parent(&path)?;
-        let mut removed: Vec<PathBuf> = files.into_iter().skip(1).collect();
-        removed.extend(remove_made_folders(&path)?);
-        Ok(Erased {
-            key_destroyed,
-            removed,
-        })
+        erase_file(&path, started)
     }
+}
+
+/// Destroys the database at `path` as [`Store::erase`] does, without opening it: after too
+/// many wrong passphrases (`store::guard`), when no connection has it open. `started` is when
+/// the erase began, for [`Erased::key_destroyed`].
+pub fn erase_file(path: &Path, started: Instant) -> Result<Erased> {
+    let path = path.to_owned();
+    let copy = rekey_file(&path);
+    let mut files = vec![path.clone()];
+    files.extend(SIDE_FILES.iter().map(|s| side_file(&path, s)));
+    files.extend([
+        super::guard::guard_file(&path),
+        side_file(&copy, "-journal"),
+        copy,
+    ]);
+    let files: Vec<PathBuf> = files.into_iter().filter(|f| f.is_file()).collect();
+    // Every file's first part, synced: after this nothing can be decrypted.
+    let mut opened = Vec::new();
+    for f in &files {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .open(f)
+            .map_err(|e| Error::io(f, e))?;
+        let len = file.metadata().map_err(|e| Error::io(f, e))?.len();
+        overwrite(&mut file, f, 0, len.min(KEY_BYTES))?;
+        file.sync_all().map_err(|e| Error::io(f, e))?;
+        opened.push((file, len));
+    }
+    let key_destroyed = started.elapsed();
+    // Then the rest, for disks that do overwrite in place.
+    for ((mut file, len), f) in opened.into_iter().zip(&files) {
+        if len > KEY_BYTES {
+            overwrite(&mut file, f, KEY_BYTES, len)?;
+            file.sync_all().map_err(|e| Error::io(f, e))?;
+        }
+    }
+    for f in &files {
+        std::fs::remove_file(f).map_err(|e| Error::io(f, e))?;
+    }
+    sync_parent(&path)?;
+    let mut removed: Vec<PathBuf> = files.into_iter().skip(1).collect();
+    removed.extend(remove_made_folders(&path)?);
+    Ok(Erased {
+        key_destroyed,
+        removed,
+    })
 }
 
 /// Overwrites `from..to` of a file with random bytes.

@@ -233,6 +233,17 @@ fn backup_name(code: &str, stamp: &str) -> String {
     format!("courtwatch-{code}-backup-{stamp}.db")
 }
 
+/// How many whole days have passed from `since` to `now`, when that is more than `days`.
+pub fn overdue(
+    since: chrono::DateTime<chrono::FixedOffset>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    days: u64,
+) -> Option<i64> {
+    let waited = now - since;
+    let limit = chrono::Duration::days(days.min(36_500) as i64);
+    (waited > limit).then(|| waited.num_days())
+}
+
 /// The setting that holds when the last backup was made (RFC 3339).
 pub const LAST_BACKUP: &str = "last_backup";
 
@@ -305,10 +316,10 @@ impl Store {
         self.setting(LAST_BACKUP)
     }
 
-    /// How many days drafts have gone without a backup, when that is more than `days`: since
-    /// the last backup if a draft changed after it, or, with no backup ever, since the oldest
-    /// draft was begun. `None` when every draft is in the last backup or the wait is shorter.
-    pub fn backup_due(&self, days: u64) -> Result<Option<i64>> {
+    /// Since when drafts have gone without a backup: the last backup, if a draft changed
+    /// after it, or, with no backup ever, when the oldest draft was begun. `None` when every
+    /// draft is in the last backup (or there is none). Reads no clock.
+    pub fn unbacked_since(&self) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>> {
         use rusqlite::OptionalExtension;
         let since: Option<String> = match self.last_backup()? {
             Some(at) => self
@@ -330,12 +341,15 @@ impl Store {
                 )
                 .map_err(|e| self.explain(e))?,
         };
-        let Some(since) = since.and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok()) else {
-            return Ok(None);
-        };
-        let waited = self.now() - since;
-        let limit = chrono::Duration::days(days.min(36_500) as i64);
-        Ok((waited > limit).then(|| waited.num_days()))
+        Ok(since.and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok()))
+    }
+
+    /// How many days drafts have gone without a backup, when that is more than `days`
+    /// ([`Store::unbacked_since`], [`overdue`]).
+    pub fn backup_due(&self, days: u64) -> Result<Option<i64>> {
+        Ok(self
+            .unbacked_since()?
+            .and_then(|since| overdue(since, self.now(), days)))
     }
 
     /// Brings a backup back as the new database `target`, which must not exist (an existing

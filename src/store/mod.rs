@@ -7,6 +7,7 @@ mod batches;
 mod bulk;
 mod cases;
 mod erase;
+pub mod guard;
 mod keys;
 mod list;
 mod migrate;
@@ -34,7 +35,7 @@ pub use batches::{
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
 pub use cases::{AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, Trial};
 pub use erase::{Erased, MADE_FOLDERS};
-pub use keys::{LAST_BACKUP, Passphrase, rekey_file};
+pub use keys::{LAST_BACKUP, Passphrase, overdue, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use records::Encoded;

@@ -376,7 +376,7 @@ impl App {
                         self.lang,
                         self.lock_minutes,
                     )));
-                    effects.push(Effect::BackupState);
+                    effects.push(Effect::KeySettings);
                 }
                 Cmd::Status(s, error) => self.status = Some((s, error)),
                 Cmd::Push(screen) => self.stack.push(*screen),

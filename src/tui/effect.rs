@@ -2,6 +2,7 @@
 //! the one place that carries them out through `store`; the result comes back as an
 //! [`Outcome`].
 
+use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use crate::domain::{Entity, HearingRecord, Monitor, Problem, Take};
@@ -30,8 +31,11 @@ pub enum Effect {
     },
     /// Close the database on locking: SQLCipher forgets the key and wipes what it held.
     CloseStore,
-    /// When the last backup was made and how soon the list reminds of one (settings).
-    BackupState,
+    /// The settings of the key's life: when the last backup was made, how soon the list
+    /// reminds of one, after how many wrong passphrases the database is erased.
+    KeySettings,
+    /// Erase the database after this many wrong passphrases in a row (0: never).
+    SetEraseAfter(u32),
     /// Write an encrypted backup into `backups` next to the database.
     Backup,
     /// Whether the hearing list should remind of a backup.
@@ -327,14 +331,20 @@ pub enum Outcome {
     WrongPassphrase(String),
     /// The database was closed (the screen is locked).
     Closed,
-    /// When the last backup was made (RFC 3339), if ever, and after how many days of drafts
-    /// without one the list reminds of one.
-    BackupState {
+    /// When the last backup was made (RFC 3339), if ever; after how many days of drafts
+    /// without one the list reminds of one; after how many wrong passphrases in a row the
+    /// database is erased (0: never).
+    KeySettings {
         last_backup: Option<String>,
         remind_days: u64,
+        erase_after: u32,
     },
-    /// How many days drafts have gone without a backup, when that is more than the setting.
-    BackupDue(Option<i64>),
+    /// Since when drafts have gone without a backup (if they have), and after how many days
+    /// the list reminds of one.
+    BackupDue {
+        since: Option<DateTime<FixedOffset>>,
+        days: u64,
+    },
     /// The passphrase was changed; the database is open under the new one.
     PassphraseChanged,
     /// The database was erased: the sentence to leave on the terminal, and the program ends.

@@ -171,8 +171,33 @@ impl Session {
             },
             None => Outcome::Failed(Error::NoProfile.to_string()),
         };
+        // The right passphrase: the guard's count of wrong ones starts again. (A guard that
+        // cannot be written does not keep the monitor out of their records.)
+        let _ = store.sync_guard();
         self.store = Some(store);
         outcome
+    }
+
+    /// A wrong passphrase at start-up or on the lock screen: counted by the guard when erasing
+    /// after too many is on, which erases the database at the limit (no connection may have it
+    /// open then: the session's own is closed first).
+    fn wrong_unlock(&mut self, error: Error) -> Outcome {
+        if crate::store::guard::read(&self.config.db).is_none() {
+            return Outcome::WrongPassphrase(error.to_string());
+        }
+        if let Some(store) = self.store.take() {
+            store.close();
+        }
+        match crate::store::guard::wrong_passphrase(&self.config.db) {
+            Ok(None) => Outcome::WrongPassphrase(error.to_string()),
+            Ok(Some((limit, erased))) => Outcome::Erased(format!(
+                "Erased {} after {limit} wrong passphrases in a row: its key was destroyed in {} ms, then its content; {} other file(s) and folder(s) removed.",
+                self.config.db.display(),
+                erased.key_destroyed.as_millis(),
+                erased.removed.len()
+            )),
+            Err(e) => Outcome::Failed(e.to_string()),
+        }
     }
 
     /// Checks a passphrase typed in a dialog by opening the database with it a second time,
@@ -263,7 +288,7 @@ impl Session {
                 };
                 match self.open(&passphrase, mode) {
                     Ok(store) => self.opened(store),
-                    Err(e @ Error::WrongPassphrase(_)) => Outcome::WrongPassphrase(e.to_string()),
+                    Err(e @ Error::WrongPassphrase(_)) => self.wrong_unlock(e),
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
             }
@@ -271,10 +296,13 @@ impl Session {
                 if self.store.is_some() {
                     // Opened meanwhile: the passphrase is still checked by opening.
                     return match self.open(&passphrase, OpenMode::ReadOnly) {
-                        Ok(_) => Outcome::Unlocked,
-                        Err(e @ Error::WrongPassphrase(_)) => {
-                            Outcome::WrongPassphrase(e.to_string())
+                        Ok(_) => {
+                            if let Some(store) = &self.store {
+                                let _ = store.sync_guard();
+                            }
+                            Outcome::Unlocked
                         }
+                        Err(e @ Error::WrongPassphrase(_)) => self.wrong_unlock(e),
                         Err(e) => Outcome::Failed(e.to_string()),
                     };
                 }
@@ -285,10 +313,11 @@ impl Session {
                 };
                 match self.open(&passphrase, mode) {
                     Ok(store) => {
+                        let _ = store.sync_guard();
                         self.store = Some(store);
                         Outcome::Unlocked
                     }
-                    Err(e @ Error::WrongPassphrase(_)) => Outcome::WrongPassphrase(e.to_string()),
+                    Err(e @ Error::WrongPassphrase(_)) => self.wrong_unlock(e),
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
             }
@@ -521,11 +550,19 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             store.set_setting(&key, &value)?;
             Outcome::Saved
         }
-        Effect::BackupState => Outcome::BackupState {
+        Effect::KeySettings => Outcome::KeySettings {
             last_backup: store.last_backup()?,
             remind_days: remind_days(store),
+            erase_after: store.erase_after()?,
         },
-        Effect::BackupDue => Outcome::BackupDue(store.backup_due(remind_days(store))?),
+        Effect::SetEraseAfter(limit) => {
+            store.set_erase_after(limit)?;
+            Outcome::Saved
+        }
+        Effect::BackupDue => Outcome::BackupDue {
+            since: store.unbacked_since()?,
+            days: remind_days(store),
+        },
         Effect::LoadConflicts { .. }
         | Effect::OpenConflict(_)
         | Effect::ResolveConflict { .. }

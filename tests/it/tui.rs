@@ -1003,11 +1003,11 @@ fn settings_make_a_backup_and_show_when() {
     let mut h = Harness::first_run(80, 24, Lang::En);
     h.create_profile().keys("n1-77/26<Esc><F9>");
     assert!(h.screen().contains("Last backup"), "{}", h.screen());
-    assert!(h.screen().contains("never"), "{}", h.screen());
+    assert!(h.screen().contains("never —"), "{}", h.screen());
     h.keys("b");
     let screen = h.screen();
     assert!(screen.contains("Backup written"), "{screen}");
-    assert!(!screen.contains("never"), "{screen}");
+    assert!(!screen.contains("never —"), "{screen}");
     let dir = h.dir.path().join("backups");
     let files: Vec<_> = std::fs::read_dir(&dir)
         .expect("backups folder")

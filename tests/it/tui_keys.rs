@@ -2,6 +2,7 @@
 //! erasing from the settings screen, each confirmed as the command line does; the hearing
 //! list's backup reminder; and the same in a real terminal (tmux).
 
+use std::os::unix::fs::PermissionsExt;
 use std::sync::Arc;
 
 use chrono::DateTime;
@@ -151,6 +152,8 @@ fn old_draft() -> tempfile::TempDir {
 #[test]
 fn the_list_reminds_of_a_backup_until_one_is_made() {
     let mut h = Harness::start(old_draft(), 120, 24, Lang::En);
+    // The interface reads the clock before each key (the terminal loop before each frame).
+    h.session.set_now();
     let s = h.screen();
     assert!(
         s.contains("No backup for 10 days"),
@@ -313,4 +316,105 @@ fn snapshot_settings_dialogs() {
         h.create_profile().keys(TO_ERASE).keys("abc<Tab>er");
         insta::assert_snapshot!(name, h.screen());
     }
+}
+
+/// Waits out the pause after wrong passphrases (the harness's clock moves a second a read).
+fn wait_out(h: &mut Harness) {
+    for _ in 0..61 {
+        h.session.set_now();
+    }
+}
+
+fn guard_text(h: &Harness) -> String {
+    std::fs::read_to_string(h.dir.path().join("c.db-guard")).unwrap_or_default()
+}
+
+/// Erasing after wrong passphrases is off unless chosen, and its warning is in sight. Chosen,
+/// the limit-th wrong passphrase in a row erases the database; a right one in between starts
+/// the count again; the count survives a restart (it is kept next to the database), and the
+/// start-up screen counts too.
+#[test]
+fn erase_after_wrong_passphrases_in_a_row_only_when_chosen() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile().keys("n1-77/26<Esc>");
+    let db = h.dir.path().join("c.db");
+    let guard = h.dir.path().join("c.db-guard");
+    h.keys("<F9><Down><Down><Down><Down><Down>");
+    let s = h.screen();
+    assert!(
+        s.contains("never (off)") && s.contains("erase this database for good"),
+        "{s}"
+    );
+    assert!(!guard.exists(), "off by default");
+    h.keys("<Right>");
+    assert!(h.screen().contains("5 wrong passphrases in a row"));
+    assert_eq!(guard_text(&h), "5 0\n");
+    assert_eq!(
+        std::fs::metadata(&guard)
+            .expect("guard")
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    h.keys("<Esc><C-l>");
+    for _ in 0..4 {
+        wait_out(&mut h);
+        h.session.paste("wrong\n");
+    }
+    assert_eq!(guard_text(&h), "5 4\n");
+    wait_out(&mut h);
+    h.session.paste(&format!("{PASS}\n"));
+    assert!(!h.session.app.is_locked(), "{}", h.screen());
+    assert_eq!(
+        guard_text(&h),
+        "5 0\n",
+        "a right passphrase starts the count again"
+    );
+
+    // Four wrong at the lock screen, then the program ends; the fifth comes at start-up.
+    h.keys("<C-l>");
+    for _ in 0..4 {
+        wait_out(&mut h);
+        h.session.paste("wrong\n");
+    }
+    assert!(h.session.is_running() && db.exists());
+    let dir = h.dir;
+    drop(h.session);
+    let config = courtwatch::tui::Config {
+        db: db.clone(),
+        spec: spec(),
+        lang: Lang::En,
+        read_only: false,
+        env_passphrase: None,
+        sources: Sources::fixed,
+    };
+    let texts = std::rc::Rc::new(courtwatch::i18n::Texts::builtin().expect("texts"));
+    let mut session = courtwatch::tui::Session::new(config, texts, true);
+    session.paste("still wrong\n");
+    assert!(!session.is_running(), "the fifth in a row erased it");
+    assert!(!db.exists() && !guard.exists(), "nothing left");
+    let said = session.app.farewell().unwrap_or_default().to_owned();
+    assert!(
+        said.contains("after 5 wrong passphrases in a row"),
+        "{said}"
+    );
+    drop(dir);
+}
+
+/// With the guard off (the default), wrong passphrases never erase anything.
+#[test]
+fn without_the_setting_wrong_passphrases_erase_nothing() {
+    let mut h = Harness::first_run(80, 24, Lang::En);
+    h.create_profile().keys("<C-l>");
+    for _ in 0..25 {
+        wait_out(&mut h);
+        h.session.paste("wrong\n");
+    }
+    assert!(h.session.is_running());
+    assert!(h.dir.path().join("c.db").exists());
+    assert!(!h.dir.path().join("c.db-guard").exists());
+    wait_out(&mut h);
+    h.session.paste(&format!("{PASS}\n"));
+    assert!(!h.session.app.is_locked());
 }

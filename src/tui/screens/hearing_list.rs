@@ -1,6 +1,7 @@
 //! The hearing list: newest first, with date, court, case number, status and flags. Only the
 //! rows around the selection are loaded, so it stays fast with any number of hearings.
 
+use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Rect};
@@ -120,8 +121,8 @@ pub struct HearingList {
     search: Option<Editor>,
     panel: Option<Box<FilterPanel>>,
     loading: bool,
-    /// How many days drafts have gone without a backup, when more than the setting allows.
-    backup_due: Option<i64>,
+    /// Since when drafts have gone without a backup, and after how many days to remind.
+    backup_due: Option<(DateTime<FixedOffset>, u64)>,
 }
 
 impl HearingList {
@@ -307,8 +308,8 @@ impl HearingList {
                 self.selected = self.selected.min(self.total.saturating_sub(1));
                 Vec::new()
             }
-            Outcome::BackupDue(days) => {
-                self.backup_due = days;
+            Outcome::BackupDue { since, days } => {
+                self.backup_due = since.map(|s| (s, days));
                 Vec::new()
             }
             Outcome::Saved => Vec::new(),
@@ -458,7 +459,10 @@ impl HearingList {
             ],
         );
         let mut spans = vec![Span::styled(count, theme::dim())];
-        if let Some(days) = self.backup_due {
+        if let Some(days) = self
+            .backup_due
+            .and_then(|(since, days)| crate::store::overdue(since, ctx.now, days))
+        {
             spans.push(Span::styled(
                 format!(
                     "   {}",

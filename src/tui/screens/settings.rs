@@ -3,7 +3,8 @@
 //! the hearing list reminds of one, and `b` to make one now); changing the passphrase; and
 //! erasing the database. The passphrase change asks the current passphrase and the new one
 //! twice, as `courtwatch passphrase` does; erasing asks the passphrase and the typed word, as
-//! `courtwatch erase` does.
+//! `courtwatch erase` does. Erasing after wrong passphrases in a row (off by default) is chosen
+//! here, with its warning in sight.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -14,6 +15,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::first_run::strength;
 use super::{Cmd, Ctx};
 use crate::spec::Lang;
+use crate::store::guard;
 use crate::tui::effect::{Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
@@ -112,15 +114,17 @@ enum Row {
     Remind,
     Backup,
     Passphrase,
+    EraseAfter,
     Erase,
 }
 
-const ROWS: [Row; 6] = [
+const ROWS: [Row; 7] = [
     Row::Language,
     Row::Lock,
     Row::Remind,
     Row::Backup,
     Row::Passphrase,
+    Row::EraseAfter,
     Row::Erase,
 ];
 
@@ -175,6 +179,8 @@ pub struct Settings {
     lang: Lang,
     lock_minutes: u64,
     remind_days: u64,
+    /// After how many wrong passphrases in a row the database is erased (0: never).
+    erase_after: u32,
     /// When the last backup was made (RFC 3339): `Some("")` never, `None` not known yet.
     last_backup: Option<String>,
     open: Option<Open>,
@@ -187,6 +193,7 @@ impl Settings {
             lang,
             lock_minutes,
             remind_days: REMIND_DEFAULT,
+            erase_after: 0,
             last_backup: None,
             open: None,
         }
@@ -251,7 +258,9 @@ impl Settings {
                         error: None,
                     });
                 }
-                Row::Language | Row::Lock | Row::Remind => return vec![Cmd::Pop],
+                Row::Language | Row::Lock | Row::Remind | Row::EraseAfter => {
+                    return vec![Cmd::Pop];
+                }
             },
             Action::Less | Action::More => {
                 let d = step(action == Action::More);
@@ -273,6 +282,15 @@ impl Settings {
                             key: REMIND_SETTING.into(),
                             value: self.remind_days.to_string(),
                         })];
+                    }
+                    Row::EraseAfter => {
+                        let at = guard::CHOICES
+                            .iter()
+                            .position(|n| *n >= self.erase_after)
+                            .unwrap_or(0) as isize;
+                        self.erase_after = guard::CHOICES
+                            [(at + d).clamp(0, guard::CHOICES.len() as isize - 1) as usize];
+                        return vec![Cmd::Run(Effect::SetEraseAfter(self.erase_after))];
                     }
                     Row::Backup | Row::Passphrase | Row::Erase => {}
                 }
@@ -358,12 +376,14 @@ impl Settings {
     /// The outcome of the effects this screen asked for.
     pub fn on_outcome(&mut self, outcome: Outcome, ctx: &Ctx<'_>) -> Vec<Cmd> {
         match outcome {
-            Outcome::BackupState {
+            Outcome::KeySettings {
                 last_backup,
                 remind_days,
+                erase_after,
             } => {
                 self.last_backup = Some(last_backup.unwrap_or_default());
                 self.remind_days = remind_days;
+                self.erase_after = erase_after;
                 Vec::new()
             }
             Outcome::BackedUp { path, at } => {
@@ -414,6 +434,18 @@ impl Settings {
                 ),
                 Row::Backup => (ctx.t("settings-backup"), backup.clone()),
                 Row::Passphrase => (ctx.t("settings-pass"), ctx.t("settings-pass-value")),
+                Row::EraseAfter => (
+                    ctx.t("settings-erase-after"),
+                    if self.erase_after == 0 {
+                        ctx.t("settings-erase-after-never")
+                    } else {
+                        ctx.texts.t_args(
+                            ctx.lang,
+                            "settings-erase-after-count",
+                            &[("count", crate::i18n::Arg::Num(i64::from(self.erase_after)))],
+                        )
+                    },
+                ),
                 Row::Erase => (ctx.t("settings-erase"), ctx.t("settings-erase-value")),
             };
             let y = area.y + 1 + i as u16;
@@ -440,6 +472,35 @@ impl Settings {
             if i == self.focus && self.open.is_none() {
                 frame.set_cursor_position((area.x + 30, y));
             }
+        }
+        // Erasing after wrong passphrases is explained plainly wherever it is in sight.
+        let y = area.y + ROWS.len() as u16 + 2;
+        if (self.erase_after > 0 || ROWS.get(self.focus) == Some(&Row::EraseAfter))
+            && y < area.bottom()
+        {
+            let count = if self.erase_after > 0 {
+                self.erase_after
+            } else {
+                guard::CHOICES[1]
+            };
+            let warning = Paragraph::new(ctx.texts.t_args(
+                ctx.lang,
+                "settings-erase-after-warning",
+                &[("count", crate::i18n::Arg::Num(i64::from(count)))],
+            ))
+            .style(theme::error())
+            .wrap(Wrap { trim: true });
+            let x = area.x + 1;
+            let width = area.width.saturating_sub(2);
+            frame.render_widget(
+                warning,
+                Rect {
+                    x,
+                    y,
+                    width,
+                    height: area.bottom() - y,
+                },
+            );
         }
         if let Some(open) = &self.open {
             render_dialog(frame, area, ctx, open);
