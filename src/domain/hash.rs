@@ -64,6 +64,28 @@ pub fn content_hash(r: &HearingRecord) -> String {
     hex(&Sha256::digest(&json))
 }
 
+/// Lower-case hex SHA-256 of what every hearing of a case shares: the case, its people,
+/// charges and consents. Two hearings of one case with different case hashes disagree about
+/// the trial.
+pub fn case_hash(r: &HearingRecord) -> String {
+    #[derive(Serialize)]
+    struct Shared<'a> {
+        case: &'a Case,
+        parties: Vec<&'a Party>,
+        charges: Vec<&'a Charge>,
+        consents: Vec<&'a Consent>,
+    }
+    let shared = Shared {
+        case: &r.case,
+        parties: sorted(&r.parties, |p| p.uuid),
+        charges: sorted(&r.charges, |p| p.uuid),
+        consents: sorted(&r.consents, |p| p.uuid),
+    };
+    // As in content_hash: plain structs and string maps serialise.
+    let json = serde_json::to_vec(&shared).unwrap_or_default();
+    hex(&Sha256::digest(&json))
+}
+
 /// Lower-case hex of a byte string.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use fold::fold;
-pub use hash::{content_hash, hex, sha256_hex};
+pub use hash::{case_hash, content_hash, hex, sha256_hex};
 pub use take::{Change, Take, differing};
 pub use validate::{Problem, ProblemKind, finalise_problems, relevant_items, value_fits};
 

@@ -17,9 +17,11 @@ use uuid::Uuid;
 use super::manifest::MonitorRef;
 use super::verify::{Batch, verify};
 use super::{Problem, Problems};
-use crate::domain::{Lineage, Monitor, Status, lineage};
+use crate::domain::{Lineage, Monitor, Status, case_hash, lineage};
 use crate::error::{Error, Result};
-use crate::store::{BatchIn, Gap, LocalVersion, MergeCounts, Store, handover, missing_seqs};
+use crate::store::{
+    BatchIn, Gap, LocalCase, LocalVersion, MergeCounts, Store, handover, missing_seqs,
+};
 
 /// What merge does with one incoming hearing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,6 +52,11 @@ pub struct LocalState {
     pub received: Vec<u32>,
     /// Monitors known here: a batch's monitor must not reuse another's code.
     pub monitors: Vec<Monitor>,
+    /// The batch's cases that are here already, as they are here.
+    pub cases: HashMap<Uuid, LocalCase>,
+    /// For those cases, the hash of what the batch's hearings of the case share
+    /// ([`case_hash`]).
+    pub incoming_cases: HashMap<Uuid, String>,
 }
 
 impl LocalState {
@@ -61,11 +68,35 @@ impl LocalState {
                 versions.insert(h.uuid, v);
             }
         }
+        let merged_at = store.merged_at(batch.manifest.batch_id)?;
+        let mut cases = HashMap::new();
+        if merged_at.is_none() {
+            for h in &batch.hearings {
+                if !cases.contains_key(&h.case_uuid)
+                    && let Some(c) = store.local_case(h.case_uuid)?
+                {
+                    cases.insert(h.case_uuid, c);
+                }
+            }
+        }
+        // What the batch says of those cases is read from its records (only when it brings
+        // hearings of cases that are here).
+        let mut incoming_cases = HashMap::new();
+        if !cases.is_empty() {
+            for r in batch.records(store.spec()) {
+                let case = r.case.uuid;
+                if cases.contains_key(&case) && !incoming_cases.contains_key(&case) {
+                    incoming_cases.insert(case, case_hash(&r));
+                }
+            }
+        }
         Ok(LocalState {
             versions,
-            merged_at: store.merged_at(batch.manifest.batch_id)?,
+            merged_at,
             received: store.received_seqs(batch.manifest.monitor.uuid)?,
             monitors: store.monitors()?,
+            cases,
+            incoming_cases,
         })
     }
 }
@@ -117,7 +148,6 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
     if !problems.is_empty() {
         return Err(problems.into());
     }
-    let mut counts = MergeCounts::default();
     let mut actions = Vec::with_capacity(batch.hearings.len());
     for h in &batch.hearings {
         let action = if local.merged_at.is_some() {
@@ -140,6 +170,31 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
                 }
             }
         };
+        actions.push((h.uuid, action));
+    }
+    // What a trial's hearings share (the case, its people, charges, consents) is written with
+    // each hearing. A hearing that would write it with other content than it has here, while
+    // a hearing of the case here keeps the local content (it was changed here, or by another
+    // monitor), would overwrite one side silently: it is a conflict instead. When the batch
+    // replaces every hearing of the case here, the case's content moves with them.
+    let replaced: std::collections::HashSet<Uuid> = actions
+        .iter()
+        .filter(|(_, a)| *a == Action::Update)
+        .map(|(u, _)| *u)
+        .collect();
+    for (h, (_, action)) in batch.hearings.iter().zip(actions.iter_mut()) {
+        if let (Action::New | Action::Update, Some(here), Some(incoming)) = (
+            *action,
+            local.cases.get(&h.case_uuid),
+            local.incoming_cases.get(&h.case_uuid),
+        ) && here.hash != *incoming
+            && !here.hearings.iter().all(|u| replaced.contains(u))
+        {
+            *action = Action::Conflict;
+        }
+    }
+    let mut counts = MergeCounts::default();
+    for (_, action) in &actions {
         match action {
             Action::New => counts.new += 1,
             Action::Update | Action::Review => counts.updated += 1,
@@ -147,7 +202,6 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
             Action::KeepLocal => counts.kept_local += 1,
             Action::Conflict => counts.conflicts += 1,
         }
-        actions.push((h.uuid, action));
     }
     let mut seqs = local.received.clone();
     if !seqs.contains(&m.seq) {
@@ -248,13 +302,18 @@ fn apply_once(
                 // A new hearing's case may be here already, with rows the batch no longer has.
                 Action::New | Action::Update => bulk.replace(&record)?,
                 Action::Review => store.set_status_in(bulk.tx(), *uuid, Status::Reviewed)?,
-                Action::Conflict => {
-                    let local = store
-                        .local_version(*uuid)?
-                        .map(|v| v.content_hash)
-                        .unwrap_or_default();
-                    store.add_conflict(bulk.tx(), m.batch_id, &local, record.record())?;
-                }
+                Action::Conflict => match store.local_version(*uuid)? {
+                    Some(local) => {
+                        store.add_conflict(
+                            bulk.tx(),
+                            m.batch_id,
+                            &local.content_hash,
+                            record.record(),
+                        )?;
+                    }
+                    // A new hearing of a case whose shared facts differ here.
+                    None => store.keep_case_conflict_in(bulk.tx(), m.batch_id, record.record())?,
+                },
                 Action::Unchanged | Action::KeepLocal => {}
             }
             spent.done(record);

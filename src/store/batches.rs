@@ -546,7 +546,16 @@ impl Store {
                 &local.content_hash,
             );
             record.hearing.sealed = true;
+            let before = load(tx, conflict.hearing_uuid)?;
             self.replace_record(tx, &record)?;
+            // The case's shared rows came with it: the trial's other hearings follow.
+            self.follow_case_in(
+                tx,
+                record.case.uuid,
+                conflict.hearing_uuid,
+                &before.case_changes(&record),
+                &format!("conflict {}: the incoming version was kept", conflict.uuid),
+            )?;
         } else {
             let ancestors = merged(
                 local.ancestors.clone(),
@@ -663,6 +672,13 @@ impl Store {
             reason: &reason,
         };
         self.audit_in(tx, conflict.hearing_uuid, version, &changes, &by)?;
+        self.follow_case_in(
+            tx,
+            record.case.uuid,
+            conflict.hearing_uuid,
+            &changes,
+            &reason,
+        )?;
         self.record_resolution(tx, conflict, me, "fields")?;
         Ok(FieldsResolved::NewVersion {
             changed: changes.len(),

@@ -10,14 +10,25 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{OptionalExtension, params};
 use uuid::Uuid;
 
+use rusqlite::Transaction;
+
 use super::records::load;
 use super::{Store, parse_uuid};
-use crate::domain::{HearingRecord, Monitor};
+use crate::domain::{HearingRecord, Monitor, case_hash, content_hash};
 use crate::error::{Error, Result};
 
 /// Hearing fields a next hearing of the same trial starts with: where and before whom the
 /// trial is heard. Everything else a monitor observes anew.
 pub const CARRIED_FIELDS: [&str; 4] = ["court", "judge_name", "courtroom", "instance"];
+
+/// What this database holds of a case that a batch brings hearings of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalCase {
+    /// [`case_hash`] of what its hearings share here.
+    pub hash: String,
+    /// Its hearings here.
+    pub hearings: Vec<Uuid>,
+}
 
 /// One trial as a line of a list: the agenda, the case picker and `courtwatch cases`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -687,5 +698,110 @@ impl Store {
         }
         out.sort_by(|a, b| a.joined_at.cmp(&b.joined_at).then(a.uuid.cmp(&b.uuid)));
         Ok(out)
+    }
+}
+
+impl Store {
+    /// The hearings of `case` here and the hash of what they share; `None` when the case is
+    /// not here.
+    pub fn local_case(&self, case: Uuid) -> Result<Option<LocalCase>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT uuid FROM hearings WHERE case_uuid = ?1 ORDER BY uuid")
+            .and_then(|mut s| {
+                s.query_map([case.to_string()], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()
+            })
+            .map_err(|e| self.explain(e))?;
+        let hearings = ids
+            .iter()
+            .map(|id| parse_uuid(id))
+            .collect::<Result<Vec<_>>>()?;
+        let Some(first) = hearings.first() else {
+            return Ok(None);
+        };
+        let hash = case_hash(&self.load_hearing(*first)?);
+        Ok(Some(LocalCase { hash, hearings }))
+    }
+
+    /// Keeps an incoming hearing whose case is here with other shared facts (its case, people,
+    /// charges or consents were changed here, or by another monitor, and not in the batch),
+    /// in the caller's transaction: the hearing is stored with this database's case, people,
+    /// charges and consents, plus the people (with their charges and consents) only it has,
+    /// and the incoming version is kept whole beside it as a conflict for a lead to resolve.
+    /// Nothing of either side is overwritten. The case's other hearings get a new version if
+    /// the added people changed them.
+    pub fn keep_case_conflict_in(
+        &self,
+        tx: &Transaction<'_>,
+        batch_id: Uuid,
+        incoming: &HearingRecord,
+    ) -> Result<()> {
+        let case = incoming.case.uuid;
+        let sibling: Option<String> = tx
+            .prepare_cached("SELECT uuid FROM hearings WHERE case_uuid = ?1 ORDER BY uuid LIMIT 1")?
+            .query_row([case.to_string()], |r| r.get(0))
+            .optional()?;
+        let Some(sibling) = sibling else {
+            return Err(Error::Invalid(format!(
+                "case {case} is not here, so hearing {} cannot conflict with it",
+                incoming.hearing.uuid
+            )));
+        };
+        let before = load(tx, parse_uuid(&sibling)?)?;
+        let mut kept = incoming.clone();
+        kept.case = before.case.clone();
+        let (mut parties, mut charges, mut consents) = (
+            before.parties.clone(),
+            before.charges.clone(),
+            before.consents.clone(),
+        );
+        let added: Vec<Uuid> = incoming
+            .parties
+            .iter()
+            .filter(|p| !parties.iter().any(|l| l.uuid == p.uuid))
+            .map(|p| p.uuid)
+            .collect();
+        parties.extend(
+            incoming
+                .parties
+                .iter()
+                .filter(|p| added.contains(&p.uuid))
+                .cloned(),
+        );
+        charges.extend(
+            incoming
+                .charges
+                .iter()
+                .filter(|c| added.contains(&c.party_uuid))
+                .cloned(),
+        );
+        consents.extend(
+            incoming
+                .consents
+                .iter()
+                .filter(|c| added.contains(&c.party_uuid))
+                .cloned(),
+        );
+        (kept.parties, kept.charges, kept.consents) = (parties, charges, consents);
+        let h = &mut kept.hearing;
+        // A version of its own: descending from neither side until a lead resolves.
+        h.parent_hash.clear();
+        h.ancestors.clear();
+        h.sealed = true;
+        kept.normalise();
+        kept.hearing.content_hash = content_hash(&kept);
+        self.replace_record(tx, &kept)?;
+        self.add_conflict(tx, batch_id, &kept.hearing.content_hash, incoming)?;
+        self.follow_case_in(
+            tx,
+            case,
+            kept.hearing.uuid,
+            &before.case_changes(&kept),
+            &format!(
+                "batch {batch_id}: people hearing {} brought to the case",
+                incoming.hearing.uuid
+            ),
+        )
     }
 }

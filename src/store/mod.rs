@@ -33,7 +33,7 @@ pub use batches::{
     MergeCounts, Received, missing_seqs,
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
-pub use cases::{AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, Trial};
+pub use cases::{AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, LocalCase, Trial};
 pub use erase::{Erased, MADE_FOLDERS};
 pub use keys::{LAST_BACKUP, Passphrase, overdue, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};

@@ -242,14 +242,8 @@ impl Store {
         // a change to them is a change of each other hearing of the trial too, versioned and
         // audited as theirs, so that every final hearing's hash stays true to its content.
         if changes.iter().any(|c| CASE_LEVEL.contains(&c.entity)) {
-            let others: Vec<String> = tx
-                .prepare_cached("SELECT uuid FROM hearings WHERE case_uuid = ?1 AND uuid <> ?2")?
-                .query_map(params![h.case_uuid.to_string(), hearing.to_string()], |r| {
-                    r.get(0)
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            for other in others {
-                let other = self.hearing_row(&tx, super::parse_uuid(&other)?)?;
+            for other in self.other_hearings_in(&tx, h.case_uuid, hearing)? {
+                let other = self.hearing_row(&tx, other)?;
                 self.version_in(&tx, &other, &changes, &by)?;
                 if reindex {
                     self.reindex(&tx, other.uuid)?;
@@ -257,6 +251,55 @@ impl Store {
             }
         }
         tx.commit().map_err(|e| self.explain(e))
+    }
+
+    /// The hearings of `case` other than `except`.
+    fn other_hearings_in(
+        &self,
+        tx: &Transaction<'_>,
+        case: Uuid,
+        except: Uuid,
+    ) -> Result<Vec<Uuid>> {
+        let ids: Vec<String> = tx
+            .prepare_cached("SELECT uuid FROM hearings WHERE case_uuid = ?1 AND uuid <> ?2")?
+            .query_map(params![case.to_string(), except.to_string()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.iter().map(|id| super::parse_uuid(id)).collect()
+    }
+
+    /// After the case's shared rows (the case, its people, charges and consents) were written
+    /// with hearing `except` — by a merge or a conflict's resolution, not by an edit — every
+    /// other hearing of the case whose content no longer matches its hash gets a new version,
+    /// audited with `changes` by this database's monitor and `reason`, as an edit would give
+    /// it, so that every final hearing's hash stays true to its content.
+    pub(super) fn follow_case_in(
+        &self,
+        tx: &Transaction<'_>,
+        case: Uuid,
+        except: Uuid,
+        changes: &[Change],
+        reason: &str,
+    ) -> Result<()> {
+        let now = self.now_text();
+        let changes: Vec<Change> = changes
+            .iter()
+            .filter(|c| CASE_LEVEL.contains(&c.entity))
+            .cloned()
+            .collect();
+        for other in self.other_hearings_in(tx, case, except)? {
+            let h = self.hearing_row(tx, other)?;
+            if content_hash(&load(tx, other)?) == h.content_hash {
+                continue;
+            }
+            let by = Author {
+                monitor: self.me().unwrap_or(h.monitor_uuid),
+                at: &now,
+                reason,
+            };
+            self.version_in(tx, &h, &changes, &by)?;
+            self.reindex(tx, other)?;
+        }
+        Ok(())
     }
 
     /// Applies the version chain rule to hearing `h` after `changes` (already written): a

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use courtwatch::clock::{FixedClock, SequentialIds, Sources};
 use courtwatch::demo::Generator;
-use courtwatch::domain::{Entity, HearingRecord, Take, content_hash, differing};
+use courtwatch::domain::{Entity, Take, content_hash, differing};
 use courtwatch::exchange::export::{ExportOptions, export};
 use courtwatch::exchange::manifest::{Manifest, ScopeKind};
 use courtwatch::exchange::merge::{Action, Outcome, merge};
@@ -19,7 +19,7 @@ use courtwatch::spec::Spec;
 use courtwatch::store::{FieldsResolved, Filter, OpenMode, Store};
 use proptest::prelude::*;
 
-use super::support::{Env, PASS};
+use super::support::{Env, PASS, edit, lone_hearing};
 
 fn spec() -> Arc<Spec> {
     Arc::new(Spec::builtin().expect("built-in spec"))
@@ -52,22 +52,6 @@ fn fill(store: &Store, seed: u64, n: u64) {
     for r in Generator::new(&spec, seed, n, vec![me]) {
         store.write_record(&tx, &r).expect("write");
     }
-    tx.commit().expect("commit");
-}
-
-/// Replaces a hearing's record, as a monitor's edit of a final record would: new content,
-/// new version whose parent is the old one.
-fn edit(store: &Store, hearing: uuid::Uuid, change: impl FnOnce(&mut HearingRecord)) {
-    let mut r = store.load_hearing(hearing).expect("load");
-    let old = r.hearing.content_hash.clone();
-    change(&mut r);
-    r.normalise();
-    r.hearing.version += 1;
-    r.hearing.parent_hash = old.clone();
-    r.hearing.ancestors.push(old);
-    r.hearing.content_hash = content_hash(&r);
-    let tx = store.begin().expect("transaction");
-    store.write_record(&tx, &r).expect("write");
     tx.commit().expect("commit");
 }
 
@@ -527,10 +511,8 @@ fn courtroom_conflict(dir: &Path, lead_name: &str) -> (Store, Store, uuid::Uuid,
     let b1 = export_to(&monitor, &out, ScopeKind::All, Profile::Analysis);
     let lead = new_store(dir, lead_name, "L01", 1_000_000);
     merged(&lead, &b1);
-    let b = monitor
-        .export_candidates(&Filter::default(), false)
-        .expect("ids")[0]
-        .uuid;
+    // A hearing whose case has no other: its case's change is its change alone.
+    let b = lone_hearing(&monitor);
     edit(&lead, b, |r| {
         r.hearing.fields.insert("courtroom".into(), "lead".into());
         r.case
@@ -1530,6 +1512,148 @@ fn a_database_of_the_first_schema_is_upgraded_and_exports() {
     assert_eq!(v, courtwatch::store::SCHEMA_VERSION);
 }
 
+/// A new final hearing of `of`'s case with id `id`: a copy of `of`'s own rows under new ids,
+/// the case's rows shared, as the next hearing of a trial has them.
+fn another_hearing_of(store: &Store, of: uuid::Uuid, id: u128) -> uuid::Uuid {
+    let mut next = id - 0x1_0000;
+    let mut fresh = || {
+        next += 1;
+        uuid::Uuid::from_u128(next)
+    };
+    let mut r = store.load_hearing(of).expect("load");
+    let new_hearing = uuid::Uuid::from_u128(id);
+    r.hearing.uuid = new_hearing;
+    for x in &mut r.hearing_parties {
+        (x.uuid, x.hearing_uuid) = (fresh(), new_hearing);
+    }
+    for x in &mut r.answers {
+        (x.uuid, x.hearing_uuid) = (fresh(), new_hearing);
+    }
+    for x in &mut r.timeline {
+        (x.uuid, x.hearing_uuid) = (fresh(), new_hearing);
+    }
+    let mut renamed = std::collections::HashMap::new();
+    for x in &mut r.allegations {
+        let new = fresh();
+        renamed.insert(x.uuid, new);
+        (x.uuid, x.hearing_uuid) = (new, new_hearing);
+    }
+    for x in &mut r.followups {
+        (x.uuid, x.allegation_uuid) = (fresh(), renamed[&x.allegation_uuid]);
+    }
+    r.audit.clear();
+    r.hearing.ancestors.clear();
+    r.hearing.parent_hash.clear();
+    r.hearing.version = 1;
+    r.hearing.content_hash = content_hash(&r);
+    let tx = store.begin().expect("tx");
+    store.write_record(&tx, &r).expect("write");
+    tx.commit().expect("commit");
+    new_hearing
+}
+
+/// The case number of a hearing's case.
+fn case_number(store: &Store, hearing: uuid::Uuid) -> String {
+    let r = store.load_hearing(hearing).expect("load");
+    r.case
+        .fields
+        .get("court_case_number")
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Every hearing's stored hash is true to its content: an export of everything verifies.
+fn hashes_hold(store: &Store, out: &Path) {
+    let batch = export_to(store, out, ScopeKind::All, Profile::Analysis);
+    if let Err(problems) = verify(store.spec(), &batch) {
+        panic!("{problems:?}");
+    }
+}
+
+#[test]
+fn case_facts_changed_on_two_sides_conflict_instead_of_overwriting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let monitor = new_store(dir.path(), "m", "M07", 0);
+    fill(&monitor, 5, 3);
+    let out = dir.path().join("out");
+    let h1 = monitor
+        .export_candidates(&Filter::default(), false)
+        .expect("ids")[0]
+        .uuid;
+    let h2 = another_hearing_of(&monitor, h1, 0xaaaa_0000_0000);
+    let case = monitor.load_hearing(h1).expect("h1").case.uuid;
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    merged(
+        &lead,
+        &export_to(&monitor, &out, ScopeKind::All, Profile::Analysis),
+    );
+    let original = case_number(&lead, h1);
+
+    // The monitor changes the case number at hearing 1; their other hearing follows, so the
+    // batch replaces every hearing of the case here and the change moves with them.
+    edit(&monitor, h1, |r| {
+        r.case
+            .fields
+            .insert("court_case_number".into(), "1-7/26 (monitor)".into());
+    });
+    let p = merged(
+        &lead,
+        &export_to(&monitor, &out, ScopeKind::SinceLast, Profile::Analysis),
+    );
+    let trial = lead.local_case(case).expect("case").expect("here").hearings;
+    assert!(trial.len() >= 2);
+    assert_eq!(
+        (p.counts.updated, p.counts.conflicts),
+        (trial.len() as u64, 0),
+        "{p:?}"
+    );
+    assert_eq!(case_number(&lead, h2), "1-7/26 (monitor)");
+
+    // Now the lead corrects the case number, and the monitor records hearing 3 of the trial
+    // without having seen that: hearing 3 carries the monitor's case number.
+    edit(&lead, h1, |r| {
+        r.case
+            .fields
+            .insert("court_case_number".into(), "1-7/26 (lead)".into());
+    });
+    let h3 = another_hearing_of(&monitor, h1, 0xbbbb_0000_0000);
+    let p = merged(
+        &lead,
+        &export_to(&monitor, &out, ScopeKind::SinceLast, Profile::Analysis),
+    );
+    assert!(p.actions.contains(&(h3, Action::Conflict)), "{p:?}");
+    assert_eq!(p.counts.conflicts, 1);
+    // Nothing overwritten: the lead's case number stands at every hearing, hearing 3 is here
+    // with it, and the monitor's version of hearing 3 waits whole for the lead.
+    for h in [h1, h2, h3] {
+        assert_eq!(case_number(&lead, h), "1-7/26 (lead)");
+    }
+    let conflict = lead.conflicts(false).expect("open").remove(0);
+    assert_eq!(conflict.hearing_uuid, h3);
+    let incoming = lead.conflict_incoming(conflict.uuid).expect("incoming");
+    assert_eq!(
+        incoming.case.fields["court_case_number"],
+        "1-7/26 (monitor)"
+    );
+    assert_eq!(
+        incoming.hearing.content_hash,
+        monitor.load_hearing(h3).expect("h3").hearing.content_hash
+    );
+    hashes_hold(&lead, &dir.path().join("check1"));
+
+    // The lead takes the monitor's version: the case number moves to the whole trial, each
+    // other hearing gets a new version, and every hash still holds.
+    let v2 = lead.load_hearing(h2).expect("h2").hearing.version;
+    lead.resolve_open_conflict(conflict.uuid, true)
+        .expect("resolve");
+    for h in [h1, h2, h3] {
+        assert_eq!(case_number(&lead, h), "1-7/26 (monitor)");
+    }
+    assert!(lead.load_hearing(h2).expect("h2").hearing.version > v2);
+    hashes_hold(&lead, &dir.path().join("check2"));
+    assert_ne!(original, "1-7/26 (lead)");
+}
+
 #[test]
 fn hearings_sharing_a_case_travel_and_merge_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -1538,38 +1662,14 @@ fn hearings_sharing_a_case_travel_and_merge_whole() {
     let ids = store
         .export_candidates(&Filter::default(), false)
         .expect("ids");
+    let before = manifest(&export_to(
+        &store,
+        &dir.path().join("before"),
+        ScopeKind::All,
+        Profile::Analysis,
+    ));
     // A second hearing of the first hearing's case, with rows of its own.
-    let mut next = 0xfeed_0000_u128;
-    let mut id = || {
-        next += 1;
-        uuid::Uuid::from_u128(next)
-    };
-    let mut r = store.load_hearing(ids[0].uuid).expect("load");
-    let new_hearing = uuid::Uuid::from_u128(u128::MAX - 1);
-    r.hearing.uuid = new_hearing;
-    for x in &mut r.hearing_parties {
-        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
-    }
-    for x in &mut r.answers {
-        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
-    }
-    for x in &mut r.timeline {
-        (x.uuid, x.hearing_uuid) = (id(), new_hearing);
-    }
-    let mut renamed = std::collections::HashMap::new();
-    for x in &mut r.allegations {
-        let new = id();
-        renamed.insert(x.uuid, new);
-        (x.uuid, x.hearing_uuid) = (new, new_hearing);
-    }
-    for x in &mut r.followups {
-        (x.uuid, x.allegation_uuid) = (id(), renamed[&x.allegation_uuid]);
-    }
-    r.audit.clear();
-    r.hearing.content_hash = content_hash(&r);
-    let tx = store.begin().expect("tx");
-    store.write_record(&tx, &r).expect("write");
-    tx.commit().expect("commit");
+    another_hearing_of(&store, ids[0].uuid, u128::MAX - 1);
 
     let batch = export_to(
         &store,
@@ -1578,7 +1678,12 @@ fn hearings_sharing_a_case_travel_and_merge_whole() {
         Profile::Analysis,
     );
     let m = manifest(&batch);
-    assert_eq!(m.file("cases.csv").expect("cases").rows + 1, m.hearings);
+    // One more hearing, and no more case rows: the case travels once.
+    assert_eq!(m.hearings, before.hearings + 1);
+    assert_eq!(
+        m.file("cases.csv").expect("cases").rows,
+        before.file("cases.csv").expect("cases").rows
+    );
     let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
     assert_eq!(merged(&lead, &batch).counts.new, m.hearings);
     let back = export_to(

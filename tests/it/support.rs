@@ -60,3 +60,63 @@ impl Env {
         env
     }
 }
+
+/// A new version of a hearing, as an edit of a final record makes: new content, a version
+/// whose parent is the old one. A change to the case (its fields, people, charges or
+/// consents) is a change of every other hearing of the case too, versioned the same way, as
+/// `Store` does, so that every hearing's content hash stays true.
+pub fn edit(
+    store: &courtwatch::store::Store,
+    hearing: uuid::Uuid,
+    change: impl FnOnce(&mut courtwatch::domain::HearingRecord),
+) {
+    let mut r = store.load_hearing(hearing).expect("load");
+    change(&mut r);
+    let case = r.case.uuid;
+    new_version(store, r);
+    let others: Vec<String> = store
+        .conn()
+        .prepare("SELECT uuid FROM hearings WHERE case_uuid = ?1 AND uuid <> ?2 ORDER BY uuid")
+        .and_then(|mut s| {
+            s.query_map([case.to_string(), hearing.to_string()], |r| r.get(0))?
+                .collect()
+        })
+        .expect("the case's other hearings");
+    for other in others {
+        let id = uuid::Uuid::parse_str(&other).expect("uuid");
+        new_version(store, store.load_hearing(id).expect("load"));
+    }
+}
+
+/// Writes `r` as the next version of its hearing when its content changed.
+fn new_version(store: &courtwatch::store::Store, mut r: courtwatch::domain::HearingRecord) {
+    r.normalise();
+    let old = r.hearing.content_hash.clone();
+    let new = courtwatch::domain::content_hash(&r);
+    if new == old {
+        return;
+    }
+    r.hearing.version += 1;
+    r.hearing.parent_hash = old.clone();
+    r.hearing.ancestors.push(old);
+    r.hearing.content_hash = new;
+    let tx = store.begin().expect("transaction");
+    store.write_record(&tx, &r).expect("write");
+    tx.commit().expect("commit");
+}
+
+/// A hearing that is its case's only one (the first by id), for tests of one hearing's
+/// version chain that edit its case.
+pub fn lone_hearing(store: &courtwatch::store::Store) -> uuid::Uuid {
+    let id: String = store
+        .conn()
+        .query_row(
+            "SELECT uuid FROM hearings h
+             WHERE NOT EXISTS (SELECT 1 FROM hearings o WHERE o.case_uuid = h.case_uuid AND o.uuid <> h.uuid)
+             ORDER BY uuid LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("a case with one hearing");
+    uuid::Uuid::parse_str(&id).expect("uuid")
+}

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use courtwatch::clock::{FixedClock, SequentialIds, Sources};
 use courtwatch::demo::Generator;
-use courtwatch::domain::{HearingRecord, content_hash};
 use courtwatch::exchange::Profile;
 use courtwatch::exchange::export::{ExportOptions, export};
 use courtwatch::exchange::manifest::ScopeKind;
@@ -14,7 +13,7 @@ use courtwatch::exchange::merge::{Outcome, merge};
 use courtwatch::spec::Lang;
 use courtwatch::store::{Filter, OpenMode, Store};
 
-use super::support::PASS;
+use super::support::{PASS, edit, lone_hearing};
 use super::tui::{Harness, spec};
 
 /// The screen with the temporary folder replaced by a placeholder of the same width.
@@ -66,21 +65,6 @@ fn export_to(store: &Store, out: &Path, scope: ScopeKind) -> PathBuf {
         .expect("export")
         .expect("something to export")
         .path
-}
-
-/// A new version of a hearing, as an edit of a final record makes.
-fn edit(store: &Store, hearing: uuid::Uuid, change: impl FnOnce(&mut HearingRecord)) {
-    let mut r = store.load_hearing(hearing).expect("load");
-    let old = r.hearing.content_hash.clone();
-    change(&mut r);
-    r.normalise();
-    r.hearing.version += 1;
-    r.hearing.parent_hash = old.clone();
-    r.hearing.ancestors.push(old);
-    r.hearing.content_hash = content_hash(&r);
-    let tx = store.begin().expect("tx");
-    store.write_record(&tx, &r).expect("write");
-    tx.commit().expect("commit");
 }
 
 fn hearings(h: &Harness) -> u64 {
@@ -308,7 +292,7 @@ fn diverged() -> (Harness, uuid::Uuid) {
         Outcome::Merged { .. } => {}
         Outcome::Rejected { problems } => panic!("{problems:?}"),
     }
-    let id = lead.hearing_ids(&Filter::default()).expect("ids")[0];
+    let id = lone_hearing(&lead);
     edit(&lead, id, |r| {
         r.case
             .fields
