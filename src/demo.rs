@@ -4,7 +4,10 @@
 //! forms) and then shapes what matters for a believable picture: real courts and judges per
 //! court, charges under real articles, cages and missing counsel at realistic rates, checklist
 //! answers consistent with what was seen, torture allegations with the judge's (non-)reaction,
-//! Russian and Tajik narratives, postponed and closed hearings.
+//! Russian and Tajik narratives, postponed and closed hearings. Hearings come as trials of 1
+//! to 15 hearings weeks apart (stages in procedural order, the verdict at the last, the next
+//! date announced at every other), some also recorded by a second monitor as a case record
+//! of their own, so that joining has something to find.
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 use fastrand::Rng;
@@ -131,8 +134,8 @@ const NOTES: &[&str] = &[
     "",
 ];
 
-/// Generates `count` hearings for the given monitors; the same seed always gives the same
-/// hearings (ids included).
+/// Generates `count` hearings for the given monitors, as trials of 1 to 15 hearings weeks
+/// apart; the same seed always gives the same hearings (ids included).
 pub struct Generator<'a> {
     spec: &'a Spec,
     rng: Rng,
@@ -140,6 +143,38 @@ pub struct Generator<'a> {
     count: u64,
     remaining: u64,
     serial: u64,
+    /// Trials with a hearing still to come.
+    open: Vec<Trial>,
+}
+
+/// A trial being generated: what stays the same across its hearings.
+struct Trial {
+    case_uuid: Uuid,
+    case: Fields,
+    parties: Vec<Party>,
+    charges: Vec<Charge>,
+    consents: Vec<Consent>,
+    defendants: usize,
+    court: String,
+    judge: String,
+    monitor: Monitor,
+    /// Hearings it will have (one more for each postponed last hearing).
+    length: u32,
+    /// Hearings generated so far.
+    sittings: u32,
+    /// The date its next hearing was announced for.
+    due: NaiveDate,
+    twin: Option<Box<Twin>>,
+}
+
+/// The same trial recorded by a second monitor as a case record of their own: the same case
+/// fields, its own ids.
+struct Twin {
+    monitor: Monitor,
+    case_uuid: Uuid,
+    parties: Vec<Party>,
+    charges: Vec<Charge>,
+    consents: Vec<Consent>,
 }
 
 impl<'a> Generator<'a> {
@@ -151,6 +186,7 @@ impl<'a> Generator<'a> {
             count,
             remaining: count,
             serial: 0,
+            open: Vec::new(),
         }
     }
 
@@ -269,25 +305,47 @@ impl<'a> Generator<'a> {
         }
     }
 
+    /// The next hearing: of a trial whose announced date has come, or the first of a new one.
     fn hearing(&mut self) -> HearingRecord {
         self.serial += 1;
-        let spec = self.spec;
-        let monitor = self.pick(&self.monitors.clone()).clone();
         // Hearings come in date order (a day or two apart at most), as monitors record them and
         // batches carry them; this also keeps the list's indexes append-mostly while loading.
         let day = i64::try_from((self.serial - 1) * 685 / self.count.max(1)).unwrap_or(0);
-        let date = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default()
+        let today = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default()
             + Duration::days(day + self.rng.i64(0..2));
-        let (case_uuid, hearing_uuid) = (self.id(), self.id());
+        let due = (0..self.open.len())
+            .filter(|&i| self.open[i].due <= today)
+            .min_by_key(|&i| self.open[i].due);
+        let mut trial = match due {
+            Some(i) => self.open.swap_remove(i),
+            None => self.new_trial(today),
+        };
+        // The hearing is on the date the last one announced.
+        let date = if trial.sittings == 0 {
+            today
+        } else {
+            trial.due
+        };
+        let record = self.sitting(&mut trial, date);
+        if trial.sittings < trial.length {
+            self.open.push(trial);
+        }
+        record
+    }
+
+    /// A new trial: its case, court and judge, its people and charges, how many hearings it
+    /// will have, and whether a second monitor records some of them as a case of their own.
+    fn new_trial(&mut self, date: NaiveDate) -> Trial {
+        let spec = self.spec;
+        let monitor = self.pick(&self.monitors.clone()).clone();
+        let case_uuid = self.id();
         let court_index = self.rng.usize(..spec.courts.len().max(1));
         let court = spec
             .courts
             .get(court_index)
             .map(|c| c.code.clone())
             .unwrap_or_default();
-        let stamp =
-            |t: NaiveTime| format!("{}T{}+05:00", date.format("%Y-%m-%d"), t.format("%H:%M:%S"));
-
+        let judge = JUDGES[(court_index * 3 + self.rng.usize(..3)) % JUDGES.len()].to_owned();
         // The case.
         let mut case = Fields::new();
         let case_type = self.weighted(&[
@@ -331,13 +389,220 @@ impl<'a> Generator<'a> {
             case.remove("court_case_number");
         }
 
+        // People: one to three defendants, sometimes a victim; charges and consents.
+        let defendants = 1 + usize::from(self.chance(0.3)) + usize::from(self.chance(0.1));
+        let (parties, charges, consents) = self.people(case_uuid, &case, defendants, date);
+        // Most trials are short; some run for months (1 to 15 hearings).
+        let length = *self.pick(&[1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10, 12, 15]);
+        // A few long trials are also attended by a second monitor, who records the hearings
+        // they attend as a case of their own: the records a lead joins.
+        let twin = if length >= 3 && self.monitors.len() > 1 && self.chance(0.1) {
+            let other = self
+                .monitors
+                .iter()
+                .find(|m| m.uuid != monitor.uuid)
+                .cloned()
+                .unwrap_or_else(|| monitor.clone());
+            let twin_case = self.id();
+            let (p, c, k) = self.people(twin_case, &case, defendants, date);
+            Some(Box::new(Twin {
+                monitor: other,
+                case_uuid: twin_case,
+                parties: p,
+                charges: c,
+                consents: k,
+            }))
+        } else {
+            None
+        };
+        Trial {
+            case_uuid,
+            case,
+            parties,
+            charges,
+            consents,
+            defendants,
+            court,
+            judge,
+            monitor,
+            length,
+            sittings: 0,
+            due: date,
+            twin,
+        }
+    }
+
+    /// The people of a case (defendants `D1`…, sometimes a victim `V1`), each defendant's
+    /// charge and, for some, consents.
+    fn people(
+        &mut self,
+        case_uuid: Uuid,
+        case: &Fields,
+        defendants: usize,
+        date: NaiveDate,
+    ) -> (Vec<Party>, Vec<Charge>, Vec<Consent>) {
+        let mut parties = Vec::new();
+        let mut charges = Vec::new();
+        let mut consents = Vec::new();
+        let juvenile = case
+            .get("case_tags")
+            .is_some_and(|t| t.contains("juvenile"));
+        for d in 1..=defendants {
+            let uuid = self.id();
+            let mut p = Fields::new();
+            p.insert("role".into(), "defendant".into());
+            p.insert("display_code".into(), format!("D{d}"));
+            p.insert(
+                "sex".into(),
+                if self.chance(0.9) { "m" } else { "f" }.into(),
+            );
+            p.insert(
+                "age".into(),
+                if juvenile {
+                    self.rng.u32(14..18)
+                } else {
+                    self.rng.u32(19..60)
+                }
+                .to_string(),
+            );
+            self.fill(Entity::Party, &mut p, &[case], date);
+            let (article, parts, category, _) = *self.pick(ARTICLES);
+            let mut c = Fields::new();
+            c.insert("legal_code".into(), "criminal_code".into());
+            c.insert("article".into(), article.into());
+            c.insert("part".into(), (*self.pick(parts)).into());
+            if self.chance(0.5) {
+                c.insert(
+                    "paragraph".into(),
+                    (*self.pick(&["а", "б", "в", "г"])).into(),
+                );
+            }
+            c.insert("charge_category".into(), category.into());
+            self.fill(Entity::Charge, &mut c, &[], date);
+            charges.push(Charge {
+                uuid: self.id(),
+                party_uuid: uuid,
+                fields: c,
+            });
+            if self.chance(0.3) {
+                let mut cf = Fields::new();
+                self.fill(Entity::Consent, &mut cf, &[], date);
+                consents.push(Consent {
+                    uuid: self.id(),
+                    party_uuid: uuid,
+                    fields: cf,
+                });
+            }
+            parties.push(Party {
+                uuid,
+                case_uuid,
+                fields: p,
+            });
+        }
+        if self.chance(0.35) {
+            let uuid = self.id();
+            let mut p = Fields::new();
+            p.insert("role".into(), "victim".into());
+            p.insert("display_code".into(), "V1".into());
+            self.fill(Entity::Party, &mut p, &[case], date);
+            parties.push(Party {
+                uuid,
+                case_uuid,
+                fields: p,
+            });
+        }
+        (parties, charges, consents)
+    }
+
+    /// A defendant's situation at one hearing: attendance, place, restraints and counsel.
+    fn situation(&mut self, hp: &mut Fields, is_held: bool) {
+        hp.insert(
+            "attendance".into(),
+            if is_held {
+                self.weighted(&[
+                    ("present_in_person", 90),
+                    ("video_link", 5),
+                    ("absent_not_delivered", 5),
+                ])
+            } else {
+                "absent_not_delivered"
+            }
+            .into(),
+        );
+        hp.insert(
+            "courtroom_position".into(),
+            self.weighted(&[
+                ("metal_cage", 55),
+                ("glass_box", 10),
+                ("open_dock_bench", 25),
+                ("beside_counsel", 10),
+            ])
+            .into(),
+        );
+        hp.insert(
+            "restraints".into(),
+            self.weighted(&[
+                ("none", 60),
+                ("handcuffed", 30),
+                ("handcuffed_to_guard", 10),
+            ])
+            .into(),
+        );
+        let counsel = self.weighted(&[
+            ("retained_private", 40),
+            ("state_appointed", 35),
+            ("state_legal_aid_center", 10),
+            ("ngo_lag_lawyer", 5),
+            ("none", 10),
+        ]);
+        hp.insert("counsel_type".into(), counsel.into());
+        hp.insert(
+            "counsel_present".into(),
+            if counsel != "none" && self.chance(0.9) {
+                "yes"
+            } else {
+                "no"
+            }
+            .into(),
+        );
+    }
+
+    /// One hearing of `trial` on `date`: stages in procedural order, postponements with
+    /// reasons (a postponed hearing adds one to the trial), the verdict only at the last
+    /// hearing, the next date announced at every other.
+    fn sitting(&mut self, trial: &mut Trial, date: NaiveDate) -> HearingRecord {
+        let spec = self.spec;
+        trial.sittings += 1;
+        // At a trial with a second monitor, about half the hearings are theirs.
+        let by_twin = trial.twin.is_some() && self.chance(0.5);
+        let (monitor, case_uuid, parties, charges, consents) = match (&trial.twin, by_twin) {
+            (Some(t), true) => (
+                t.monitor.clone(),
+                t.case_uuid,
+                t.parties.clone(),
+                t.charges.clone(),
+                t.consents.clone(),
+            ),
+            _ => (
+                trial.monitor.clone(),
+                trial.case_uuid,
+                trial.parties.clone(),
+                trial.charges.clone(),
+                trial.consents.clone(),
+            ),
+        };
+        let case = trial.case.clone();
+        let defendants = trial.defendants;
+        let hearing_uuid = self.id();
+        let court = trial.court.clone();
+        let stamp =
+            |t: NaiveTime| format!("{}T{}+05:00", date.format("%Y-%m-%d"), t.format("%H:%M:%S"));
+        let last = trial.sittings >= trial.length;
+
         // The hearing.
         let mut h = Fields::new();
         h.insert("court".into(), court.clone());
-        h.insert(
-            "judge_name".into(),
-            JUDGES[(court_index * 3 + self.rng.usize(..3)) % JUDGES.len()].into(),
-        );
+        h.insert("judge_name".into(), trial.judge.clone());
         h.insert("hearing_date".into(), date.format("%Y-%m-%d").to_string());
         let held = self.weighted(&[
             ("held", 80),
@@ -386,12 +651,13 @@ impl<'a> Generator<'a> {
                 ])
                 .into(),
             );
-            let outcome = self.weighted(&[
-                ("evidence_examined", 45),
-                ("procedural_only", 25),
-                ("verdict_pronounced", 15),
-                ("preventive_measure_decided", 15),
-            ]);
+            let outcome = if last {
+                "verdict_pronounced"
+            } else if trial.sittings == 1 && self.chance(0.4) {
+                "preventive_measure_decided"
+            } else {
+                self.weighted(&[("evidence_examined", 60), ("procedural_only", 40)])
+            };
             h.insert("session_outcome".into(), outcome.into());
             if outcome == "verdict_pronounced" {
                 let verdict = self.weighted(&[
@@ -416,15 +682,33 @@ impl<'a> Generator<'a> {
                 .into(),
             );
         }
-        let stage = self.weighted(&[
-            ("trial_judicial_investigation", 40),
-            ("trial_opening", 15),
-            ("pretrial_detention_sanction", 12),
-            ("trial_debates", 8),
-            ("verdict_pronouncement", 10),
-            ("second_instance_hearing", 10),
-            ("preliminary_hearing", 5),
-        ]);
+        // Stages in procedural order: opening, examination of evidence, debates, verdict.
+        let stage = if last && is_held {
+            "verdict_pronouncement"
+        } else if trial.sittings == 1 {
+            self.weighted(&[
+                ("trial_opening", 50),
+                ("pretrial_detention_sanction", 25),
+                ("preliminary_hearing", 15),
+                ("second_instance_hearing", 10),
+            ])
+        } else if trial.sittings + 1 >= trial.length && trial.length > 2 {
+            "trial_debates"
+        } else {
+            "trial_judicial_investigation"
+        };
+        if !is_held && last && trial.length < 15 {
+            // Postponed: the verdict comes at a hearing more (a trial that reached fifteen
+            // hearings ends here, its monitoring closed without a verdict).
+            trial.length += 1;
+        }
+        if trial.sittings < trial.length {
+            trial.due = date + Duration::days(self.rng.i64(7..43));
+            h.insert(
+                "next_hearing_date".into(),
+                trial.due.format("%Y-%m-%d").to_string(),
+            );
+        }
         h.insert("stages".into(), stage.into());
         let sentences = 2 + self.rng.usize(..3);
         h.insert("narrative".into(), self.sentences(sentences));
@@ -433,143 +717,29 @@ impl<'a> Generator<'a> {
             if self.chance(0.15) { "yes" } else { "no" }.into(),
         );
         self.fill(Entity::Hearing, &mut h, &[&case], date);
-
-        // People: one to three defendants, sometimes a victim.
-        let mut parties = Vec::new();
-        let mut hearing_parties = Vec::new();
-        let mut charges = Vec::new();
-        let mut consents = Vec::new();
-        let defendants = 1 + usize::from(self.chance(0.3)) + usize::from(self.chance(0.1));
-        let juvenile = case
-            .get("case_tags")
-            .is_some_and(|t| t.contains("juvenile"));
-        for d in 1..=defendants {
-            let uuid = self.id();
-            let mut p = Fields::new();
-            p.insert("role".into(), "defendant".into());
-            p.insert("display_code".into(), format!("D{d}"));
-            p.insert(
-                "sex".into(),
-                if self.chance(0.9) { "m" } else { "f" }.into(),
+        if trial.sittings < trial.length {
+            // The fill may have dropped or changed it: the announced date is the trial's.
+            h.insert(
+                "next_hearing_date".into(),
+                trial.due.format("%Y-%m-%d").to_string(),
             );
-            p.insert(
-                "age".into(),
-                if juvenile {
-                    self.rng.u32(14..18)
-                } else {
-                    self.rng.u32(19..60)
-                }
-                .to_string(),
-            );
-            self.fill(Entity::Party, &mut p, &[&case], date);
-            let mut hp = Fields::new();
-            hp.insert(
-                "attendance".into(),
-                if is_held {
-                    self.weighted(&[
-                        ("present_in_person", 90),
-                        ("video_link", 5),
-                        ("absent_not_delivered", 5),
-                    ])
-                } else {
-                    "absent_not_delivered"
-                }
-                .into(),
-            );
-            hp.insert(
-                "courtroom_position".into(),
-                self.weighted(&[
-                    ("metal_cage", 55),
-                    ("glass_box", 10),
-                    ("open_dock_bench", 25),
-                    ("beside_counsel", 10),
-                ])
-                .into(),
-            );
-            hp.insert(
-                "restraints".into(),
-                self.weighted(&[
-                    ("none", 60),
-                    ("handcuffed", 30),
-                    ("handcuffed_to_guard", 10),
-                ])
-                .into(),
-            );
-            let counsel = self.weighted(&[
-                ("retained_private", 40),
-                ("state_appointed", 35),
-                ("state_legal_aid_center", 10),
-                ("ngo_lag_lawyer", 5),
-                ("none", 10),
-            ]);
-            hp.insert("counsel_type".into(), counsel.into());
-            hp.insert(
-                "counsel_present".into(),
-                if counsel != "none" && self.chance(0.9) {
-                    "yes"
-                } else {
-                    "no"
-                }
-                .into(),
-            );
-            self.fill(Entity::HearingParty, &mut hp, &[&p, &h], date);
-            let (article, parts, category, _) = *self.pick(ARTICLES);
-            let mut c = Fields::new();
-            c.insert("legal_code".into(), "criminal_code".into());
-            c.insert("article".into(), article.into());
-            c.insert("part".into(), (*self.pick(parts)).into());
-            if self.chance(0.5) {
-                c.insert(
-                    "paragraph".into(),
-                    (*self.pick(&["а", "б", "в", "г"])).into(),
-                );
-            }
-            c.insert("charge_category".into(), category.into());
-            self.fill(Entity::Charge, &mut c, &[], date);
-            charges.push(Charge {
-                uuid: self.id(),
-                party_uuid: uuid,
-                fields: c,
-            });
-            if self.chance(0.3) {
-                let mut cf = Fields::new();
-                self.fill(Entity::Consent, &mut cf, &[], date);
-                consents.push(Consent {
-                    uuid: self.id(),
-                    party_uuid: uuid,
-                    fields: cf,
-                });
-            }
-            hearing_parties.push(HearingParty {
-                uuid: self.id(),
-                hearing_uuid,
-                party_uuid: uuid,
-                fields: hp,
-            });
-            parties.push(Party {
-                uuid,
-                case_uuid,
-                fields: p,
-            });
+        } else {
+            h.remove("next_hearing_date");
         }
-        if self.chance(0.35) {
-            let uuid = self.id();
-            let mut p = Fields::new();
-            p.insert("role".into(), "victim".into());
-            p.insert("display_code".into(), "V1".into());
-            self.fill(Entity::Party, &mut p, &[&case], date);
+
+        // Each person's situation at this hearing, observed anew.
+        let mut hearing_parties = Vec::new();
+        for p in &parties {
             let mut hp = Fields::new();
-            self.fill(Entity::HearingParty, &mut hp, &[&p, &h], date);
+            if p.fields.get("role").map(String::as_str) == Some("defendant") {
+                self.situation(&mut hp, is_held);
+            }
+            self.fill(Entity::HearingParty, &mut hp, &[&p.fields, &h], date);
             hearing_parties.push(HearingParty {
                 uuid: self.id(),
                 hearing_uuid,
-                party_uuid: uuid,
+                party_uuid: p.uuid,
                 fields: hp,
-            });
-            parties.push(Party {
-                uuid,
-                case_uuid,
-                fields: p,
             });
         }
 

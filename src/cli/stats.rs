@@ -352,6 +352,7 @@ fn kind(k: Kind) -> &'static str {
 
 fn unit(u: Unit) -> &'static str {
     match u {
+        Unit::Hearings => "hearings",
         Unit::Minutes => "min",
         Unit::Days => "days",
         Unit::Years => "years",

@@ -258,6 +258,78 @@ pub(super) fn build(spec: &Spec, acc: &Acc, settings: Settings) -> Stats {
         ],
     };
 
+    let trials = Group {
+        id: "trials",
+        figures: {
+            let mut figures = vec![
+                b.count(
+                    "trials.monitored",
+                    acc.cases,
+                    "Distinct trials of the hearings; two case records a lead joined count as one trial.",
+                ),
+                b.median(
+                    "trials.hearings_per_trial",
+                    &acc.trial_hearings,
+                    Unit::Hearings,
+                    1.0,
+                    "Hearings per trial among the hearings matching the filters, over those trials.",
+                ),
+                Figure {
+                    value: acc.trial_hearings.iter().copied().max().map(|m| m as f64),
+                    unit: Some(Unit::Hearings),
+                    note: Some("The most hearings of one trial among the same trials."),
+                    ..figure(
+                        "trials.most_hearings",
+                        Kind::Max,
+                        acc.trial_hearings.len() as u64,
+                    )
+                },
+                b.median(
+                    "trials.days_to_verdict",
+                    &acc.trial_days_to_verdict,
+                    Unit::Days,
+                    1.0,
+                    "Days from a trial's first monitored hearing to its latest hearing with a verdict pronounced, over the finished trials.",
+                ),
+                b.share(
+                    "trials.with_allegation",
+                    &acc.trials_with_allegation,
+                    "Trials with a torture or ill-treatment allegation recorded at one of their hearings, of the trials.",
+                    PLACE,
+                ),
+                b.dist(
+                    "trials.outcomes",
+                    &acc.trial_outcomes,
+                    "verdict",
+                    "Finished trials with the verdict recorded, by the verdict of their latest verdict hearing.",
+                ),
+            ];
+            figures.extend(acc.trial_groups.iter().map(|(id, s)| {
+                b.share(
+                    &format!("trials.group.{id}"),
+                    s,
+                    "Trials with at least one hearing where an item of this group was answered «no» or «partly», of the trials where one was answered «yes», «no» or «partly».",
+                    PLACE,
+                )
+            }));
+            figures.extend(
+                acc.items
+                    .iter()
+                    .zip(&acc.trial_items)
+                    .filter(|((code, _), s)| spec.checklist.item(code).is_some() || s.den > 0)
+                    .map(|((code, _), s)| {
+                        b.share(
+                            &format!("trials.checklist.{code}"),
+                            s,
+                            "Trials with at least one hearing where the item was answered «no» or «partly», of the trials where it was answered «yes», «no» or «partly».",
+                            PLACE,
+                        )
+                    }),
+            );
+            figures
+        },
+    };
+
     let max_delay = acc.delays.iter().copied().max();
     let timeliness = Group {
         id: "timeliness",
@@ -725,7 +797,7 @@ pub(super) fn build(spec: &Spec, acc: &Acc, settings: Settings) -> Stats {
         settings,
         groups: vec![
             counts, timeliness, openness, innocence, defence, language, torture, checklist,
-            outcomes, gbv, quality,
+            outcomes, trials, gbv, quality,
         ],
     }
 }

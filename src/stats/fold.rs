@@ -113,6 +113,17 @@ pub(super) struct Acc {
     pub status: Dist,
     pub reviewed: Share,
     pub entered_after: Share,
+
+    // Trials (a joined trial counts once).
+    pub trial_hearings: Vec<i64>,
+    pub trial_days_to_verdict: Vec<i64>,
+    pub trials_with_allegation: Share,
+    pub trial_outcomes: Dist,
+    /// Per checklist item, as `items`: trials with a hearing where it was not met, of the
+    /// trials where it was answered «yes», «no» or «partly».
+    pub trial_items: Vec<Share>,
+    /// Per checklist group (a right): the same over the group's items.
+    pub trial_groups: Vec<(String, Share)>,
 }
 
 impl Acc {
@@ -127,6 +138,35 @@ struct HearingInfo {
     dims: Dims,
     took_place: bool,
     gbv: bool,
+    /// The trial it belongs to: its case record, or the trial its record is joined into.
+    trial: Uuid,
+}
+
+/// What the trial figures need to know of one trial of the selected hearings.
+#[derive(Debug, Default)]
+struct TrialInfo {
+    /// The keys of the trial's first selected hearing (its court, judge, month, monitor).
+    dims: Dims,
+    hearings: i64,
+    /// The latest hearing at which a verdict was pronounced: its date, the days since the
+    /// trial's first hearing, the verdict.
+    verdict: Option<(NaiveDate, i64, Option<String>)>,
+    allegation: bool,
+    /// Bit sets over `acc.items`: items answered «yes», «no» or «partly» at some hearing, and
+    /// items answered «no» or «partly» at some hearing.
+    answered: Vec<u64>,
+    not_met: Vec<u64>,
+}
+
+fn set_bit(bits: &mut Vec<u64>, i: usize) {
+    if bits.len() <= i / 64 {
+        bits.resize(i / 64 + 1, 0);
+    }
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn bit(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 /// What the figures need to know of a party.
@@ -224,8 +264,10 @@ pub(super) struct Fold<'s> {
     /// Joined case records: the trial each belongs to and the trial's first hearing date
     /// (`Store::joined_trials`); a record not in it is a trial of its own.
     trials: std::collections::HashMap<Uuid, (Uuid, Option<String>)>,
-    /// Distinct trials of the selected hearings.
-    cases: HashSet<Uuid>,
+    /// The trials of the selected hearings.
+    cases: HashMap<Uuid, TrialInfo>,
+    /// Each checklist group's id and the indices of its items in `acc.items`.
+    groups: Vec<(String, Vec<usize>)>,
     sexes: Interner,
     parties: HashMap<Uuid, PartyInfo>,
     victims: HashMap<Uuid, VictimFlags>,
@@ -255,7 +297,12 @@ impl<'s> Fold<'s> {
         let mut items = HashMap::default();
         let mut long_items = HashMap::default();
         let mut item_keys = Vec::new();
+        let mut groups = Vec::new();
         for g in &spec.checklist.groups {
+            groups.push((
+                g.id.clone(),
+                (0..g.items.len()).map(|i| acc.items.len() + i).collect(),
+            ));
             for i in &g.items {
                 let key = item_key(i.code.as_bytes());
                 match key {
@@ -273,7 +320,8 @@ impl<'s> Fold<'s> {
             gbv_cases: HashSet::default(),
             hearings: HashMap::default(),
             trials,
-            cases: HashSet::default(),
+            cases: HashMap::default(),
+            groups,
             sexes: Interner::default(),
             parties: HashMap::default(),
             victims: HashMap::default(),
@@ -327,7 +375,7 @@ impl<'s> Fold<'s> {
         let uuid = parse_uuid(r.get(0).unwrap_or(""))?;
         let case = parse_uuid(r.get(1).unwrap_or(""))?;
         let joined = self.trials.get(&case);
-        self.cases.insert(joined.map_or(case, |(trial, _)| *trial));
+        let trial_id = joined.map_or(case, |(trial, _)| *trial);
         let monitor = r.get(2).unwrap_or("unknown");
         let monitor = self.monitors.get(monitor).map_or(monitor, String::as_str);
         let date_text = r.get(5);
@@ -342,6 +390,11 @@ impl<'s> Fold<'s> {
         let gbv = self.gbv_cases.contains(&case);
 
         acc.hearings.add(d, true);
+        let trial = self.cases.entry(trial_id).or_insert_with(|| TrialInfo {
+            dims: d,
+            ..TrialInfo::default()
+        });
+        trial.hearings += 1;
         if let Some(h) = held {
             acc.hearing_held.add([h]);
             acc.took_place.add(d, took);
@@ -375,7 +428,11 @@ impl<'s> Fold<'s> {
         if outcome == Some(VERDICT_PRONOUNCED)
             && let (Some(first), Some(this)) = (first.and_then(date), date_text.and_then(date))
         {
-            acc.days_to_verdict.push((this - first).num_days().max(0));
+            let days = (this - first).num_days().max(0);
+            acc.days_to_verdict.push(days);
+            if trial.verdict.as_ref().is_none_or(|(at, ..)| *at <= this) {
+                trial.verdict = Some((this, days, f(Hf::Verdict).map(str::to_owned)));
+            }
         }
 
         // Openness.
@@ -451,6 +508,7 @@ impl<'s> Fold<'s> {
                 dims: d,
                 took_place: took,
                 gbv,
+                trial: trial_id,
             },
         );
         Ok(())
@@ -461,7 +519,8 @@ impl<'s> Fold<'s> {
         let Ok(case) = parse_uuid(r.get(1).unwrap_or("")) else {
             return Ok(());
         };
-        if !self.cases.contains(&case) {
+        let trial = self.trials.get(&case).map_or(case, |(trial, _)| *trial);
+        if !self.cases.contains_key(&trial) {
             return Ok(());
         }
         let [role, sex, age, minor, representation]: [Option<&str>; PARTY_FIELDS.len()] =
@@ -584,6 +643,9 @@ impl<'s> Fold<'s> {
         let acc = &mut self.acc;
         acc.allegations.add(d, true);
         self.with_allegation.insert(hearing);
+        if let Some(t) = self.cases.get_mut(&h.trial) {
+            t.allegation = true;
+        }
         self.allegations
             .insert(parse_uuid(r.get(0).unwrap_or(""))?, d);
         let person = r.get(2).and_then(|p| parse_uuid(p).ok());
@@ -668,10 +730,11 @@ impl<'s> Fold<'s> {
         else {
             return;
         };
-        let d = h.dims;
+        let (d, trial) = (h.dims, h.trial);
         let Some(tokens) = r.get(1) else {
             return;
         };
+        let mut trial = self.cases.remove(&trial).map(|t| (trial, t));
         let (mut answered, mut not_observed) = (0, 0);
         for token in tokens.as_bytes().split(|&b| b == b' ') {
             let [code @ .., b':', letter] = token else {
@@ -679,6 +742,12 @@ impl<'s> Fold<'s> {
             };
             let i = self.item(code);
             let share = &mut self.acc.items[i].1;
+            if let (Some((_, t)), b'y' | b'n' | b'p') = (&mut trial, letter) {
+                set_bit(&mut t.answered, i);
+                if *letter != b'y' {
+                    set_bit(&mut t.not_met, i);
+                }
+            }
             match letter {
                 b'y' => share.add(d, false),
                 b'n' | b'p' => share.add(d, true),
@@ -692,6 +761,9 @@ impl<'s> Fold<'s> {
             answered += 1;
         }
         self.acc.not_observed.add_n(d, not_observed, answered);
+        if let Some((id, t)) = trial {
+            self.cases.insert(id, t);
+        }
     }
 
     /// The index in `acc.items` of a checklist item code.
@@ -729,6 +801,32 @@ impl<'s> Fold<'s> {
     pub fn finish(mut self) -> Acc {
         let acc = &mut self.acc;
         acc.cases = self.cases.len() as u64;
+        acc.trial_items = vec![Share::default(); acc.items.len()];
+        acc.trial_groups = self
+            .groups
+            .iter()
+            .map(|(id, _)| (id.clone(), Share::default()))
+            .collect();
+        for t in self.cases.values() {
+            acc.trial_hearings.push(t.hearings);
+            acc.trials_with_allegation.add(t.dims, t.allegation);
+            if let Some((_, days, verdict)) = &t.verdict {
+                acc.trial_days_to_verdict.push(*days);
+                if let Some(v) = verdict {
+                    acc.trial_outcomes.add([v.as_str()]);
+                }
+            }
+            for (i, share) in acc.trial_items.iter_mut().enumerate() {
+                if bit(&t.answered, i) {
+                    share.add(t.dims, bit(&t.not_met, i));
+                }
+            }
+            for ((_, items), (_, share)) in self.groups.iter().zip(&mut acc.trial_groups) {
+                if items.iter().any(|&i| bit(&t.answered, i)) {
+                    share.add(t.dims, items.iter().any(|&i| bit(&t.not_met, i)));
+                }
+            }
+        }
         acc.defendants_alleging = self.alleging.len() as u64;
         for (uuid, h) in &self.hearings {
             if h.took_place {

@@ -43,7 +43,24 @@ impl Labels<'_> {
     /// The name of a figure: a checklist item's code and question, or the figure's message
     /// (the lateness figure says its threshold).
     pub fn figure(&self, f: &Figure, settings: Settings) -> String {
-        if let Some(code) = f.id.strip_prefix("checklist.") {
+        if let Some(group) = f.id.strip_prefix("trials.group.") {
+            let label = self
+                .spec
+                .checklist
+                .groups
+                .iter()
+                .find(|g| g.id == group)
+                .map_or(group, |g| g.label.get(self.lang));
+            return self.texts.t_args(
+                self.lang,
+                "stats-trials-group",
+                &[("group", Arg::Str(label))],
+            );
+        }
+        if let Some(code) =
+            f.id.strip_prefix("checklist.")
+                .or_else(|| f.id.strip_prefix("trials.checklist."))
+        {
             let question = self
                 .spec
                 .checklist
@@ -61,6 +78,7 @@ impl Labels<'_> {
     /// A unit, as printed after a number.
     pub fn unit(&self, u: Unit) -> String {
         self.t(match u {
+            Unit::Hearings => "stats-unit-hearings",
             Unit::Minutes => "stats-unit-minutes",
             Unit::Days => "stats-unit-days",
             Unit::Years => "stats-unit-years",

@@ -87,6 +87,7 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
+    Hearings,
     Minutes,
     Days,
     Years,

@@ -909,11 +909,14 @@ fn every_figure_of_a_hand_counted_database() {
     row(&s, "quality.not_observed", By::Monitor, "M07", 1, Some(12));
     row(&s, "quality.not_observed", By::Monitor, "M90", 1, Some(2));
 
-    // Every figure outside the checklist was checked above.
+    // Every figure outside the checklist was checked above; the trial figures are checked by
+    // trial_figures_count_each_trial_once_with_hand_computed_answers.
     let unchecked: Vec<&str> = s
         .figures()
         .map(|f| f.id.as_str())
-        .filter(|id| !id.starts_with("checklist.") && !checked.contains(id))
+        .filter(|id| {
+            !id.starts_with("checklist.") && !id.starts_with("trials.") && !checked.contains(id)
+        })
         .collect();
     assert!(
         unchecked.is_empty(),
@@ -1073,7 +1076,9 @@ fn an_empty_database_has_figures_without_shares() {
     check(&s, "counts.hearings", 0, None);
     check(&s, "torture.judicial_reaction", 0, Some(0));
     value(&s, "timeliness.median_delay", 0, None);
-    assert_eq!(s.groups.len(), 11);
+    check(&s, "trials.monitored", 0, None);
+    value(&s, "trials.days_to_verdict", 0, None);
+    assert_eq!(s.groups.len(), 12);
 }
 
 #[test]
@@ -1266,7 +1271,11 @@ fn every_figure_and_group_has_a_label_in_every_language() {
         for g in &s.groups {
             assert!(has(&group_key(g.id)), "group {} has no {lang} label", g.id);
             for f in &g.figures {
-                if g.id != "checklist" {
+                // Checklist items and groups are named by the checklist itself.
+                let by_checklist = g.id == "checklist"
+                    || f.id.starts_with("trials.checklist.")
+                    || f.id.starts_with("trials.group.");
+                if !by_checklist {
                     assert!(
                         has(&figure_key(&f.id)),
                         "figure {} has no {lang} label",
@@ -1291,7 +1300,13 @@ fn every_figure_and_group_has_a_label_in_every_language() {
                 }
             }
         }
-        for key in ["stats-unit-minutes", "stats-unit-days", "stats-unit-years"] {
+        for key in [
+            "stats-unit-hearings",
+            "stats-unit-minutes",
+            "stats-unit-days",
+            "stats-unit-years",
+            "stats-trials-group",
+        ] {
             assert!(has(key), "{lang} {key}");
         }
     }
@@ -1423,4 +1438,70 @@ fn a_trial_recorded_twice_and_joined_counts_once() {
     assert_eq!(joins.len(), 1);
     assert_eq!(joins[0].split_by, Some(db.me.uuid));
     assert_eq!(db.store.join_suggestions().expect("suggestions").len(), 1);
+}
+
+#[test]
+fn trial_figures_count_each_trial_once_with_hand_computed_answers() {
+    let mut db = Db::new();
+    let held = [("hearing_held", "held"), ("court", SINO)];
+    let on = |date: &'static str| [&held[..], &[("hearing_date", date)]].concat();
+    let verdict = |date: &'static str, v: &'static str| {
+        [
+            &held[..],
+            &[
+                ("hearing_date", date),
+                ("session_outcome", "verdict_pronounced"),
+                ("verdict", v),
+            ],
+        ]
+        .concat()
+    };
+    // Trial A: two hearings recorded by one monitor, its verdict by another as a record of
+    // its own, joined below. PUB-01 not met at its first hearing, met at its second.
+    let mut a1 = db.case(&[("court_case_number", "1-10/26")], &on("2026-01-10"));
+    a1.answer(&mut db, "PUB-01", None, "no");
+    a1.answer(&mut db, "PUB-02", None, "yes");
+    let mut a2 = db.next_hearing(&a1, &on("2026-02-10"));
+    a2.answer(&mut db, "PUB-01", None, "yes");
+    let mut a3 = db.case(
+        &[("court_case_number", "1-10/26")],
+        &verdict("2026-03-10", "conviction"),
+    );
+    let accused = a3.person(&mut db, &[("role", "defendant")], &[]);
+    a3.allegation(&mut db, accused, &[]);
+    // Trial B: PUB-02 partly met at its first hearing; acquitted 20 days later.
+    let mut b1 = db.case(&[("court_case_number", "1-20/26")], &on("2026-01-05"));
+    b1.answer(&mut db, "PUB-01", None, "yes");
+    b1.answer(&mut db, "PUB-02", None, "partly");
+    let b2 = db.next_hearing(&b1, &verdict("2026-01-25", "acquittal"));
+    // Trial C: one hearing, its only answer «not observed»; no verdict yet.
+    let mut c1 = db.case(&[("court_case_number", "1-30/26")], &on("2026-04-01"));
+    c1.answer(&mut db, "PUB-01", None, "not_observed");
+    db.write(&[&a1, &a2, &a3, &b1, &b2, &c1]);
+    db.store
+        .join_cases(a1.0.case.uuid, a3.0.case.uuid)
+        .expect("join");
+    let s = db.stats(&Filter::default());
+
+    check(&s, "trials.monitored", 3, None);
+    // Hearings per trial: A 3, B 2, C 1.
+    value(&s, "trials.hearings_per_trial", 3, Some(2.0));
+    value(&s, "trials.most_hearings", 3, Some(3.0));
+    // A: 10 January to 10 March = 59 days; B: 5 to 25 January = 20 days; C unfinished.
+    value(&s, "trials.days_to_verdict", 2, Some(39.5));
+    check(&s, "trials.with_allegation", 1, Some(3));
+    let outcomes = s.figure("trials.outcomes").expect("outcomes");
+    assert_eq!(outcomes.numerator, 2);
+    assert_eq!(
+        nonzero(&s, "trials.outcomes", By::Code),
+        pairs(&[("conviction", 1), ("acquittal", 1)])
+    );
+    // PUB-01: not met in A (once of two), met in B, only «not observed» in C → 1 of 2.
+    check(&s, "trials.checklist.PUB-01", 1, Some(2));
+    // PUB-02: met in A, partly in B → 1 of 2.
+    check(&s, "trials.checklist.PUB-02", 1, Some(2));
+    // The group of both: A and B each had an item not met.
+    check(&s, "trials.group.public_hearing", 2, Some(2));
+    // The hearing-level figure counts hearings, not trials: 1 of 3 answers of PUB-01.
+    check(&s, "checklist.PUB-01", 1, Some(3));
 }

@@ -159,3 +159,65 @@ fn bench_statistics_on_100000_hearings() {
         String::from_utf8_lossy(&out.stderr).trim()
     );
 }
+
+#[test]
+#[ignore = "benchmark: run in release with --ignored (README § Benchmarks)"]
+fn bench_case_view_and_agenda_on_100000_hearings() {
+    let spec = Arc::new(Spec::builtin().expect("spec"));
+    let path = database(&spec);
+    let store = Store::open(
+        &path,
+        &passphrase(),
+        OpenMode::Existing,
+        Arc::clone(&spec),
+        Sources::system(),
+    )
+    .expect("open");
+    // The longest trial, made 30 hearings long (once: later runs find it so).
+    let (case, n): (String, u32) = store
+        .conn()
+        .query_row(
+            "SELECT case_uuid, count(*) FROM hearings GROUP BY case_uuid ORDER BY 2 DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the longest trial");
+    let case = uuid::Uuid::parse_str(&case).expect("uuid");
+    for _ in n..30 {
+        store.next_hearing(case).expect("next hearing");
+    }
+    let times = |f: &dyn Fn()| {
+        median(
+            (0..21)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed()
+                })
+                .collect(),
+        )
+    };
+    let texts = courtwatch::i18n::Texts::builtin().expect("texts");
+    let view = times(&|| {
+        let trial = store.load_trial(case).expect("trial");
+        assert!(trial.records.len() >= 30);
+        let text = courtwatch::trial_text::text(&spec, &texts, &trial, courtwatch::spec::Lang::En);
+        assert!(!text.is_empty());
+    });
+    let today = store.today();
+    let agenda = times(&|| {
+        let to = courtwatch::domain::trial::until(&today, 30);
+        let items = store.agenda(&today, to.as_deref()).expect("agenda");
+        std::hint::black_box(items);
+    });
+    let open = times(&|| {
+        let items = store.agenda("0000-01-01", None).expect("agenda");
+        assert!(!items.is_empty());
+    });
+    eprintln!(
+        "case view of a 30-hearing trial (load and lay out): {} ms (median of 21)",
+        view.as_millis()
+    );
+    eprintln!("agenda, next 30 days: {} ms", agenda.as_millis());
+    eprintln!("agenda, every announced date: {} ms", open.as_millis());
+}

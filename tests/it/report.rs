@@ -306,7 +306,7 @@ print(json.dumps(out, ensure_ascii=False))
     let names: Vec<&String> = sheets.keys().collect();
     // The filter and scope first, then one sheet per group.
     assert_eq!(names[0], "Фильтр и охват");
-    assert_eq!(names.len(), 12, "{names:?}");
+    assert_eq!(names.len(), 13, "{names:?}");
     assert!(names.iter().any(|n| n.starts_with("Заявления о пытках")));
     let scope = sheets["Фильтр и охват"].as_array().expect("rows");
     let find = |rows: &[serde_json::Value], first: &str| -> Vec<serde_json::Value> {

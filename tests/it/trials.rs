@@ -195,3 +195,58 @@ fn the_next_hearing_starts_from_the_list_by_typing_the_case_number() {
     assert!(t.screen().contains("1-245/26"), "back on the list");
     assert_eq!(t.store().load_trial(case).expect("trial").records.len(), 3);
 }
+
+#[test]
+fn the_demo_makes_trials_that_run_over_weeks_with_the_same_people() {
+    use std::collections::BTreeMap;
+    let spec = spec();
+    let monitors = courtwatch::demo::demo_monitors(3, 3);
+    let records: Vec<_> = courtwatch::demo::Generator::new(&spec, 11, 3000, monitors).collect();
+    let mut cases: BTreeMap<Uuid, Vec<&courtwatch::domain::HearingRecord>> = BTreeMap::new();
+    for r in &records {
+        cases.entry(r.case.uuid).or_default().push(r);
+    }
+    let long = cases.values().filter(|h| h.len() >= 5).count();
+    assert!(cases.len() < records.len() / 2, "{} cases", cases.len());
+    assert!(long >= 20, "{long} trials of five hearings or more");
+    assert!(cases.values().all(|h| h.len() <= 15));
+    let date = |r: &courtwatch::domain::HearingRecord, f: &str| {
+        r.hearing.fields.get(f).cloned().unwrap_or_default()
+    };
+    let mut running = 0;
+    for hearings in cases.values() {
+        let people: Vec<Uuid> = hearings[0].parties.iter().map(|p| p.uuid).collect();
+        for (i, r) in hearings.iter().enumerate() {
+            // The same people throughout, each observed at every hearing.
+            assert_eq!(r.parties.iter().map(|p| p.uuid).collect::<Vec<_>>(), people);
+            assert_eq!(r.hearing_parties.len(), people.len());
+            let last = i + 1 == hearings.len();
+            let verdict = date(r, "session_outcome") == "verdict_pronounced";
+            assert!(!verdict || last, "a verdict before the last hearing");
+            if let Some(next) = hearings.get(i + 1) {
+                assert!(date(r, "hearing_date") < date(next, "hearing_date"));
+                let announced = date(r, "next_hearing_date");
+                assert!(!announced.is_empty() && announced <= date(next, "hearing_date"));
+            } else if !date(r, "next_hearing_date").is_empty() {
+                running += 1;
+            }
+        }
+    }
+    assert!(running > 0, "some trials are still running");
+    // Some trials were also recorded by a second monitor, as a case record of their own.
+    let mut by_number: BTreeMap<(String, String), Vec<(Uuid, Uuid)>> = BTreeMap::new();
+    for (case, hearings) in &cases {
+        let n = hearings[0].case.fields.get("court_case_number").cloned();
+        if let Some(n) = n {
+            by_number
+                .entry((date(hearings[0], "court"), n))
+                .or_default()
+                .push((*case, hearings[0].hearing.monitor_uuid));
+        }
+    }
+    let twins = by_number
+        .values()
+        .filter(|v| v.len() == 2 && v[0].1 != v[1].1)
+        .count();
+    assert!(twins >= 3, "{twins} trials recorded twice");
+}
