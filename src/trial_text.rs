@@ -108,18 +108,18 @@ pub fn text_marked(
                     format!("{}", i + 1)
                 },
                 get("hearing_date"),
-                label(spec, "hearing_stage", &get("stages"), lang),
+                t.monitors
+                    .get(&r.hearing.monitor_uuid)
+                    .cloned()
+                    .unwrap_or_default(),
+                tr(&format!("status-{}", r.hearing.status.code())),
                 label(
                     spec,
                     list_of(spec, "session_outcome"),
                     &get("session_outcome"),
                     lang,
                 ),
-                t.monitors
-                    .get(&r.hearing.monitor_uuid)
-                    .cloned()
-                    .unwrap_or_default(),
-                tr(&format!("status-{}", r.hearing.status.code())),
+                label(spec, "hearing_stage", &get("stages"), lang),
             ]
         })
         .collect();
@@ -127,10 +127,11 @@ pub fn text_marked(
         &[
             "#",
             &tr("case-col-date"),
-            &tr("case-col-stage"),
-            &tr("case-col-outcome"),
+            // The short columns first, so that a long stage never pushes them off screen.
             &tr("case-col-monitor"),
             &tr("case-col-status"),
+            &tr("case-col-outcome"),
+            &tr("case-col-stage"),
         ],
         &rows,
     ));

@@ -313,7 +313,7 @@ fn cases_and_agenda_follow_a_trial_across_its_hearings() {
 }
 
 /// Opens the database of `env` with the system clock, as the binary does.
-fn open_store(env: &Env) -> courtwatch::store::Store {
+pub(super) fn open_store(env: &Env) -> courtwatch::store::Store {
     let spec = std::sync::Arc::new(courtwatch::spec::Spec::builtin().expect("spec"));
     courtwatch::store::Store::open(
         &env.db(),
@@ -326,7 +326,7 @@ fn open_store(env: &Env) -> courtwatch::store::Store {
 }
 
 /// Fills what finalising needs (a postponed hearing, its people's situation) and finalises.
-fn finalise_postponed(store: &courtwatch::store::Store, h: uuid::Uuid, number: &str) {
+pub(super) fn finalise_postponed(store: &courtwatch::store::Store, h: uuid::Uuid, number: &str) {
     use courtwatch::domain::Entity;
     let r = store.load_hearing(h).expect("load");
     let case = r.case.uuid;

@@ -214,6 +214,46 @@ fn fill_focused(t: &Tmux, field: &courtwatch::spec::Field, spec: &Spec, wanted: 
     t.keys(&["Tab"]);
 }
 
+/// Finalises the open hearing as a monitor does: `Ctrl-S`, jump to the first problem, answer
+/// it (`pick` chooses a code for a field, else the picker's first choice), until it is final.
+fn finalise(
+    t: &Tmux,
+    spec: &Spec,
+    pick: &mut dyn FnMut(&courtwatch::spec::Field) -> Option<&'static str>,
+) {
+    let mut rounds = 0;
+    loop {
+        t.keys(&["C-s"]);
+        let s = t.wait("finalise to answer", |s| {
+            s.contains("Fix before finalising") || s.contains("The hearing is finalised")
+        });
+        if s.contains("The hearing is finalised") {
+            return;
+        }
+        rounds += 1;
+        assert!(rounds < 80, "finalising never succeeded:\n{s}");
+        let field = first_problem(spec, &s)
+            .unwrap_or_else(|| panic!("no field named in the problem list:\n{s}"));
+        t.keys(&["Enter"]);
+        t.wait("the jump", |s| !s.contains("Fix before finalising"));
+        let wanted: Vec<(&str, &str)> = pick(field)
+            .map(|c| (field.id.as_str(), c))
+            .into_iter()
+            .collect();
+        fill_focused(t, field, spec, &wanted);
+    }
+}
+
+/// The first run's profile.
+fn profile(t: &Tmux, code: &str, name: &str) {
+    t.wait_for("Monitor code");
+    t.text(code);
+    t.keys(&["Tab"]);
+    t.text(name);
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("No hearings yet");
+}
+
 fn show_json(env: &Env, id: &str) -> serde_json::Value {
     serde_json::from_str(&env.ok(&["show", id, "--format", "json"])).expect("json")
 }
@@ -283,23 +323,9 @@ fn journey_record_a_hearing_end_to_end() {
         ("public_access", "open"),
         ("case_type", "criminal"),
     ];
-    let mut rounds = 0;
-    loop {
-        t.keys(&["C-s"]);
-        let s = t.wait("finalise to answer", |s| {
-            s.contains("Fix before finalising") || s.contains("The hearing is finalised")
-        });
-        if s.contains("The hearing is finalised") {
-            break;
-        }
-        rounds += 1;
-        assert!(rounds < 80, "finalising never succeeded:\n{s}");
-        let field = first_problem(&spec, &s)
-            .unwrap_or_else(|| panic!("no field named in the problem list:\n{s}"));
-        t.keys(&["Enter"]);
-        t.wait("the jump", |s| !s.contains("Fix before finalising"));
-        fill_focused(&t, field, &spec, &wanted);
-    }
+    finalise(&t, &spec, &mut |f| {
+        wanted.iter().find(|(id, _)| *id == f.id).map(|(_, c)| *c)
+    });
     t.keys(&["Escape"]);
     t.wait_for("1-555/26");
     t.keys(&["q"]);
@@ -422,6 +448,122 @@ fn journey_reviewer_filters_searches_opens_and_counts() {
     t.wait_for("Filter: Region: Sughd Region · Search words: конвой");
     t.keys(&["Escape"]);
     t.wait_for("filtered");
+    t.keys(&["q"]);
+    t.wait("the program to exit", |_| t.dead());
+}
+
+/// A trial across two hearings, two monitors and a lead (issue 14's journey): hearing 1 with
+/// two defendants, finalised; hearing 2 started by typing the case number, both defendants
+/// there, one caged at hearing 2 only; the case view shows both hearings and the one cage;
+/// both exported and merged at a lead with a second monitor's hearing 3 of the same trial,
+/// recorded as a case of its own; joined; the lead's case view shows three hearings.
+#[test]
+fn journey_a_trial_across_hearings_monitors_and_a_lead() {
+    let spec = Spec::builtin().expect("spec");
+    let m07 = Env::new();
+    let Some(t) = Tmux::start(&m07, 100, 30) else {
+        return;
+    };
+    profile(&t, "M07", "Нилуфар Саидова");
+    // Hearing 1: two defendants, neither caged.
+    t.keys(&["n"]);
+    t.wait_for("Court case number");
+    t.text("1-777/26");
+    t.keys(&["Tab", "F3", "C-a"]);
+    t.wait_for("D1 Defendant");
+    t.keys(&["C-a"]);
+    t.wait_for("D2 Defendant");
+    let common = |f: &courtwatch::spec::Field| match f.id.as_str() {
+        "court" => Some("dushanbe_sino"),
+        "hearing_held" => Some("held"),
+        "public_access" => Some("open"),
+        "case_type" => Some("criminal"),
+        _ => None,
+    };
+    finalise(&t, &spec, &mut |f| match f.id.as_str() {
+        "courtroom_position" => Some("open_dock_bench"),
+        _ => common(f),
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("1-777/26");
+
+    // Hearing 2 of the same trial, chosen by typing its case number.
+    t.keys(&["h"]);
+    t.wait_for("Type");
+    t.text("1-777/26");
+    t.keys(&["Enter"]);
+    t.keys(&["F3"]);
+    t.wait("both defendants at hearing 2", |s| {
+        s.contains("D1 Defendant") && s.contains("D2 Defendant")
+    });
+    // The first defendant asked about sits in a cage, the other does not.
+    let mut caged = false;
+    finalise(&t, &spec, &mut |f| match f.id.as_str() {
+        "courtroom_position" if !caged => {
+            caged = true;
+            Some("metal_cage")
+        }
+        "courtroom_position" => Some("open_dock_bench"),
+        _ => common(f),
+    });
+    assert!(caged, "finalising asked where a defendant sits");
+    t.keys(&["Escape"]);
+    t.wait("the list with two hearings", |s| {
+        s.matches("1-777/26").count() >= 2
+    });
+    t.keys(&["t"]);
+    let view = t.wait("the case view", |s| {
+        s.contains("#2") && s.contains("Metal cage")
+    });
+    assert_eq!(view.matches("Metal cage").count(), 1, "{view}");
+    assert!(view.contains("#1") && !view.contains("#3"), "{view}");
+    t.keys(&["Escape"]);
+    t.wait_for("1-777/26");
+    t.keys(&["q"]);
+    t.wait("the program to exit", |_| t.dead());
+
+    // A second monitor records hearing 3 of the same trial as a case of its own.
+    let m08 = Env::new();
+    m08.ok(&["init", "--code", "M08", "--name", "Фирӯз"]);
+    {
+        let s = super::cli::open_store(&m08);
+        let h3 = s.new_hearing().expect("hearing 3");
+        s.add_party(h3, "defendant").expect("defendant");
+        super::cli::finalise_postponed(&s, h3, "1-777/26");
+    }
+    let out = tempfile::tempdir().expect("out");
+    let export = |env: &Env| {
+        let dir = out.path().display().to_string();
+        env.ok(&["export", "--out", &dir, "--all"])
+            .trim()
+            .to_owned()
+    };
+    let (b7, b8) = (export(&m07), export(&m08));
+
+    // The lead merges both, joins the two records on a person's word, and reads the trial.
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    lead.ok(&["merge", &b7, &b8]);
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(&lead.ok(&["cases", "--format", "json"])).expect("json");
+    let ids: Vec<&str> = cases.iter().filter_map(|c| c["uuid"].as_str()).collect();
+    assert_eq!(ids.len(), 2, "two records of one trial: {cases:?}");
+    let suggested = lead.ok(&["cases", "suggest"]);
+    assert!(ids.iter().all(|id| suggested.contains(id)), "{suggested}");
+    lead.ok(&["cases", "join", ids[0], ids[1]]);
+    drop(t);
+    let Some(t) = Tmux::start(&lead, 100, 30) else {
+        return;
+    };
+    t.wait("the lead's list", |s| s.matches("1-777/26").count() >= 3);
+    t.keys(&["t"]);
+    let view = t.wait("the joined trial", |s| s.contains("#3"));
+    for monitor in ["M07", "M08"] {
+        assert!(view.contains(monitor), "{monitor}: {view}");
+    }
+    assert_eq!(view.matches("Metal cage").count(), 1, "{view}");
+    t.keys(&["Escape"]);
+    t.wait_for("Date▼");
     t.keys(&["q"]);
     t.wait("the program to exit", |_| t.dead());
 }
