@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::exchange::merge::{MergePlan, Outcome, merge};
 use crate::exchange::verify::read_manifest;
 use crate::exchange::{describe_problems, printable};
+use crate::spec::Lang;
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -81,6 +82,14 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
                 } else {
                     merged += 1;
                     out.line(&summary(&plan, a.dry_run))?;
+                    for c in &plan.new_courts {
+                        out.line(&format!(
+                            "  court {} ({}) {}",
+                            c.code,
+                            printable(c.name.get(Lang::En)),
+                            if a.dry_run { "would be added" } else { "added" }
+                        ))?;
+                    }
                 }
                 out.flush()?;
                 warn(&warnings, "  ");

@@ -6,6 +6,7 @@ mod backup;
 mod batches;
 mod cases;
 mod conflicts;
+mod courts;
 mod demo;
 mod erase;
 mod export;
@@ -96,6 +97,8 @@ pub enum Command {
     Agenda(agenda::AgendaArgs),
     /// This database's public keys, and the roster of others' (for sealed batches)
     Keys(keys::KeysArgs),
+    /// The courts a hearing may name; `courts add` one that is not shipped
+    Courts(courts::CourtsArgs),
 }
 
 /// Output formats of `list` and `stats`.
@@ -294,6 +297,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Cases(a) => cases::run(ctx, a, out),
         Command::Agenda(a) => agenda::run(ctx, a, out),
         Command::Keys(a) => keys::run(ctx, a, out),
+        Command::Courts(a) => courts::run(ctx, a, out),
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
+use super::courts::COURTS;
 use super::manifest::FileEntry;
 use super::rows::{ColumnKind, Key, Table, layout};
 use super::{CODEBOOK, Profile, codebook};
@@ -144,6 +145,31 @@ pub fn descriptor(
         resources.push(resource(
             table.name(),
             entry(&table.file()),
+            profile,
+            schema,
+        ));
+    }
+    if let Some(e) = entry(COURTS) {
+        let text = |name: &str| json!({"name": name, "type": "string"});
+        let schema = json!({
+            "fields": [
+                {"name": "code", "type": "string", "constraints": {"required": true, "pattern": "user_[0-9a-f]{1,32}"}},
+                {"name": "level", "type": "string",
+                 "constraints": {"required": true, "enum": list_codes(spec, "court_level")}},
+                {"name": "region", "type": "string", "constraints": {"enum": list_codes(spec, "region")}},
+                text("country"),
+                text("name_en"),
+                text("name_ru"),
+                text("name_tg"),
+                {"name": "added_by", "type": "string", "format": "uuid", "constraints": {"required": true}},
+                {"name": "added_at", "type": "datetime", "constraints": {"required": true}},
+            ],
+            "missingValues": [""],
+            "primaryKey": ["code"],
+        });
+        resources.push(resource(
+            COURTS.trim_end_matches(".csv"),
+            Some(e),
             profile,
             schema,
         ));

@@ -22,6 +22,7 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::courts::{self, COURTS};
 use super::manifest::{FileEntry, Manifest, MonitorRef, Scope, ScopeKind};
 use super::redact::Redactor;
 use super::rows::{Layout, Row, Table, layout, write_cells};
@@ -529,6 +530,18 @@ pub fn export(
             files.push(entry);
         }
         unselect(&tx);
+        // The courts monitors added travel with every batch once there is one.
+        let courts = store.user_courts()?;
+        if !courts.is_empty() {
+            let mut out = CsvOut::create(&partial, COURTS, opts.profile)?;
+            out.header(&courts::HEADER)?;
+            for c in &courts {
+                out.row(courts::cells(c))?;
+            }
+            let entry = out.finish()?;
+            progress(&entry.name, entry.rows);
+            files.push(entry);
+        }
         let mut cb = CsvOut::create(&partial, CODEBOOK, opts.profile)?;
         cb.header(&codebook::HEADER)?;
         for r in codebook::rows(spec, &omitted) {

@@ -57,6 +57,8 @@ pub struct LocalState {
     /// For those cases, the hash of what the batch's hearings of the case share
     /// ([`case_hash`]).
     pub incoming_cases: HashMap<Uuid, String>,
+    /// Codes of the courts monitors added that are known here.
+    pub courts: Vec<String>,
 }
 
 impl LocalState {
@@ -83,7 +85,9 @@ impl LocalState {
         // hearings of cases that are here).
         let mut incoming_cases = HashMap::new();
         if !cases.is_empty() {
-            for r in batch.records(store.spec()) {
+            // Its rows may name the courts it brings.
+            let spec = store.spec().with_courts(&batch.courts);
+            for r in batch.records(&spec) {
                 let case = r.case.uuid;
                 if cases.contains_key(&case) && !incoming_cases.contains_key(&case) {
                     incoming_cases.insert(case, case_hash(&r));
@@ -97,6 +101,7 @@ impl LocalState {
             monitors: store.monitors()?,
             cases,
             incoming_cases,
+            courts: store.user_courts()?.into_iter().map(|c| c.code).collect(),
         })
     }
 }
@@ -116,6 +121,9 @@ pub struct MergePlan {
     pub counts: MergeCounts,
     /// The batches of this monitor still missing once this one is merged, as runs.
     pub missing: Vec<Gap>,
+    /// The courts monitors added that the batch brings and are not here yet.
+    #[serde(skip)]
+    pub new_courts: Vec<crate::spec::Court>,
 }
 
 /// Decides what merging `batch` does, given the local state. Pure: reads and writes nothing.
@@ -219,6 +227,16 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
         actions,
         counts,
         missing: missing_seqs(&seqs),
+        new_courts: if local.merged_at.is_some() {
+            Vec::new()
+        } else {
+            batch
+                .courts
+                .iter()
+                .filter(|c| !local.courts.contains(&c.code))
+                .cloned()
+                .collect()
+        },
     })
 }
 
@@ -271,6 +289,10 @@ fn apply_once(
             org: String::new(),
         })?;
     }
+    // Courts first: the hearings may name them. One whose code is here with other content
+    // fails the whole merge (verify refuses it already; this holds even if the database
+    // changed since).
+    store.receive_courts(bulk.tx(), &batch.courts)?;
     let total = batch.hearings.len() as u64;
     let changed = |detail: String| {
         Error::Invalid(format!(
@@ -280,7 +302,8 @@ fn apply_once(
     };
     // Reading and checking the records again takes about as long as writing them, so a
     // second thread reads while this one writes.
-    let spec = store.spec();
+    let with_courts = store.spec().with_courts(&batch.courts);
+    let spec = &with_courts;
     std::thread::scope(|scope| -> Result<()> {
         let (feed, receive, mut spent) = handover();
         let reader = scope.spawn(move || {
@@ -367,13 +390,18 @@ pub enum Outcome {
 }
 
 /// Verifies, plans and (unless `dry_run`) applies one batch; `progress` as for [`apply`].
+/// The courts a merged batch brings are in the database afterwards; an open store shows them
+/// in [`Store::spec`] after [`Store::reload_courts`] (the terminal UI calls it after merging).
 pub fn merge(
     store: &Store,
     dir: &Path,
     dry_run: bool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Outcome> {
-    let batch = match verify(store.spec(), dir) {
+    // Checked against the courts in the database now (another merge may have added some
+    // since the store opened): a code naming another court here is refused.
+    let known = store.spec().with_courts(&store.user_courts()?);
+    let batch = match verify(&known, dir) {
         Ok(b) => b,
         Err(problems) => return Ok(Outcome::Rejected { problems }),
     };
@@ -382,7 +410,12 @@ pub fn merge(
         Ok(p) => p,
         Err(problems) => return Ok(Outcome::Rejected { problems }),
     };
-    if !dry_run && let Applied::AlreadyMerged(at) = apply(store, &batch, &plan, progress)? {
+    let applied = if dry_run {
+        None
+    } else {
+        Some(apply(store, &batch, &plan, progress)?)
+    };
+    if let Some(Applied::AlreadyMerged(at)) = applied {
         // Nothing of this merge was written: the plan is what the other one did.
         plan.already_merged = Some(at);
         plan.counts = MergeCounts {

@@ -17,6 +17,7 @@
 //! functions return.
 
 pub mod codebook;
+pub mod courts;
 pub mod datapackage;
 pub mod export;
 pub mod manifest;

@@ -158,6 +158,7 @@ mod plan {
                 })
                 .collect(),
             warnings: Default::default(),
+            courts: Vec::new(),
         }
     }
 

@@ -81,6 +81,13 @@ pub fn check(spec: &Spec) -> Vec<String> {
         if !court_codes.insert(court.code.as_str()) {
             p(format!("court {} is listed twice", court.code));
         }
+        if court.code.starts_with(super::USER_COURT_PREFIX) {
+            p(format!(
+                "court {}: codes starting with {} are kept for courts a monitor adds",
+                court.code,
+                super::USER_COURT_PREFIX
+            ));
+        }
         if !spec.code_exists("court_level", &court.level) {
             p(format!(
                 "court {}: unknown level {}",

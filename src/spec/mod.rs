@@ -67,13 +67,18 @@ pub struct Text {
 }
 
 impl Text {
+    /// The text in `lang`; when it has none there, the first it has of English, Russian and
+    /// Tajik (a court a monitor added may be named in one language only).
     pub fn get(&self, lang: Lang) -> &str {
         let s = match lang {
             Lang::En => &self.en,
             Lang::Ru => &self.ru,
             Lang::Tg => &self.tg,
         };
-        if s.is_empty() { &self.en } else { s }
+        [s, &self.en, &self.ru, &self.tg]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .map_or("", String::as_str)
     }
 
     fn missing(&self) -> Vec<Lang> {
@@ -320,15 +325,49 @@ impl CodeList {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A court: shipped in `assets/courts.toml`, or added by a monitor (`added` is set then).
+/// [`Spec::courts`] holds both; the store adds its user's courts when it opens
+/// ([`Spec::with_courts`]), so forms, filters, statistics and batches read one list.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Court {
     pub code: String,
     pub level: String,
+    /// A code of the `region` list; empty for a court abroad (then `country` names it).
     pub region: String,
+    /// The country, when the court is not in Tajikistan; empty otherwise.
+    #[serde(default)]
+    pub country: String,
+    /// The name as given: a court a monitor added may be named in one language only
+    /// ([`Text::get`] falls back to another).
     #[serde(default)]
     pub name: Text,
+    /// Who added it and when; `None` for a shipped court.
+    #[serde(skip)]
+    pub added: Option<Added>,
 }
+
+/// Who added a court, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    /// The monitor's uuid.
+    pub by: String,
+    /// RFC 3339 with offset.
+    pub at: String,
+}
+
+impl Court {
+    /// Whether a monitor added it (it is not shipped).
+    pub fn is_user(&self) -> bool {
+        self.added.is_some()
+    }
+}
+
+/// How the code of a court a monitor adds starts; shipped codes never do.
+pub const USER_COURT_PREFIX: &str = "user_";
+
+/// Most characters of a court's name or country.
+pub const COURT_TEXT_MAX: usize = 200;
 
 #[derive(Debug, Deserialize)]
 struct CourtsFile {
@@ -490,6 +529,57 @@ impl Spec {
 
     pub fn court(&self, code: &str) -> Option<&Court> {
         self.courts.iter().find(|c| c.code == code)
+    }
+
+    /// This spec with `courts` (courts a monitor added) after the shipped ones; a court whose
+    /// code is here already is left out (its caller checked they are the same court).
+    pub fn with_courts(&self, courts: &[Court]) -> Spec {
+        let mut spec = self.clone();
+        for c in courts {
+            if spec.court(&c.code).is_none() {
+                spec.courts.push(c.clone());
+            }
+        }
+        spec
+    }
+
+    /// Why `court` cannot be a court a monitor added, in plain words; `None` when it can.
+    /// Shared by the store (adding one) and the batch reader (receiving one).
+    pub fn user_court_problem(&self, court: &Court) -> Option<String> {
+        let code_ok = court
+            .code
+            .strip_prefix(USER_COURT_PREFIX)
+            .is_some_and(|rest| {
+                !rest.is_empty()
+                    && rest.len() <= 32
+                    && rest
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            });
+        let names = [&court.name.en, &court.name.ru, &court.name.tg];
+        let bad_text = |t: &str| {
+            t.chars().count() > COURT_TEXT_MAX || t.chars().any(char::is_control) || t.trim() != t
+        };
+        if !code_ok {
+            Some(format!(
+                "the code {:?} is not one of a court a monitor added ({USER_COURT_PREFIX} and hex digits)",
+                court.code
+            ))
+        } else if names.iter().all(|n| n.is_empty()) {
+            Some("the court has no name; it needs one in at least one language".into())
+        } else if names.iter().chain([&&court.country]).any(|t| bad_text(t)) {
+            Some(format!(
+                "a name or the country is longer than {COURT_TEXT_MAX} characters, starts or ends with a space, or holds a control character"
+            ))
+        } else if !self.code_exists("court_level", &court.level) {
+            Some(format!("unknown court level {:?}", court.level))
+        } else if !court.region.is_empty() && !self.code_exists("region", &court.region) {
+            Some(format!("unknown region {:?}", court.region))
+        } else if court.region.is_empty() && court.country.is_empty() {
+            Some("the court has neither a region nor a country; it needs one".into())
+        } else {
+            None
+        }
     }
 
     /// The label of `code` in list `list` (courts included), or the code itself when unknown.

@@ -259,3 +259,81 @@ fn locale_strings_choose_the_language() {
     assert_eq!(Lang::from_locale("tg_TJ"), Lang::Tg);
     assert_eq!(Lang::from_locale("C"), Lang::En);
 }
+
+fn user_court(code: &str) -> super::Court {
+    super::Court {
+        code: code.into(),
+        level: "district_city".into(),
+        region: String::new(),
+        country: "Kazakhstan".into(),
+        name: Text {
+            ru: "Суд Алматы".into(),
+            ..Text::default()
+        },
+        added: Some(super::Added {
+            by: "00000000-0000-4000-8000-000000000001".into(),
+            at: "2026-12-07T10:00:00+05:00".into(),
+        }),
+    }
+}
+
+#[test]
+fn a_court_a_monitor_added_joins_the_one_list_of_courts() {
+    let spec = Spec::builtin().expect("spec");
+    let shipped = spec.courts.len();
+    let c = user_court("user_00000000abcd");
+    assert_eq!(spec.user_court_problem(&c), None);
+    let with = spec.with_courts(std::slice::from_ref(&c));
+    assert_eq!(with.courts.len(), shipped + 1);
+    // Every reader of courts sees it: choices, codes, labels, validity.
+    assert!(with.code_exists(COURT_LIST, "user_00000000abcd"));
+    assert!(!spec.code_exists(COURT_LIST, "user_00000000abcd"));
+    assert!(with.codes(COURT_LIST).contains(&"user_00000000abcd"));
+    assert!(
+        with.choices(COURT_LIST)
+            .iter()
+            .any(|(code, _)| code == "user_00000000abcd")
+    );
+    // Named in Russian only: every language reads that name.
+    for lang in Lang::ALL {
+        assert_eq!(
+            with.code_label(COURT_LIST, "user_00000000abcd", lang),
+            "Суд Алматы"
+        );
+    }
+    // Adding it again, or a shipped court's code, adds nothing.
+    assert_eq!(with.with_courts(&[c]).courts.len(), shipped + 1);
+}
+
+#[test]
+fn a_court_a_monitor_adds_is_checked_in_plain_words() {
+    let spec = Spec::builtin().expect("spec");
+    let why = |c: &super::Court| spec.user_court_problem(c).unwrap_or_default();
+    assert!(why(&user_court("dushanbe_sino")).contains("not one of a court a monitor added"));
+    assert!(why(&user_court("user_XYZ")).contains("not one of a court"));
+    let mut c = user_court("user_0a");
+    c.name = Text::default();
+    assert!(why(&c).contains("no name"), "{}", why(&c));
+    let mut c = user_court("user_0a");
+    c.country.clear();
+    assert!(why(&c).contains("neither a region nor a country"));
+    c.region = "atlantis".into();
+    assert!(why(&c).contains("unknown region"));
+    c.region = "sughd".into();
+    assert_eq!(spec.user_court_problem(&c), None);
+    c.level = "tribal".into();
+    assert!(why(&c).contains("unknown court level"));
+    let mut c = user_court("user_0a");
+    c.name.en = "Court\u{1b}[2J".into();
+    assert!(why(&c).contains("control character"));
+}
+
+#[test]
+fn shipped_courts_never_take_the_user_prefix() {
+    let p = problems(edit("courts.toml", "code = \"sino\"", "code = \"user_01\""));
+    assert!(
+        p.iter()
+            .any(|s| s.contains("kept for courts a monitor adds")),
+        "{p:?}"
+    );
+}

@@ -160,7 +160,9 @@ impl Builder<'_> {
                     let key = if by == By::Region {
                         self.spec
                             .court(name)
-                            .map_or("unknown", |c| c.region.as_str())
+                            .map(|c| c.region.as_str())
+                            .filter(|r| !r.is_empty())
+                            .unwrap_or("unknown")
                     } else {
                         name
                     };
@@ -206,6 +208,8 @@ pub(super) fn build(spec: &Spec, acc: &Acc, settings: Settings) -> Stats {
             .names()
             .iter()
             .filter_map(|c| spec.court(c).map(|c| c.region.as_str()))
+            // A court abroad has a country, not a region.
+            .filter(|r| !r.is_empty())
             .collect();
         r.sort_unstable();
         r.dedup();

@@ -56,6 +56,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     // Sealed batches: this database's signing key and age identity, the roster of others'
     // public keys, and the signer of each merged batch (src/store/roster.rs).
     ("0009_keys.sql", include_str!("migrations/0009_keys.sql")),
+    // Courts a monitor adds to the shipped list; they travel in batches (src/store/courts.rs).
+    (
+        "0010_user_courts.sql",
+        include_str!("migrations/0010_user_courts.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

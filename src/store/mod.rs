@@ -6,6 +6,7 @@
 mod batches;
 mod bulk;
 mod cases;
+mod courts;
 mod erase;
 pub mod guard;
 mod keys;
@@ -34,6 +35,7 @@ pub use batches::{
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
 pub use cases::{AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, LocalCase, Trial};
+pub use courts::{NewCourt, clash as court_clash};
 pub use erase::{Erased, MADE_FOLDERS};
 pub use keys::{LAST_BACKUP, Passphrase, overdue, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
@@ -58,7 +60,10 @@ pub enum OpenMode {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The shipped spec with the courts added to this database (`courts.rs`).
     spec: Arc<Spec>,
+    /// The shipped spec alone.
+    shipped: Arc<Spec>,
     sources: Sources,
     read_only: bool,
     monitor: Option<Monitor>,
@@ -150,10 +155,13 @@ impl Store {
         } else {
             migrate::migrate(&conn).map_err(|e| e.at_path(path))?;
         }
+        let with_courts =
+            courts::spec_with_courts(&conn, &spec).map_err(|e| open_error(path, e))?;
         let mut store = Store {
             conn,
             path: path.to_owned(),
-            spec,
+            spec: with_courts,
+            shipped: spec,
             sources,
             read_only,
             monitor: None,

@@ -1543,3 +1543,174 @@ fn a_change_to_the_case_at_one_hearing_is_a_new_version_of_the_trials_final_hear
     );
     assert_eq!(s.load_hearing(h2).expect("h2").hearing.version, 0);
 }
+
+fn almaty() -> NewCourt {
+    NewCourt {
+        name: crate::spec::Text {
+            ru: " Суд Медеуского района г. Алматы ".into(),
+            ..Default::default()
+        },
+        level: "district_city".into(),
+        region: String::new(),
+        country: "Kazakhstan".into(),
+    }
+}
+
+#[test]
+fn a_court_a_monitor_adds_is_one_of_the_courts_from_then_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, path) = fresh(dir.path());
+    let shipped = s.spec().courts.len();
+    let c = s.add_court(&almaty()).expect("add");
+    assert!(c.code.starts_with("user_"), "{}", c.code);
+    assert_eq!(c.name.ru, "Суд Медеуского района г. Алматы", "trimmed");
+    assert_eq!(
+        c.added.as_ref().map(|a| a.by.clone()),
+        s.profile().map(|m| m.uuid.to_string())
+    );
+    assert_eq!(s.spec().courts.len(), shipped + 1);
+    assert!(s.spec().code_exists(crate::spec::COURT_LIST, &c.code));
+    // A case in that court is found by the court filter.
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(h, Entity::Hearing, h, "court", &c.code)
+        .expect("the new court is a valid choice");
+    let f = Filter {
+        court: Some(c.code.clone()),
+        ..Filter::default()
+    };
+    assert_eq!(s.count_hearings(&f).expect("count"), 1);
+    // Two courts added with the same name are two courts.
+    let twin = s.add_court(&almaty()).expect("add again");
+    assert_ne!(twin.code, c.code);
+    drop(s);
+    let s = reopen(&path);
+    assert_eq!(s.user_courts().expect("courts"), vec![c.clone(), twin]);
+    assert_eq!(s.spec().courts.len(), shipped + 2);
+    assert_eq!(
+        s.spec()
+            .code_label(crate::spec::COURT_LIST, &c.code, crate::spec::Lang::En),
+        "Суд Медеуского района г. Алматы"
+    );
+}
+
+#[test]
+fn a_court_in_a_region_is_found_by_the_region_filter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, _) = fresh(dir.path());
+    let c = s
+        .add_court(&NewCourt {
+            name: crate::spec::Text {
+                en: "Kuhistoni Mastchoh District Court".into(),
+                ..Default::default()
+            },
+            level: "district_city".into(),
+            region: "sughd".into(),
+            country: String::new(),
+        })
+        .expect("add");
+    let h = s.new_hearing().expect("hearing");
+    s.set_field(h, Entity::Hearing, h, "court", &c.code)
+        .expect("set");
+    let region = |r: &str| Filter {
+        region: Some(r.into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.count_hearings(&region("sughd")).expect("count"), 1);
+    assert_eq!(s.count_hearings(&region("khatlon")).expect("count"), 0);
+}
+
+#[test]
+fn a_court_is_not_added_without_a_name_a_place_or_a_known_level() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, _) = fresh(dir.path());
+    let shipped = s.spec().courts.len();
+    let why = |s: &mut Store, c: NewCourt| match s.add_court(&c) {
+        Err(Error::Invalid(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let mut c = almaty();
+    c.name = crate::spec::Text::default();
+    assert!(why(&mut s, c).contains("no name"));
+    let mut c = almaty();
+    c.country = "  ".into();
+    assert!(why(&mut s, c).contains("neither a region nor a country"));
+    let mut c = almaty();
+    c.level = "tribal".into();
+    assert!(why(&mut s, c).contains("unknown court level"));
+    assert_eq!(s.spec().courts.len(), shipped);
+    assert!(s.user_courts().expect("courts").is_empty());
+}
+
+#[test]
+fn receiving_a_court_twice_is_idempotent_and_a_clash_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, _) = fresh(dir.path());
+    let c = s.add_court(&almaty()).expect("add");
+    let mut other = c.clone();
+    other.code = "user_0000000000ff".into();
+    let tx = s.begin().expect("tx");
+    assert_eq!(
+        s.receive_courts(&tx, &[c.clone(), other.clone()])
+            .expect("receive"),
+        1
+    );
+    assert_eq!(s.receive_courts(&tx, &[other.clone()]).expect("again"), 0);
+    let mut changed = c.clone();
+    changed.name.ru = "Другой суд".into();
+    match s.receive_courts(&tx, &[changed]) {
+        Err(Error::Invalid(m)) => {
+            assert!(
+                m.contains("Другой суд") && m.contains("nothing was merged"),
+                "{m}"
+            )
+        }
+        other => panic!("expected a clash, got {other:?}"),
+    }
+    tx.commit().expect("commit");
+    s.reload_courts().expect("reload");
+    assert_eq!(s.user_courts().expect("courts"), vec![c, other]);
+}
+
+#[test]
+fn a_database_before_user_courts_upgrades_without_losing_anything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.db");
+    let before = migrate::MIGRATIONS
+        .iter()
+        .position(|(n, _)| *n == "0010_user_courts.sql")
+        .expect("the user courts migration is listed");
+    {
+        let conn = Connection::open(&path).expect("open");
+        conn.pragma_update(None, "key", PASS).expect("key");
+        for (_, sql) in &migrate::MIGRATIONS[..before] {
+            conn.execute_batch(sql).expect("schema");
+        }
+        conn.pragma_update(None, "user_version", before as i64)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO monitors (uuid, code, name, is_self, created_at)
+                 VALUES ('00000000-0000-4000-8000-0000000000aa', 'M07', 'Old', 1, '2026-01-01T00:00:00Z');
+             INSERT INTO cases (uuid, data, created_at, updated_at, case_number) VALUES
+                 ('00000000-0000-4000-8000-0000000000c1', '{\"court_case_number\":\"1-2/26\"}', 't', 't', '1-2/26');
+             INSERT INTO hearings (uuid, case_uuid, monitor_uuid, created_at, updated_at, hearing_date, court, data) VALUES
+                 ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000aa', 't', 't', '2026-01-02', 'dushanbe_sino', '{\"court\":\"dushanbe_sino\"}');",
+        )
+        .expect("rows");
+    }
+    let mut s = reopen(&path);
+    let v: i64 = s
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(v, SCHEMA_VERSION);
+    assert_eq!(s.count_hearings(&Filter::default()).expect("count"), 1);
+    let f = Filter {
+        court: Some("dushanbe_sino".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.count_hearings(&f).expect("count"), 1);
+    assert!(s.user_courts().expect("courts").is_empty());
+    s.add_court(&almaty())
+        .expect("a court is added after the upgrade");
+    assert_eq!(s.user_courts().expect("courts").len(), 1);
+}

@@ -147,6 +147,16 @@ impl App {
         self.farewell.as_deref()
     }
 
+    /// The forms, lists and courts the interface reads.
+    pub fn spec(&self) -> &Arc<Spec> {
+        &self.spec
+    }
+
+    /// Takes the store's spec: the shipped one with the courts added to the database.
+    pub fn set_spec(&mut self, spec: Arc<Spec>) {
+        self.spec = spec;
+    }
+
     pub fn fix_lang(&mut self) {
         self.lang_fixed = true;
     }

@@ -133,9 +133,21 @@ impl Session {
                 } else {
                     self.perform(effect)
                 };
+                self.share_courts();
                 next.extend(self.app.on_outcome(outcome));
             }
             effects = next;
+        }
+    }
+
+    /// Gives the interface the store's courts (shipped, and added here or by a merge) once
+    /// an effect changed them or opened the database: forms, filters and views read them
+    /// from the app's spec.
+    fn share_courts(&mut self) {
+        if let Some(store) = &self.store
+            && !Arc::ptr_eq(&store.spec_arc(), self.app.spec())
+        {
+            self.app.set_spec(store.spec_arc());
         }
     }
 
@@ -613,13 +625,19 @@ impl Session {
     /// second over 100,000 hearings (more when the file is not in the OS cache), say that
     /// they are being computed.
     fn perform_long(&mut self, effect: Effect, redraw: &mut dyn FnMut(&App)) -> Outcome {
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.store.as_mut() else {
             return Outcome::Failed("the database is not open".into());
         };
         let app = &mut self.app;
+        if let Effect::Merge { paths, apply } = effect {
+            // The courts the batches brought join the store's list (then the app's).
+            let merged = merge_batches(store, app, paths, apply, redraw)
+                .and_then(|o| store.reload_courts().map(|()| o));
+            return merged.unwrap_or_else(|e| Outcome::Failed(e.to_string()));
+        }
+        let store = &*store;
         let result = match effect {
             Effect::Export(req) => export_batch(store, app, req, redraw),
-            Effect::Merge { paths, apply } => merge_batches(store, app, paths, apply, redraw),
             stats @ Effect::LoadStats(_) => {
                 app.progress("stats-working", &[]);
                 redraw(app);

@@ -3,6 +3,7 @@
 
 mod bench;
 mod cli;
+mod courts;
 mod exchange;
 mod hostile;
 mod journeys;

@@ -238,6 +238,10 @@ fn shipped_migrations_are_never_edited() {
             "0008_trials.sql",
             "b030beb489f902d9964cd38ff881776b261ad29f014c1d0c1f6e5bff589eb5f0",
         ),
+        (
+            "0010_user_courts.sql",
+            "da7db8c5eef227f19b0feceaeb80542c26803a55f76c6a099ddb4cc01267fdbf",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use super::super::courts::COURTS;
 use super::super::manifest::Manifest;
 use super::super::rows::Table;
 use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Problem, Problems, SUMS};
@@ -160,13 +161,22 @@ fn hash_file(dir: &Path, name: &str, max: u64) -> Result<(u64, String), Refused>
     Ok((bytes, crate::domain::hex(&hasher.finalize())))
 }
 
-/// The CSV files a batch has, in manifest order.
+/// The CSV files every batch has, in manifest order.
 pub fn csv_files() -> Vec<String> {
     Table::ALL
         .iter()
         .map(|t| t.file())
         .chain([CODEBOOK.to_owned()])
         .collect()
+}
+
+/// The CSV files of this batch: every batch's, and `courts.csv` when the manifest lists it.
+fn batch_csv_files(manifest: &Manifest) -> Vec<String> {
+    let mut files = csv_files();
+    if manifest.file(COURTS).is_some() {
+        files.push(COURTS.to_owned());
+    }
+    files
 }
 
 /// The most a file of the batch may hold: a CSV file what the manifest says, the others their
@@ -223,7 +233,7 @@ pub fn check_files(dir: &Path, manifest: &Manifest, problems: &mut Problems) {
             }
         }
     }
-    let mut wanted = csv_files();
+    let mut wanted = batch_csv_files(manifest);
     wanted.extend([MANIFEST.to_owned(), DATAPACKAGE.to_owned()]);
     if sums.is_ok() {
         for name in &wanted {
@@ -262,7 +272,7 @@ pub fn check_files(dir: &Path, manifest: &Manifest, problems: &mut Problems) {
             ));
         }
     }
-    for name in csv_files() {
+    for name in batch_csv_files(manifest) {
         let Some(entry) = manifest.file(&name) else {
             problems.push(Problem::file(MANIFEST, format!("does not list {name}")));
             continue;

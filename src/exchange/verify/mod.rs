@@ -15,7 +15,7 @@
 //! Both profiles are read: a leading BOM is skipped, the delimiter is detected from the header
 //! (which holds only known column names), and the excel profile's formula guard is undone.
 
-mod cells;
+pub(crate) mod cells;
 mod claims;
 mod files;
 
@@ -44,6 +44,9 @@ pub struct Batch {
     pub hearings: Vec<HearingHead>,
     /// Things worth knowing that do not stop a merge.
     pub warnings: Problems,
+    /// The courts monitors added that the batch brings (`courts.csv`); its hearings may name
+    /// them.
+    pub courts: Vec<crate::spec::Court>,
 }
 
 /// A hearing of a batch as a merge plan needs it.
@@ -1139,6 +1142,19 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Problems> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    // Courts monitors added come first: the rows may name them.
+    let courts = super::courts::read(dir, &manifest, spec, &mut problems);
+    if !problems.is_empty() {
+        // The rows naming a court it would have brought would only repeat the problem.
+        return Err(problems);
+    }
+    let with_courts;
+    let spec = if courts.is_empty() {
+        spec
+    } else {
+        with_courts = spec.with_courts(&courts);
+        &with_courts
+    };
     let mut warnings = Problems::new();
     if manifest.form_versions != spec.versions().into_iter().collect() {
         warnings.push(Problem::file(
@@ -1170,6 +1186,7 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Problems> {
             manifest,
             hearings: heads,
             warnings,
+            courts,
         })
     } else {
         Err(problems)
