@@ -583,3 +583,18 @@ settings-erase-after = Erase after wrong tries
 settings-erase-after-never = never (off)
 settings-erase-after-count = { $count } wrong passphrases in a row
 settings-erase-after-warning = With this on, { $count } wrong passphrases in a row — typed by you on a bad day, by a colleague or by a child — erase this database for good, with no way back. Keep a backup somewhere else. It stops someone guessing at the unlock screen, not someone who copies the file first.
+
+# Courts a monitor adds (from the court choice list)
+key-add-court = add a court
+key-add-court-save = add the court
+court-add-none = No court in the list matches. Enter or Ctrl-N adds a court that is not in it.
+court-add-title = Add a court
+court-add-hint = A court that is not in the list. It is added for good and travels in your batches, so check its name first.
+court-add-name = Name ({ $language })
+court-add-level = Level
+court-add-region = Region
+court-add-abroad = Another country
+court-add-country = Country
+court-add-no-name = The court needs a name.
+court-add-no-country = A court in another country needs the country's name.
+court-added = Court added: { $name }

@@ -76,9 +76,7 @@ impl Store {
     pub fn add_court(&mut self, new: &NewCourt) -> Result<Court> {
         let me = self.profile().cloned().ok_or(Error::NoProfile)?;
         if self.is_read_only() {
-            return Err(Error::Invalid(
-                "this database is open read-only; a court cannot be added".into(),
-            ));
+            return Err(Error::ReadOnly);
         }
         let trim = |s: &str| s.trim().to_owned();
         let id = self.new_id().simple().to_string();

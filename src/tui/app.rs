@@ -299,6 +299,7 @@ impl App {
             Some(Screen::Case(s)) => s.handle_key(key, &ctx),
             Some(Screen::Agenda(s)) => s.handle_key(key, &ctx),
             Some(Screen::CasePicker(s)) => s.handle_key(key, &ctx),
+            Some(Screen::AddCourt(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         let effects = self.apply(cmds);
@@ -522,6 +523,35 @@ impl App {
                 Vec::new()
             }
             Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
+            Outcome::CourtAdded {
+                code,
+                name,
+                for_hearing,
+            } => {
+                if matches!(self.stack.last(), Some(Screen::AddCourt(_))) {
+                    self.stack.pop();
+                }
+                self.status = Some((
+                    self.texts.t_args(
+                        self.lang,
+                        "court-added",
+                        &[("name", crate::i18n::Arg::Str(&name))],
+                    ),
+                    false,
+                ));
+                let ctx = Ctx {
+                    spec: &self.spec,
+                    texts: &self.texts,
+                    lang: self.lang,
+                    now: self.now,
+                    read_only: self.read_only,
+                };
+                let cmds = match self.stack.last_mut() {
+                    Some(Screen::Hearing(h)) if for_hearing => h.court_added(code, &ctx),
+                    _ => Vec::new(),
+                };
+                self.apply(cmds)
+            }
             Outcome::CasesFound { query, found } => {
                 if let Some(Screen::CasePicker(p)) = self.stack.last_mut() {
                     p.found(&query, found);
@@ -676,6 +706,7 @@ impl App {
             Some(Screen::Case(s)) => (s.title(&ctx), s.keys(&ctx)),
             Some(Screen::Agenda(s)) => (ctx.t("agenda-title"), s.keys(&ctx)),
             Some(Screen::CasePicker(s)) => (ctx.t("pick-case-title"), s.keys()),
+            Some(Screen::AddCourt(s)) => (ctx.t("court-add-title"), s.keys()),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -703,6 +734,7 @@ impl App {
             Some(Screen::Case(s)) => s.render(frame, body, &ctx),
             Some(Screen::Agenda(s)) => s.render(frame, body, &ctx),
             Some(Screen::CasePicker(s)) => s.render(frame, body, &ctx),
+            Some(Screen::AddCourt(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

@@ -135,6 +135,12 @@ pub enum Effect {
         key: String,
         value: String,
     },
+    /// Add a court that is not in the shipped list; `for_hearing` when the hearing's court is
+    /// to be set to it.
+    AddCourt {
+        court: Box<crate::store::NewCourt>,
+        for_hearing: bool,
+    },
     // ---- batches: export, merge, conflicts ----
     /// What the export screen starts from: the default folder and this database's last batch.
     ExportInfo,
@@ -398,6 +404,12 @@ pub enum Outcome {
     },
     /// A cheap save went through.
     Saved,
+    /// A court was added (it is in the app's spec now); its code and name.
+    CourtAdded {
+        code: String,
+        name: String,
+        for_hearing: bool,
+    },
     /// Something failed: a sentence for the status line.
     Failed(String),
     // ---- batches: export, merge, conflicts ----

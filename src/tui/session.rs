@@ -395,6 +395,21 @@ impl Session {
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
             }
+            Effect::AddCourt { court, for_hearing } => {
+                let lang = self.app.lang();
+                let Some(store) = self.store.as_mut() else {
+                    return Outcome::Failed("the database is not open".into());
+                };
+                match store.add_court(&court) {
+                    // `share_courts` hands the new list to the app before the outcome.
+                    Ok(c) => Outcome::CourtAdded {
+                        name: c.name.get(lang).to_owned(),
+                        code: c.code,
+                        for_hearing,
+                    },
+                    Err(e) => Outcome::Failed(self.say(&e)),
+                }
+            }
             Effect::ExportInfo | Effect::FindBatches { .. } => {
                 let Some(store) = self.store.as_ref() else {
                     return Outcome::Failed("the database is not open".into());
@@ -592,7 +607,8 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         | Effect::Backup
         | Effect::ChangePassphrase { .. }
         | Effect::Erase { .. }
-        | Effect::PrintHearing(_) => Outcome::Failed("already open".into()),
+        | Effect::PrintHearing(_)
+        | Effect::AddCourt { .. } => Outcome::Failed("already open".into()),
     })
 }
 

@@ -16,6 +16,7 @@ mod support;
 mod tidy;
 mod trials;
 mod tui;
+mod tui_courts;
 mod tui_exchange;
 mod tui_input;
 mod tui_keys;

@@ -190,7 +190,8 @@ impl Allegations {
                     self.who = None;
                     Some((Vec::new(), None))
                 }
-                PickerEvent::None => Some((Vec::new(), None)),
+                // Not a list one adds to.
+                PickerEvent::None | PickerEvent::Add(_) => Some((Vec::new(), None)),
                 PickerEvent::NotMine => None,
             };
         }

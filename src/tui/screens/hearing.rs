@@ -332,6 +332,21 @@ impl HearingScreen {
         }
     }
 
+    /// A court was added from the court choice list: the hearing's court becomes it. A final
+    /// record whose edit reason was not given yet is left as it is: the monitor picks the new
+    /// court from the list, which asks for the reason as any change does.
+    pub fn court_added(&mut self, code: String, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if self.tab != Tab::Details || self.needs_reason() {
+            return Vec::new();
+        }
+        let Some(edit) = self.details.set_focused(ctx.spec, &mut self.record, code) else {
+            return Vec::new();
+        };
+        let effects = self.save_edits(vec![edit]);
+        self.after_change(ctx);
+        self.save(effects)
+    }
+
     pub fn on_outcome(&mut self, outcome: Outcome, ctx: &Ctx<'_>) -> Vec<Cmd> {
         match outcome {
             Outcome::Stamped { record, id } => {
@@ -501,6 +516,11 @@ impl HearingScreen {
         Some(match self.tab {
             Tab::Details => match self.details.handle_key(key, &ctx.form(), &mut self.record) {
                 FormKey::Used(edits) => {
+                    // The court choice list asked to add a court that is not in it.
+                    if let Some(typed) = self.details.take_add_court() {
+                        let screen = super::add_court::AddCourt::new(&typed, true, ctx);
+                        return Some(vec![Cmd::Push(Box::new(super::Screen::AddCourt(screen)))]);
+                    }
                     let effects = self.save_edits(edits);
                     self.after_change(ctx);
                     self.save(effects)

@@ -2,6 +2,7 @@
 //! from it), a `handle_key` that returns commands, `on_outcome` for results of its effects,
 //! and a pure `render`.
 
+pub mod add_court;
 pub mod agenda;
 pub mod allegations;
 pub mod case;
@@ -90,4 +91,5 @@ pub enum Screen {
     Case(Box<case::CaseScreen>),
     Agenda(agenda::AgendaScreen),
     CasePicker(case_picker::CasePicker),
+    AddCourt(add_court::AddCourt),
 }

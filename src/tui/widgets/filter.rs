@@ -218,8 +218,9 @@ impl FilterPanel {
                     self.picker = None;
                 }
                 PickerEvent::Cancelled => self.picker = None,
-                // The panel is modal: a key its choice list leaves does nothing.
-                PickerEvent::None | PickerEvent::NotMine => {}
+                // The panel is modal: a key its choice list leaves does nothing (and it is
+                // not a list one adds to).
+                PickerEvent::None | PickerEvent::NotMine | PickerEvent::Add(_) => {}
             }
             return FilterKey::Open;
         }

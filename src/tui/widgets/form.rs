@@ -118,6 +118,8 @@ pub struct FormState {
     picker: Option<Picker>,
     /// The open editor holds text not yet saved.
     dirty: bool,
+    /// The court choice list asked to add a court (what had been typed), for the screen.
+    add_court: Option<String>,
 }
 
 impl FormState {
@@ -307,6 +309,23 @@ impl FormState {
         }
     }
 
+    /// What was typed in the court choice list when it asked to add a court, once.
+    pub fn take_add_court(&mut self) -> Option<String> {
+        self.add_court.take()
+    }
+
+    /// Sets the focused field to `value` (a court just added, for the field whose list asked
+    /// for it); the edit to save.
+    pub fn set_focused(
+        &mut self,
+        spec: &Spec,
+        record: &mut HearingRecord,
+        value: String,
+    ) -> Option<Edit> {
+        let (entity, uuid, field) = self.focused(spec)?;
+        Some(self.set(spec, record, entity, uuid, field, value))
+    }
+
     fn step(&mut self, forward: bool) {
         let n = self.rows.len();
         let mut i = self.focus;
@@ -337,6 +356,11 @@ impl FormState {
                 PickerEvent::NotMine => FormKey::NotMine,
                 PickerEvent::Cancelled => {
                     self.picker = None;
+                    FormKey::Used(Vec::new())
+                }
+                PickerEvent::Add(typed) => {
+                    self.picker = None;
+                    self.add_court = Some(typed);
                     FormKey::Used(Vec::new())
                 }
                 PickerEvent::Picked(value) => {
@@ -402,12 +426,18 @@ impl FormState {
                     .cloned()
                     .unwrap_or_default();
                 let choices = choices(spec, &list, ctx.lang);
-                self.picker = Some(Picker::new(
+                let picker = Picker::new(
                     field.label.get(ctx.lang).to_owned(),
                     choices,
                     field.kind() == FieldKind::MultiChoice,
                     &current,
-                ));
+                );
+                // A court that is not in the list is added from its choice list.
+                self.picker = Some(if list == crate::spec::COURT_LIST {
+                    picker.addable(ctx.texts.t(ctx.lang, "court-add-none"))
+                } else {
+                    picker
+                });
                 FormKey::Used(Vec::new())
             }
             Some(Action::Enter) => {

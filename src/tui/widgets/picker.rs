@@ -61,12 +61,22 @@ enum Action {
     Pick,
     Mark,
     Cancel,
+    /// Add a choice that is not in the list (a court a monitor adds).
+    Add,
 }
 
 /// A list of one answer: Enter takes the highlighted choice. Space is not a command here (nor
 /// text: the filter takes no spaces), so it can never change the answer.
 const SINGLE_KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Pick, "key-pick"),
+    Binding::new(&[Key::plain(KeyCode::Esc)], Action::Cancel, "key-cancel"),
+];
+
+/// A list of one answer that a choice may be added to (the courts): Ctrl-N adds one, and so
+/// does Enter when nothing matches what was typed.
+const ADD_KEYS: &[Binding<Action>] = &[
+    Binding::new(&[Key::plain(KeyCode::Enter)], Action::Pick, "key-pick"),
+    Binding::new(&[Key::ctrl('n')], Action::Add, "key-add-court"),
     Binding::new(&[Key::plain(KeyCode::Esc)], Action::Cancel, "key-cancel"),
 ];
 
@@ -95,6 +105,8 @@ pub struct Picker {
     /// The highlighted row of the visible choices; `None` until the user moves or types when
     /// the picker opened with nothing highlighted.
     cursor: Option<usize>,
+    /// When a choice may be added: what the list says when nothing matches.
+    add: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +119,8 @@ pub enum PickerEvent {
     /// The new value: one code, or codes joined by `|` in list order.
     Picked(String),
     Cancelled,
+    /// The user asked to add a choice that is not in the list; what they had typed.
+    Add(String),
 }
 
 impl Picker {
@@ -127,7 +141,17 @@ impl Picker {
             selected: if multi { selected } else { BTreeSet::new() },
             query: Editor::line(""),
             cursor: Some(cursor),
+            add: None,
         }
+    }
+
+    /// This picker, where a choice that is not in the list may be added (Ctrl-N, or Enter
+    /// when nothing matches); `none` is what the list says when nothing matches.
+    pub fn addable(mut self, none: String) -> Picker {
+        if !self.multi {
+            self.add = Some(none);
+        }
+        self
     }
 
     /// A list of one answer with nothing highlighted: Enter takes nothing until the user
@@ -140,7 +164,13 @@ impl Picker {
     }
 
     fn table(&self) -> &'static [Binding<Action>] {
-        if self.multi { MULTI_KEYS } else { SINGLE_KEYS }
+        if self.multi {
+            MULTI_KEYS
+        } else if self.add.is_some() {
+            ADD_KEYS
+        } else {
+            SINGLE_KEYS
+        }
     }
 
     /// The picker's keys, for the footer and help.
@@ -186,6 +216,7 @@ impl Picker {
         if let Some(action) = keys::lookup(self.table(), &key) {
             match action {
                 Action::Cancel => return PickerEvent::Cancelled,
+                Action::Add => return PickerEvent::Add(self.query.value()),
                 Action::Mark => {
                     if let Some(code) = self.highlighted().map(|c| c.code.clone())
                         && !self.selected.remove(&code)
@@ -199,6 +230,9 @@ impl Picker {
                     }
                     return match self.highlighted() {
                         Some(c) => PickerEvent::Picked(c.code.clone()),
+                        None if n == 0 && self.add.is_some() => {
+                            PickerEvent::Add(self.query.value())
+                        }
                         None => PickerEvent::None,
                     };
                 }
@@ -256,6 +290,18 @@ impl Picker {
     /// matching choices into `list`, for dialogs that hold a picker in their own layout.
     pub fn render_parts(&self, frame: &mut Frame<'_>, query: Rect, list: Rect, focused: bool) {
         let width = list.width as usize;
+        if let Some(none) = &self.add
+            && self.visible().is_empty()
+        {
+            frame.render_widget(
+                Paragraph::new(none.as_str())
+                    .style(theme::dim())
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                list,
+            );
+            self.query.render_if(frame, query, focused);
+            return;
+        }
         let items: Vec<ListItem<'_>> = self
             .visible()
             .into_iter()
@@ -342,6 +388,29 @@ mod tests {
             assert_eq!(press(&mut p, k), PickerEvent::None, "{k}");
         }
         assert_eq!(press(&mut p, "<Esc>"), PickerEvent::Cancelled);
+    }
+
+    #[test]
+    fn a_list_one_may_add_to_offers_adding_when_nothing_matches() {
+        let mut p = picker(false).addable("none".into());
+        // Something matches: Enter picks it, as in any list.
+        assert_eq!(
+            press(&mut p, "Скам<Enter>"),
+            PickerEvent::Picked("open_dock_bench".into())
+        );
+        let mut p = picker(false).addable("none".into());
+        assert_eq!(
+            press(&mut p, "Худжанд<Enter>"),
+            PickerEvent::Add("Худжанд".into())
+        );
+        // Ctrl-N adds whatever matches.
+        let mut p = picker(false).addable("none".into());
+        assert_eq!(press(&mut p, "Ст<C-n>"), PickerEvent::Add("Ст".into()));
+        // A list one may not add to does nothing on Enter when nothing matches, and leaves
+        // Ctrl-N to what is behind it.
+        let mut p = picker(false);
+        assert_eq!(press(&mut p, "Худжанд<Enter>"), PickerEvent::None);
+        assert_eq!(press(&mut p, "<C-n>"), PickerEvent::NotMine);
     }
 
     #[test]
