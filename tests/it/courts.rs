@@ -381,3 +381,66 @@ fn courts_are_added_and_listed_through_the_binary() {
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("unknown court level"), "{err}");
 }
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
+
+    /// Export, merge at a lead, export again: the courts come back byte for byte in either
+    /// profile (names a spreadsheet would take for formulas included), and a second merge
+    /// changes nothing.
+    #[test]
+    fn courts_round_trip_through_a_lead_in_either_profile(
+        name in "[=+@'A-Za-zА-Яа-яҒғӢӣҚқӮӯҲҳҶҷ ]{1,40}",
+        country in proptest::option::of("[A-Za-zА-Яа-я]{1,20}"),
+        excel in any::<bool>(),
+    ) {
+        let name = name.trim().to_owned();
+        prop_assume!(!name.is_empty());
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profile = if excel { Profile::Excel } else { Profile::Analysis };
+        let mut m = store(dir.path(), "m", "M07", 0);
+        let court = m
+            .add_court(&NewCourt {
+                name: Text { tg: name.clone(), ..Text::default() },
+                level: "regional".into(),
+                region: if country.is_some() { String::new() } else { "gbao".into() },
+                country: country.clone().unwrap_or_default(),
+            })
+            .expect("add");
+        let me = m.profile().expect("profile").clone();
+        let spec = m.spec_arc();
+        let tx = m.begin().expect("tx");
+        for r in Generator::new(&spec, 3, 2, vec![me]) {
+            m.write_record(&tx, &r).expect("write");
+        }
+        tx.commit().expect("commit");
+        let opts = |out: PathBuf| ExportOptions {
+            out,
+            scope: ScopeKind::All,
+            filter: Filter::default(),
+            profile,
+            redact: false,
+        };
+        let batch = export(&m, &opts(dir.path().join("out")), &mut |_, _| {})
+            .expect("export")
+            .expect("batch")
+            .path;
+        let lead = store(dir.path(), "lead", "L01", 1_000_000);
+        let plan = merged(&lead, &batch);
+        prop_assert_eq!(plan.new_courts.len(), 1);
+        let once = user_courts_table(&lead);
+        prop_assert!(merged(&lead, &batch).already_merged.is_some());
+        prop_assert_eq!(user_courts_table(&lead), once);
+        prop_assert_eq!(lead.user_courts().expect("courts"), vec![court]);
+        let back = export(&lead, &opts(dir.path().join("back")), &mut |_, _| {})
+            .expect("export")
+            .expect("batch")
+            .path;
+        prop_assert_eq!(
+            std::fs::read(back.join(COURTS)).expect("back"),
+            std::fs::read(batch.join(COURTS)).expect("sent")
+        );
+    }
+}
