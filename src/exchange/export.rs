@@ -493,13 +493,22 @@ pub fn export(
     }
     std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
     remove_partials(&opts.out)?;
-    let seq = next_free_seq(&opts.out, &me.code, store.next_export_seq(me.uuid)?);
+    let seq = next_free_seq(
+        &opts.out,
+        &me.code,
+        opts.redact,
+        store.next_export_seq(me.uuid, opts.redact)?,
+    );
     let now = store.now();
     let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let batch_id = store.new_id();
     let device_id = store.device_id()?;
-    let name =
-        super::manifest::folder_name(&me.code, seq, &now.format("%Y%m%dT%H%M%S").to_string());
+    let name = super::manifest::folder_name(
+        &me.code,
+        seq,
+        opts.redact,
+        &now.format("%Y%m%dT%H%M%S").to_string(),
+    );
     let final_dir = opts.out.join(&name);
     if final_dir.exists() {
         return Err(Error::AlreadyExists(final_dir));
@@ -658,23 +667,40 @@ fn remove_partials(out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `next`, or the number after the highest one of this monitor's batch folders in `out` when
-/// a folder already has it (a batch whose recording was cut off after its rename).
-fn next_free_seq(out: &Path, code: &str, next: u32) -> u32 {
-    let prefix = super::manifest::folder_name(code, 0, "");
+/// `next`, or the number after the highest one of this monitor's batch folders of the same
+/// kind (redacted or not) in `out` when a folder already has it (a batch whose recording was
+/// cut off after its rename). A folder whose manifest says it is of the other kind (redacted
+/// batches written before they had their own series) does not count.
+fn next_free_seq(out: &Path, code: &str, redacted: bool, next: u32) -> u32 {
+    let prefix = super::manifest::folder_name(code, 0, redacted, "");
     let prefix = prefix.trim_end_matches("000000-");
     let Ok(entries) = std::fs::read_dir(out) else {
         return next;
     };
     entries
         .filter_map(|e| {
-            let name = e.ok()?.file_name().into_string().ok()?;
+            let e = e.ok()?;
+            let name = e.file_name().into_string().ok()?;
             let rest = name.strip_prefix(prefix)?;
-            rest.split('-').next()?.parse::<u32>().ok()
+            let seq = rest.split('-').next()?.parse::<u32>().ok()?;
+            let same_kind = folder_is_redacted(&e.path()).unwrap_or(redacted) == redacted;
+            (seq >= next && same_kind).then_some(seq)
         })
-        .filter(|&seq| seq >= next)
         .max()
         .map_or(next, |seq| seq + 1)
+}
+
+/// What the manifest of a batch folder says about redaction; `None` when it cannot be read.
+fn folder_is_redacted(dir: &Path) -> Option<bool> {
+    use std::io::Read;
+    let mut text = Vec::new();
+    std::fs::File::open(dir.join(MANIFEST))
+        .ok()?
+        .take(1 << 20)
+        .read_to_end(&mut text)
+        .ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&text).ok()?;
+    v.get("redacted")?.as_bool()
 }
 
 /// Pretty JSON with a final newline.

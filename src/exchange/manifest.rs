@@ -108,13 +108,14 @@ impl Manifest {
         let stamp = chrono::DateTime::parse_from_rfc3339(&self.created_at)
             .map(|t| t.format("%Y%m%dT%H%M%S").to_string())
             .unwrap_or_default();
-        folder_name(&self.monitor.code, self.seq, &stamp)
+        folder_name(&self.monitor.code, self.seq, self.redacted, &stamp)
     }
 }
 
-/// `courtwatch-<CODE>-<seq:06>-<stamp>`, with anything but letters, digits, `-` and `_` in the
-/// code replaced by `_` so the name is safe on every file system.
-pub fn folder_name(code: &str, seq: u32, stamp: &str) -> String {
+/// `courtwatch-<CODE>-<seq:06>-<stamp>`, or `courtwatch-<CODE>-redacted-<seq:06>-<stamp>` for a
+/// redacted batch (numbered in its own series), with anything but letters, digits, `-` and `_`
+/// in the code replaced by `_` so the name is safe on every file system.
+pub fn folder_name(code: &str, seq: u32, redacted: bool, stamp: &str) -> String {
     let code: String = code
         .chars()
         .map(|c| {
@@ -125,5 +126,6 @@ pub fn folder_name(code: &str, seq: u32, stamp: &str) -> String {
             }
         })
         .collect();
-    format!("courtwatch-{code}-{seq:06}-{stamp}")
+    let kind = if redacted { "redacted-" } else { "" };
+    format!("courtwatch-{code}-{kind}{seq:06}-{stamp}")
 }

@@ -237,13 +237,15 @@ impl Store {
         Ok(out)
     }
 
-    /// The sequence number the next batch of `monitor` gets: one more than the last.
-    pub fn next_export_seq(&self, monitor: Uuid) -> Result<u32> {
+    /// The sequence number the next batch of `monitor` gets: one more than the last of its
+    /// kind. Redacted batches are numbered apart: merge refuses them, so a lead never sees
+    /// them, and they must not leave a gap in the series the lead counts.
+    pub fn next_export_seq(&self, monitor: Uuid, redacted: bool) -> Result<u32> {
         let last: Option<u32> = self
             .conn
             .query_row(
-                "SELECT max(seq) FROM batches_out WHERE monitor_uuid = ?1",
-                [monitor.to_string()],
+                "SELECT max(seq) FROM batches_out WHERE monitor_uuid = ?1 AND redacted = ?2",
+                params![monitor.to_string(), redacted],
                 |r| r.get(0),
             )
             .map_err(|e| self.explain(e))?;

@@ -1714,3 +1714,69 @@ fn a_database_before_user_courts_upgrades_without_losing_anything() {
         .expect("a court is added after the upgrade");
     assert_eq!(s.user_courts().expect("courts").len(), 1);
 }
+
+#[test]
+fn a_database_of_schema_8_keeps_its_batches_and_numbers_redacted_ones_apart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v8.db");
+    let me = "00000000-0000-0000-0000-0000000000aa";
+    {
+        let conn = Connection::open(&path).expect("open");
+        conn.pragma_update(None, "key", PASS).expect("key");
+        for (_, sql) in &migrate::MIGRATIONS[..8] {
+            conn.execute_batch(sql).expect("schema");
+        }
+        conn.pragma_update(None, "user_version", 8)
+            .expect("version");
+        // Batch 1 left unredacted, batch 2 redacted (it took a number of the lead's series).
+        conn.execute_batch(&format!(
+            "INSERT INTO monitors (uuid, code, name, is_self, created_at)
+                 VALUES ('{me}', 'M07', 'Old', 1, '2026-01-01T00:00:00Z');
+             INSERT INTO cases (uuid, data, created_at, updated_at) VALUES ('c1', '{{}}', 't', 't');
+             INSERT INTO hearings (uuid, case_uuid, monitor_uuid, created_at, updated_at) VALUES
+                 ('00000000-0000-0000-0000-000000000001', 'c1', '{me}', 't', 't');
+             INSERT INTO batches_out (batch_id, monitor_uuid, seq, created_at, name, scope, profile, redacted, hearings) VALUES
+                 ('00000000-0000-0000-0000-0000000000b1', '{me}', 1, 't', 'n1', 'all', 'analysis', 0, 1),
+                 ('00000000-0000-0000-0000-0000000000b2', '{me}', 2, 't', 'n2', 'all', 'analysis', 1, 1);
+             INSERT INTO exported_versions (hearing_uuid, content_hash, status, batch_id) VALUES
+                 ('00000000-0000-0000-0000-000000000001', 'h1', 'final', '00000000-0000-0000-0000-0000000000b1');"
+        ))
+        .expect("rows");
+    }
+    let s = reopen(&path);
+    let uuid = crate::store::parse_uuid(me).expect("uuid");
+    assert_eq!(s.batches_out().expect("batches").len(), 2);
+    assert_eq!(
+        s.next_export_seq(uuid, false).expect("seq"),
+        2,
+        "the lead's series goes on from the last unredacted batch"
+    );
+    assert_eq!(s.next_export_seq(uuid, true).expect("seq"), 3);
+    let kept: String = s
+        .conn
+        .query_row(
+            "SELECT batch_id FROM exported_versions WHERE content_hash = 'h1'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("exported version kept");
+    assert_eq!(kept, "00000000-0000-0000-0000-0000000000b1");
+    assert!(
+        s.conn
+            .execute(
+                "INSERT INTO exported_versions (hearing_uuid, content_hash, status, batch_id)
+                 VALUES ('00000000-0000-0000-0000-000000000001', 'h2', 'final', 'nowhere')
+                 ON CONFLICT(hearing_uuid) DO UPDATE SET batch_id = excluded.batch_id",
+                [],
+            )
+            .is_err(),
+        "exported versions still refer to a batch that exists"
+    );
+    s.conn
+        .execute(
+            "INSERT INTO batches_out (batch_id, monitor_uuid, seq, created_at, name, scope, profile, redacted, hearings)
+             VALUES ('00000000-0000-0000-0000-0000000000b3', ?1, 2, 't', 'n3', 'all', 'analysis', 0, 1)",
+            [me],
+        )
+        .expect("an unredacted batch 2 beside the redacted one");
+}

@@ -394,6 +394,56 @@ fn since_last_takes_only_changed_hearings_and_seq_has_no_gaps() {
 }
 
 #[test]
+fn a_redacted_export_takes_no_number_the_lead_waits_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let monitor = new_store(dir.path(), "m", "M07", 0);
+    fill(&monitor, 5, 3);
+    let out = dir.path().join("out");
+    let b1 = export_to(&monitor, &out, ScopeKind::All, Profile::Analysis);
+    let redacted = |store: &Store| {
+        export(
+            store,
+            &opts(&out, ScopeKind::All, Profile::Analysis, true),
+            &mut |_, _| {},
+        )
+        .expect("export")
+        .expect("batch")
+    };
+    let r1 = redacted(&monitor);
+    assert_eq!(r1.manifest.seq, 1, "redacted batches have their own series");
+    let name = r1.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    assert!(
+        name.starts_with("courtwatch-M07-redacted-000001-"),
+        "{name}"
+    );
+    assert_eq!(redacted(&monitor).manifest.seq, 2);
+    // A redacted folder of the old naming (before the series were apart) in the same place:
+    // its number is not taken either.
+    let old = out.join("courtwatch-M07-000002-20261101T090000");
+    std::fs::create_dir(&old).expect("old folder");
+    std::fs::write(old.join("manifest.json"), r#"{"redacted": true}"#).expect("old manifest");
+
+    let a = monitor
+        .export_candidates(&Filter::default(), false)
+        .expect("ids")[0]
+        .uuid;
+    edit(&monitor, a, |r| {
+        r.hearing.fields.insert("courtroom".into(), "7".into());
+    });
+    let b2 = export_to(&monitor, &out, ScopeKind::SinceLast, Profile::Analysis);
+    assert_eq!(
+        manifest(&b2).seq,
+        2,
+        "the lead's series goes on without a gap"
+    );
+
+    let lead = new_store(dir.path(), "lead", "L01", 1_000_000);
+    assert!(merged(&lead, &b1).missing.is_empty());
+    let p2 = merged(&lead, &b2);
+    assert!(p2.missing.is_empty(), "{:?}", p2.missing);
+}
+
+#[test]
 fn versions_decide_update_keep_local_and_conflict_and_a_lead_resolves() {
     let dir = tempfile::tempdir().expect("tempdir");
     let monitor = new_store(dir.path(), "m", "M07", 0);
