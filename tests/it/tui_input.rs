@@ -330,3 +330,37 @@ fn the_workspace_takes_only_the_keys_its_widgets_leave() {
         h.screen()
     );
 }
+
+/// Issue 16: control characters typed or pasted into a text field (a terminal's escape
+/// sequence, a C1 code) never reach the record, so they never reach a batch, which refuses
+/// them. A narrative keeps its line breaks and tabs.
+#[test]
+fn control_characters_never_enter_typed_text() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile().keys("n");
+    h.session
+        .paste("1-\u{1b}]0;owned\u{7}\u{1b}[2J77\u{85}/26\t!");
+    // A key event carrying a C1 control (CSI) as if it were a letter.
+    h.keys("\u{9b}<Tab>");
+    h.session.tick(0);
+    let r = only(&h);
+    assert_eq!(
+        r.case.fields.get("court_case_number").map(String::as_str),
+        Some("1-]0;owned[2J77/26!")
+    );
+    // The narrative, empty: its label alone on the cursor's row.
+    for _ in 0..60 {
+        if cursor_line(&h.screen())
+            .trim_end()
+            .ends_with("What happened")
+        {
+            break;
+        }
+        h.keys("<Tab>");
+    }
+    h.session.paste("a\tb\nc\u{1b}d\u{7f}");
+    h.keys("<Tab>");
+    h.session.tick(0);
+    let narrative = only(&h).hearing.fields.get("narrative").cloned();
+    assert_eq!(narrative.as_deref(), Some("a\tb\ncd"));
+}

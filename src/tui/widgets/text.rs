@@ -67,6 +67,15 @@ impl Editor {
         ) {
             return None;
         }
+        // Control characters never enter typed text (a pasted terminal escape, a C1 code):
+        // a batch refuses them and a terminal would act on them. A narrative keeps tabs; line
+        // breaks come from Enter.
+        if let KeyCode::Char(c) = key.code
+            && c.is_control()
+            && !(c == '\t' && self.is_multiline())
+        {
+            return Some(false);
+        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self {
             Editor::Line(input) => {
