@@ -64,6 +64,7 @@ problems-title = Fix before finalising — Enter jumps to the field
 form-required = required
 form-comment-required = a comment is required
 form-invalid = not a valid value
+form-not-applicable = answers a question this record does not ask; clear it
 form-date-hint = date as YYYY-MM-DD, Ctrl-N today
 form-time-hint = time as HH:MM, Ctrl-N now
 form-number-hint = a number

@@ -68,6 +68,7 @@ problems-title = Исправьте перед завершением — Enter 
 form-required = обязательно
 form-comment-required = нужен комментарий
 form-invalid = недопустимое значение
+form-not-applicable = ответ на вопрос, которого в этой записи нет; очистите поле
 form-date-hint = дата в виде ГГГГ-ММ-ДД, Ctrl-N — сегодня
 form-time-hint = время в виде ЧЧ:ММ, Ctrl-N — сейчас
 form-number-hint = число

@@ -64,6 +64,7 @@ problems-title = Пеш аз ниҳоӣ кардан ислоҳ кунед — E
 form-required = ҳатмӣ
 form-comment-required = шарҳ ҳатмист
 form-invalid = қимати нодуруст
+form-not-applicable = ҷавоб ба саволе, ки дар ин сабт нест; майдонро тоза кунед
 form-date-hint = сана ба шакли СССС-ММ-РР, Ctrl-N — имрӯз
 form-time-hint = вақт ба шакли СС:ДД, Ctrl-N — ҳозир
 form-number-hint = адад

@@ -356,3 +356,33 @@ fn a_take_reads_back_from_its_name_and_differing_lists_what_differs() {
         assert_eq!(Take::parse(bad, &local), None, "{bad}");
     }
 }
+
+#[test]
+fn a_value_where_its_field_does_not_apply_is_refused() {
+    let spec = spec();
+    let mut r = record();
+    r.hearing
+        .fields
+        .insert("hearing_held".into(), "held".into());
+    r.hearing
+        .fields
+        .insert("public_access".into(), "open".into());
+    r.hearing
+        .fields
+        .insert("closure_ground".into(), "state_secret".into());
+    let stale: Vec<String> = finalise_problems(&spec, &r)
+        .into_iter()
+        .filter(|p| p.kind == ProblemKind::NotApplicable)
+        .map(|p| p.field)
+        .collect();
+    assert_eq!(stale, ["closure_ground"]);
+    r.hearing
+        .fields
+        .insert("public_access".into(), "closed_entire".into());
+    assert!(
+        finalise_problems(&spec, &r)
+            .iter()
+            .all(|p| p.kind != ProblemKind::NotApplicable),
+        "a closed hearing may give its ground"
+    );
+}

@@ -28,6 +28,9 @@ pub enum ProblemKind {
     CommentRequired,
     /// The value does not fit the field (bad date, time, number or code).
     Invalid,
+    /// A field holds a value although its condition does not hold (a closure ground on a
+    /// public hearing): the value answers a question the record does not ask.
+    NotApplicable,
 }
 
 /// Looks a field up in the record's own fields, then in the records above it.
@@ -44,16 +47,15 @@ pub fn finalise_problems(spec: &Spec, r: &HearingRecord) -> Vec<Problem> {
         };
         let value_of = lookup(layers);
         for field in form.fields() {
-            if !spec.relevant(field.when.as_ref(), &value_of) {
-                continue;
-            }
             let value = layers[0]
                 .get(&field.id)
                 .map(|s| s.trim())
                 .filter(|s| !s.is_empty());
-            let kind = match value {
-                None if field.required => Some(ProblemKind::Required),
-                Some(v) if !value_fits(spec, field.kind(), field.list.as_deref(), v) => {
+            let applies = spec.relevant(field.when.as_ref(), &value_of);
+            let kind = match (applies, value) {
+                (false, Some(_)) => Some(ProblemKind::NotApplicable),
+                (true, None) if field.required => Some(ProblemKind::Required),
+                (true, Some(v)) if !value_fits(spec, field.kind(), field.list.as_deref(), v) => {
                     Some(ProblemKind::Invalid)
                 }
                 _ => None,

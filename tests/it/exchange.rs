@@ -1832,24 +1832,38 @@ def value(f):
         return next(iter(lists[f["list"]]))
     return {"date": "2026-11-20", "time": "10:00", "number": "1"}.get(kind, "Записано независимо.")
 
-def required(form, **given):
-    out = {f["id"]: value(f) for s in forms[form]["sections"] for f in s["fields"]
-           if f.get("required") and not f.get("retired")}
-    out.update(given)
+def holds(when, values):
+    given = (values.get(when["field"]) or "").split("|")
+    return any(code in given for code in when["any_of"])
+
+def required(form, context={}, **given):
+    # Every required field whose condition holds (looking at the record's own values, then
+    # the records above it), and nothing where a condition does not hold.
+    out = dict(given)
+    for _ in range(3):
+        for f in (f for s in forms[form]["sections"] for f in s["fields"]):
+            if not f.get("required") or f.get("retired") or f["id"] in given:
+                continue
+            if "when" not in f or holds(f["when"], {**context, **out}):
+                out.setdefault(f["id"], value(f))
+            else:
+                out.pop(f["id"], None)
     return out
 
 U = lambda n: f"0190f5b8-0000-7000-8000-{n:012x}"
 MON = U(0xaa)
 case = {"uuid": U(1), "fields": required("case")}
-party = {"uuid": U(2), "case_uuid": U(1), "fields": required("party", role="defendant")}
+party = {"uuid": U(2), "case_uuid": U(1), "fields": required("party", case["fields"], role="defendant")}
 charge = {"uuid": U(3), "party_uuid": U(2), "fields": required("charge")}
 hearings = []
 for i, h in enumerate([U(0x101), U(0x102)]):
+    hf = required("hearing", case["fields"], narrative="Записано независимо.\nВторая строка.")
     hearings.append({
         "uuid": h, "case_uuid": U(1), "monitor_uuid": MON,
-        "fields": required("hearing", narrative="Записано независимо.\nВторая строка."),
+        "fields": hf,
         "hearing_parties": [{"uuid": U(0x201 + i), "hearing_uuid": h, "party_uuid": U(2),
-                             "fields": required("hearing_party")}],
+                             "fields": required("hearing_party",
+                                               {**case["fields"], **hf, **party["fields"]})}],
         "answers": [{"uuid": U(0x301 + i), "hearing_uuid": h, "item_code": "PUB-01",
                      "party_uuid": None, "answer": "yes", "comment": ""}],
         "timeline": [{"uuid": U(0x401 + i), "hearing_uuid": h, "at": "2026-11-20T10:05:00+05:00",

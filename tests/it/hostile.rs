@@ -354,6 +354,36 @@ fn a_final_hearing_that_would_not_pass_finalising_is_refused() {
 }
 
 #[test]
+fn a_closure_ground_on_a_public_hearing_is_refused() {
+    let c = Case::new();
+    let access = c.column("hearings.csv", "public_access");
+    let ground = c.column("hearings.csv", "closure_ground");
+    let hash_col = c.column("hearings.csv", "content_hash");
+    let mut line = 0;
+    c.edit_csv("hearings.csv", |rows| {
+        let (i, row) = rows
+            .iter_mut()
+            .enumerate()
+            .skip(1)
+            .find(|(_, r)| r[access] == "open")
+            .expect("a public hearing");
+        row[ground] = "state_secret".into();
+        line = i + 1;
+    });
+    rehash(&c, hash_col);
+    c.reseal();
+    refused(
+        &c,
+        &format!(
+            "hearings.csv:{line}:{}: hearing {} is final but would not pass finalising: \
+             closure_ground holds a value, but it applies only when public_access is closed_entire or closed_partly",
+            ground + 1,
+            hearing_uuid(&c, line)
+        ),
+    );
+}
+
+#[test]
 fn a_no_answer_without_its_comment_is_refused() {
     let c = Case::new();
     let answer = c.column("checklist_answers.csv", "answer");

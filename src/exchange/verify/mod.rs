@@ -1350,6 +1350,15 @@ fn judge_record(
         let what = match p.kind {
             K::Required => format!("{} is required but empty", p.field),
             K::Invalid => format!("{} does not fit its field", p.field),
+            K::NotApplicable => match spec.field(&p.field).and_then(|(_, f)| f.when.as_ref()) {
+                Some(w) => format!(
+                    "{} holds a value, but it applies only when {} is {}",
+                    p.field,
+                    w.field,
+                    w.any_of.join(" or ")
+                ),
+                None => format!("{} holds a value where it does not apply", p.field),
+            },
             K::CommentRequired => format!(
                 "checklist item {}{} is answered no or partly without the comment it needs",
                 p.field,

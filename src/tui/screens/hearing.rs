@@ -339,10 +339,11 @@ impl HearingScreen {
         if self.tab != Tab::Details || self.needs_reason() {
             return Vec::new();
         }
-        let Some(edit) = self.details.set_focused(ctx.spec, &mut self.record, code) else {
+        let edits = self.details.set_focused(ctx.spec, &mut self.record, code);
+        if edits.is_empty() {
             return Vec::new();
-        };
-        let effects = self.save_edits(vec![edit]);
+        }
+        let effects = self.save_edits(edits);
         self.after_change(ctx);
         self.save(effects)
     }
@@ -605,7 +606,17 @@ impl HearingScreen {
                 cmds
             }
             Action::Finalise => {
-                let pending = self.flush(ctx);
+                let mut pending = self.flush(ctx);
+                // A draft kept from before the form cleared them may still hold values that
+                // no longer apply (a closure ground on a public hearing): they go now, so
+                // finalising does not point at a field the form does not show.
+                if !self.record.hearing.status.is_final() {
+                    let stale = crate::tui::widgets::form::clear_what_no_longer_applies(
+                        ctx.spec,
+                        &mut self.record,
+                    );
+                    pending.extend(self.save_edits(stale));
+                }
                 let mut cmds = self.save(pending);
                 cmds.push(Cmd::Run(Effect::Finalise {
                     hearing: self.hearing(),
@@ -664,6 +675,7 @@ impl HearingScreen {
             ProblemKind::Required => ctx.t("form-required"),
             ProblemKind::CommentRequired => ctx.t("form-comment-required"),
             ProblemKind::Invalid => ctx.t("form-invalid"),
+            ProblemKind::NotApplicable => ctx.t("form-not-applicable"),
         };
         let label = match p.kind {
             ProblemKind::CommentRequired => {

@@ -284,6 +284,9 @@ impl FormState {
         })
     }
 
+    /// Sets a field, and clears the values that stop applying with it (a closure ground when
+    /// the hearing is made public again): they would answer a question the record no longer
+    /// asks, and finalising and the batch reader refuse them.
     fn set(
         &mut self,
         spec: &Spec,
@@ -292,7 +295,7 @@ impl FormState {
         uuid: Uuid,
         field: &Field,
         value: String,
-    ) -> Edit {
+    ) -> Vec<Edit> {
         if let Some(fields) = record.fields_of_mut(entity, uuid) {
             if value.is_empty() {
                 fields.remove(&field.id);
@@ -300,13 +303,15 @@ impl FormState {
                 fields.insert(field.id.clone(), value.clone());
             }
         }
-        self.rebuild(spec, record);
-        Edit {
+        let mut edits = vec![Edit {
             entity,
             record: uuid,
             field: field.id.clone(),
             value,
-        }
+        }];
+        edits.extend(clear_what_no_longer_applies(spec, record));
+        self.rebuild(spec, record);
+        edits
     }
 
     /// What was typed in the court choice list when it asked to add a court, once.
@@ -315,15 +320,17 @@ impl FormState {
     }
 
     /// Sets the focused field to `value` (a court just added, for the field whose list asked
-    /// for it); the edit to save.
+    /// for it); the edits to save (none when no field is focused).
     pub fn set_focused(
         &mut self,
         spec: &Spec,
         record: &mut HearingRecord,
         value: String,
-    ) -> Option<Edit> {
-        let (entity, uuid, field) = self.focused(spec)?;
-        Some(self.set(spec, record, entity, uuid, field, value))
+    ) -> Vec<Edit> {
+        match self.focused(spec) {
+            Some((entity, uuid, field)) => self.set(spec, record, entity, uuid, field, value),
+            None => Vec::new(),
+        }
     }
 
     fn step(&mut self, forward: bool) {
@@ -368,8 +375,7 @@ impl FormState {
                     let Some((entity, uuid, field)) = self.focused(spec) else {
                         return FormKey::Used(Vec::new());
                     };
-                    let edit = self.set(spec, record, entity, uuid, field, value);
-                    FormKey::Used(vec![edit])
+                    FormKey::Used(self.set(spec, record, entity, uuid, field, value))
                 }
             };
         }
@@ -392,7 +398,7 @@ impl FormState {
             };
             self.editor = Some(Editor::line(&value));
             self.dirty = false;
-            return FormKey::Used(vec![self.set(spec, record, entity, uuid, field, value)]);
+            return FormKey::Used(self.set(spec, record, entity, uuid, field, value));
         }
         if let Some(editor) = &mut self.editor
             && let Some(changed) = editor.handle(key)
@@ -446,14 +452,9 @@ impl FormState {
                 self.open_editor(spec, record);
                 FormKey::Used(edits)
             }
-            Some(Action::Clear) if coded => FormKey::Used(vec![self.set(
-                spec,
-                record,
-                entity,
-                uuid,
-                field,
-                String::new(),
-            )]),
+            Some(Action::Clear) if coded => {
+                FormKey::Used(self.set(spec, record, entity, uuid, field, String::new()))
+            }
             _ => FormKey::NotMine,
         }
     }
@@ -600,6 +601,7 @@ impl FormState {
                                     ProblemKind::Required => "form-required",
                                     ProblemKind::CommentRequired => "form-comment-required",
                                     ProblemKind::Invalid => kind_hint(def.kind()),
+                                    ProblemKind::NotApplicable => "form-not-applicable",
                                 },
                             )
                         })
@@ -686,6 +688,32 @@ impl FormState {
 
         if let Some(p) = &self.picker {
             p.render(frame, area, &ctx.texts.t(ctx.lang, "picker-hint"));
+        }
+    }
+}
+
+/// Clears, in `record`, every value whose field's condition no longer holds (and those that
+/// stop holding in turn), returning the edits that save the clearing.
+pub fn clear_what_no_longer_applies(spec: &Spec, record: &mut HearingRecord) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    loop {
+        let stale: Vec<_> = crate::domain::finalise_problems(spec, record)
+            .into_iter()
+            .filter(|p| p.kind == ProblemKind::NotApplicable)
+            .collect();
+        if stale.is_empty() {
+            return edits;
+        }
+        for p in stale {
+            if let Some(fields) = record.fields_of_mut(p.entity, p.record) {
+                fields.remove(&p.field);
+            }
+            edits.push(Edit {
+                entity: p.entity,
+                record: p.record,
+                field: p.field,
+                value: String::new(),
+            });
         }
     }
 }
@@ -904,6 +932,32 @@ mod tests {
         assert!(
             !f.shown("closure_ground"),
             "clearing the access hides it again"
+        );
+    }
+
+    #[test]
+    fn a_hearing_made_public_again_loses_its_closure_ground() {
+        let mut f = Fixture::new();
+        f.focus("hearing_held");
+        f.press("<Enter>Held<Enter>");
+        f.focus("public_access");
+        f.press("<Enter>entire<Enter>");
+        f.focus("closure_ground");
+        f.press("<Enter>secret<Enter>");
+        assert!(f.record.hearing.fields.contains_key("closure_ground"));
+        f.focus("public_access");
+        let edits = f.press("<Enter>Open<Enter>");
+        let saved: Vec<(&str, &str)> = edits
+            .iter()
+            .map(|e| (e.field.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(saved[0], ("public_access", "open"));
+        assert!(saved.contains(&("closure_ground", "")), "{saved:?}");
+        assert!(!f.record.hearing.fields.contains_key("closure_ground"));
+        assert!(
+            crate::domain::finalise_problems(&f.spec, &f.record)
+                .iter()
+                .all(|p| p.kind != ProblemKind::NotApplicable)
         );
     }
 
