@@ -63,7 +63,10 @@ impl Protected {
 
     /// Adds a name not to print.
     pub fn add(&mut self, name: &str) {
-        let name = words(&name.to_lowercase()).join(" ");
+        let name = words(name)
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
         if name.chars().count() < MIN_NAME || name == "unknown" {
             return;
         }
@@ -75,16 +78,26 @@ impl Protected {
         }
     }
 
-    /// The first protected name found in `text` (whole words, any case, any spacing).
+    /// The first protected name found in `text` (whole words, any case, any spacing). The
+    /// text is scanned in place, one word at a time: a report of every breakdown is many
+    /// megabytes, and a copy of it as one string per word took more memory than the rest of
+    /// the report.
     pub fn find(&self, text: &str) -> Option<&str> {
-        let text = words(&text.to_lowercase());
-        for (i, w) in text.iter().enumerate() {
-            let Some(names) = self.by_first_word.get(w.as_str()) else {
+        let mut lower = String::new();
+        let mut rest = words(text);
+        while let Some(word) = rest.next() {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let Some(names) = self.by_first_word.get(lower.as_str()) else {
                 continue;
             };
             for name in names {
-                let len = name.split(' ').count();
-                if text.get(i..i + len).is_some_and(|ws| ws.join(" ") == *name) {
+                let mut ahead = rest.clone();
+                if name
+                    .split(' ')
+                    .skip(1)
+                    .all(|part| ahead.next().is_some_and(|w| same_lowered(w, part)))
+                {
                     return Some(name);
                 }
             }
@@ -105,12 +118,17 @@ impl Protected {
     }
 }
 
-/// The words of a text: runs of letters and digits.
-fn words(text: &str) -> Vec<String> {
+/// The words of a text: runs of letters and digits, as slices of it.
+fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+}
+
+/// Whether `word` lower-cased is `lowered`, without making the lower-case copy.
+fn same_lowered(word: &str, lowered: &str) -> bool {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .eq(lowered.chars())
 }
 
 #[cfg(test)]
@@ -127,6 +145,10 @@ mod tests {
         assert_eq!(p.find("Судья: ШАРИПОВ А. Б."), Some("шарипов а б"));
         assert_eq!(p.find("Rustam Nazarovich"), None);
         assert_eq!(p.find("Alimony and Ali"), None);
+        // A name split over lines, after its first word alone.
+        p.add("Rustam Karimov");
+        assert_eq!(p.find("Rustam Rustam\n  KARIMOV!"), Some("rustam karimov"));
+        assert_eq!(p.find("Rustam"), None, "a first word alone is no name");
         assert!(p.check("nobody here").is_ok());
         assert!(p.check("Judge Rustam Nazarov").is_err());
     }
