@@ -27,6 +27,12 @@ pub struct StatsArgs {
     /// every breakdown)
     #[arg(long = "by", value_enum, value_name = "DIMENSION")]
     pub by: Vec<Dimension>,
+    /// Hide small breakdown cells as a report marked for publication does: cells of fewer
+    /// than the setting `report.suppress_below` (default 5), and the next smallest when only
+    /// one is hidden. Hidden cells are empty in CSV (their note says so), null with
+    /// `"suppressed": true` in JSON, and say so in the table
+    #[arg(long)]
+    pub public: bool,
 }
 
 /// The breakdowns a table can add besides the codes.
@@ -65,6 +71,11 @@ pub fn run(ctx: &Context, a: StatsArgs, out: &mut Out) -> Result<()> {
             texts: &texts,
             lang: ctx.lang,
         },
+        hide_below: if a.public {
+            Some(crate::publish::suppress_below(&store)?)
+        } else {
+            None
+        },
     };
     match a.format {
         Format::Json => out.json(&labels.view(&result)),
@@ -82,9 +93,31 @@ pub fn run(ctx: &Context, a: StatsArgs, out: &mut Out) -> Result<()> {
 /// Prints figures with their names, and breakdown keys, in the user's language.
 struct Printer<'a> {
     names: Labels<'a>,
+    /// With `--public`: breakdown cells below this are hidden.
+    hide_below: Option<u64>,
 }
 
 impl Printer<'_> {
+    /// Which rows of a breakdown are hidden (none unless `--public`).
+    fn hidden(&self, rows: &[stats::Row]) -> Vec<bool> {
+        match self.hide_below {
+            Some(below) => stats::suppressed(rows, below),
+            None => vec![false; rows.len()],
+        }
+    }
+
+    /// What a hidden cell says instead of its figures.
+    fn hidden_text(&self) -> String {
+        self.names.texts.t_args(
+            self.names.lang,
+            "report-suppressed",
+            &[(
+                "n",
+                crate::i18n::Arg::Num(self.hide_below.unwrap_or_default() as i64),
+            )],
+        )
+    }
+
     fn figure(&self, f: &Figure, settings: Settings) -> String {
         self.names.figure(f, settings)
     }
@@ -135,12 +168,17 @@ impl Printer<'_> {
                         let heading = self.names.by(b.by);
                         rows.push(("    ", heading, String::new(), String::new(), String::new()));
                     }
-                    for r in &b.rows {
+                    for (r, hidden) in b.rows.iter().zip(self.hidden(&b.rows)) {
+                        let (value, interval) = if hidden {
+                            (self.hidden_text(), String::new())
+                        } else {
+                            (self.names.row_value(r), self.names.row_interval(r))
+                        };
                         rows.push((
                             "      ",
                             self.names.key(b, &r.key),
-                            self.names.row_value(r),
-                            self.names.row_interval(r),
+                            value,
+                            interval,
                             String::new(),
                         ));
                     }
@@ -237,13 +275,16 @@ impl Printer<'_> {
                                     rows: b
                                         .rows
                                         .iter()
-                                        .map(|r| RowView {
+                                        .zip(self.hidden(&b.rows))
+                                        .map(|(r, hidden)| RowView {
                                             key: &r.key,
                                             label: self.names.key(b, &r.key),
-                                            numerator: r.numerator,
-                                            denominator: r.denominator,
-                                            share: r.share,
-                                            ci95: ci(r.numerator, r.denominator),
+                                            numerator: (!hidden).then_some(r.numerator),
+                                            denominator: r.denominator.filter(|_| !hidden),
+                                            share: r.share.filter(|_| !hidden),
+                                            ci95: ci(r.numerator, r.denominator)
+                                                .filter(|_| !hidden),
+                                            suppressed: hidden,
                                         })
                                         .collect(),
                                 })
@@ -288,8 +329,8 @@ impl Printer<'_> {
                     f.denominator.filter(|_| f.kind == Kind::Share),
                 )));
                 for b in &f.breakdowns {
-                    for r in &b.rows {
-                        rows.push(vec![
+                    for (r, hidden) in b.rows.iter().zip(self.hidden(&b.rows)) {
+                        let mut row = vec![
                             g.id.to_owned(),
                             f.id.clone(),
                             label.clone(),
@@ -297,16 +338,24 @@ impl Printer<'_> {
                             b.by.code().to_owned(),
                             r.key.clone(),
                             self.names.key(b, &r.key),
-                            r.numerator.to_string(),
-                            opt(r.denominator),
-                            share(r.share),
-                            String::new(),
-                            String::new(),
-                            String::new(),
-                            String::new(),
-                        ]);
-                        let last = rows.len() - 1;
-                        rows[last].extend(ci_cells(ci(r.numerator, r.denominator)));
+                        ];
+                        if hidden {
+                            row.extend(vec![String::new(); 6]);
+                            row.push(self.hidden_text());
+                            row.extend(ci_cells(None));
+                        } else {
+                            row.extend([
+                                r.numerator.to_string(),
+                                opt(r.denominator),
+                                share(r.share),
+                                String::new(),
+                                String::new(),
+                                String::new(),
+                                String::new(),
+                            ]);
+                            row.extend(ci_cells(ci(r.numerator, r.denominator)));
+                        }
+                        rows.push(row);
                     }
                 }
             }
@@ -469,10 +518,14 @@ struct BreakdownView<'a> {
 struct RowView<'a> {
     key: &'a str,
     label: String,
-    numerator: u64,
+    /// `None` only for a cell hidden by `--public`.
+    numerator: Option<u64>,
     denominator: Option<u64>,
     share: Option<f64>,
     ci95: Option<[f64; 2]>,
+    /// Set (and only then written) for a cell hidden by `--public`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
 }
 
 /// A share's interval for JSON and CSV.

@@ -419,3 +419,68 @@ fn questions_are_wrapped_to_100_columns_never_cut() {
         );
     }
 }
+
+/// `--public` hides small breakdown cells as a public report does, in every format; without
+/// it `stats` is the reviewers' own view and shows every count.
+#[test]
+fn public_stats_hide_small_cells_in_every_format() {
+    let env = Env::new();
+    t1(&env);
+    let cells = |args: &[&str], key: &str| -> csv::StringRecord {
+        let out = env.ok(args);
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        reader
+            .records()
+            .map(|r| r.expect("csv row"))
+            .find(|r| r.get(1) == Some("torture.judicial_reaction") && r.get(5) == Some(key))
+            .unwrap_or_else(|| panic!("no row {key}"))
+    };
+    let csv = ["stats", "--format", "csv"];
+    let public_csv = ["stats", "--format", "csv", "--public"];
+    // The judge's reactions: an examination ordered once, a referral once, ignored 11 times.
+    assert_eq!(&cells(&csv, "ordered_medical_exam")[7], "1");
+    let hidden = cells(&public_csv, "ordered_medical_exam");
+    assert_eq!(
+        (&hidden[7], &hidden[8], &hidden[9], &hidden[13], &hidden[14]),
+        ("", "", "", "hidden: fewer than 5", "")
+    );
+    assert_eq!(
+        &cells(&public_csv, "referred_to_prosecutor_for_check")[7],
+        ""
+    );
+    let ignored = cells(&public_csv, "ignored");
+    assert_eq!((&ignored[7], &ignored[8]), ("11", "13"));
+
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["stats", "--format", "json", "--public"])).expect("json");
+    let rows = json["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .flat_map(|g| g["figures"].as_array().expect("figures").iter())
+        .find(|f| f["id"] == "torture.judicial_reaction")
+        .expect("figure")["breakdowns"]
+        .as_array()
+        .expect("breakdowns")
+        .iter()
+        .flat_map(|b| b["rows"].as_array().expect("rows").clone())
+        .collect::<Vec<_>>();
+    let row = |key: &str| {
+        rows.iter()
+            .find(|r| r["key"] == key)
+            .unwrap_or_else(|| panic!("no row {key}"))
+            .clone()
+    };
+    assert_eq!(row("ordered_medical_exam")["suppressed"], true);
+    assert!(row("ordered_medical_exam")["numerator"].is_null());
+    assert_eq!(row("ignored")["numerator"], 11);
+    assert!(row("ignored").get("suppressed").is_none());
+
+    let table = env.ok(&["stats", "--public"]);
+    let line = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("Ordered a medical examination"))
+        .expect("line");
+    assert!(line.contains("hidden: fewer than 5"), "{line}");
+    assert!(!env.ok(&["stats"]).contains("hidden: fewer than"));
+}
