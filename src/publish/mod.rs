@@ -384,7 +384,7 @@ pub fn build(
             value: f.value,
             text: names.value(f),
             unit: f.unit.map(|u| names.unit(u)),
-            note: f.note.unwrap_or_default().to_owned(),
+            note: names.note(f),
             excluded: f
                 .excluded
                 .iter()

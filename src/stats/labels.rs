@@ -21,6 +21,20 @@ pub fn figure_key(id: &str) -> String {
     format!("stats-{}", id.replace('.', "-"))
 }
 
+/// The message key of a figure's note; checklist items share one, and so do the trials'
+/// figures per checklist group and per item.
+pub fn note_key(id: &str) -> String {
+    if id.starts_with("checklist.") {
+        "stats-note-checklist".to_owned()
+    } else if id.starts_with("trials.group.") {
+        "stats-note-trials-group".to_owned()
+    } else if id.starts_with("trials.checklist.") {
+        "stats-note-trials-checklist".to_owned()
+    } else {
+        format!("stats-note-{}", id.replace('.', "-"))
+    }
+}
+
 /// Names figures, groups and values in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct Labels<'a> {
@@ -73,6 +87,17 @@ impl Labels<'_> {
             &figure_key(&f.id),
             &[("minutes", Arg::Num(i64::from(settings.late_after_minutes)))],
         )
+    }
+
+    /// A figure's note (how its denominator is chosen) in this language: the message
+    /// `stats-note-<figure id>` (one for every checklist item), else the figure's English note.
+    pub fn note(&self, f: &Figure) -> String {
+        let key = note_key(&f.id);
+        if self.texts.has(self.lang, &key) {
+            self.t(&key)
+        } else {
+            f.note.unwrap_or_default().to_owned()
+        }
     }
 
     /// A unit, as printed after a number.

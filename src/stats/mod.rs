@@ -29,7 +29,7 @@ pub use honest::{
     DEFAULT_SUPPRESS_BELOW, SMALL_DENOMINATOR, SUPPRESS_SETTING, interval_text, small, suppressed,
     wilson,
 };
-pub use labels::{Labels, figure_key, group_key, percent};
+pub use labels::{Labels, figure_key, group_key, note_key, percent};
 
 /// The settings key of the lateness threshold, in minutes.
 pub const LATE_SETTING: &str = "stats.late_after_minutes";

@@ -1310,8 +1310,29 @@ fn every_figure_and_group_has_a_label_in_every_language() {
             assert!(has(key), "{lang} {key}");
         }
     }
-    // The lateness figure says its threshold, in the user's language.
+    // Every note in every language; the English message is the figure's own note, word for
+    // word, so the two never drift apart.
     let spec = Spec::builtin().expect("spec");
+    for g in &s.groups {
+        for f in &g.figures {
+            let key = note_key(&f.id);
+            for lang in [Lang::En, Lang::Ru, Lang::Tg] {
+                assert!(texts.has(lang, &key), "{} has no {lang} note", f.id);
+            }
+            let en = Labels {
+                spec: &spec,
+                texts: &texts,
+                lang: Lang::En,
+            };
+            assert_eq!(Some(en.note(f).as_str()), f.note, "{}", f.id);
+            let ru = Labels {
+                lang: Lang::Ru,
+                ..en
+            };
+            assert_ne!(Some(ru.note(f).as_str()), f.note, "{} in Russian", f.id);
+        }
+    }
+    // The lateness figure says its threshold, in the user's language.
     let late = s.figure("timeliness.started_late").expect("late");
     let labels = |lang| Labels {
         spec: &spec,

@@ -112,6 +112,12 @@ fn reports_are_written_in_russian_and_tajik_and_by_right() {
     let tg = read(&report(&env, &["--lang", "tg"], "tg.html"));
     assert!(tg.contains("Ҳисобот оид ба мониторинги мурофиаҳои судӣ"));
     assert!(tg.contains("Ягон вокуниши судя"), "Tajik figure names");
+    // Each figure's note in the report's language, never the English one.
+    assert!(ru.contains("Разные подсудимые, сделавшие заявление"));
+    assert!(tg.contains("Судшавандагони гуногун, ки иддао карданд"));
+    for html in [&ru, &tg] {
+        assert!(!html.contains("Distinct defendants who raised an allegation"));
+    }
 
     // By right: treaty articles from the checklist's references, torture under CAT 15.
     let right = env.dir.path().join("right.html");
@@ -338,7 +344,10 @@ print(json.dumps(out, ensure_ascii=False))
     assert!((num(&r[7]) - 0.292_256).abs() < 1e-6, "{:?}", r[7]);
     assert_eq!(r[7][1], "0.0%");
     let note = r[10][0].as_str().expect("note");
-    assert!(note.starts_with("Distinct defendants who raised"), "{note}");
+    assert!(
+        note.starts_with("Разные подсудимые, сделавшие заявление"),
+        "the note in the workbook's language: {note}"
+    );
     let reaction = find(torture, "Любая реакция судьи");
     assert_eq!(
         (reaction[3][0].clone(), reaction[4][0].clone()),
