@@ -215,13 +215,32 @@ impl Context {
         } else {
             OpenMode::Existing
         };
-        Store::open(
+        let opened = Store::open(
             &self.db,
             &pass,
             mode,
             Arc::clone(&self.spec),
             Sources::system(),
-        )
+        );
+        match opened {
+            // Counted as the unlock screens count it, when erasing after too many is on.
+            Err(wrong @ Error::WrongPassphrase(_)) => {
+                match crate::store::guard::wrong_passphrase(&self.db)? {
+                    None => Err(wrong),
+                    Some((limit, erased)) => Err(Error::Invalid(format!(
+                        "{wrong}; that was {limit} wrong passphrases in a row, so {} was erased as its settings asked (its key destroyed in {} ms)",
+                        self.db.display(),
+                        erased.key_destroyed.as_millis()
+                    ))),
+                }
+            }
+            Ok(store) => {
+                // The right passphrase: the count of wrong ones starts again.
+                let _ = store.sync_guard();
+                Ok(store)
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 

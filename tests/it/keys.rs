@@ -705,3 +705,43 @@ fn a_backup_cut_off_never_looks_finished() {
     let left = names(&dir);
     assert!(left.len() == 1 && !left[0].starts_with('.'), "{left:?}");
 }
+
+/// Erasing after wrong passphrases counts the command line's opens too (it has no pause
+/// between tries, so a script could guess there otherwise): a right passphrase starts the
+/// count again; the limit-th wrong one in a row erases the database and says so.
+#[test]
+fn the_command_line_counts_wrong_passphrases_toward_the_erase() {
+    let env = Env::with_demo(3, 2);
+    let db = env.db();
+    {
+        let store = courtwatch::store::Store::open(
+            &db,
+            PASS,
+            courtwatch::store::OpenMode::Existing,
+            std::sync::Arc::new(courtwatch::spec::Spec::builtin().expect("spec")),
+            courtwatch::clock::Sources::fixed(),
+        )
+        .expect("open");
+        store.set_erase_after(5).expect("setting");
+    }
+    let guard = std::fs::read_to_string(courtwatch::store::guard::guard_file(&db));
+    assert_eq!(guard.expect("guard file"), "5 0\n");
+    let wrong = || courtwatch_at(&db, "not it", &["list"], &[]);
+    for _ in 0..4 {
+        assert_eq!(wrong().status.code(), Some(1));
+    }
+    assert!(courtwatch_at(&db, PASS, &["list"], &[]).status.success());
+    for _ in 0..4 {
+        assert_eq!(wrong().status.code(), Some(1));
+    }
+    assert!(db.exists(), "four in a row: still there");
+    let fifth = wrong();
+    assert_eq!(fifth.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&fifth.stderr);
+    assert!(
+        said.contains("5 wrong passphrases in a row") && said.contains("erased"),
+        "{said}"
+    );
+    assert!(!db.exists(), "erased");
+    assert!(!courtwatch::store::guard::guard_file(&db).exists());
+}
