@@ -32,6 +32,13 @@ impl Key {
         }
     }
 
+    pub const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::ALT,
+        }
+    }
+
     pub const fn f(n: u8) -> Key {
         Key::plain(KeyCode::F(n))
     }
@@ -76,6 +83,8 @@ impl Key {
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else if let KeyCode::Char(c) = self.code
             && c != ' '
         {

@@ -158,7 +158,9 @@ impl Checklist {
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
         if self.comment.is_some() {
-            return keys::describe(COMMENT_KEYS);
+            let mut k = keys::describe(COMMENT_KEYS);
+            k.extend(crate::tui::widgets::text::edit_keys());
+            return k;
         }
         let mut k = keys::describe(KEYS);
         k.extend(keys::describe(keys::NAV));

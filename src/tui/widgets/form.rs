@@ -464,7 +464,13 @@ impl FormState {
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
         match &self.picker {
             Some(p) => p.keys(),
-            None => keys::describe(KEYS),
+            None => {
+                let mut k = keys::describe(KEYS);
+                if self.editor.is_some() {
+                    k.extend(super::text::edit_keys());
+                }
+                k
+            }
         }
     }
 

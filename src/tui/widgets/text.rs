@@ -14,6 +14,30 @@ use tui_input::backend::crossterm::EventHandler;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::tui::keys::{self, Binding, Key};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Clear,
+    DeleteWord,
+}
+
+/// The editing keys a text field adds to typing. Ctrl-W is not one of them: it adds a
+/// witness on the people tab, so deleting a word is Alt-Backspace.
+const EDIT_KEYS: &[Binding<Action>] = &[
+    Binding::help_only(&[Key::ctrl('u')], Action::Clear, "key-clear-text"),
+    Binding::help_only(
+        &[Key::alt(KeyCode::Backspace)],
+        Action::DeleteWord,
+        "key-delete-word",
+    ),
+];
+
+/// The editing keys, for the help of a screen with a text field.
+pub fn edit_keys() -> Vec<(String, &'static str, bool)> {
+    keys::describe(EDIT_KEYS)
+}
+
 /// An editor for one field's text.
 #[derive(Clone)]
 pub enum Editor {
@@ -75,6 +99,29 @@ impl Editor {
             && !(c == '\t' && self.is_multiline())
         {
             return Some(false);
+        }
+        match (keys::lookup(EDIT_KEYS, &key), &mut *self) {
+            (Some(Action::Clear), Editor::Line(input)) => {
+                let changed = !input.value().is_empty();
+                input.reset();
+                return Some(changed);
+            }
+            // In a narrative, Ctrl-U clears the line the cursor is on, not every paragraph.
+            (Some(Action::Clear), Editor::Area(ta)) => {
+                let before = ta.lines().join("\n");
+                ta.delete_line_by_head();
+                ta.delete_line_by_end();
+                return Some(ta.lines().join("\n") != before);
+            }
+            (Some(Action::DeleteWord), Editor::Line(input)) => {
+                return Some(
+                    input
+                        .handle(tui_input::InputRequest::DeletePrevWord)
+                        .is_some(),
+                );
+            }
+            (Some(Action::DeleteWord), Editor::Area(ta)) => return Some(ta.delete_word()),
+            (None, _) => {}
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self {
@@ -318,7 +365,8 @@ pub fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
 mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    use super::{Secret, wrap};
+    use super::{Editor, Secret, wrap};
+    use crate::tui::keys::{parse, press as key};
 
     fn press(s: &mut Secret, code: KeyCode) -> bool {
         s.handle(KeyEvent::new(code, KeyModifiers::NONE))
@@ -355,6 +403,33 @@ mod tests {
         assert!(!press(&mut s, KeyCode::Enter));
         assert!(s.handle(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
         assert_eq!(s.value(), "");
+    }
+
+    /// Ctrl-U clears a field (a narrative's current line); Alt-Backspace deletes the word
+    /// before the cursor; Ctrl-W stays a command of the screen (a witness on People).
+    #[test]
+    fn ctrl_u_clears_and_alt_backspace_deletes_a_word() {
+        let alt_bs = key(KeyCode::Backspace, KeyModifiers::ALT);
+        let mut e = Editor::line("Саидов Алишер");
+        assert_eq!(e.handle(alt_bs), Some(true));
+        assert_eq!(e.value(), "Саидов ");
+        assert_eq!(e.handle(parse("<C-u>")[0]), Some(true));
+        assert_eq!(e.value(), "");
+        assert_eq!(
+            e.handle(parse("<C-w>")[0]),
+            None,
+            "Ctrl-W is left to the screen"
+        );
+
+        let mut n = Editor::area("first line\nsecond words");
+        assert_eq!(n.handle(alt_bs), Some(true));
+        assert_eq!(n.value(), "first line\nsecond ");
+        assert_eq!(n.handle(parse("<C-u>")[0]), Some(true));
+        assert_eq!(
+            n.value(),
+            "first line\n",
+            "only the current line is cleared"
+        );
     }
 
     #[test]
