@@ -45,6 +45,9 @@ pub struct Session {
     config: Config,
     /// The clock the interface reads "now" from (Ctrl-N in date fields).
     clock: Box<dyn Clock>,
+    /// The folder batches were last looked for in, typed on the merge screen: the next
+    /// merge of this session starts there.
+    merge_folder: Option<String>,
 }
 
 impl Session {
@@ -73,6 +76,7 @@ impl Session {
             store: None,
             config,
             clock,
+            merge_folder: None,
         };
         session.run(start);
         session
@@ -411,6 +415,16 @@ impl Session {
                 }
             }
             Effect::ExportInfo | Effect::FindBatches { .. } => {
+                let effect = match effect {
+                    Effect::FindBatches { folder: Some(f) } => {
+                        self.merge_folder = Some(f.clone());
+                        Effect::FindBatches { folder: Some(f) }
+                    }
+                    Effect::FindBatches { folder: None } => Effect::FindBatches {
+                        folder: self.merge_folder.clone(),
+                    },
+                    other => other,
+                };
                 let Some(store) = self.store.as_ref() else {
                     return Outcome::Failed("the database is not open".into());
                 };
