@@ -364,3 +364,63 @@ fn control_characters_never_enter_typed_text() {
     let narrative = only(&h).hearing.fields.get("narrative").cloned();
     assert_eq!(narrative.as_deref(), Some("a\tb\ncd"));
 }
+
+/// Defect 8: the search prompt was drawn over the count and legend line, and what was typed
+/// ran into the legend's end (`Search: пытк A allegation · …`). It has a line of its own.
+#[test]
+fn the_search_prompt_has_a_line_of_its_own() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 3);
+    h.keys("/пытк");
+    let screen = h.screen();
+    let prompt = screen
+        .lines()
+        .find(|l| l.starts_with("Search:"))
+        .unwrap_or_else(|| panic!("no prompt:\n{screen}"));
+    assert_eq!(prompt.trim_end(), "Search: пытк", "{screen}");
+    assert!(
+        screen.lines().any(|l| l.starts_with("3 hearings")),
+        "the count stays:\n{screen}"
+    );
+}
+
+/// Defect 8: the case-number column cut a 14-character number to 12 at 100 columns while
+/// the court column had room; now it fits its longest number, and a cut court name ends
+/// in "…".
+#[test]
+fn the_case_number_column_fits_its_numbers() {
+    let mut h = Harness::first_run(100, 24, Lang::En);
+    h.create_profile().keys("n1-1234/2026-ab<Esc>");
+    let screen = h.screen();
+    assert!(screen.contains("1-1234/2026-ab"), "{screen}");
+    h.resize(60, 18);
+    let narrow = h.screen();
+    let row = narrow
+        .lines()
+        .find(|l| l.contains("Draft") || l.contains("draft"))
+        .unwrap_or_else(|| panic!("{narrow}"));
+    assert!(row.contains("1-1234/2026-ab"), "{narrow}");
+}
+
+/// Defect 8: no key cleared a field, and the merge folder was not remembered. Ctrl-U
+/// clears the folder field; the folder typed is where the next merge of the session looks.
+#[test]
+fn ctrl_u_clears_a_field_and_the_merge_folder_is_remembered() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 1);
+    let usb = tempfile::tempdir().expect("tempdir");
+    let typed = usb.path().display().to_string();
+    h.keys("m<C-u>");
+    h.keys(&typed);
+    h.keys("<Enter>");
+    assert!(
+        h.screen().contains(&typed),
+        "the typed folder replaced the old one:\n{}",
+        h.screen()
+    );
+    h.keys("<Esc>");
+    h.keys("m");
+    assert!(
+        h.screen().contains(&typed),
+        "the next merge looks there again:\n{}",
+        h.screen()
+    );
+}

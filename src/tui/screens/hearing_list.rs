@@ -4,9 +4,10 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Cmd, Ctx, Screen};
 use crate::i18n::Arg;
@@ -16,6 +17,7 @@ use crate::tui::effect::{Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key, Nav};
 use crate::tui::theme;
 use crate::tui::widgets::filter::{FilterKey, FilterPanel};
+use crate::tui::widgets::form::truncate;
 use crate::tui::widgets::text::Editor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,14 +323,21 @@ impl HearingList {
         if area.height < 3 {
             return;
         }
+        // The search prompt, while open, has a line of its own above the count and legend
+        // (drawn over them, it left the legend's end after what was typed).
+        let prompt_h = u16::from(self.search.is_some());
         let table_area = Rect {
-            height: area.height - 1,
+            height: area.height - 1 - prompt_h,
             ..area
         };
         let info_area = Rect {
             y: area.y + area.height - 1,
             height: 1,
             ..area
+        };
+        let prompt_area = Rect {
+            y: info_area.y - prompt_h,
+            ..info_area
         };
         // Wider terminals get the reviewer's columns: region, judge, stage and monitor.
         let wide = area.width >= 110;
@@ -357,7 +366,7 @@ impl HearingList {
         head.push(title("list-status", Some(SortColumn::Status)));
         head.push(title("list-flags", None));
         let header = Row::new(head).style(theme::section());
-        let rows: Vec<Row<'_>> = self
+        let texts: Vec<Vec<String>> = self
             .rows
             .iter()
             .map(|h| {
@@ -377,49 +386,83 @@ impl HearingList {
                 } else {
                     h.hearing_date.clone()
                 };
-                let mut cells = vec![Cell::from(date), Cell::from(court.to_owned())];
+                let mut cells = vec![date, court.to_owned()];
                 if wide {
                     let region = ctx
                         .spec
                         .court(&h.court)
                         .map_or("", |c| ctx.spec.code_label("region", &c.region, ctx.lang));
-                    cells.push(Cell::from(region.to_owned()));
-                    cells.push(Cell::from(h.judge.clone()));
+                    cells.push(region.to_owned());
+                    cells.push(h.judge.clone());
                 }
-                cells.push(Cell::from(h.case_number.clone()));
+                cells.push(h.case_number.clone());
                 if wide {
                     let stage = crate::spec::split_multi(&h.stages)
                         .next()
                         .map_or("", |c| ctx.spec.code_label("hearing_stage", c, ctx.lang));
-                    cells.push(Cell::from(stage.to_owned()));
-                    cells.push(Cell::from(h.monitor.clone()));
+                    cells.push(stage.to_owned());
+                    cells.push(h.monitor.clone());
                 }
-                cells.push(Cell::from(status));
-                cells.push(Cell::from(flags));
-                Row::new(cells)
+                cells.push(status);
+                cells.push(flags);
+                cells
             })
             .collect();
+        // The case number and status columns fit their longest text (a case number is never
+        // cut while the court has room); the court, judge and stage share the rest.
+        let fit = |column: usize, title: &str, cap: u16| -> u16 {
+            let widest = texts
+                .iter()
+                .filter_map(|r| r.get(column))
+                .map(|t| UnicodeWidthStr::width(t.as_str()))
+                .chain([UnicodeWidthStr::width(title) + 1])
+                .max()
+                .unwrap_or(0);
+            u16::try_from(widest).unwrap_or(cap).clamp(6, cap)
+        };
+        let statuses = ["draft", "final", "reviewed"]
+            .map(|s| ctx.t(&format!("status-{s}")))
+            .into_iter()
+            .chain([ctx.t("list-status")])
+            .map(|t| UnicodeWidthStr::width(t.as_str()) + 1)
+            .max()
+            .unwrap_or(10);
+        let status_w = u16::try_from(statuses).unwrap_or(10).clamp(6, 16);
         let widths: Vec<Constraint> = if wide {
             vec![
                 Constraint::Length(10),
                 Constraint::Fill(2),
                 Constraint::Length(12),
                 Constraint::Fill(1),
-                Constraint::Length(12),
+                Constraint::Length(fit(4, &ctx.t("list-case"), 24)),
                 Constraint::Fill(1),
-                Constraint::Length(7),
-                Constraint::Length(10),
+                Constraint::Length(fit(6, &ctx.t("list-monitor"), 10)),
+                Constraint::Length(status_w),
                 Constraint::Length(5),
             ]
         } else {
             vec![
                 Constraint::Length(10),
                 Constraint::Fill(1),
-                Constraint::Length(12),
-                Constraint::Length(10),
+                Constraint::Length(fit(2, &ctx.t("list-case"), 24)),
+                Constraint::Length(status_w),
                 Constraint::Length(5),
             ]
         };
+        // What the table gives each column, to cut a longer text with "…" rather than
+        // drop its end silently.
+        let columns = Layout::horizontal(widths.clone())
+            .spacing(1)
+            .split(table_area);
+        let rows: Vec<Row<'_>> =
+            texts
+                .into_iter()
+                .map(|cells| {
+                    Row::new(cells.into_iter().zip(columns.iter()).map(|(text, column)| {
+                        Cell::from(truncate(&text, usize::from(column.width)))
+                    }))
+                })
+                .collect();
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme::selected())
@@ -496,13 +539,13 @@ impl HearingList {
         if let Some(search) = &self.search {
             let prompt = format!("{} ", ctx.t("list-search-prompt"));
             let w = unicode_width::UnicodeWidthStr::width(prompt.as_str()) as u16;
-            frame.render_widget(Paragraph::new(prompt).style(theme::key()), info_area);
+            frame.render_widget(Paragraph::new(prompt).style(theme::key()), prompt_area);
             search.render(
                 frame,
                 Rect {
-                    x: info_area.x + w,
-                    width: info_area.width.saturating_sub(w),
-                    ..info_area
+                    x: prompt_area.x + w,
+                    width: prompt_area.width.saturating_sub(w),
+                    ..prompt_area
                 },
                 theme::value(),
             );
