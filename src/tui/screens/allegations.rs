@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 use uuid::Uuid;
 
 use super::Ctx;
@@ -15,8 +15,9 @@ use crate::spec::Spec;
 use crate::tui::effect::Effect;
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
-use crate::tui::widgets::form::{Edit, FormKey, FormState, Group};
+use crate::tui::widgets::form::Group;
 use crate::tui::widgets::picker::{Choice, Picker, PickerEvent};
+use crate::tui::widgets::records::Records;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -45,9 +46,8 @@ const KEYS: &[Binding<Action>] = &[
 
 #[derive(Debug, Default, Clone)]
 pub struct Allegations {
-    order: Vec<Uuid>,
-    selected: usize,
-    form: FormState,
+    /// The allegations of the hearing, and the form of the selected one.
+    records: Records,
     /// Choosing who made the allegation, before it is added.
     who: Option<Picker>,
 }
@@ -81,47 +81,15 @@ impl Allegations {
     }
 
     fn current(&self) -> Option<Uuid> {
-        self.order.get(self.selected).copied()
+        self.records.selected()
     }
 
+    /// Follows the record after a change: the same allegation stays selected; a new one is
+    /// selected when one was added.
     pub fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
-        let before = self.current();
-        let old = std::mem::take(&mut self.order);
-        self.order = record.allegations.iter().map(|a| a.uuid).collect();
-        let added = self.order.iter().position(|u| !old.contains(u));
-        self.selected = match (added, before) {
-            (Some(i), _) if !old.is_empty() || self.order.len() == 1 => i,
-            (_, Some(b)) => self.order.iter().position(|u| *u == b).unwrap_or(0),
-            _ => 0,
-        }
-        .min(self.order.len().saturating_sub(1));
-        self.rebuild(record, ctx);
-    }
-
-    fn rebuild(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
-        match self.current() {
-            Some(a) => {
-                let g = groups(record, a, ctx);
-                if g.as_slice() == self.form.groups() {
-                    self.form.rebuild(ctx.spec, record);
-                } else {
-                    // A record just added (a charge, a follow-up) gets the cursor.
-                    let added = g
-                        .iter()
-                        .skip(1)
-                        .find(|x| !self.form.groups().iter().any(|o| o.record == x.record))
-                        .filter(|_| !self.form.groups().is_empty())
-                        .map(|x| x.record);
-                    let same =
-                        self.form.groups().first().map(|o| o.record) == g.first().map(|x| x.record);
-                    self.form = FormState::new(g, ctx.spec, record);
-                    if let Some(uuid) = added.filter(|_| same) {
-                        self.form.focus_record(ctx.spec, record, uuid);
-                    }
-                }
-            }
-            None => self.form = FormState::default(),
-        }
+        let order = record.allegations.iter().map(|a| a.uuid).collect();
+        let groups = |a| groups(record, a, ctx);
+        self.records.refresh(order, ctx.spec, record, &groups);
     }
 
     /// The "who" list's keys while it is open; else the screen's, then its form's (only the
@@ -130,16 +98,18 @@ impl Allegations {
         if let Some(p) = &self.who {
             return p.keys();
         }
-        if self.form.has_popup() {
-            return self.form.keys();
+        let form = self.records.form();
+        if form.has_popup() {
+            return form.keys();
         }
         let mut k = keys::describe(KEYS);
-        k.extend(self.form.keys());
+        k.extend(form.keys());
         k
     }
 
-    pub fn flush(&mut self, spec: &Spec) -> Option<Edit> {
-        self.form.flush(spec)
+    /// The pending text of the form, as save effects.
+    pub fn flush(&mut self, spec: &Spec, hearing: Uuid) -> Vec<Effect> {
+        self.records.flush(spec, hearing)
     }
 
     pub fn focus(
@@ -158,10 +128,10 @@ impl Allegations {
                 .find(|f| f.uuid == uuid)
                 .map(|f| f.allegation_uuid),
         };
-        if let Some(i) = allegation.and_then(|a| self.order.iter().position(|u| *u == a)) {
-            self.selected = i;
-            self.rebuild(record, ctx);
-            self.form.focus_field(ctx.spec, record, entity, uuid, field);
+        if let Some(allegation) = allegation {
+            let groups = |a| groups(record, a, ctx);
+            self.records
+                .focus(allegation, (entity, uuid, field), ctx.spec, record, &groups);
         }
     }
 
@@ -195,21 +165,10 @@ impl Allegations {
                 PickerEvent::NotMine => None,
             };
         }
-        if !self.form.has_popup()
+        if !self.records.form().has_popup()
             && let Some(action) = keys::lookup(KEYS, &key)
         {
-            let effects: Vec<Effect> = self
-                .form
-                .flush(ctx.spec)
-                .into_iter()
-                .map(|e| Effect::SetField {
-                    hearing,
-                    entity: e.entity,
-                    record: e.record,
-                    field: e.field,
-                    value: e.value,
-                })
-                .collect();
+            let effects = self.records.flush(ctx.spec, hearing);
             match action {
                 Action::Add => {
                     let mut choices: Vec<Choice> = ordered(record)
@@ -265,7 +224,8 @@ impl Allegations {
                 }
                 Action::Remove => {
                     let target = self
-                        .form
+                        .records
+                        .form()
                         .focused(ctx.spec)
                         .filter(|(e, _, _)| *e == Entity::Followup)
                         .map(|(e, u, _)| (e, u))
@@ -287,34 +247,15 @@ impl Allegations {
                     }
                 }
                 Action::Prev | Action::Next => {
-                    if !self.order.is_empty() {
-                        self.selected = if action == Action::Prev {
-                            self.selected.saturating_sub(1)
-                        } else {
-                            (self.selected + 1).min(self.order.len() - 1)
-                        };
-                        self.rebuild(record, ctx);
-                    }
+                    let groups = |a| groups(record, a, ctx);
+                    self.records
+                        .step(action == Action::Next, ctx.spec, record, &groups);
                 }
             }
             return Some((effects, None));
         }
-        match self.form.handle_key(key, &ctx.form(), record) {
-            FormKey::Used(edits) => Some((
-                edits
-                    .into_iter()
-                    .map(|e| Effect::SetField {
-                        hearing,
-                        entity: e.entity,
-                        record: e.record,
-                        field: e.field,
-                        value: e.value,
-                    })
-                    .collect(),
-                None,
-            )),
-            FormKey::NotMine => None,
-        }
+        let effects = self.records.handle_key(key, &ctx.form(), record)?;
+        Some((effects, None))
     }
 
     pub fn render(
@@ -325,7 +266,7 @@ impl Allegations {
         record: &HearingRecord,
         problems: &[Problem],
     ) {
-        if self.order.is_empty() {
+        if self.records.is_empty() {
             frame.render_widget(
                 Paragraph::new(ctx.t("allegations-empty"))
                     .style(theme::dim())
@@ -333,7 +274,9 @@ impl Allegations {
                 area,
             );
         } else {
-            let list_h = (self.order.len() as u16 + 1).min(area.height / 4).max(2);
+            let list_h = (self.records.order().len() as u16 + 1)
+                .min(area.height / 4)
+                .max(2);
             let [list_area, form_area] =
                 Layout::vertical([Constraint::Length(list_h), Constraint::Min(3)]).areas(area);
             let items: Vec<ListItem<'_>> = record
@@ -365,14 +308,14 @@ impl Allegations {
                     ListItem::new(format!("{mark}{}. {who}  {methods}", i + 1))
                 })
                 .collect();
-            let mut state = ListState::default().with_selected(Some(self.selected));
-            frame.render_stateful_widget(
-                List::new(items).highlight_style(theme::selected()),
-                list_area,
-                &mut state,
+            self.records.render(
+                frame,
+                (list_area, form_area),
+                items,
+                &ctx.form(),
+                record,
+                problems,
             );
-            self.form
-                .render(frame, form_area, &ctx.form(), record, problems);
         }
         if let Some(p) = &self.who {
             p.render(frame, area, &ctx.t("picker-hint"));

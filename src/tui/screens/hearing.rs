@@ -20,8 +20,9 @@ use crate::tui::effect::{Effect, Outcome};
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
 use crate::tui::widgets::chrome::{self, Answer};
-use crate::tui::widgets::form::{Edit, FormKey, FormState, Group};
+use crate::tui::widgets::form::{FormKey, FormState, Group};
 use crate::tui::widgets::picker::centered;
+use crate::tui::widgets::records::save_effects;
 use crate::tui::widgets::text::Editor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,27 +288,12 @@ impl HearingScreen {
 
     /// Pending text edits of every tab, as save effects.
     pub fn flush(&mut self, ctx: &Ctx<'_>) -> Vec<Effect> {
-        let mut edits: Vec<Edit> = Vec::new();
-        edits.extend(self.details.flush(ctx.spec));
-        edits.extend(self.people.flush(ctx.spec));
-        edits.extend(self.allegations.flush(ctx.spec));
-        let mut effects = self.save_edits(edits);
+        let hearing = self.hearing();
+        let mut effects = save_effects(hearing, self.details.flush(ctx.spec));
+        effects.extend(self.people.flush(ctx.spec, hearing));
+        effects.extend(self.allegations.flush(ctx.spec, hearing));
         effects.extend(self.checklist.flush(&self.record));
         effects
-    }
-
-    fn save_edits(&self, edits: Vec<Edit>) -> Vec<Effect> {
-        let hearing = self.hearing();
-        edits
-            .into_iter()
-            .map(|e| Effect::SetField {
-                hearing,
-                entity: e.entity,
-                record: e.record,
-                field: e.field,
-                value: e.value,
-            })
-            .collect()
     }
 
     fn save(&mut self, effects: Vec<Effect>) -> Vec<Cmd> {
@@ -343,7 +329,7 @@ impl HearingScreen {
         if edits.is_empty() {
             return Vec::new();
         }
-        let effects = self.save_edits(edits);
+        let effects = save_effects(self.hearing(), edits);
         self.after_change(ctx);
         self.save(effects)
     }
@@ -522,7 +508,7 @@ impl HearingScreen {
                         let screen = super::add_court::AddCourt::new(&typed, true, ctx);
                         return Some(vec![Cmd::Push(Box::new(super::Screen::AddCourt(screen)))]);
                     }
-                    let effects = self.save_edits(edits);
+                    let effects = save_effects(self.hearing(), edits);
                     self.after_change(ctx);
                     self.save(effects)
                 }
@@ -615,7 +601,7 @@ impl HearingScreen {
                         ctx.spec,
                         &mut self.record,
                     );
-                    pending.extend(self.save_edits(stale));
+                    pending.extend(save_effects(self.hearing(), stale));
                 }
                 let mut cmds = self.save(pending);
                 cmds.push(Cmd::Run(Effect::Finalise {

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 use uuid::Uuid;
 
 use super::Ctx;
@@ -16,7 +16,8 @@ use crate::spec::Spec;
 use crate::tui::effect::Effect;
 use crate::tui::keys::{self, Binding, Key};
 use crate::tui::theme;
-use crate::tui::widgets::form::{Edit, FormKey, FormState, Group};
+use crate::tui::widgets::form::Group;
+use crate::tui::widgets::records::Records;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -51,9 +52,8 @@ const KEYS: &[Binding<Action>] = &[
 
 #[derive(Debug, Default, Clone)]
 pub struct People {
-    order: Vec<Uuid>,
-    selected: usize,
-    form: FormState,
+    /// The people of the hearing, and the form of the selected one.
+    records: Records,
 }
 
 /// People in display order: defendants, victims, witnesses, others; then by code.
@@ -126,63 +126,31 @@ impl People {
     }
 
     fn party(&self) -> Option<Uuid> {
-        self.order.get(self.selected).copied()
+        self.records.selected()
     }
 
     /// Follows the record after a change: the same person stays selected; a new person is
     /// selected when one was added.
     pub fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
-        let before = self.party();
-        let old = std::mem::take(&mut self.order);
-        self.order = ordered(record);
-        let added = self.order.iter().position(|u| !old.contains(u));
-        self.selected = match (added, before) {
-            (Some(i), _) if !old.is_empty() || self.order.len() == 1 => i,
-            (_, Some(b)) => self.order.iter().position(|u| *u == b).unwrap_or(0),
-            _ => 0,
-        };
-        self.selected = self.selected.min(self.order.len().saturating_sub(1));
-        self.rebuild(record, ctx);
-    }
-
-    fn rebuild(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
-        match self.party() {
-            Some(p) => {
-                let g = groups(record, p, ctx);
-                if g.as_slice() == self.form.groups() {
-                    self.form.rebuild(ctx.spec, record);
-                } else {
-                    // A record just added (a charge, a follow-up) gets the cursor.
-                    let added = g
-                        .iter()
-                        .skip(1)
-                        .find(|x| !self.form.groups().iter().any(|o| o.record == x.record))
-                        .filter(|_| !self.form.groups().is_empty())
-                        .map(|x| x.record);
-                    let same =
-                        self.form.groups().first().map(|o| o.record) == g.first().map(|x| x.record);
-                    self.form = FormState::new(g, ctx.spec, record);
-                    if let Some(uuid) = added.filter(|_| same) {
-                        self.form.focus_record(ctx.spec, record, uuid);
-                    }
-                }
-            }
-            None => self.form = FormState::default(),
-        }
+        let groups = |p| groups(record, p, ctx);
+        self.records
+            .refresh(ordered(record), ctx.spec, record, &groups);
     }
 
     /// The screen's keys, then its form's (only the choice list's while one is open).
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        if self.form.has_popup() {
-            return self.form.keys();
+        let form = self.records.form();
+        if form.has_popup() {
+            return form.keys();
         }
         let mut k = keys::describe(KEYS);
-        k.extend(self.form.keys());
+        k.extend(form.keys());
         k
     }
 
-    pub fn flush(&mut self, spec: &Spec) -> Option<Edit> {
-        self.form.flush(spec)
+    /// The pending text of the form, as save effects.
+    pub fn flush(&mut self, spec: &Spec, hearing: Uuid) -> Vec<Effect> {
+        self.records.flush(spec, hearing)
     }
 
     pub fn focus(
@@ -212,10 +180,10 @@ impl People {
                 .map(|x| x.party_uuid),
             _ => None,
         };
-        if let Some(i) = party.and_then(|p| self.order.iter().position(|u| *u == p)) {
-            self.selected = i;
-            self.rebuild(record, ctx);
-            self.form.focus_field(ctx.spec, record, entity, uuid, field);
+        if let Some(party) = party {
+            let groups = |p| groups(record, p, ctx);
+            self.records
+                .focus(party, (entity, uuid, field), ctx.spec, record, &groups);
         }
     }
 
@@ -226,10 +194,10 @@ impl People {
         record: &mut HearingRecord,
     ) -> Option<(Vec<Effect>, Option<Confirm>)> {
         let hearing = record.hearing.uuid;
-        if !self.form.has_popup()
+        if !self.records.form().has_popup()
             && let Some(action) = keys::lookup(KEYS, &key)
         {
-            let mut effects: Vec<Effect> = self.flush_effects(ctx.spec, hearing);
+            let mut effects: Vec<Effect> = self.records.flush(ctx.spec, hearing);
             let role = |r: &str| Effect::AddParty {
                 hearing,
                 role: r.into(),
@@ -254,7 +222,8 @@ impl People {
                 }
                 Action::Remove => {
                     let target = self
-                        .form
+                        .records
+                        .form()
                         .focused(ctx.spec)
                         .filter(|(e, _, _)| matches!(e, Entity::Charge | Entity::Consent))
                         .map(|(e, u, _)| (e, u))
@@ -282,48 +251,15 @@ impl People {
                     }
                 }
                 Action::Prev | Action::Next => {
-                    if !self.order.is_empty() {
-                        self.selected = if action == Action::Prev {
-                            self.selected.saturating_sub(1)
-                        } else {
-                            (self.selected + 1).min(self.order.len() - 1)
-                        };
-                        self.rebuild(record, ctx);
-                    }
+                    let groups = |p| groups(record, p, ctx);
+                    self.records
+                        .step(action == Action::Next, ctx.spec, record, &groups);
                 }
             }
             return Some((effects, None));
         }
-        match self.form.handle_key(key, &ctx.form(), record) {
-            FormKey::Used(edits) => Some((
-                edits
-                    .into_iter()
-                    .map(|e| Effect::SetField {
-                        hearing,
-                        entity: e.entity,
-                        record: e.record,
-                        field: e.field,
-                        value: e.value,
-                    })
-                    .collect(),
-                None,
-            )),
-            FormKey::NotMine => None,
-        }
-    }
-
-    fn flush_effects(&mut self, spec: &Spec, hearing: Uuid) -> Vec<Effect> {
-        self.form
-            .flush(spec)
-            .into_iter()
-            .map(|e| Effect::SetField {
-                hearing,
-                entity: e.entity,
-                record: e.record,
-                field: e.field,
-                value: e.value,
-            })
-            .collect()
+        let effects = self.records.handle_key(key, &ctx.form(), record)?;
+        Some((effects, None))
     }
 
     pub fn render(
@@ -334,7 +270,7 @@ impl People {
         record: &HearingRecord,
         problems: &[Problem],
     ) {
-        if self.order.is_empty() {
+        if self.records.is_empty() {
             frame.render_widget(
                 Paragraph::new(ctx.t("people-empty"))
                     .style(theme::dim())
@@ -349,7 +285,8 @@ impl People {
                 .spacing(1)
                 .areas(area);
         let items: Vec<ListItem<'_>> = self
-            .order
+            .records
+            .order()
             .iter()
             .filter_map(|u| record.party(*u))
             .map(|p| {
@@ -373,13 +310,13 @@ impl People {
                 )))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(self.selected));
-        frame.render_stateful_widget(
-            List::new(items).highlight_style(theme::selected()),
-            list_area,
-            &mut state,
+        self.records.render(
+            frame,
+            (list_area, form_area),
+            items,
+            &ctx.form(),
+            record,
+            problems,
         );
-        self.form
-            .render(frame, form_area, &ctx.form(), record, problems);
     }
 }
