@@ -288,6 +288,16 @@ fn main() {
         "timeline: Ctrl-T stamp",
         run("<C-t><Esc><C-t><Esc><C-t><Esc>"),
     );
+    // A final record before its edit reason is given: keys that only move are applied
+    // directly, not tried on a copy of the screen first.
+    run("<Esc>f<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Enter>final<Enter><C-a><Enter>");
+    report(
+        "final record: Tab (no reason yet)",
+        run(&"<Tab>".repeat(60)),
+    );
+    run("<F4>");
+    report("final record: checklist ↓", run(&"<Down>".repeat(50)));
+    run("<Esc>f<C-x><C-a>");
 
     // The first press of each filter and search after opening: a new session for each, so
     // SQLite's page cache starts empty (the timed presses above find their pages cached from

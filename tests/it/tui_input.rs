@@ -424,3 +424,24 @@ fn ctrl_u_clears_a_field_and_the_merge_folder_is_remembered() {
         h.screen()
     );
 }
+
+/// On a final record before its reason is given, keys that only move (tabs, fields, items,
+/// records) are applied directly instead of being tried on a copy of the screen: they
+/// never ask for a reason, and the first change still does.
+#[test]
+fn on_a_final_record_moving_never_asks_and_a_change_still_does() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 3);
+    open_final(&mut h);
+    h.keys("<Tab><Down><S-Tab><Up><F3><PgDn><PgUp><Tab><F4><Down><Down><Tab><F6><Down><F2>");
+    assert!(
+        !h.screen().contains("Editing a final record"),
+        "{}",
+        h.screen()
+    );
+    h.keys("<F4>y");
+    assert!(
+        h.screen().contains("Editing a final record"),
+        "{}",
+        h.screen()
+    );
+}

@@ -87,6 +87,10 @@ enum ListAction {
     Close,
 }
 
+/// Keys besides the navigation table and the tab keys that only move, wherever the focus
+/// is (next and previous field, item or part of a dialog).
+const MOVES: &[Key] = &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::BackTab)];
+
 /// Rows a page key moves in the problem list.
 const PAGE: usize = 10;
 
@@ -386,7 +390,7 @@ impl HearingScreen {
         if self.reason.is_some() {
             return self.handle_reason(key, ctx);
         }
-        if !self.needs_reason() {
+        if !self.needs_reason() || self.only_moves(&key) {
             return self.handle_change(key, ctx);
         }
         // A final record: try the key on a copy; a key that would change anything asks for
@@ -404,6 +408,16 @@ impl HearingScreen {
         self.reason = Some(Editor::line(""));
         self.pending = Some(key);
         Vec::new()
+    }
+
+    /// Whether a key only moves (between tabs, fields, items, records or choices, or the
+    /// cursor in a text): such a key changes nothing, so on a final record it is applied
+    /// without being tried on a copy of the screen first. (Nothing typed is pending then:
+    /// the first change of a final record waits for the reason.)
+    fn only_moves(&self, key: &KeyEvent) -> bool {
+        keys::lookup(keys::NAV, key).is_some()
+            || MOVES.iter().any(|k| k.matches(key))
+            || matches!(keys::lookup(KEYS, key), Some(Action::Tab(_)))
     }
 
     fn handle_reason(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
