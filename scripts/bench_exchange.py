@@ -144,7 +144,7 @@ def main():
             os.remove(f)
 
     warm(src)
-    t_export, m_export = timed_child([exe, "--db", src, "export", "--all", "--out", "out"],
+    t_export, m_export = timed_child([exe, "--db", src, "export", "--all", "--plaintext", "--out", "out"],
                                      env=env, stdout=subprocess.DEVNULL)
     print(f"export: {t_export:.1f} s", file=sys.stderr)
     batch = os.path.join("out", sorted(os.listdir("out"))[-1])

@@ -397,12 +397,21 @@ export-redact = Redact names
 export-redact-no = no: full records, for the legal aid group
 export-redact-yes = yes: names replaced, for sharing outside
 export-folder = Folder
+export-form = Form
+export-form-sealed = sealed: one encrypted file, for { $count ->
+        [one] the lead in the roster
+       *[other] the { $count } leads in the roster
+    }
+export-form-sealed-passphrase = sealed with the passphrase in COURTWATCH_BATCH_PASSPHRASE (no lead's key in the roster yet)
+export-form-plain = PLAIN TEXT: a folder anyone can read
+export-plain-warning = Warning: in plain text, anyone who holds the stick or the disk reads every name, allegation, medical detail and narrative in these files. Choose "sealed" unless the lead asked for plain text; "Redact names" leaves the restricted fields out.
+export-no-lead = No lead's key is in the roster, so the batch cannot be sealed here: add the lead's key with `courtwatch keys add FILE` (after comparing its fingerprint), or set COURTWATCH_BATCH_PASSPHRASE. Nothing was written.
 export-last = Last batch: no. { $seq }, written { $at }, { $count ->
     [one] { $count } hearing
    *[other] { $count } hearings
 }.
 export-last-none = No batch has been written from this database yet.
-export-note = Enter writes a new batch folder inside this folder. Drafts are never exported. The hearings exported are sealed: a later edit starts a new version.
+export-note = Enter writes the batch inside this folder: one sealed file, or a folder in plain text. Drafts are never exported. The hearings exported are sealed: a later edit starts a new version.
 export-bad-date = A date must be written as YYYY-MM-DD, for example 2026-11-23.
 export-need-dates = Enter a first date, a last date, or both.
 export-dates-order = The first date comes after the last one.
@@ -554,6 +563,13 @@ key-right = scroll right
 # Backups (settings)
 settings-backup = Last backup
 settings-backup-never = never — press b to make one
+settings-keys = Keys for sealed batches (courtwatch keys show prints them)
+settings-signing-key = Signing key: fingerprint { $fingerprint }
+settings-signing-key-none = Signing key: none yet; it is made at the first export
+settings-recipient = Age recipient (monitors seal to it): fingerprint { $fingerprint }
+settings-recipient-none = Age recipient: none (a lead makes one with courtwatch keys show --recipient)
+settings-roster = Roster: { $leads } lead key(s), { $monitors } monitor key(s)
+settings-no-lead = To seal batches to your lead: get the lead's key file, compare its fingerprint with the lead aloud, then run courtwatch keys add FILE.
 settings-backup-written = Backup written: { $path }
 key-backup = back up now (encrypted, into backups next to the database)
 

@@ -6,19 +6,24 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::verify::{SHOWN_PROBLEMS, shown, warn};
+use super::verify::{SHOWN_PROBLEMS, open_batch, shown, warn};
 use super::{Context, Out};
 use crate::error::{Error, Result};
-use crate::exchange::merge::{MergePlan, Outcome, merge};
-use crate::exchange::verify::read_manifest;
+use crate::exchange::merge::{MergePlan, Outcome, merge_at};
+use crate::exchange::verify::{Place, read_manifest, read_manifest_at};
 use crate::exchange::{describe_problems, printable};
 use crate::spec::Lang;
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Batch folders, in any order (they are merged by monitor and sequence number)
+    /// Sealed batches or batch folders, in any order (they are merged by monitor and
+    /// sequence number)
     #[arg(required = true)]
     pub batches: Vec<PathBuf>,
+    /// Trust the signing key with this fingerprint (after the monitor read it out): it is put
+    /// in the roster and its batches merged
+    #[arg(long, value_name = "FINGERPRINT")]
+    pub trust: Vec<String>,
     /// Verify and show what would change, without writing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -45,15 +50,23 @@ fn summary(p: &MergePlan, dry_run: bool) -> String {
     )
 }
 
+/// A batch given: its monitor and sequence number when readable, its path, and where it opened.
+type Opened = (Option<(String, u32)>, PathBuf, Result<Place>);
+
 pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     let store = ctx.open()?;
     // Merge in monitor and sequence order, so gaps are judged as a lead would.
-    let mut batches: Vec<(Option<(String, u32)>, PathBuf)> = a
+    let mut batches: Vec<Opened> = a
         .batches
         .into_iter()
         .map(|p| {
-            let key = read_manifest(&p).ok().map(|m| (m.monitor.code, m.seq));
-            (key, p)
+            let place = open_batch(Some(&store), &p);
+            let key = place
+                .as_ref()
+                .ok()
+                .and_then(|pl| read_manifest_at(pl).ok())
+                .map(|(m, _)| (m.monitor.code, m.seq));
+            (key, p, place)
         })
         .collect();
     batches.sort_by(|x, y| x.0.cmp(&y.0));
@@ -62,7 +75,7 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     let mut before = 0;
     let mut missing: Vec<(String, Vec<crate::store::Gap>)> = Vec::new();
     let show = std::io::stderr().is_terminal();
-    for (_, dir) in &batches {
+    for (_, dir, place) in &batches {
         let mut progress = |done: u64, total: u64| {
             if show {
                 eprint!("\rmerge: {done}/{total} hearings");
@@ -71,7 +84,33 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
                 }
             }
         };
-        match merge(&store, dir, a.dry_run, &mut progress)? {
+        let place = match place {
+            Ok(p) => p,
+            Err(e) => {
+                out.line(&format!(
+                    "{}: rejected; nothing from it was written.",
+                    shown(dir)
+                ))?;
+                rejected.push(e.to_string());
+                continue;
+            }
+        };
+        if let Place::Folder(_) = place
+            && let Err(problems) = read_manifest(dir)
+        {
+            out.line(&format!(
+                "{}: rejected ({} problem(s)); nothing from it was written.",
+                shown(dir),
+                problems.total()
+            ))?;
+            rejected.push(format!(
+                "{}:\n{}",
+                shown(dir),
+                describe_problems(&problems, SHOWN_PROBLEMS)
+            ));
+            continue;
+        }
+        match merge_at(&store, place, a.dry_run, &a.trust, &mut progress)? {
             Outcome::Merged { plan, warnings } => {
                 if let Some(at) = &plan.already_merged {
                     before += 1;

@@ -35,6 +35,7 @@ use crate::error::{Error, Result};
 use crate::spec::{Lang, Spec};
 use crate::store::{Filter, OpenMode, Passphrase, Store};
 
+pub use export::BATCH_PASSPHRASE_VAR;
 pub use output::{Out, table};
 pub use process::harden;
 

@@ -1,18 +1,53 @@
-//! `courtwatch verify BATCH`: check a batch without importing it. Needs no database.
+//! `courtwatch verify BATCH`: check a batch without importing it. A folder needs no
+//! database; a sealed file is opened with the database's key (or a passphrase) and its signer
+//! looked up in the roster.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::Args;
 
 use super::{Context, Out};
 use crate::error::{Error, Result};
-use crate::exchange::verify::verify;
+use crate::exchange::merge::judge_signer;
+use crate::exchange::sealed::{Keys, Sealed, needs_passphrase};
+use crate::exchange::verify::{Place, verify_at};
 use crate::exchange::{describe_problems, printable};
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The batch folder (courtwatch-CODE-SEQ-TIME)
+    /// The sealed batch (courtwatch-CODE-SEQ-TIME.age) or batch folder
     pub batch: PathBuf,
+}
+
+/// Opens the batch at `path`: a folder as it is, a sealed file with this database's age
+/// identity or the batch passphrase (`COURTWATCH_BATCH_PASSPHRASE`, else asked). Nothing is
+/// written anywhere.
+pub fn open_batch(store: Option<&Store>, path: &Path) -> Result<Place> {
+    if path.is_dir() {
+        return Ok(Place::Folder(path.to_owned()));
+    }
+    let refused =
+        |why: String| Error::Invalid(format!("{} {why}; nothing was changed", shown(path)));
+    let scrypt = needs_passphrase(path).map_err(|u| refused(u.0))?;
+    let keys = Keys {
+        identity: match store {
+            Some(s) => s.age_identity()?.map(|a| a.identity().clone()),
+            None => None,
+        },
+        passphrase: if scrypt {
+            Some(
+                super::export::batch_passphrase(false)
+                    .map_err(|e| refused(format!("was sealed with a passphrase: give it ({e})")))?,
+            )
+        } else {
+            None
+        },
+    };
+    Sealed::open(path, keys)
+        .map(|s| Place::Sealed(Arc::new(s)))
+        .map_err(|u| refused(u.0))
 }
 
 /// How many problems an error message lists before "… and N more".
@@ -35,7 +70,19 @@ pub fn warn(warnings: &crate::exchange::Problems, indent: &str) {
 }
 
 pub fn run(ctx: &Context, a: VerifyArgs, out: &mut Out) -> Result<()> {
-    match verify(&ctx.spec, &a.batch) {
+    let store = if a.batch.is_dir() {
+        None
+    } else {
+        Some(ctx.open()?)
+    };
+    let place = open_batch(store.as_ref(), &a.batch)?;
+    let mut checked = verify_at(&ctx.spec, &place);
+    if let (Some(store), Ok(batch)) = (&store, &mut checked)
+        && let Some(p) = judge_signer(store, batch, true, &[])?
+    {
+        checked = Err(vec![p].into());
+    }
+    match checked {
         Ok(batch) => {
             let m = &batch.manifest;
             out.line(&format!(
@@ -47,6 +94,13 @@ pub fn run(ctx: &Context, a: VerifyArgs, out: &mut Out) -> Result<()> {
                 m.profile,
                 if m.redacted { ", redacted" } else { "" }
             ))?;
+            match &batch.signer {
+                Some(k) => out.line(&format!(
+                    "Signed by the key with fingerprint {}.",
+                    crate::keys::fingerprint(k)
+                ))?,
+                None => out.line("Not signed.")?,
+            }
             out.flush()?;
             warn(&batch.warnings, "");
             Ok(())

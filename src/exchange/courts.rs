@@ -8,11 +8,11 @@
 //! from the court of that code already known (here or shipped) is refused whole.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use uuid::Uuid;
 
 use super::manifest::Manifest;
+use super::verify::Place;
 use super::verify::cells::{decode, newlines, open_csv};
 use super::{Problem, Problems};
 use crate::spec::{Added, Court, Spec, Text};
@@ -40,7 +40,7 @@ pub fn cells(c: &Court) -> [&str; 9] {
 /// Reads and checks the batch's `courts.csv`, when the manifest lists it: every problem goes
 /// to `problems`, and the courts come back only when there is none. `spec` holds the courts
 /// known where the batch is read (shipped, and added here).
-pub fn read(dir: &Path, manifest: &Manifest, spec: &Spec, problems: &mut Problems) -> Vec<Court> {
+pub fn read(dir: &Place, manifest: &Manifest, spec: &Spec, problems: &mut Problems) -> Vec<Court> {
     let Some(mut rdr) = open_csv(dir, COURTS, manifest, problems) else {
         return Vec::new();
     };

@@ -26,6 +26,7 @@ use super::courts::{self, COURTS};
 use super::manifest::{FileEntry, Manifest, MonitorRef, Scope, ScopeKind};
 use super::redact::Redactor;
 use super::rows::{Layout, Row, Table, layout, write_cells};
+use super::sealed;
 use super::{
     BOM, CODEBOOK, DATAPACKAGE, FORMAT, FORMAT_VERSION, MANIFEST, Profile, SUMS, codebook,
     datapackage, guard,
@@ -49,6 +50,19 @@ pub struct ExportOptions {
     pub filter: Filter,
     pub profile: Profile,
     pub redact: bool,
+    /// How the batch leaves: sealed in one file, or (only when asked) as a plain folder.
+    pub seal: Seal,
+}
+
+/// How a batch is written (DESIGN.md §4 "Sealed batches").
+#[derive(Debug, Clone)]
+pub enum Seal {
+    /// One file, encrypted with age to these recipients (`age1…`, the roster's leads).
+    Recipients(Vec<String>),
+    /// One file, encrypted with age to a passphrase (when no recipient is set up).
+    Passphrase(crate::store::Passphrase),
+    /// A folder of plain files: only with `--plaintext`, after a warning.
+    Plaintext,
 }
 
 /// A batch written.
@@ -78,21 +92,76 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
+/// A file of the batch being written: plain, or (for a sealed batch) encrypted to a key that
+/// lives only in this process's memory until the pieces are sealed into one file, so that no
+/// plaintext touches the disk.
+enum FileOut {
+    Plain(BufWriter<File>),
+    Scratch(age::stream::StreamWriter<BufWriter<File>>),
+}
+
+impl FileOut {
+    fn create(path: &Path, scratch: Option<&age::x25519::Recipient>) -> Result<FileOut> {
+        let file = File::create(path).map_err(|e| Error::io(path, e))?;
+        let w = BufWriter::with_capacity(1 << 16, file);
+        match scratch {
+            None => Ok(FileOut::Plain(w)),
+            Some(r) => age::Encryptor::with_recipients(std::iter::once(r as &dyn age::Recipient))
+                .map_err(|e| Error::Invalid(format!("cannot encrypt {}: {e}", path.display())))?
+                .wrap_output(w)
+                .map(FileOut::Scratch)
+                .map_err(|e| Error::io(path, e)),
+        }
+    }
+
+    /// Flushes, finishes the encryption and syncs to disk.
+    fn finish(self, path: &Path) -> Result<()> {
+        let w = match self {
+            FileOut::Plain(w) => w,
+            FileOut::Scratch(s) => s.finish().map_err(|e| Error::io(path, e))?,
+        };
+        let file = w
+            .into_inner()
+            .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+        file.sync_all().map_err(|e| Error::io(path, e))
+    }
+}
+
+impl Write for FileOut {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            FileOut::Plain(w) => w.write(buf),
+            FileOut::Scratch(w) => w.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            FileOut::Plain(w) => w.flush(),
+            FileOut::Scratch(w) => w.flush(),
+        }
+    }
+}
+
 /// One CSV file of the batch.
 struct CsvOut {
     name: String,
     path: PathBuf,
-    w: csv::Writer<Hashing<BufWriter<File>>>,
+    w: csv::Writer<Hashing<FileOut>>,
     guard: bool,
     rows: u64,
 }
 
 impl CsvOut {
-    fn create(dir: &Path, name: &str, profile: Profile) -> Result<CsvOut> {
+    fn create(
+        dir: &Path,
+        name: &str,
+        profile: Profile,
+        scratch: Option<&age::x25519::Recipient>,
+    ) -> Result<CsvOut> {
         let path = dir.join(name);
-        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
         let mut inner = Hashing {
-            inner: BufWriter::with_capacity(1 << 16, file),
+            inner: FileOut::create(&path, scratch)?,
             hasher: Sha256::new(),
             bytes: 0,
         };
@@ -178,10 +247,7 @@ impl CsvOut {
             hasher,
             bytes,
         } = hashing;
-        let file = inner
-            .into_inner()
-            .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?;
-        file.sync_all().map_err(|e| Error::io(&path, e))?;
+        inner.finish(&path)?;
         Ok(FileEntry {
             name: self.name,
             rows: self.rows,
@@ -192,12 +258,70 @@ impl CsvOut {
 }
 
 /// Writes a small file whole and returns its SHA-256.
-fn write_small(dir: &Path, name: &str, bytes: &[u8]) -> Result<String> {
+fn write_small(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    scratch: Option<&age::x25519::Recipient>,
+) -> Result<String> {
     let path = dir.join(name);
-    let mut f = File::create(&path).map_err(|e| Error::io(&path, e))?;
+    let mut f = FileOut::create(&path, scratch)?;
     f.write_all(bytes).map_err(|e| Error::io(&path, e))?;
-    f.sync_all().map_err(|e| Error::io(&path, e))?;
+    f.finish(&path)?;
     Ok(crate::domain::sha256_hex(bytes))
+}
+
+/// Seals the batch written (encrypted to `scratch`) in `partial` into the one file `sealed`:
+/// a tar archive of the folder `name`, encrypted with age as `seal` says. `files` gives each
+/// file's name and size, in the archive's order.
+fn seal_into(
+    partial: &Path,
+    scratch: &age::x25519::Identity,
+    sealed: &Path,
+    name: &str,
+    files: &[(String, u64)],
+    seal: &Seal,
+    mtime: u64,
+) -> Result<()> {
+    let fail = |e: std::io::Error| Error::io(sealed, e);
+    let encryptor = match seal {
+        Seal::Recipients(list) => {
+            let mut recipients = Vec::new();
+            for r in list {
+                recipients.push(r.parse::<age::x25519::Recipient>().map_err(|e| {
+                    Error::Invalid(format!("the recipient {r} is not usable: {e}"))
+                })?);
+            }
+            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+                .map_err(|e| Error::Invalid(format!("cannot seal the batch: {e}")))?
+        }
+        Seal::Passphrase(p) => age::Encryptor::with_user_passphrase(
+            age::secrecy::SecretString::from(p.as_str().to_owned()),
+        ),
+        Seal::Plaintext => return Err(Error::Invalid("a plain batch is not sealed".into())),
+    };
+    let file = crate::store::create_private(sealed)?;
+    let w = encryptor
+        .wrap_output(BufWriter::with_capacity(1 << 16, file))
+        .map_err(fail)?;
+    let mut tar = sealed::TarWriter::new(w, name, mtime).map_err(fail)?;
+    for (member, size) in files {
+        let path = partial.join(member);
+        let (piece, _) = super::verify::open_path(&path)
+            .map_err(|r| Error::Invalid(format!("{}: {}", path.display(), r.message())))?;
+        let mut plain =
+            age::Decryptor::new_buffered(std::io::BufReader::with_capacity(1 << 16, piece))
+                .and_then(|d| d.decrypt(std::iter::once(scratch as &dyn age::Identity)))
+                .map_err(|e| {
+                    Error::Invalid(format!("{}: cannot be read back: {e}", path.display()))
+                })?;
+        tar.file(member, *size, &mut plain).map_err(fail)?;
+    }
+    let w = tar.finish().map_err(fail)?.finish().map_err(fail)?;
+    let file = w
+        .into_inner()
+        .map_err(|e| fail(std::io::Error::other(e.to_string())))?;
+    file.sync_all().map_err(fail)
 }
 
 fn sync_dir(dir: &Path) -> Result<()> {
@@ -392,8 +516,9 @@ fn write_table(
     layout: &Layout<'_>,
     profile: Profile,
     redactor: Option<&Redactor>,
+    scratch: Option<&age::x25519::Recipient>,
 ) -> Result<FileEntry> {
-    let mut out = CsvOut::create(dir, &layout.table.file(), profile)?;
+    let mut out = CsvOut::create(dir, &layout.table.file(), profile, scratch)?;
     out.header(&layout.header())?;
     let mut stmt = conn.prepare(&table_sql(layout.table))?;
     let mut rows = stmt.query([])?;
@@ -509,17 +634,31 @@ pub fn export(
         opts.redact,
         &now.format("%Y%m%dT%H%M%S").to_string(),
     );
-    let final_dir = opts.out.join(&name);
-    if final_dir.exists() {
-        return Err(Error::AlreadyExists(final_dir));
+    let sealing = !matches!(opts.seal, Seal::Plaintext);
+    // What leaves: the folder, or one sealed file named like it.
+    let final_path = if sealing {
+        opts.out.join(format!("{name}.{}", sealed::EXTENSION))
+    } else {
+        opts.out.join(&name)
+    };
+    if final_path.exists() {
+        return Err(Error::AlreadyExists(final_path));
     }
     let partial = opts.out.join(format!(".{name}.partial"));
     if partial.exists() {
         std::fs::remove_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
     }
     std::fs::create_dir(&partial).map_err(|e| Error::io(&partial, e))?;
+    let sealed_partial = opts
+        .out
+        .join(format!(".{name}.{}.partial", sealed::EXTENSION));
+    // A sealed batch's pieces are encrypted to a key held only in memory until sealed.
+    let scratch = sealing.then(age::x25519::Identity::generate);
+    let scratch_to = scratch.as_ref().map(age::x25519::Identity::to_public);
+    let scratch_to = scratch_to.as_ref();
 
     let written = (|| -> Result<Manifest> {
+        let signer = store.signing_key_or_make()?;
         let redactor = if opts.redact {
             Some(Redactor::new(spec, &store.redaction_key()?))
         } else {
@@ -534,7 +673,14 @@ pub fn export(
         let mut files = Vec::new();
         for table in Table::ALL {
             let l = layout(spec, table, &omitted);
-            let entry = write_table(&tx, &partial, &l, opts.profile, redactor.as_ref())?;
+            let entry = write_table(
+                &tx,
+                &partial,
+                &l,
+                opts.profile,
+                redactor.as_ref(),
+                scratch_to,
+            )?;
             progress(&entry.name, entry.rows);
             files.push(entry);
         }
@@ -542,7 +688,7 @@ pub fn export(
         // The courts monitors added travel with every batch once there is one.
         let courts = store.user_courts()?;
         if !courts.is_empty() {
-            let mut out = CsvOut::create(&partial, COURTS, opts.profile)?;
+            let mut out = CsvOut::create(&partial, COURTS, opts.profile, scratch_to)?;
             out.header(&courts::HEADER)?;
             for c in &courts {
                 out.row(courts::cells(c))?;
@@ -551,7 +697,7 @@ pub fn export(
             progress(&entry.name, entry.rows);
             files.push(entry);
         }
-        let mut cb = CsvOut::create(&partial, CODEBOOK, opts.profile)?;
+        let mut cb = CsvOut::create(&partial, CODEBOOK, opts.profile, scratch_to)?;
         cb.header(&codebook::HEADER)?;
         for r in codebook::rows(spec, &omitted) {
             cb.row(r.iter().map(String::as_str))?;
@@ -588,6 +734,7 @@ pub fn export(
             redacted: opts.redact,
             redaction: redactor.as_ref().map(Redactor::describe),
             hearings: hearings.len() as u64,
+            signing_key: Some(signer.public_text()),
             files,
         };
         let package = datapackage::descriptor(
@@ -602,12 +749,43 @@ pub fn export(
         for f in &manifest.files {
             sums.push_str(&format!("{}  {}\n", f.sha256, f.name));
         }
-        let sha = write_small(&partial, DATAPACKAGE, &pretty(&package)?)?;
+        let package = pretty(&package)?;
+        let sha = write_small(&partial, DATAPACKAGE, &package, scratch_to)?;
         sums.push_str(&format!("{sha}  {DATAPACKAGE}\n"));
-        let sha = write_small(&partial, MANIFEST, &pretty(&manifest)?)?;
+        let manifest_bytes = pretty(&manifest)?;
+        let sha = write_small(&partial, MANIFEST, &manifest_bytes, scratch_to)?;
         sums.push_str(&format!("{sha}  {MANIFEST}\n"));
-        write_small(&partial, SUMS, sums.as_bytes())?;
+        let signature = signer.sign(&manifest_bytes, &sealed::trusted_comment(&manifest))?;
+        write_small(
+            &partial,
+            sealed::SIGNATURE,
+            signature.as_bytes(),
+            scratch_to,
+        )?;
+        write_small(&partial, SUMS, sums.as_bytes(), scratch_to)?;
         sync_dir(&partial)?;
+        if let Some(scratch) = &scratch {
+            // The manifest and its signature first, so a reader of the stream knows the
+            // batch before its data.
+            let mut members = vec![
+                (MANIFEST.to_owned(), manifest_bytes.len() as u64),
+                (sealed::SIGNATURE.to_owned(), signature.len() as u64),
+                (SUMS.to_owned(), sums.len() as u64),
+                (DATAPACKAGE.to_owned(), package.len() as u64),
+            ];
+            members.extend(manifest.files.iter().map(|f| (f.name.clone(), f.bytes)));
+            let mtime = u64::try_from(now.timestamp()).unwrap_or(0);
+            seal_into(
+                &partial,
+                scratch,
+                &sealed_partial,
+                &name,
+                &members,
+                &opts.seal,
+                mtime,
+            )?;
+            std::fs::remove_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
+        }
         Ok(manifest)
     })();
     let manifest = match written {
@@ -615,9 +793,11 @@ pub fn export(
         Err(e) => {
             unselect(&tx);
             let _ = std::fs::remove_dir_all(&partial);
+            let _ = std::fs::remove_file(&sealed_partial);
             return Err(e);
         }
     };
+    let ready = if sealing { &sealed_partial } else { &partial };
     let recorded = store
         .record_export(
             &tx,
@@ -637,23 +817,28 @@ pub fn export(
             },
             &hearings,
         )
-        .and_then(|()| std::fs::rename(&partial, &final_dir).map_err(|e| Error::io(&final_dir, e)))
+        .and_then(|()| std::fs::rename(ready, &final_path).map_err(|e| Error::io(&final_path, e)))
         .and_then(|()| sync_dir(&opts.out))
         .and_then(|()| tx.commit().map_err(|e| store.explain(e)));
     if let Err(e) = recorded {
-        // Not recorded: no folder may look finished.
-        let _ = std::fs::rename(&final_dir, &partial);
+        // Not recorded: no folder or file may look finished.
+        let _ = std::fs::rename(&final_path, ready);
         let _ = std::fs::remove_dir_all(&partial);
-        let _ = std::fs::remove_dir_all(&final_dir);
+        let _ = std::fs::remove_file(&sealed_partial);
+        if sealing {
+            let _ = std::fs::remove_file(&final_path);
+        } else {
+            let _ = std::fs::remove_dir_all(&final_path);
+        }
         return Err(e);
     }
     Ok(Some(Exported {
-        path: final_dir,
+        path: final_path,
         manifest,
     }))
 }
 
-/// Removes the hidden `.courtwatch-….partial` folders that interrupted exports left in `out`.
+/// Removes the hidden `.courtwatch-….partial` folders (and sealed files) that interrupted exports left in `out`.
 fn remove_partials(out: &Path) -> Result<()> {
     for entry in std::fs::read_dir(out).map_err(|e| Error::io(out, e))? {
         let entry = entry.map_err(|e| Error::io(out, e))?;
@@ -661,7 +846,12 @@ fn remove_partials(out: &Path) -> Result<()> {
         let name = name.to_string_lossy();
         if name.starts_with(".courtwatch-") && name.ends_with(".partial") {
             let path = entry.path();
-            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+            let removed = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            removed.map_err(|e| Error::io(&path, e))?;
         }
     }
     Ok(())

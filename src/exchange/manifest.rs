@@ -43,6 +43,10 @@ pub struct Manifest {
     pub redaction: Option<Redaction>,
     /// How many hearings the batch holds.
     pub hearings: u64,
+    /// The public key (minisign, `RW…`) whose signature `manifest.json.minisig` is; absent in
+    /// batches written before batches were signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
     /// One entry per CSV file, in a fixed order.
     pub files: Vec<FileEntry>,
 }

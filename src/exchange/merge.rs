@@ -15,8 +15,8 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::manifest::MonitorRef;
-use super::verify::{Batch, verify};
-use super::{Problem, Problems};
+use super::verify::{Batch, Place, verify_at};
+use super::{MANIFEST, Problem, Problems};
 use crate::domain::{Lineage, Monitor, Status, case_hash, lineage};
 use crate::error::{Error, Result};
 use crate::store::{
@@ -372,6 +372,7 @@ fn apply_once(
             counts: plan.counts,
         },
     )?;
+    store.record_signer(bulk.tx(), m.batch_id, batch.signer.as_deref())?;
     bulk.commit()?;
     progress(total, total);
     Ok(Applied::Done)
@@ -389,22 +390,115 @@ pub enum Outcome {
     Rejected { problems: Problems },
 }
 
-/// Verifies, plans and (unless `dry_run`) applies one batch; `progress` as for [`apply`].
-/// The courts a merged batch brings are in the database afterwards; an open store shows them
-/// in [`Store::spec`] after [`Store::reload_courts`] (the terminal UI calls it after merging).
+/// Verifies, plans and (unless `dry_run`) applies one batch folder; `progress` as for
+/// [`apply`]. The courts a merged batch brings are in the database afterwards; an open store
+/// shows them in [`Store::spec`] after [`Store::reload_courts`] (the terminal UI calls it after
+/// merging).
 pub fn merge(
     store: &Store,
     dir: &Path,
     dry_run: bool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Outcome> {
+    if let Err(problems) = super::verify::read_manifest(dir) {
+        return Ok(Outcome::Rejected { problems });
+    }
+    merge_at(
+        store,
+        &Place::Folder(dir.to_owned()),
+        dry_run,
+        &[],
+        progress,
+    )
+}
+
+/// Whether the signer of `batch` may be merged here: the problem that stops it, if any.
+/// A sealed batch's signer must be in the roster (or trusted now: its fingerprint is in
+/// `trust`, and it is put in the roster unless `dry_run`); a plain folder, asked for with
+/// `--plaintext`, is merged whoever signed it (`verify` names the signer). Whatever the form,
+/// a batch id merged before from another signer is refused: one of the two copies is not
+/// what it claims.
+pub fn judge_signer(
+    store: &Store,
+    batch: &Batch,
+    dry_run: bool,
+    trust: &[String],
+) -> Result<Option<Problem>> {
+    use super::sealed::SIGNATURE;
+    use crate::keys::{KeyKind, PublicKey, fingerprint, normalise_fingerprint};
+    let m = &batch.manifest;
+    if let Some(prev) = store.merged_signer(&m.batch_id.to_string())?
+        && prev != batch.signer
+    {
+        let was = prev.map_or_else(
+            || "unsigned".to_owned(),
+            |k| format!("signed by {}", fingerprint(&k)),
+        );
+        let now = batch.signer.as_deref().map_or_else(
+            || "unsigned".to_owned(),
+            |k| format!("signed by {}", fingerprint(k)),
+        );
+        return Ok(Some(Problem::file(
+            MANIFEST,
+            format!(
+                "batch {} was merged before {was}; this copy is {now}: one of the two is not what it claims, so it was not merged",
+                m.batch_id
+            ),
+        )));
+    }
+    let Some(signer) = batch.signer.clone() else {
+        return Ok(None);
+    };
+    if store.trusts_signer(&signer)? {
+        return Ok(None);
+    }
+    let fp = fingerprint(&signer);
+    if trust
+        .iter()
+        .any(|t| normalise_fingerprint(t) == normalise_fingerprint(&fp))
+    {
+        if !dry_run {
+            let key = PublicKey {
+                kind: KeyKind::Signer,
+                text: signer,
+            };
+            store.roster_add(&key, &m.monitor.code, "merge")?;
+        }
+        return Ok(None);
+    }
+    let message = format!(
+        "is by a signing key that is not in this database's roster (fingerprint {fp}, monitor {}): ask the monitor to read out the fingerprint `courtwatch keys show` gives; if it is the same, trust the key (`merge --trust {fp}`) and merge again",
+        m.monitor.code
+    );
+    if matches!(batch.place, Place::Sealed(_)) {
+        Ok(Some(Problem::file(SIGNATURE, message)))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Verifies, plans and (unless `dry_run`) applies one batch, a folder or a sealed file being
+/// decrypted; signers whose fingerprints are in `trust` are trusted (see [`judge_signer`]).
+/// The courts it brings are in the database afterwards, as for [`merge`].
+pub fn merge_at(
+    store: &Store,
+    place: &Place,
+    dry_run: bool,
+    trust: &[String],
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Outcome> {
     // Checked against the courts in the database now (another merge may have added some
     // since the store opened): a code naming another court here is refused.
     let known = store.spec().with_courts(&store.user_courts()?);
-    let batch = match verify(&known, dir) {
+    let batch = match verify_at(&known, place) {
         Ok(b) => b,
         Err(problems) => return Ok(Outcome::Rejected { problems }),
     };
+    if let Some(p) = judge_signer(store, &batch, dry_run, trust)? {
+        return Ok(Outcome::Rejected {
+            problems: vec![p].into(),
+        });
+    }
     let local = LocalState::read(store, &batch)?;
     let mut plan = match plan(&local, &batch) {
         Ok(p) => p,

@@ -24,6 +24,7 @@ pub mod manifest;
 pub mod merge;
 pub mod redact;
 pub mod rows;
+pub mod sealed;
 pub mod verify;
 
 use std::fmt;
@@ -290,9 +291,10 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// The batch folders in `folder`, by name: its subfolders holding a `manifest.json` (hidden
-/// ones, such as an export still being written, are skipped), or `folder` itself when it is a
-/// batch. A folder that does not exist holds none. Reads only names; nothing is verified.
+/// The batches in `folder`, by name: its subfolders holding a `manifest.json` and its sealed
+/// batches (`courtwatch-….age` files) — hidden ones, such as an export still being written,
+/// are skipped — or `folder` itself when it is a batch. A folder that does not exist holds
+/// none. Reads only names; nothing is verified.
 pub fn batch_folders(folder: &std::path::Path) -> crate::error::Result<Vec<std::path::PathBuf>> {
     use crate::error::Error;
     if folder.join(MANIFEST).is_file() {
@@ -309,7 +311,12 @@ pub fn batch_folders(folder: &std::path::Path) -> crate::error::Result<Vec<std::
         let hidden = path
             .file_name()
             .is_none_or(|n| n.to_string_lossy().starts_with('.'));
-        if !hidden && path.join(MANIFEST).is_file() {
+        let sealed = sealed::is_sealed_name(&path)
+            && path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("courtwatch-"))
+            && path.is_file();
+        if !hidden && (sealed || path.join(MANIFEST).is_file()) {
             out.push(path);
         }
     }

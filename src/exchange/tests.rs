@@ -117,6 +117,10 @@ mod plan {
         };
         Batch {
             dir: "courtwatch-M07-000002-20261123T101500".into(),
+            place: crate::exchange::verify::Place::Folder(
+                "courtwatch-M07-000002-20261123T101500".into(),
+            ),
+            signer: None,
             manifest: Manifest {
                 format: FORMAT.into(),
                 format_version: FORMAT_VERSION,
@@ -142,6 +146,7 @@ mod plan {
                 redacted: false,
                 redaction: None,
                 hearings: records.len() as u64,
+                signing_key: None,
                 files: Vec::new(),
             },
             hearings: records

@@ -60,6 +60,16 @@ impl Store {
         Ok(k)
     }
 
+    /// Gives a database that has no signing key yet this one (the golden files' fixed key).
+    pub fn adopt_signing_key(&self, key: &SigningKey) -> Result<()> {
+        if self.signing_key()?.is_some() {
+            return Err(Error::Invalid(
+                "this database has a signing key already".into(),
+            ));
+        }
+        self.put_own("signing", &key.secret_text()?, &key.public_text())
+    }
+
     /// This database's age identity (a lead's), if it has one.
     pub fn age_identity(&self) -> Result<Option<AgeIdentity>> {
         self.own_secret("age")?
@@ -187,6 +197,21 @@ impl Store {
                 .map_err(|e| self.explain(e))?;
         }
         Ok(gone)
+    }
+
+    /// Records which signing key vouched for a batch merged in `tx`.
+    pub fn record_signer(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        batch_id: uuid::Uuid,
+        signer: Option<&str>,
+    ) -> Result<()> {
+        tx.execute(
+            "UPDATE batches_in SET signer = ?1 WHERE batch_id = ?2",
+            (signer, batch_id.to_string()),
+        )
+        .map_err(|e| self.explain(e))?;
+        Ok(())
     }
 
     /// The signer a batch id was merged from before, when it was merged (`Some(None)`: merged

@@ -388,6 +388,7 @@ impl App {
                         self.lock_minutes,
                     )));
                     effects.push(Effect::KeySettings);
+                    effects.push(Effect::KeysInfo);
                 }
                 Cmd::Status(s, error) => self.status = Some((s, error)),
                 Cmd::Push(screen) => self.stack.push(*screen),

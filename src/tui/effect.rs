@@ -36,6 +36,8 @@ pub enum Effect {
     KeySettings,
     /// Erase the database after this many wrong passphrases in a row (0: never).
     SetEraseAfter(u32),
+    /// This database's public keys and the roster's size (the settings screen).
+    KeysInfo,
     /// Write an encrypted backup into `backups` next to the database.
     Backup,
     /// Whether the hearing list should remind of a backup.
@@ -199,6 +201,20 @@ pub struct ExportRequest {
     pub to: Option<String>,
     pub profile: Profile,
     pub redact: bool,
+    /// A folder of plain files instead of one sealed file (after the screen's warning).
+    pub plaintext: bool,
+}
+
+/// This database's public keys, as the settings screen shows them (`courtwatch keys show`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KeysInfo {
+    /// The signing key's fingerprint, once made (at the first export or `keys show`).
+    pub signing: Option<String>,
+    /// The age recipient and its fingerprint, at a lead's database.
+    pub recipient: Option<(String, String)>,
+    /// Leads' recipients and monitors' signing keys in the roster.
+    pub recipients: usize,
+    pub signers: usize,
 }
 
 /// A batch written.
@@ -358,6 +374,7 @@ pub enum Outcome {
     /// The database could not be opened again after a failed change: the screen locks, and
     /// unlocking opens it again.
     StoreLost(String),
+    KeysInfo(Box<KeysInfo>),
     /// A backup was written to `path` at `at`.
     BackedUp {
         path: String,
@@ -418,6 +435,8 @@ pub enum Outcome {
         folder: String,
         /// The last batch this database wrote.
         last: Option<Box<BatchOut>>,
+        /// How many leads' recipients the roster holds (batches are sealed to them).
+        recipients: usize,
     },
     Exported(Box<ExportDone>),
     /// No final hearing was in the scope: no batch was written.

@@ -604,6 +604,21 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             since: store.unbacked_since()?,
             days: remind_days(store),
         },
+        Effect::KeysInfo => {
+            use crate::keys::{KeyKind, fingerprint};
+            let roster = store.roster()?;
+            let count = |k: KeyKind| roster.iter().filter(|e| e.key.kind == k).count();
+            Outcome::KeysInfo(Box::new(super::effect::KeysInfo {
+                signing: store.signing_key()?.map(|k| fingerprint(&k.public_text())),
+                recipient: store.age_identity()?.map(|a| {
+                    let r = a.recipient();
+                    let f = fingerprint(&r);
+                    (r, f)
+                }),
+                recipients: count(KeyKind::Recipient),
+                signers: count(KeyKind::Signer),
+            }))
+        }
         Effect::LoadConflicts { .. }
         | Effect::OpenConflict(_)
         | Effect::ResolveConflict { .. }
@@ -723,6 +738,7 @@ fn batches_effect(store: &Store, batches_dir: PathBuf, effect: Effect) -> Result
         Effect::ExportInfo => Outcome::ExportInfo {
             folder: batches_dir.display().to_string(),
             last: store.batches_out()?.into_iter().next().map(Box::new),
+            recipients: store.recipients()?.len(),
         },
         Effect::FindBatches { folder } => {
             let folder = folder.map_or(batches_dir, PathBuf::from);
@@ -731,7 +747,10 @@ fn batches_effect(store: &Store, batches_dir: PathBuf, effect: Effect) -> Result
                 let name = path
                     .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let found = match crate::exchange::verify::read_manifest(&path) {
+                let manifest = batch_place(store, &path).and_then(|place| {
+                    crate::exchange::verify::read_manifest_at(&place).map(|(m, _)| m)
+                });
+                let found = match manifest {
                     Ok(m) => FoundBatch {
                         path: path.display().to_string(),
                         name,
@@ -836,7 +855,7 @@ fn export_batch(
     req: super::effect::ExportRequest,
     redraw: &mut dyn FnMut(&App),
 ) -> Result<Outcome, Error> {
-    use crate::exchange::export::{ExportOptions, export};
+    use crate::exchange::export::{ExportOptions, Seal, export};
     use crate::exchange::manifest::ScopeKind;
     use crate::i18n::Arg;
     let opts = ExportOptions {
@@ -849,6 +868,19 @@ fn export_batch(
         },
         profile: req.profile,
         redact: req.redact,
+        seal: if req.plaintext {
+            Seal::Plaintext
+        } else {
+            let recipients = store.recipients()?;
+            if !recipients.is_empty() {
+                Seal::Recipients(recipients)
+            } else {
+                match std::env::var(crate::cli::BATCH_PASSPHRASE_VAR) {
+                    Ok(p) if !p.is_empty() => Seal::Passphrase(crate::store::Passphrase::new(p)),
+                    _ => return Err(Error::Invalid(app.texts().t(app.lang(), "export-no-lead"))),
+                }
+            }
+        },
     };
     app.progress("export-working", &[]);
     redraw(app);
@@ -881,6 +913,40 @@ fn export_batch(
     })
 }
 
+/// Where a batch's files are read from: a folder as it is, a sealed file opened with this
+/// database's age identity (or the passphrase in `COURTWATCH_BATCH_PASSPHRASE`); why not, as
+/// a problem.
+fn batch_place(
+    store: &Store,
+    path: &std::path::Path,
+) -> Result<crate::exchange::verify::Place, crate::exchange::Problems> {
+    use crate::exchange::sealed::{Keys, Sealed};
+    use crate::exchange::verify::Place;
+    if path.is_dir() {
+        return Ok(Place::Folder(path.to_owned()));
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let problem = |m: String| -> crate::exchange::Problems {
+        vec![crate::exchange::Problem::file(&name, m)].into()
+    };
+    let keys = Keys {
+        identity: store
+            .age_identity()
+            .map_err(|e| problem(e.to_string()))?
+            .map(|a| a.identity().clone()),
+        passphrase: std::env::var(crate::cli::BATCH_PASSPHRASE_VAR)
+            .ok()
+            .filter(|p| !p.is_empty())
+            .map(crate::store::Passphrase::new),
+    };
+    Sealed::open(path, keys)
+        .map(|s| Place::Sealed(std::sync::Arc::new(s)))
+        .map_err(|u| problem(u.0))
+}
+
 /// Verifies and plans each batch (by monitor and sequence number, as a lead would take them)
 /// and, with `apply`, merges it in its own transaction; nothing is written without `apply`.
 fn merge_batches(
@@ -891,15 +957,16 @@ fn merge_batches(
     redraw: &mut dyn FnMut(&App),
 ) -> Result<Outcome, Error> {
     use super::effect::{BatchReport, BatchResult, MergeReport, PlanCounts};
-    use crate::exchange::merge::{Action, Outcome as Merged, merge};
+    use crate::exchange::merge::{Action, Outcome as Merged, merge, merge_at};
     use crate::i18n::Arg;
     let mut batches: Vec<(Option<(String, u32)>, PathBuf)> = paths
         .into_iter()
         .map(|p| {
             let p = PathBuf::from(p);
-            let key = crate::exchange::verify::read_manifest(&p)
+            let key = batch_place(store, &p)
                 .ok()
-                .map(|m| (m.monitor.code, m.seq));
+                .and_then(|place| crate::exchange::verify::read_manifest_at(&place).ok())
+                .map(|(m, _)| (m.monitor.code, m.seq));
             (key, p)
         })
         .collect();
@@ -941,7 +1008,15 @@ fn merge_batches(
                 redraw(app);
             }
         };
-        let result = match merge(store, dir, !apply, &mut progress) {
+        let merged = if dir.is_dir() {
+            merge(store, dir, !apply, &mut progress)
+        } else {
+            match batch_place(store, dir) {
+                Ok(place) => merge_at(store, &place, !apply, &[], &mut progress),
+                Err(problems) => Ok(Merged::Rejected { problems }),
+            }
+        };
+        let result = match merged {
             Ok(Merged::Merged { plan, warnings }) => {
                 let mut counts = PlanCounts::default();
                 for (_, action) in &plan.actions {

@@ -422,6 +422,7 @@ fn a_trial_travels_in_batches_and_a_lead_joins_its_two_records() {
     let batch = |env: &Env| {
         env.ok(&[
             "export",
+            "--plaintext",
             "--out",
             &out.path().display().to_string(),
             "--all",

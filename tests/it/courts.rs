@@ -10,7 +10,7 @@ use courtwatch::clock::{FixedClock, SequentialIds, Sources};
 use courtwatch::demo::Generator;
 use courtwatch::domain::Entity;
 use courtwatch::exchange::courts::COURTS;
-use courtwatch::exchange::export::{ExportOptions, export};
+use courtwatch::exchange::export::{ExportOptions, Seal, export};
 use courtwatch::exchange::manifest::ScopeKind;
 use courtwatch::exchange::merge::{MergePlan, Outcome, merge};
 use courtwatch::exchange::verify::verify;
@@ -80,6 +80,7 @@ fn monitor_with_court(dir: &Path, name: &str, code: &str, base: u64) -> (Store, 
             filter: Filter::default(),
             profile: Profile::Analysis,
             redact: false,
+            seal: Seal::Plaintext,
         },
         &mut |_, _| {},
     )
@@ -188,6 +189,7 @@ fn a_batch_with_a_court_a_monitor_added_verifies_and_merges_at_a_lead() {
             filter: Filter::default(),
             profile: Profile::Analysis,
             redact: false,
+            seal: Seal::Plaintext,
         },
         &mut |_, _| {},
     )
@@ -254,6 +256,7 @@ fn a_code_that_names_another_court_here_rejects_the_whole_batch() {
             filter: Filter::default(),
             profile: Profile::Analysis,
             redact: false,
+            seal: Seal::Plaintext,
         },
         &mut |_, _| {},
     )
@@ -286,6 +289,62 @@ fn a_code_that_names_another_court_here_rejects_the_whole_batch() {
 }
 
 #[test]
+fn a_sealed_batch_carries_the_added_courts_inside_its_container() {
+    use courtwatch::exchange::merge::merge_at;
+    use courtwatch::exchange::sealed::{Keys, Sealed};
+    use courtwatch::exchange::verify::Place;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (monitor, court, _) = monitor_with_court(dir.path(), "m", "M07", 0);
+    let pass = "words the lead was told";
+    let sealed = export(
+        &monitor,
+        &ExportOptions {
+            out: dir.path().join("sealed-out"),
+            scope: ScopeKind::All,
+            filter: Filter::default(),
+            profile: Profile::Analysis,
+            redact: false,
+            seal: Seal::Passphrase(pass.into()),
+        },
+        &mut |_, _| {},
+    )
+    .expect("export")
+    .expect("a batch")
+    .path;
+    assert!(sealed.is_file(), "one sealed file: {}", sealed.display());
+    let keys = Keys {
+        identity: None,
+        passphrase: Some(pass.into()),
+    };
+    let place = Place::Sealed(Arc::new(
+        Sealed::open(&sealed, keys).expect("the container holds only the batch's files"),
+    ));
+    // courts.csv is inside, covered by the manifest and SHA256SUMS, read through the container.
+    assert!(
+        place.size(COURTS).is_some(),
+        "courts.csv is in the container"
+    );
+    let lead = store(dir.path(), "lead", "L01", 1_000_000);
+    let signer = monitor
+        .signing_key()
+        .expect("key")
+        .expect("a signed batch")
+        .public_text();
+    let trust = [courtwatch::keys::fingerprint(&signer)];
+    match merge_at(&lead, &place, false, &trust, &mut |_, _| {}).expect("merge runs") {
+        Outcome::Merged { plan, .. } => {
+            assert_eq!(plan.counts.new, 3);
+            assert_eq!(
+                plan.new_courts.iter().map(|c| &c.code).collect::<Vec<_>>(),
+                [&court.code]
+            );
+        }
+        Outcome::Rejected { problems } => panic!("rejected: {problems:?}"),
+    }
+    assert_eq!(lead.user_courts().expect("courts"), vec![court]);
+}
+
+#[test]
 fn a_damaged_courts_file_is_refused_with_its_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_, _, batch) = monitor_with_court(dir.path(), "m", "M07", 0);
@@ -301,6 +360,11 @@ fn a_damaged_courts_file_is_refused_with_its_line_and_column() {
     let manifest_path = batch.join("manifest.json");
     let mut m: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&manifest_path).expect("manifest")).expect("json");
+    // A forger cannot sign: the signature goes, and the key the manifest names.
+    std::fs::remove_file(batch.join("manifest.json.minisig")).expect("signature");
+    if let Some(o) = m.as_object_mut() {
+        o.remove("signing_key");
+    }
     for f in m["files"].as_array_mut().expect("files") {
         if f["name"] == COURTS {
             f["sha256"] = sha.clone().into();
@@ -422,6 +486,7 @@ proptest! {
             filter: Filter::default(),
             profile,
             redact: false,
+            seal: Seal::Plaintext,
         };
         let batch = export(&m, &opts(dir.path().join("out")), &mut |_, _| {})
             .expect("export")

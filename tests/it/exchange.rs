@@ -62,6 +62,7 @@ fn opts(out: &Path, scope: ScopeKind, profile: Profile, redact: bool) -> ExportO
         filter: Filter::default(),
         profile,
         redact,
+        seal: courtwatch::exchange::export::Seal::Plaintext,
     }
 }
 
@@ -150,6 +151,12 @@ fn count(store: &Store, sql: &str) -> i64 {
 // ---------------------------------------------------------------------------------------------
 // Golden files
 
+/// The golden files' signing key (minisign, unencrypted): not a secret, only fixed so that
+/// the manifest names the same key each time.
+pub const GOLDEN_SIGNING_KEY: &str = "untrusted comment: golden files' key, not secret
+RWQAAEIyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAyBSUhBilYcJ7Caa2YN6rtchMqfY3PlbnnTZMIpjfSp94A4XFHpbiwtCFEQ1Ku9BtB5JwFzlCMQz8EMre5QSGAhHAPqNoWyQFK9Ud1c764WHphxXklAxPseNSsQ5DWXq7V84a0NnKcY=
+";
+
 /// The fixed database of the golden files: monitor M07, four demo hearings of seed 11, one
 /// narrative with text a spreadsheet would run as a formula.
 fn golden_store(dir: &Path) -> Store {
@@ -158,6 +165,11 @@ fn golden_store(dir: &Path) -> Store {
     store
         .set_setting("redaction_key", "golden-file-key-not-secret-000000000000")
         .expect("key");
+    store
+        .adopt_signing_key(
+            &courtwatch::keys::SigningKey::from_secret_text(GOLDEN_SIGNING_KEY).expect("key"),
+        )
+        .expect("signing key");
     let first = store
         .export_candidates(&Filter::default(), false)
         .expect("candidates")[0]
@@ -203,7 +215,7 @@ fn golden_files_pin_the_analysis_batch() {
     let batch = export_to(&store, dir.path(), ScopeKind::All, Profile::Analysis);
     assert_eq!(
         batch.file_name().and_then(|n| n.to_str()),
-        Some("courtwatch-M07-000001-20261123T101502")
+        Some("courtwatch-M07-000001-20261123T101503")
     );
     for (name, bytes) in data_files(&batch) {
         assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: no BOM");
@@ -218,6 +230,27 @@ fn golden_files_pin_the_analysis_batch() {
         let bytes = std::fs::read(batch.join(name)).expect("file");
         golden!(format!("analysis_{name}"), snapshot_text(&bytes));
     }
+    // The signature: its comments pinned (its two signatures differ each time, as minisign
+    // signs with a random nonce), and it checks with the fixed key over the manifest.
+    let sig = std::fs::read_to_string(batch.join("manifest.json.minisig")).expect("signature");
+    let lines: Vec<&str> = sig.lines().collect();
+    assert_eq!(lines.len(), 4, "{sig}");
+    golden!(
+        "analysis_manifest.json.minisig",
+        format!(
+            "{}\n<signature of manifest.json: {} base64 characters>\n{}\n<signature of that and the trusted comment: {} base64 characters>\n",
+            lines[0],
+            lines[1].len(),
+            lines[2],
+            lines[3].len()
+        )
+    );
+    let key = courtwatch::keys::SigningKey::from_secret_text(GOLDEN_SIGNING_KEY).expect("key");
+    let manifest = std::fs::read(batch.join("manifest.json")).expect("manifest");
+    assert_eq!(
+        courtwatch::keys::verify_signature(&key.public_text(), &sig, &manifest),
+        Ok("courtwatch batch 00000000-0000-4000-8000-000000000003 monitor M07 seq 1".to_owned())
+    );
     let narrative_cell = std::fs::read_to_string(batch.join("hearings.csv")).expect("hearings");
     assert!(
         narrative_cell.contains("\"=HYPERLINK("),
@@ -946,7 +979,13 @@ impl Case {
     pub fn new() -> Case {
         let monitor = Env::with_demo(6, 2);
         let out = monitor.dir.path().join("out");
-        let path = monitor.ok(&["export", "--out", out.to_str().expect("path"), "--all"]);
+        let path = monitor.ok(&[
+            "export",
+            "--plaintext",
+            "--out",
+            out.to_str().expect("path"),
+            "--all",
+        ]);
         let batch = PathBuf::from(path.trim());
         let lead = Env::new();
         lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
@@ -995,7 +1034,12 @@ impl Case {
     /// Makes the manifest's sizes, row counts and SHA-256 of every CSV file, and SHA256SUMS,
     /// match the files again: what a writer forging a batch would do.
     pub fn reseal(&self) {
+        // A forger cannot sign: the signature goes, and the key the manifest names.
+        let _ = std::fs::remove_file(self.file("manifest.json.minisig"));
         self.edit_manifest(|m| {
+            if let Some(o) = m.as_object_mut() {
+                o.remove("signing_key");
+            }
             for f in m["files"].as_array_mut().expect("files") {
                 let name = f["name"].as_str().expect("name").to_owned();
                 let Ok(bytes) = std::fs::read(self.file(&name)) else {
@@ -1094,7 +1138,13 @@ fn an_intact_batch_verifies_and_merges_through_the_binary() {
 fn a_merge_killed_while_writing_leaves_the_database_as_it_was() {
     let monitor = Env::with_demo(300, 3);
     let out = monitor.dir.path().join("out");
-    let batch = monitor.ok(&["export", "--out", out.to_str().expect("path"), "--all"]);
+    let batch = monitor.ok(&[
+        "export",
+        "--plaintext",
+        "--out",
+        out.to_str().expect("path"),
+        "--all",
+    ]);
     let batch = batch.trim();
     let hearings = std::fs::read_to_string(Path::new(batch).join("hearings.csv"))
         .expect("hearings.csv")
@@ -1442,8 +1492,10 @@ fn sha256sum_checks_every_file() {
             .expect("batch")
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "SHA256SUMS")
+            // The signature of the manifest is the one file SHA256SUMS leaves out.
+            .filter(|n| n != "SHA256SUMS" && n != "manifest.json.minisig")
             .collect();
+        assert!(batch.join("manifest.json.minisig").is_file(), "signed");
         for n in &names {
             assert!(
                 text.contains(&format!("{n}: OK")),
@@ -1481,7 +1533,12 @@ fn a_lead_merges_two_monitors_reviews_and_exports_everything_in_either_profile()
     other.ok(&["init", "--code", "M08", "--name", "Second Monitor"]);
     other.ok(&["demo", "--hearings", "4", "--seed", "5"]);
     let out = other.dir.path().join("out");
-    let second = other.ok(&["export", "--out", out.to_str().expect("path")]);
+    let second = other.ok(&[
+        "export",
+        "--plaintext",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
     let lead = &c.lead;
     let merged = lead.ok(&["merge", second.trim(), c.batch.to_str().expect("path")]);
     assert!(
@@ -1521,6 +1578,7 @@ fn a_lead_merges_two_monitors_reviews_and_exports_everything_in_either_profile()
         let dir = lead.dir.path().join(profile);
         let path = lead.ok(&[
             "export",
+            "--plaintext",
             "--out",
             dir.to_str().expect("path"),
             "--all",

@@ -210,7 +210,13 @@ fn a_hundred_megabyte_cell_is_refused_within_the_memory_cap() {
 fn a_batch_of_bad_rows_keeps_a_bounded_list_of_problems() {
     let monitor = Env::with_demo(1500, 5);
     let out = monitor.dir.path().join("out");
-    let path = monitor.ok(&["export", "--out", out.to_str().expect("path"), "--all"]);
+    let path = monitor.ok(&[
+        "export",
+        "--plaintext",
+        "--out",
+        out.to_str().expect("path"),
+        "--all",
+    ]);
     let lead = Env::new();
     lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
     let c = Case {

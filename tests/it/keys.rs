@@ -44,7 +44,13 @@ fn other_connection(db: &Path) -> rusqlite::Connection {
 fn the_database_its_log_and_batches_are_the_owners_only() {
     let env = Env::with_demo(5, 1);
     let out = env.dir.path().join("out");
-    let batch = env.ok(&["export", "--out", out.to_str().expect("path"), "--all"]);
+    let batch = env.ok(&[
+        "export",
+        "--plaintext",
+        "--out",
+        out.to_str().expect("path"),
+        "--all",
+    ]);
     let batch = Path::new(batch.trim());
     assert_eq!(mode(&env.db()), 0o600, "the database");
     // The log exists while a connection has the database open.
@@ -450,7 +456,13 @@ fn after_erase_the_right_passphrase_opens_nothing() {
     let env = Env::with_demo(40, 2);
     let dir = env.dir.path();
     let batches = dir.join("batches");
-    env.ok(&["export", "--out", batches.to_str().expect("path"), "--all"]);
+    env.ok(&[
+        "export",
+        "--plaintext",
+        "--out",
+        batches.to_str().expect("path"),
+        "--all",
+    ]);
     std::fs::write(batches.join("my notes.txt"), "not courtwatch's").expect("own file");
     let link = dir.join("kept-by-the-disk");
     std::fs::hard_link(env.db(), &link).expect("hard link");
@@ -546,7 +558,7 @@ fn an_export_cut_off_at_its_rename_leaves_no_gap_and_no_hidden_folder() {
         courtwatch_at(
             &env.db(),
             PASS,
-            &["export", "--out", out_arg],
+            &["export", "--plaintext", "--out", out_arg],
             &["-e", inject],
         )
     };
@@ -572,7 +584,7 @@ fn an_export_cut_off_at_its_rename_leaves_no_gap_and_no_hidden_folder() {
         "nothing left, hidden or not"
     );
 
-    let path = env.ok(&["export", "--out", out_arg]);
+    let path = env.ok(&["export", "--plaintext", "--out", out_arg]);
     let path = path.trim();
     assert!(path.contains("courtwatch-M07-000001-"), "{path}");
     let sent = std::fs::read_to_string(Path::new(path).join("hearings.csv"))
@@ -587,7 +599,7 @@ fn an_export_cut_off_at_its_rename_leaves_no_gap_and_no_hidden_folder() {
         - 1;
     assert!(sent > 0 && sent == finals, "{sent} sent, {finals} final");
     assert_eq!(names(&out).len(), 1);
-    let again = env.run(&["export", "--out", out_arg]);
+    let again = env.run(&["export", "--plaintext", "--out", out_arg]);
     assert!(again.status.success());
     let said = String::from_utf8_lossy(&again.stderr);
     assert!(said.contains("Nothing to export"), "{said}");
@@ -601,7 +613,12 @@ fn an_export_never_reuses_a_number_a_folder_has() {
     let out = env.dir.path().join("out");
     std::fs::create_dir_all(out.join("courtwatch-M07-000001-20260101T000000")).expect("dir");
     std::fs::create_dir_all(out.join("courtwatch-M08-000007-20260101T000000")).expect("dir");
-    let path = env.ok(&["export", "--out", out.to_str().expect("path")]);
+    let path = env.ok(&[
+        "export",
+        "--plaintext",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
     assert!(path.contains("courtwatch-M07-000002-"), "{path}");
 }
 

@@ -60,6 +60,7 @@ fn export_to(store: &Store, out: &Path, scope: ScopeKind) -> PathBuf {
         filter: Filter::default(),
         profile: Profile::Analysis,
         redact: false,
+        seal: courtwatch::exchange::export::Seal::Plaintext,
     };
     export(store, &opts, &mut |_, _| {})
         .expect("export")
@@ -90,6 +91,9 @@ fn snapshot_export_screen() {
     h.keys("<Right><Right><Tab>2026-01-01<Tab>2026-06-30");
     snap!("export_dates", h);
     h.keys("<Left><Left><Left>");
+    // Plain text, after the warning (no lead's key is in this roster).
+    h.keys("<Tab><Tab><Tab><Tab><Right>");
+    snap!("export_plain_warning", h);
     h.keys("<Enter>");
     snap!("export_done", h);
     let mut h = Harness::with_hearings(60, 18, Lang::En, 30);
@@ -103,8 +107,16 @@ fn snapshot_export_screen() {
 #[test]
 fn export_from_the_screen_writes_a_batch_with_its_manifest() {
     let mut h = Harness::with_hearings(80, 24, Lang::En, 12);
-    // Progress is drawn while the export runs: collect the frames.
-    h.keys("e");
+    // Without a lead's key in the roster, sealing is refused and nothing is written.
+    h.keys("e<Enter>");
+    assert!(
+        h.screen().contains("No lead's key is in the roster"),
+        "{}",
+        h.screen()
+    );
+    assert!(!h.dir.path().join("batches").exists(), "nothing written");
+    // Plain text (the last row), then progress is drawn while the export runs.
+    h.keys("<Up><Right>");
     let frames = h.keys_drawing("<Enter>");
     assert!(
         frames.iter().any(|f| f.contains("Exporting…")),
@@ -127,7 +139,7 @@ fn export_from_the_screen_writes_a_batch_with_its_manifest() {
     assert!(screen.contains("hearings.csv"), "{screen}");
     // The batch verifies, and nothing more is exported since it.
     courtwatch::exchange::verify::verify(&spec(), batch).expect("the batch verifies");
-    h.keys("<Esc>e<Enter>");
+    h.keys("<Esc>e<Up><Right><Enter>");
     assert!(h.screen().contains("Nothing to export"), "{}", h.screen());
     assert_eq!(batch_folders(&h.dir.path().join("batches")).len(), 1);
 }
@@ -494,4 +506,107 @@ fn the_batch_screens_draw_at_any_size_without_panicking() {
     visit(&mut h, "l");
     visit(&mut h, "y");
     assert_eq!(h.store().conflicts(false).expect("open").len(), 0);
+}
+
+// ---- sealed batches ---------------------------------------------------------------------------
+
+#[test]
+fn a_sealed_batch_from_the_export_screen_merges_on_the_leads_screen_once_its_signer_is_trusted() {
+    use courtwatch::keys::{KeyKind, PublicKey};
+    // The lead's database: a profile and an age identity.
+    let lead_dir = tempfile::tempdir().expect("tempdir");
+    let mut lead = Store::open(
+        &lead_dir.path().join("c.db"),
+        PASS,
+        OpenMode::Create,
+        spec(),
+        sources(5_000_000),
+    )
+    .expect("create");
+    lead.create_profile("L01", "Lead", "Coalition")
+        .expect("profile");
+    let recipient = lead.age_identity_or_make().expect("identity").recipient();
+    drop(lead);
+    // The monitor's: hearings, and the lead's recipient in the roster.
+    let m_dir = tempfile::tempdir().expect("tempdir");
+    let m = monitor_store(&m_dir.path().join("c.db"), "M07", 1_000_000, 3, 8);
+    let recipient = PublicKey {
+        kind: KeyKind::Recipient,
+        text: recipient,
+    };
+    m.roster_add(&recipient, "Lead", "keys_add")
+        .expect("roster");
+    let signer = m.signing_key_or_make().expect("key").public_text();
+    let n = m
+        .export_candidates(&Filter::default(), false)
+        .expect("candidates")
+        .len() as u64;
+    assert!(n > 0);
+    drop(m);
+
+    let mut h = Harness::start(m_dir, 80, 24, Lang::En);
+    h.keys("e");
+    assert!(
+        h.screen()
+            .contains("sealed: one encrypted file, for the lead in the roster"),
+        "{}",
+        h.screen()
+    );
+    h.keys("<Enter>");
+    assert!(h.screen().contains("Batch written to"), "{}", h.screen());
+    let written: Vec<PathBuf> = std::fs::read_dir(h.dir.path().join("batches"))
+        .expect("batches")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let sealed = &written[0];
+    assert!(sealed.is_file() && sealed.extension().is_some_and(|e| e == "age"));
+
+    // The lead: the monitor's key is not in the roster yet, so the batch is refused.
+    let inbox = lead_dir.path().join("batches");
+    std::fs::create_dir(&inbox).expect("mkdir");
+    std::fs::copy(sealed, inbox.join(sealed.file_name().expect("name"))).expect("copy");
+    let mut l = Harness::start(lead_dir, 80, 24, Lang::En);
+    l.keys("m");
+    assert!(
+        l.screen().contains(".age"),
+        "the sealed batch is listed: {}",
+        l.screen()
+    );
+    l.keys("a<Enter>");
+    let screen = l.screen();
+    assert!(screen.contains("Rejected"), "{screen}");
+    assert!(
+        screen.contains("is by a signing key that is not in this"),
+        "{screen}"
+    );
+    l.keys("<Enter>");
+    assert_eq!(hearings(&l), 0, "nothing merged from an unknown signer");
+    let Harness { session, dir, .. } = l;
+    drop(session);
+    let lead = Store::open(
+        &dir.path().join("c.db"),
+        PASS,
+        OpenMode::Existing,
+        spec(),
+        sources(6_000_000),
+    )
+    .expect("open");
+    lead.roster_add(
+        &PublicKey {
+            kind: KeyKind::Signer,
+            text: signer,
+        },
+        "M07",
+        "keys_add",
+    )
+    .expect("trust");
+    drop(lead);
+    // Trusted, it merges.
+    let mut l = Harness::start(dir, 80, 24, Lang::En);
+    l.keys("m");
+    l.keys("a<Enter>");
+    assert!(l.screen().contains(&format!("new {n}")), "{}", l.screen());
+    l.keys("<Enter>");
+    assert_eq!(hearings(&l), n, "{}", l.screen());
 }

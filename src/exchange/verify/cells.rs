@@ -3,13 +3,11 @@
 //! [`MAX_ROW`] bytes, no cell kept past [`MAX_CELL`]), and cells decoded as UTF-8 text holding
 //! no control characters but line breaks and tabs.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Take};
-use std::path::Path;
 
 use super::super::manifest::Manifest;
 use super::super::{BOM, Problem, Problems, allowed_char, unguard};
-use super::files::{Refused, open_regular};
+use super::files::{Opened, Place, Refused, open_regular};
 
 /// The most bytes one cell may hold: 4 MiB (a narrative of 1 MB passes with room to spare).
 pub const MAX_CELL: usize = 4 << 20;
@@ -21,7 +19,7 @@ const SLACK: u64 = 1 << 17;
 /// The bytes of a file as the CSV parser reads them: at most the manifest's size in all, and
 /// at most [`MAX_ROW`] (and the buffers' read-ahead) since the row being read began.
 pub struct Source {
-    inner: BufReader<Take<File>>,
+    inner: BufReader<Take<Opened>>,
     since_row: u64,
 }
 
@@ -51,7 +49,7 @@ pub type Reader = csv::Reader<Source>;
 /// A CSV file opened for reading: its BOM skipped and its delimiter found. `None` when the
 /// file is not there to read (the file checks say why).
 pub fn open_csv(
-    dir: &Path,
+    dir: &Place,
     name: &str,
     manifest: &Manifest,
     problems: &mut Problems,

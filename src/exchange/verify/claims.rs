@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::super::manifest::Manifest;
 use super::super::{FORMAT, FORMAT_VERSION, MANIFEST, Problem, Problems, allowed_char, printable};
-use super::files::{MANIFEST_MAX, Refused, read_small};
+use super::files::{MANIFEST_MAX, Place, Refused, read_small};
 use crate::spec::Spec;
 
 /// A field of an object of the manifest: its name, whether it may be `null`, and what it
@@ -59,11 +59,19 @@ const TOP: &[FieldSpec] = &[
     ),
     ("hearings", false, "a whole number"),
     (
+        "signing_key",
+        true,
+        "the monitor's minisign public key (RW…), or null",
+    ),
+    (
         "files",
         false,
         "a list of objects, each with a file's name, rows, bytes and sha256",
     ),
 ];
+
+/// Fields a manifest may leave out.
+const OPTIONAL: &[&str] = &["signing_key"];
 
 const MONITOR: &[FieldSpec] = &[
     ("uuid", false, "a UUID"),
@@ -142,6 +150,8 @@ fn check_object(
     };
     for &(field, nullable, what) in fields {
         match obj.get(field) {
+            // Batches written before batches were signed have no signing key.
+            None if OPTIONAL.contains(&field) => {}
             None => problems.push(Problem::file(
                 MANIFEST,
                 format!("the field {} is missing; it holds {what}", name(field)),
@@ -214,6 +224,7 @@ fn check_structure(text: &str, value: &Value, problems: &mut Problems) {
     let top = |field: &str, v: &Value| -> Option<String> {
         match field {
             "format" | "app_version" | "created_at" | "delimiter" => type_error::<String>(v),
+            "signing_key" => type_error::<Option<String>>(v),
             "format_version" | "seq" => type_error::<u32>(v),
             "schema_version" => type_error::<i64>(v),
             "hearings" => type_error::<u64>(v),
@@ -308,13 +319,20 @@ fn check_structure(text: &str, value: &Value, problems: &mut Problems) {
 /// Reads and checks `manifest.json` only: enough to know a batch's monitor and sequence
 /// number before reading the rest.
 pub fn read_manifest(dir: &Path) -> Result<Manifest, Problems> {
-    let one = |p: Problem| -> Problems { vec![p].into() };
     if !dir.is_dir() {
-        return Err(one(Problem::file(
+        return Err(vec![Problem::file(
             &dir.display().to_string(),
             "is not a folder; give the path of a batch folder (courtwatch-…)",
-        )));
+        )]
+        .into());
     }
+    read_manifest_at(&Place::Folder(dir.to_owned())).map(|(m, _)| m)
+}
+
+/// Reads and checks the `manifest.json` of a batch wherever it is: the manifest, and its
+/// bytes as they are (what the signature is checked against).
+pub fn read_manifest_at(dir: &Place) -> Result<(Manifest, Vec<u8>), Problems> {
+    let one = |p: Problem| -> Problems { vec![p].into() };
     let bytes = read_small(dir, MANIFEST, MANIFEST_MAX).map_err(|r| {
         one(Problem::file(
             MANIFEST,
@@ -392,7 +410,7 @@ pub fn read_manifest(dir: &Path) -> Result<Manifest, Problems> {
     })?;
     check_values(&text, &manifest, &mut problems);
     if problems.is_empty() {
-        Ok(manifest)
+        Ok((manifest, bytes))
     } else {
         Err(problems)
     }

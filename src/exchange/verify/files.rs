@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -20,6 +21,8 @@ use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Problem, Problems, SUMS};
 pub const MANIFEST_MAX: u64 = 1 << 20;
 /// The most `SHA256SUMS` may hold (15 lines of 80 bytes are written).
 pub const SUMS_MAX: u64 = 64 << 10;
+/// The most `manifest.json.minisig` may hold (about 400 bytes are written).
+pub const SIGNATURE_MAX: u64 = 16 << 10;
 /// The most `datapackage.json` may hold (about 150 KB are written).
 pub const DATAPACKAGE_MAX: u64 = 16 << 20;
 
@@ -83,14 +86,61 @@ pub fn plain_name(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
+/// Where a batch's files are: a folder, or a sealed file decrypted as it is read (nothing of
+/// it is written anywhere).
+#[derive(Debug, Clone)]
+pub enum Place {
+    Folder(PathBuf),
+    Sealed(Arc<super::super::sealed::Sealed>),
+}
+
+impl Place {
+    /// The folder, or the sealed file, as given.
+    pub fn path(&self) -> &Path {
+        match self {
+            Place::Folder(p) => p,
+            Place::Sealed(s) => s.path(),
+        }
+    }
+
+    /// The size of the file `name` of the batch, if it has one (nothing is read).
+    pub fn size(&self, name: &str) -> Option<u64> {
+        match self {
+            Place::Folder(dir) => std::fs::symlink_metadata(dir.join(name))
+                .ok()
+                .filter(|m| m.file_type().is_file())
+                .map(|m| m.len()),
+            Place::Sealed(s) => s.size(name),
+        }
+    }
+}
+
+/// A file of a batch opened for reading.
+pub type Opened = Box<dyn Read + Send>;
+
+/// Opens the file `name` of the batch at `place`, with its size: a regular file directly
+/// inside a folder ([`open_file`]), or a file of a sealed batch, decrypted as it is read.
+pub fn open_regular(place: &Place, name: &str) -> Result<(Opened, u64), Refused> {
+    match place {
+        Place::Folder(dir) => open_file(dir, name).map(|(f, n)| (Box::new(f) as Opened, n)),
+        Place::Sealed(s) => s.open_file(name),
+    }
+}
+
 /// Opens the regular file `name` directly inside `dir`, with its size. Links are not followed
 /// (`O_NOFOLLOW`, after a `symlink_metadata` look), and a FIFO swapped in between the look and
 /// the opening does not block it (`O_NONBLOCK`; the opened file is looked at again).
-pub fn open_regular(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
+pub fn open_file(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
     if !plain_name(name) {
         return Err(Refused::NotRegular("a name outside the batch folder"));
     }
     let path = dir.join(name);
+    open_path(&path)
+}
+
+/// Opens the regular file at `path` as [`open_file`] does.
+pub fn open_path(path: &Path) -> Result<(File, u64), Refused> {
+    let path = path.to_owned();
     let meta = match std::fs::symlink_metadata(&path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Refused::Missing),
@@ -124,7 +174,7 @@ pub fn open_regular(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
 }
 
 /// The whole of a small file, refused when larger than `max`.
-pub fn read_small(dir: &Path, name: &str, max: u64) -> Result<Vec<u8>, Refused> {
+pub fn read_small(dir: &Place, name: &str, max: u64) -> Result<Vec<u8>, Refused> {
     let (file, len) = open_regular(dir, name)?;
     if len > max {
         return Err(Refused::TooLarge(len, max));
@@ -141,7 +191,7 @@ pub fn read_small(dir: &Path, name: &str, max: u64) -> Result<Vec<u8>, Refused> 
 
 /// Size and SHA-256 of a file, read in pieces, at most `max` bytes (one more is read to know
 /// that it is longer).
-fn hash_file(dir: &Path, name: &str, max: u64) -> Result<(u64, String), Refused> {
+fn hash_file(dir: &Place, name: &str, max: u64) -> Result<(u64, String), Refused> {
     let (file, len) = open_regular(dir, name)?;
     if len > max {
         return Ok((len, String::new()));
@@ -190,7 +240,7 @@ fn limit(manifest: &Manifest, name: &str) -> u64 {
 }
 
 /// Checks `SHA256SUMS` and the manifest's file list against the files.
-pub fn check_files(dir: &Path, manifest: &Manifest, problems: &mut Problems) {
+pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
     let mut hashes: HashMap<String, Result<(u64, String), String>> = HashMap::new();
     let mut hash = |name: &str| -> Result<(u64, String), String> {
         hashes

@@ -20,7 +20,8 @@ mod claims;
 mod files;
 
 pub use cells::{MAX_CELL, MAX_ROW};
-pub use claims::read_manifest;
+pub use claims::{read_manifest, read_manifest_at};
+pub use files::{Opened, Place, Refused, csv_files, open_path, plain_name};
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -38,8 +39,13 @@ use crate::spec::Spec;
 /// A batch that passed every check.
 #[derive(Debug, Clone)]
 pub struct Batch {
+    /// The folder or sealed file, as given.
     pub dir: PathBuf,
+    /// Where its files are read from.
+    pub place: Place,
     pub manifest: Manifest,
+    /// The public key (minisign, `RW…`) whose signature of the manifest holds, if signed.
+    pub signer: Option<String>,
     /// Every hearing's place in its version chain, in `hearings.csv` order.
     pub hearings: Vec<HearingHead>,
     /// Things worth knowing that do not stop a merge.
@@ -67,7 +73,7 @@ impl Batch {
     /// order. Problems met on the way (the files changed since they were verified) are in
     /// [`Records::problems`] once the iteration ends.
     pub fn records<'s>(&self, spec: &'s Spec) -> Records<'s> {
-        Records::open(spec, &self.dir, &self.manifest, &self.hearings, false)
+        Records::open(spec, &self.place, &self.manifest, &self.hearings, false)
     }
 }
 
@@ -99,7 +105,7 @@ struct Cursor<'s> {
 impl<'s> Cursor<'s> {
     fn open(
         spec: &'s Spec,
-        dir: &Path,
+        dir: &Place,
         table: Table,
         manifest: &Manifest,
         quiet: bool,
@@ -326,7 +332,7 @@ impl<'s> Cursors<'s> {
 }
 
 /// Where a row belongs, as a forward pass sees it.
-enum Place {
+enum RowPlace {
     /// In the group being read now.
     Here,
     /// In a group still to come: leave it.
@@ -363,7 +369,7 @@ fn take_group<'s, T>(
     problems: &mut Problems,
     parent_lost: bool,
     mut ids: Option<&mut Vec<Fold>>,
-    place: impl Fn(&Row) -> (Place, &'static str, Uuid),
+    place: impl Fn(&Row) -> (RowPlace, &'static str, Uuid),
     mut keep: impl FnMut(u64, Row) -> Option<T>,
 ) -> Vec<T> {
     let mut out = Vec::new();
@@ -378,8 +384,8 @@ fn take_group<'s, T>(
     while let Some((_, row)) = c.peek(spec, problems) {
         let (where_, column, parent) = place(row);
         match where_ {
-            Place::Later => break,
-            Place::Here => {
+            RowPlace::Later => break,
+            RowPlace::Here => {
                 if let Some((line, row)) = c.take() {
                     note(&row);
                     if let Some(t) = keep(line, row) {
@@ -387,15 +393,15 @@ fn take_group<'s, T>(
                     }
                 }
             }
-            Place::Earlier | Place::Orphan => {
+            RowPlace::Earlier | RowPlace::Orphan => {
                 let Some((line, row)) = c.take() else { break };
                 note(&row);
-                if parent_lost && matches!(where_, Place::Orphan) {
+                if parent_lost && matches!(where_, RowPlace::Orphan) {
                     // Its parent is likely the row whose ids could not be read: that row's
                     // problem says all there is to say.
                     continue;
                 }
-                let message = if matches!(where_, Place::Orphan) {
+                let message = if matches!(where_, RowPlace::Orphan) {
                     orphan(column, parent)
                 } else {
                     format!(
@@ -411,15 +417,15 @@ fn take_group<'s, T>(
 
 /// Where a row of a hearing belongs, given the hearing being read (hearings come in UUID
 /// order).
-fn hearing_place(hearings: &HashSet<Uuid>, current: Uuid, hearing: Uuid) -> Place {
+fn hearing_place(hearings: &HashSet<Uuid>, current: Uuid, hearing: Uuid) -> RowPlace {
     if !hearings.contains(&hearing) {
-        Place::Orphan
+        RowPlace::Orphan
     } else if hearing == current {
-        Place::Here
+        RowPlace::Here
     } else if hearing < current {
-        Place::Earlier
+        RowPlace::Earlier
     } else {
-        Place::Later
+        RowPlace::Later
     }
 }
 
@@ -470,19 +476,19 @@ fn fold(id: Uuid) -> Fold {
 /// How many rows of `table` to make room for: the manifest's count, as far as the file's
 /// size can hold that many rows (a manifest is not trusted with memory). Lists sized so never
 /// grow by copying, which at 4 million rows briefly holds them twice.
-fn rows_expected(dir: &Path, manifest: &Manifest, table: Table) -> usize {
+fn rows_expected(dir: &Place, manifest: &Manifest, table: Table) -> usize {
     // A row holds at least its 36-character id and a line end.
     const LEAST_ROW_BYTES: u64 = 38;
     let file = table.file();
     let rows = manifest.file(&file).map_or(0, |e| e.rows);
-    let fits = std::fs::symlink_metadata(dir.join(&file)).map_or(0, |m| m.len() / LEAST_ROW_BYTES);
+    let fits = dir.size(&file).map_or(0, |len| len / LEAST_ROW_BYTES);
     usize::try_from(rows.min(fits)).unwrap_or(0)
 }
 
 impl<'s> Records<'s> {
     fn open(
         spec: &'s Spec,
-        dir: &Path,
+        dir: &Place,
         manifest: &Manifest,
         heads: &[HearingHead],
         verifying: bool,
@@ -554,10 +560,10 @@ impl<'s> Records<'s> {
         let first = &self.first_of_case;
         let current = self.current;
         let place_of_case = |c: Uuid| match (first.get(&c), current) {
-            (None, _) => Place::Orphan,
-            (Some(_), _) if c == case => Place::Here,
-            (Some(f), Some(cur)) if *f < cur => Place::Earlier,
-            _ => Place::Later,
+            (None, _) => RowPlace::Orphan,
+            (Some(_), _) if c == case => RowPlace::Here,
+            (Some(f), Some(cur)) if *f < cur => RowPlace::Earlier,
+            _ => RowPlace::Later,
         };
         let hearing_lost = lost(&self.cursors.hearings);
         let mut cases = take_group(
@@ -606,7 +612,7 @@ impl<'s> Records<'s> {
             id_sink(&mut self.ids, Table::Parties),
             |r| match r {
                 Row::Party(p) => (place_of_case(p.case_uuid), "case_uuid", p.case_uuid),
-                _ => (Place::Later, "", Uuid::nil()),
+                _ => (RowPlace::Later, "", Uuid::nil()),
             },
             |_, r| match r {
                 Row::Party(p) => Some(p),
@@ -620,12 +626,12 @@ impl<'s> Records<'s> {
         let known = &self.parties;
         let place_of_party = |p: Uuid| {
             if ours.contains(&p) {
-                Place::Here
+                RowPlace::Here
             } else if known.contains_key(&p) {
-                Place::Earlier
+                RowPlace::Earlier
             } else {
                 // A party of a case still to come, or of none: the end of the pass tells.
-                Place::Later
+                RowPlace::Later
             }
         };
         let parties_lost = lost(&self.cursors.parties);
@@ -637,7 +643,7 @@ impl<'s> Records<'s> {
             id_sink(&mut self.ids, Table::Charges),
             |r| match r {
                 Row::Charge(c) => (place_of_party(c.party_uuid), "party_uuid", c.party_uuid),
-                _ => (Place::Later, "", Uuid::nil()),
+                _ => (RowPlace::Later, "", Uuid::nil()),
             },
             |_, r| match r {
                 Row::Charge(c) => Some(c),
@@ -652,7 +658,7 @@ impl<'s> Records<'s> {
             id_sink(&mut self.ids, Table::Consents),
             |r| match r {
                 Row::Consent(c) => (place_of_party(c.party_uuid), "party_uuid", c.party_uuid),
-                _ => (Place::Later, "", Uuid::nil()),
+                _ => (RowPlace::Later, "", Uuid::nil()),
             },
             |_, r| match r {
                 Row::Consent(c) => Some(c),
@@ -741,7 +747,7 @@ impl<'s> Records<'s> {
                             "hearing_uuid",
                             x.hearing_uuid,
                         ),
-                        _ => (Place::Later, "", Uuid::nil()),
+                        _ => (RowPlace::Later, "", Uuid::nil()),
                     },
                     |line, r| match r {
                         Row::$variant(x) => Some((line, x)),
@@ -771,16 +777,16 @@ impl<'s> Records<'s> {
             |r| match r {
                 Row::Followup(f) => (
                     if ours.contains(&f.allegation_uuid) {
-                        Place::Here
+                        RowPlace::Here
                     } else if known.contains_key(&f.allegation_uuid) {
-                        Place::Earlier
+                        RowPlace::Earlier
                     } else {
-                        Place::Later
+                        RowPlace::Later
                     },
                     "allegation_uuid",
                     f.allegation_uuid,
                 ),
-                _ => (Place::Later, "", Uuid::nil()),
+                _ => (RowPlace::Later, "", Uuid::nil()),
             },
             |_, r| match r {
                 Row::Followup(f) => Some(f),
@@ -989,7 +995,7 @@ impl<'s> Records<'s> {
 
     /// Ids used more than once, per file (verify only): the folded ids say which might be,
     /// a second look at those files says where.
-    fn duplicates(&mut self, dir: &Path) -> Problems {
+    fn duplicates(&mut self, dir: &Place) -> Problems {
         let mut out = Problems::new();
         let Some(ids) = self.ids.take() else {
             return out;
@@ -1055,7 +1061,7 @@ impl Iterator for Records<'_> {
 /// rest is read in.
 fn read_heads(
     spec: &Spec,
-    dir: &Path,
+    dir: &Place,
     manifest: &Manifest,
     problems: &mut Problems,
 ) -> Vec<HearingHead> {
@@ -1134,10 +1140,83 @@ fn read_heads(
     heads
 }
 
-/// Reads and checks the batch in `dir`. Nothing is written anywhere.
+/// Reads and checks the batch folder `dir`. Nothing is written anywhere.
 pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Problems> {
-    let manifest = read_manifest(dir)?;
+    read_manifest(dir)?;
+    verify_at(spec, &Place::Folder(dir.to_owned()))
+}
+
+/// Checks the signature of the manifest (`bytes`): the signer's public key when it holds.
+/// A sealed batch must be signed; a folder may be unsigned.
+fn check_signature(
+    dir: &Place,
+    manifest: &Manifest,
+    bytes: &[u8],
+    problems: &mut Problems,
+) -> Option<String> {
+    use super::sealed::{SIGNATURE, trusted_comment};
+    let signature = match files::read_small(dir, SIGNATURE, files::SIGNATURE_MAX) {
+        Ok(b) => Some(b),
+        Err(Refused::Missing) => None,
+        Err(r) => {
+            problems.push(Problem::file(SIGNATURE, r.message()));
+            return None;
+        }
+    };
+    match (signature, &manifest.signing_key) {
+        (Some(sig), Some(key)) => {
+            match crate::keys::verify_signature(key, &String::from_utf8_lossy(&sig), bytes) {
+                Ok(comment) if comment == trusted_comment(manifest) => Some(key.clone()),
+                Ok(comment) => {
+                    problems.push(Problem::file(
+                        SIGNATURE,
+                        format!(
+                            "vouches for {comment:?}, not for this batch ({:?}): the signature belongs to another batch",
+                            trusted_comment(manifest)
+                        ),
+                    ));
+                    None
+                }
+                Err(why) => {
+                    problems.push(Problem::file(SIGNATURE, why));
+                    None
+                }
+            }
+        }
+        (Some(_), None) => {
+            problems.push(Problem::file(
+                MANIFEST,
+                "names no signing key, but the batch has a signature; it cannot be checked",
+            ));
+            None
+        }
+        (None, Some(_)) => {
+            problems.push(Problem::file(
+                SIGNATURE,
+                "is missing: the manifest names a signing key but the batch has no signature",
+            ));
+            None
+        }
+        (None, None) if matches!(dir, Place::Sealed(_)) => {
+            problems.push(Problem::file(
+                SIGNATURE,
+                "is missing: a sealed batch must be signed by the monitor who wrote it",
+            ));
+            None
+        }
+        // A plain folder may be unsigned (written by another tool, or before batches were
+        // signed): `verify` says so.
+        (None, None) => None,
+    }
+}
+
+/// Reads and checks the batch at `dir` (a folder, or a sealed file being decrypted). Nothing
+/// is written anywhere.
+pub fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
+    let (manifest, bytes) = read_manifest_at(dir)?;
     let mut problems = Problems::new();
+    let mut warnings = Problems::new();
+    let signer = check_signature(dir, &manifest, &bytes, &mut problems);
     claims::check_form_versions(spec, &manifest, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -1155,7 +1234,6 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Problems> {
         with_courts = spec.with_courts(&courts);
         &with_courts
     };
-    let mut warnings = Problems::new();
     if manifest.form_versions != spec.versions().into_iter().collect() {
         warnings.push(Problem::file(
             MANIFEST,
@@ -1182,8 +1260,10 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Problems> {
     check_codebook(dir, &manifest, &mut problems);
     if problems.is_empty() {
         Ok(Batch {
-            dir: dir.to_owned(),
+            dir: dir.path().to_owned(),
+            place: dir.clone(),
             manifest,
+            signer,
             hearings: heads,
             warnings,
             courts,
@@ -1197,7 +1277,7 @@ pub fn verify(spec: &Spec, dir: &Path) -> Result<Batch, Problems> {
 /// the problems found, and the hearings' places in their version chains. When a file cannot
 /// be read or its header is wrong, its rows are not looked at, nor those of the other files
 /// (they would only give problems that follow from it).
-fn check_rows(spec: &Spec, dir: &Path, manifest: &Manifest) -> (Problems, Vec<HearingHead>) {
+fn check_rows(spec: &Spec, dir: &Place, manifest: &Manifest) -> (Problems, Vec<HearingHead>) {
     let mut problems = Problems::new();
     let mut readable = true;
     for t in Table::ALL {
@@ -1400,7 +1480,7 @@ fn judge_record(
 }
 
 /// Checks `codebook.csv`: the right header and row count (its labels are informative only).
-fn check_codebook(dir: &Path, manifest: &Manifest, problems: &mut Problems) {
+fn check_codebook(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
     let Some(mut rdr) = open_csv(dir, CODEBOOK, manifest, problems) else {
         return;
     };

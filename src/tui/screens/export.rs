@@ -87,6 +87,7 @@ enum Row {
     Profile,
     Redact,
     Folder,
+    Form,
 }
 
 impl Row {
@@ -98,6 +99,7 @@ impl Row {
             Row::Profile => "export-profile",
             Row::Redact => "export-redact",
             Row::Folder => "export-folder",
+            Row::Form => "export-form",
         }
     }
 }
@@ -111,6 +113,10 @@ pub struct ExportScreen {
     profile: Profile,
     redact: bool,
     folder: Editor,
+    /// A folder of plain files instead of one sealed file.
+    plaintext: bool,
+    /// How many leads' recipients the roster holds.
+    recipients: usize,
     /// The last batch this database wrote.
     last: Option<Box<BatchOut>>,
     /// The batch written.
@@ -127,6 +133,8 @@ impl Default for ExportScreen {
             profile: Profile::Analysis,
             redact: false,
             folder: Editor::line(""),
+            plaintext: false,
+            recipients: 0,
             last: None,
             done: None,
         }
@@ -150,7 +158,7 @@ impl ExportScreen {
         if self.scope == Scope::Dates {
             rows.extend([Row::From, Row::To]);
         }
-        rows.extend([Row::Profile, Row::Redact, Row::Folder]);
+        rows.extend([Row::Profile, Row::Redact, Row::Folder, Row::Form]);
         rows
     }
 
@@ -200,6 +208,7 @@ impl ExportScreen {
                 }
             }
             Row::Redact => self.redact = !self.redact,
+            Row::Form => self.plaintext = !self.plaintext,
             Row::From | Row::To | Row::Folder => {}
         }
     }
@@ -234,6 +243,7 @@ impl ExportScreen {
             to,
             profile: self.profile,
             redact: self.redact,
+            plaintext: self.plaintext,
         })
     }
 
@@ -263,11 +273,16 @@ impl ExportScreen {
 
     pub fn on_outcome(&mut self, outcome: Outcome, ctx: &Ctx<'_>) -> Vec<Cmd> {
         match outcome {
-            Outcome::ExportInfo { folder, last } => {
+            Outcome::ExportInfo {
+                folder,
+                last,
+                recipients,
+            } => {
                 if self.folder.value().is_empty() {
                     self.folder = Editor::line(&folder);
                 }
                 self.last = last;
+                self.recipients = recipients;
                 Vec::new()
             }
             Outcome::NothingToExport { since_last } => {
@@ -307,6 +322,22 @@ impl ExportScreen {
             } else {
                 "export-redact-no"
             }),
+            Row::Form => {
+                if self.plaintext {
+                    ctx.t("export-form-plain")
+                } else if self.recipients > 0 {
+                    ctx.texts.t_args(
+                        ctx.lang,
+                        "export-form-sealed",
+                        &[(
+                            "count",
+                            Arg::Num(i64::try_from(self.recipients).unwrap_or(i64::MAX)),
+                        )],
+                    )
+                } else {
+                    ctx.t("export-form-sealed-passphrase")
+                }
+            }
             Row::From => self.from.value(),
             Row::To => self.to.value(),
             Row::Folder => self.folder.value(),
@@ -396,11 +427,14 @@ impl ExportScreen {
             ),
             None => ctx.t("export-last-none"),
         };
-        let lines = vec![
-            Line::raw(""),
+        let mut lines = vec![Line::raw("")];
+        if self.plaintext {
+            lines.push(Line::styled(ctx.t("export-plain-warning"), theme::error()));
+        }
+        lines.extend([
             Line::styled(last, theme::dim()),
             Line::styled(ctx.t("export-note"), theme::dim()),
-        ];
+        ]);
         let notes = Rect {
             y: y.min(area.bottom()),
             height: area.bottom().saturating_sub(y),

@@ -184,6 +184,8 @@ pub struct Settings {
     /// When the last backup was made (RFC 3339): `Some("")` never, `None` not known yet.
     last_backup: Option<String>,
     open: Option<Open>,
+    /// This database's public keys, once read.
+    keys: Option<Box<crate::tui::effect::KeysInfo>>,
 }
 
 impl Settings {
@@ -196,6 +198,7 @@ impl Settings {
             erase_after: 0,
             last_backup: None,
             open: None,
+            keys: None,
         }
     }
 
@@ -386,6 +389,10 @@ impl Settings {
                 self.erase_after = erase_after;
                 Vec::new()
             }
+            Outcome::KeysInfo(k) => {
+                self.keys = Some(k);
+                Vec::new()
+            }
             Outcome::BackedUp { path, at } => {
                 self.last_backup = Some(at);
                 let text = ctx.texts.t_args(
@@ -501,6 +508,11 @@ impl Settings {
                     height: area.bottom() - y,
                 },
             );
+        }
+        // This database's keys below, after the warning when it is shown.
+        let warned = self.erase_after > 0 || ROWS.get(self.focus) == Some(&Row::EraseAfter);
+        if let Some(k) = &self.keys {
+            render_keys(frame, area, k, ctx, y + if warned { 4 } else { 0 });
         }
         if let Some(open) = &self.open {
             render_dialog(frame, area, ctx, open);
@@ -640,6 +652,79 @@ fn render_dialog(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, open: &Open) 
                 y,
                 height: (inner.bottom() - y).min(2),
                 ..inner
+            },
+        );
+    }
+}
+
+/// This database's public keys, as `courtwatch keys show` prints them, below the rows.
+fn render_keys(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    k: &crate::tui::effect::KeysInfo,
+    ctx: &Ctx<'_>,
+    top: u16,
+) {
+    use crate::i18n::Arg;
+    let mut lines = vec![Line::styled(
+        format!(" {}", ctx.t("settings-keys")),
+        theme::section(),
+    )];
+    lines.push(Line::raw(format!(
+        "  {}",
+        match &k.signing {
+            Some(f) => ctx.texts.t_args(
+                ctx.lang,
+                "settings-signing-key",
+                &[("fingerprint", Arg::Str(f))]
+            ),
+            None => ctx.t("settings-signing-key-none"),
+        }
+    )));
+    match &k.recipient {
+        Some((r, f)) => {
+            lines.push(Line::raw(format!(
+                "  {}",
+                ctx.texts.t_args(
+                    ctx.lang,
+                    "settings-recipient",
+                    &[("fingerprint", Arg::Str(f))]
+                )
+            )));
+            lines.push(Line::styled(format!("    {r}"), theme::value()));
+        }
+        None => lines.push(Line::raw(format!("  {}", ctx.t("settings-recipient-none")))),
+    }
+    lines.push(Line::raw(format!(
+        "  {}",
+        ctx.texts.t_args(
+            ctx.lang,
+            "settings-roster",
+            &[
+                (
+                    "leads",
+                    Arg::Num(i64::try_from(k.recipients).unwrap_or(i64::MAX))
+                ),
+                (
+                    "monitors",
+                    Arg::Num(i64::try_from(k.signers).unwrap_or(i64::MAX))
+                ),
+            ],
+        )
+    )));
+    if k.recipients == 0 {
+        lines.push(Line::styled(
+            format!("  {}", ctx.t("settings-no-lead")),
+            theme::dim(),
+        ));
+    }
+    if top < area.bottom() {
+        frame.render_widget(
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+            Rect {
+                y: top,
+                height: area.bottom() - top,
+                ..area
             },
         );
     }
