@@ -536,7 +536,7 @@ fn journey_a_trial_across_hearings_monitors_and_a_lead() {
     let out = tempfile::tempdir().expect("out");
     let export = |env: &Env| {
         let dir = out.path().display().to_string();
-        env.ok(&["export", "--out", &dir, "--all"])
+        env.ok(&["export", "--plaintext", "--out", &dir, "--all"])
             .trim()
             .to_owned()
     };
