@@ -19,6 +19,7 @@ use std::sync::Mutex;
 use age::secrecy::ExposeSecret;
 use age_core::format::{FileKey, Stanza};
 
+use super::courts::COURTS;
 use super::manifest::Manifest;
 use super::verify::{Opened, Refused, csv_files, open_path, plain_name};
 use super::{DATAPACKAGE, MANIFEST, SUMS};
@@ -34,6 +35,7 @@ const BLOCK: usize = 512;
 pub fn batch_files() -> Vec<String> {
     let mut names = csv_files();
     names.extend([
+        COURTS.to_owned(),
         MANIFEST.to_owned(),
         SUMS.to_owned(),
         DATAPACKAGE.to_owned(),
@@ -224,6 +226,22 @@ fn describe(e: &age::DecryptError, scrypt: bool) -> Unopened {
         }
         .to_owned(),
     )
+}
+
+/// A failed read inside the sealed stream, as the sentence a lead reads.
+fn checked(_e: std::io::Error) -> std::io::Error {
+    std::io::Error::other(
+        "the sealed file is damaged, truncated or was altered after it was sealed: its ciphertext does not check",
+    )
+}
+
+/// A file of a sealed batch being read: a failed read says what it means.
+struct Checked<R>(R);
+
+impl<R: Read> Read for Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0.read(buf).map_err(checked)
+    }
 }
 
 /// The sentence for a failed read inside the sealed stream: age reports altered or cut-off
@@ -425,8 +443,9 @@ impl Sealed {
         let mut s = self
             .stream()
             .map_err(|u| Refused::Io(std::io::Error::other(u.0)))?;
-        s.seek(SeekFrom::Start(start)).map_err(Refused::Io)?;
-        Ok((Box::new(s.take(size)), size))
+        s.seek(SeekFrom::Start(start))
+            .map_err(|e| Refused::Io(checked(e)))?;
+        Ok((Box::new(Checked(s.take(size))), size))
     }
 }
 

@@ -497,16 +497,25 @@ fn sealed_batches_that_cannot_be_opened_are_refused_and_nothing_is_written() {
     );
     // A database with no age identity (a monitor's).
     refused(&p.monitor, &sealed, "this database has none", &[]);
-    // Altered ciphertext.
-    let mut altered = bytes.clone();
-    let at = altered.len() / 2;
-    altered[at] ^= 0x40;
-    refused(
-        &p.lead,
-        &write_sealed(dir, "altered.age", &altered),
-        "its ciphertext does not check",
-        &[],
-    );
+    // Altered ciphertext, wherever it is: in the archive's headers or in a file's data.
+    for (i, at) in [
+        bytes.len() / 4,
+        bytes.len() / 2,
+        bytes.len() * 3 / 4,
+        bytes.len() - 20,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut altered = bytes.clone();
+        altered[at] ^= 0x40;
+        refused(
+            &p.lead,
+            &write_sealed(dir, &format!("altered-{i}.age"), &altered),
+            "its ciphertext does not check",
+            &[],
+        );
+    }
     // Truncated.
     refused(
         &p.lead,
