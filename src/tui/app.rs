@@ -37,12 +37,10 @@ enum Global {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum HelpAction {
     Close,
-    Down,
-    Up,
     Page,
 }
 
-/// The help overlay's own keys; the shared navigation table scrolls it as well.
+/// The help overlay's own keys; the shared navigation tables (with `j`/`k`) scroll it as well.
 const HELP_KEYS: &[Binding<HelpAction>] = &[
     Binding::new(
         &[
@@ -54,8 +52,6 @@ const HELP_KEYS: &[Binding<HelpAction>] = &[
         HelpAction::Close,
         "key-close",
     ),
-    Binding::help_only(&[Key::ch('j')], HelpAction::Down, "key-down"),
-    Binding::help_only(&[Key::ch('k')], HelpAction::Up, "key-up"),
     Binding::help_only(&[Key::ch(' ')], HelpAction::Page, "key-page-down"),
 ];
 
@@ -255,10 +251,8 @@ impl App {
                     self.help = None;
                     return Vec::new();
                 }
-                Some(HelpAction::Down) => Some(keys::Nav::Down),
-                Some(HelpAction::Up) => Some(keys::Nav::Up),
                 Some(HelpAction::Page) => Some(keys::Nav::PageDown),
-                None => keys::lookup(keys::NAV, &key),
+                None => keys::nav(&key),
             };
             let lines = usize::from(view.max) + 1;
             let page = usize::from(view.page);

@@ -269,6 +269,47 @@ pub const LETTER_NAV: &[Binding<Nav>] = &[
     Binding::help_only(&[Key::ch('j')], Nav::Down, "key-down"),
 ];
 
+/// The move for a key in a list where letters are not text: [`NAV`], then [`LETTER_NAV`].
+pub fn nav(ev: &KeyEvent) -> Option<Nav> {
+    lookup(NAV, ev).or_else(|| lookup(LETTER_NAV, ev))
+}
+
+/// [`NAV`] and [`LETTER_NAV`] for a footer and help. With `paging`, PgDn is in the footer
+/// too (a screen whose text is usually taller than the terminal).
+pub fn describe_nav(paging: bool) -> Vec<(String, &'static str, bool)> {
+    let mut k = describe(NAV);
+    k.extend(describe(LETTER_NAV));
+    if paging {
+        for (_, label, footer) in &mut k {
+            if *label == "key-page-down" {
+                *footer = true;
+            }
+        }
+    }
+    k
+}
+
+/// Moving between the fields of a form, a dialog or a screen of settings: the one table
+/// every one of them moves with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Next,
+    Prev,
+}
+
+pub const FIELD_NAV: &[Binding<Field>] = &[
+    Binding::new(
+        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
+        Field::Next,
+        "key-next-field",
+    ),
+    Binding::help_only(
+        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
+        Field::Prev,
+        "key-prev-field",
+    ),
+];
+
 impl Nav {
     /// Where a selection at `at` of `len` rows goes, `page` rows to a page.
     pub fn apply(self, at: usize, len: usize, page: usize) -> usize {

@@ -101,6 +101,67 @@ fn every_key_a_handler_matches_is_declared_in_a_table() {
     );
 }
 
+/// Issue 15: moving is declared once. A screen or widget that binds ↑ ↓ PgUp PgDn Home End
+/// or `j`/`k` to moving through a list or between fields (the descriptions the shared tables
+/// own) asks `keys::NAV`, `keys::LETTER_NAV` or `keys::FIELD_NAV` instead of declaring its
+/// own copy. These keys may still mean something else (PgDn: the next person).
+#[test]
+fn moving_is_declared_only_in_the_shared_tables() {
+    const MOVING_KEYS: [&str; 8] = [
+        "Key::plain(KeyCode::Up)",
+        "Key::plain(KeyCode::Down)",
+        "Key::plain(KeyCode::PageUp)",
+        "Key::plain(KeyCode::PageDown)",
+        "Key::plain(KeyCode::Home)",
+        "Key::plain(KeyCode::End)",
+        "Key::ch('j')",
+        "Key::ch('k')",
+    ];
+    const SHARED_MEANINGS: [&str; 8] = [
+        "\"key-up\"",
+        "\"key-down\"",
+        "\"key-page-up\"",
+        "\"key-page-down\"",
+        "\"key-first\"",
+        "\"key-last\"",
+        "\"key-next-field\"",
+        "\"key-prev-field\"",
+    ];
+    let mut offenders = Vec::new();
+    for (path, text) in key_handlers() {
+        for open in ["Binding::new(", "Binding::help_only("] {
+            for (at, _) in text.match_indices(open) {
+                let start = at + open.len();
+                let mut depth = 1i32;
+                let mut end = start;
+                for (i, c) in text[start..].char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        end = start + i;
+                        break;
+                    }
+                }
+                let binding = &text[start..end];
+                if MOVING_KEYS.iter().any(|k| binding.contains(k))
+                    && SHARED_MEANINGS.iter().any(|m| binding.contains(m))
+                {
+                    let line = text[..at].lines().count() + 1;
+                    offenders.push(format!("{}:{line}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "moving keys declared outside keys::NAV, LETTER_NAV and FIELD_NAV:\n{}",
+        offenders.join("\n")
+    );
+}
+
 /// Key names (as `Key::label` writes them) that a hand-written hint would start an item with.
 fn starts_like_a_key(word: &str) -> bool {
     let word = word.trim_start_matches(['·', ' ']);

@@ -170,7 +170,7 @@ fn export_checks_dates_and_the_folder_before_writing() {
 
 /// A lead's session (empty database, profile M07) and a batch of monitor M01 in the lead's
 /// `batches` folder; returns the batch and its hearing count.
-fn lead_with_a_batch(width: u16, height: u16) -> (Harness, PathBuf, u64) {
+pub fn lead_with_a_batch(width: u16, height: u16) -> (Harness, PathBuf, u64) {
     let mut h = Harness::first_run(width, height, Lang::En);
     h.create_profile();
     let other = tempfile::tempdir().expect("tempdir");
@@ -185,7 +185,7 @@ fn lead_with_a_batch(width: u16, height: u16) -> (Harness, PathBuf, u64) {
 }
 
 /// A copy of a batch with one byte of `hearings.csv` changed: the checksum fails.
-fn damaged_copy(batch: &Path) -> PathBuf {
+pub fn damaged_copy(batch: &Path) -> PathBuf {
     let copy = batch.with_file_name(format!(
         "{}-copy",
         batch.file_name().expect("name").to_string_lossy()

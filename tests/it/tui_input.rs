@@ -445,3 +445,41 @@ fn on_a_final_record_moving_never_asks_and_a_change_still_does() {
         h.screen()
     );
 }
+
+/// The lines of the screen's body (between the title and the status line).
+fn body(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[1..lines.len().saturating_sub(4)]
+        .iter()
+        .map(|l| (*l).to_owned())
+        .collect()
+}
+
+/// Issue 15: the merge report moved with keys of its own — ↓ scrolled on past the report's
+/// end (the view stayed, and as many ↑ were needed to come back), and Home/End did nothing.
+/// It moves with the shared navigation table now, which stops at the report's last line.
+#[test]
+fn the_merge_report_moves_with_the_shared_navigation_keys() {
+    let (mut h, batch, _) = super::tui_exchange::lead_with_a_batch(60, 16);
+    super::tui_exchange::damaged_copy(&batch);
+    h.keys("ma<Enter>");
+    let top = body(&h.screen());
+    h.keys("<End>");
+    let end = body(&h.screen());
+    assert_ne!(top, end, "End shows the report's end:\n{}", h.screen());
+    h.keys(&"<Down>".repeat(40));
+    assert_eq!(body(&h.screen()), end, "↓ stops at the end");
+    h.keys("<Up>");
+    let up = body(&h.screen());
+    assert_ne!(up, end, "one ↑ after many ↓ moves up:\n{}", h.screen());
+    h.keys("<End>о");
+    assert_eq!(
+        body(&h.screen()),
+        end,
+        "о (j in a Russian layout) stays at the end"
+    );
+    h.keys("л");
+    assert_eq!(body(&h.screen()), up, "л (k) moves up as ↑ does");
+    h.keys("<Home>");
+    assert_eq!(body(&h.screen()), top, "Home goes back to the top");
+}

@@ -31,16 +31,6 @@ enum Action {
 
 const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ctrl('s')], Action::Save, "key-add-court-save"),
-    Binding::new(
-        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
-        Action::Next,
-        "key-next-field",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
-        Action::Prev,
-        "key-prev-field",
-    ),
     Binding::help_only(
         &[Key::plain(KeyCode::Left)],
         Action::Less,
@@ -58,6 +48,15 @@ const KEYS: &[Binding<Action>] = &[
     ),
     Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, "key-cancel"),
 ];
+
+/// A key's action: the shared field moves first, then the table's own keys.
+fn action(table: &[Binding<Action>], key: &KeyEvent) -> Option<Action> {
+    match keys::lookup(keys::FIELD_NAV, key) {
+        Some(keys::Field::Next) => Some(Action::Next),
+        Some(keys::Field::Prev) => Some(Action::Prev),
+        None => keys::lookup(table, key),
+    }
+}
 
 /// The rows of the dialog, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +108,9 @@ impl AddCourt {
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        keys::describe(KEYS)
+        let mut k = keys::describe(keys::FIELD_NAV);
+        k.extend(keys::describe(KEYS));
+        k
     }
 
     fn abroad(&self, spec: &Spec) -> bool {
@@ -186,7 +187,7 @@ impl AddCourt {
         {
             return Vec::new();
         }
-        let Some(action) = keys::lookup(KEYS, &key) else {
+        let Some(action) = action(KEYS, &key) else {
             return Vec::new();
         };
         let spec = ctx.spec;

@@ -18,12 +18,13 @@ use crate::tui::theme;
 /// How many days ahead the agenda looks.
 pub const DAYS: u32 = 30;
 
+/// Hearings a page key moves.
+const PAGE: usize = 10;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Start,
     Trial,
-    Up,
-    Down,
     Back,
 }
 
@@ -34,16 +35,6 @@ const KEYS: &[Binding<Action>] = &[
         "key-start-next",
     ),
     Binding::new(&[Key::ch('t')], Action::Trial, "key-case"),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
@@ -79,16 +70,18 @@ impl AgendaScreen {
     }
 
     pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
-        keys::describe(Self::table(ctx))
+        let mut k = keys::describe(Self::table(ctx));
+        k.extend(keys::describe_nav(false));
+        k
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if let Some(nav) = keys::nav(&key) {
+            self.selected = nav.apply(self.selected, self.items.len(), PAGE);
+            return Vec::new();
+        }
         let item = self.items.get(self.selected);
         match keys::lookup(Self::table(ctx), &key) {
-            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::Down) => {
-                self.selected = (self.selected + 1).min(self.items.len().saturating_sub(1));
-            }
             Some(Action::Start) => {
                 if let Some(i) = item {
                     return vec![Cmd::Run(Effect::NextHearing(i.trial.uuid))];

@@ -13,16 +13,14 @@ use uuid::Uuid;
 use super::{Cmd, Ctx};
 use crate::store::Trial;
 use crate::tui::effect::Effect;
-use crate::tui::keys::{self, Binding, Key};
+use crate::tui::keys::{self, Binding, Key, Nav};
+
+/// Lines a page key scrolls.
+const PAGE: usize = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
+    Page,
     Left,
     Right,
     NextRow,
@@ -49,26 +47,7 @@ const KEYS: &[Binding<Action>] = &[
         Action::View,
         "key-view",
     ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-        Action::PageDown,
-        "key-page-down",
-    ),
+    Binding::help_only(&[Key::ch(' ')], Action::Page, "key-page-down"),
     Binding::help_only(
         &[Key::plain(KeyCode::Left), Key::ch('h')],
         Action::Left,
@@ -79,8 +58,6 @@ const KEYS: &[Binding<Action>] = &[
         Action::Right,
         "key-right",
     ),
-    Binding::help_only(&[Key::plain(KeyCode::Home)], Action::Home, "key-first"),
-    Binding::help_only(&[Key::plain(KeyCode::End)], Action::End, "key-last"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
@@ -135,7 +112,9 @@ impl CaseScreen {
     }
 
     pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
-        keys::describe(Self::table(ctx))
+        let mut k = keys::describe(Self::table(ctx));
+        k.extend(keys::describe_nav(false));
+        k
     }
 
     fn text(&self, ctx: &Ctx<'_>) -> String {
@@ -143,18 +122,19 @@ impl CaseScreen {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
-        let lines = u16::try_from(self.text(ctx).lines().count()).unwrap_or(u16::MAX);
-        let last = lines.saturating_sub(1);
+        let action = keys::lookup(Self::table(ctx), &key);
+        // Scrolling: the shared navigation tables, and Space pages down.
+        let nav = keys::nav(&key).or((action == Some(Action::Page)).then_some(Nav::PageDown));
+        if let Some(nav) = nav {
+            let lines = self.text(ctx).lines().count();
+            let at = nav.apply(usize::from(self.scroll), lines, PAGE);
+            self.scroll = u16::try_from(at).unwrap_or(u16::MAX);
+            return Vec::new();
+        }
         let n = self.trial.records.len();
-        match keys::lookup(Self::table(ctx), &key) {
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Down) => self.scroll = (self.scroll + 1).min(last),
-            Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(15),
-            Some(Action::PageDown) => self.scroll = (self.scroll + 15).min(last),
+        match action {
             Some(Action::Left) => self.across = self.across.saturating_sub(8),
             Some(Action::Right) => self.across = self.across.saturating_add(8).min(400),
-            Some(Action::Home) => self.scroll = 0,
-            Some(Action::End) => self.scroll = last,
             Some(Action::NextRow) if n > 0 => self.row = (self.row + 1) % n,
             Some(Action::PrevRow) if n > 0 => self.row = (self.row + n - 1) % n,
             Some(Action::View) => {

@@ -19,10 +19,11 @@ use crate::tui::widgets::text::Editor;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Start,
-    Up,
-    Down,
     Back,
 }
+
+/// Trials a page key moves.
+const PAGE: usize = 10;
 
 const KEYS: &[Binding<Action>] = &[
     Binding::new(
@@ -30,8 +31,6 @@ const KEYS: &[Binding<Action>] = &[
         Action::Start,
         "key-start-next",
     ),
-    Binding::help_only(&[Key::plain(KeyCode::Up)], Action::Up, "key-up"),
-    Binding::help_only(&[Key::plain(KeyCode::Down)], Action::Down, "key-down"),
     Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, "key-back"),
 ];
 
@@ -70,7 +69,9 @@ impl CasePicker {
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        keys::describe(KEYS)
+        let mut k = keys::describe(KEYS);
+        k.extend(keys::describe(keys::NAV));
+        k
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
@@ -82,11 +83,12 @@ impl CasePicker {
             }
             return Vec::new();
         }
+        // Letters are text here: only the shared table without letters moves.
+        if let Some(nav) = keys::lookup(keys::NAV, &key) {
+            self.selected = nav.apply(self.selected, self.found.len(), PAGE);
+            return Vec::new();
+        }
         match keys::lookup(KEYS, &key) {
-            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::Down) => {
-                self.selected = (self.selected + 1).min(self.found.len().saturating_sub(1));
-            }
             Some(Action::Start) => {
                 if let Some(c) = self.found.get(self.selected) {
                     return vec![Cmd::Pop, Cmd::Run(Effect::NextHearing(c.uuid))];

@@ -21,17 +21,14 @@ use crate::i18n::Arg;
 use crate::spec::COURT_LIST;
 use crate::store::FieldsResolved;
 use crate::tui::effect::{ConflictItem, ConflictPair, Effect, Outcome};
-use crate::tui::keys::{self, Binding, Key};
+use crate::tui::keys::{self, Binding, Key, Nav};
 use crate::tui::theme;
 use crate::tui::widgets::chrome;
 use crate::tui::widgets::text::wrap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
+    Page,
     Open,
     All,
     OnlyDiff,
@@ -48,16 +45,6 @@ enum Action {
 const LIST_KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Open, "key-open"),
     Binding::new(&[Key::ch('a')], Action::All, "key-show-resolved"),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
@@ -65,28 +52,13 @@ const LIST_KEYS: &[Binding<Action>] = &[
     ),
 ];
 
-/// A table of a conflict's views: its own bindings, then moving through the rows and back,
-/// which every view has.
+/// A table of a conflict's views: its own bindings, then Space to page down and back, which
+/// every view has (the rows move with the shared navigation tables).
 macro_rules! pair_view_keys {
     ($($binding:expr),* $(,)?) => {
         &[
             $($binding,)*
-            Binding::help_only(
-                &[Key::plain(KeyCode::Up), Key::ch('k')],
-                Action::Up,
-                "key-up",
-            ),
-            Binding::help_only(
-                &[Key::plain(KeyCode::Down), Key::ch('j')],
-                Action::Down,
-                "key-down",
-            ),
-            Binding::help_only(&[Key::plain(KeyCode::PageUp)], Action::PageUp, "key-page-up"),
-            Binding::help_only(
-                &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-                Action::PageDown,
-                "key-page-down",
-            ),
+            Binding::help_only(&[Key::ch(' ')], Action::Page, "key-page-down"),
             Binding::new(&[Key::plain(KeyCode::Esc), Key::ch('q')], Action::Back, "key-back"),
         ]
     };
@@ -241,8 +213,17 @@ impl ConflictsScreen {
         }
     }
 
+    /// Whether the view moves through rows (not while a choice is being confirmed).
+    fn moves(&self) -> bool {
+        self.pair.as_ref().is_none_or(|p| p.confirm.is_none())
+    }
+
     pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
-        keys::describe(self.table(ctx))
+        let mut k = keys::describe(self.table(ctx));
+        if self.moves() {
+            k.extend(keys::describe_nav(false));
+        }
+        k
     }
 
     pub fn title(&self, ctx: &Ctx<'_>) -> String {
@@ -258,16 +239,22 @@ impl ConflictsScreen {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
-        let Some(action) = keys::lookup(self.table(ctx), &key) else {
+        let action = keys::lookup(self.table(ctx), &key);
+        let nav = keys::nav(&key)
+            .or((action == Some(Action::Page)).then_some(Nav::PageDown))
+            .filter(|_| self.moves());
+        if let Some(nav) = nav {
+            match &mut self.pair {
+                Some(pair) => pair.selected = nav.apply(pair.selected, pair.visible().len(), PAGE),
+                None => self.selected = nav.apply(self.selected, self.items.len(), PAGE),
+            }
+            return Vec::new();
+        }
+        let Some(action) = action else {
             return Vec::new();
         };
         if let Some(pair) = &mut self.pair {
-            let last = pair.visible().len().saturating_sub(1);
             match action {
-                Action::Up => pair.selected = pair.selected.saturating_sub(1),
-                Action::Down => pair.selected = (pair.selected + 1).min(last),
-                Action::PageUp => pair.selected = pair.selected.saturating_sub(PAGE),
-                Action::PageDown => pair.selected = (pair.selected + PAGE).min(last),
                 Action::OnlyDiff => {
                     pair.only_diff = !pair.only_diff;
                     pair.selected = 0;
@@ -300,14 +287,11 @@ impl ConflictsScreen {
                     return vec![Cmd::Run(effect)];
                 }
                 Action::Back => self.pair = None,
-                Action::Open | Action::All => {}
+                Action::Open | Action::All | Action::Page => {}
             }
             return Vec::new();
         }
-        let last = self.items.len().saturating_sub(1);
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
             Action::Open => {
                 if let Some(item) = self.items.get(self.selected) {
                     return vec![Cmd::Run(Effect::OpenConflict(item.row.uuid))];

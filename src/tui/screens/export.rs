@@ -34,16 +34,6 @@ enum Action {
 
 const KEYS: &[Binding<Action>] = &[
     Binding::new(
-        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
-        Action::Next,
-        "key-next-field",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
-        Action::Prev,
-        "key-prev-field",
-    ),
-    Binding::new(
         &[Key::plain(KeyCode::Right), Key::ch(' ')],
         Action::More,
         "key-change",
@@ -67,6 +57,15 @@ const DONE_KEYS: &[Binding<Action>] = &[Binding::new(
     Action::Back,
     "key-back",
 )];
+
+/// A key's action: the shared field moves first, then the table's own keys.
+fn action(table: &[Binding<Action>], key: &KeyEvent) -> Option<Action> {
+    match keys::lookup(keys::FIELD_NAV, key) {
+        Some(keys::Field::Next) => Some(Action::Next),
+        Some(keys::Field::Prev) => Some(Action::Prev),
+        None => keys::lookup(table, key),
+    }
+}
 
 /// Which hearings the batch takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -167,7 +166,12 @@ impl ExportScreen {
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        keys::describe(self.table())
+        if self.done.is_some() {
+            return keys::describe(DONE_KEYS);
+        }
+        let mut k = keys::describe(keys::FIELD_NAV);
+        k.extend(keys::describe(KEYS));
+        k
     }
 
     fn editor(&mut self) -> Option<&mut Editor> {
@@ -254,7 +258,13 @@ impl ExportScreen {
         {
             return Vec::new();
         }
-        match keys::lookup(self.table(), &key) {
+        let table = self.table();
+        let action = if self.done.is_some() {
+            keys::lookup(table, &key)
+        } else {
+            action(table, &key)
+        };
+        match action {
             Some(Action::Next) => self.step(true),
             Some(Action::Prev) => self.step(false),
             Some(Action::More) => self.change(true),

@@ -24,10 +24,6 @@ use crate::tui::widgets::text::{Editor, wrap};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Switch,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
     Mark,
     MarkAll,
     Look,
@@ -36,6 +32,9 @@ enum Action {
     Conflicts,
     Back,
 }
+
+/// Batches (or lines of the report) a page key moves.
+const PAGE: usize = 10;
 
 /// Choosing in the list of batch folders.
 const LIST_KEYS: &[Binding<Action>] = &[
@@ -46,16 +45,6 @@ const LIST_KEYS: &[Binding<Action>] = &[
         &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::BackTab)],
         Action::Switch,
         "key-folder",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
     ),
     Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, "key-back"),
 ];
@@ -82,52 +71,12 @@ const PREVIEW_KEYS: &[Binding<Action>] = &[
         Action::Apply,
         "key-merge-apply",
     ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageDown)],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
     Binding::new(&[Key::plain(KeyCode::Esc)], Action::Back, "key-back"),
 ];
 
 /// The result.
 const DONE_KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('c')], Action::Conflicts, "key-conflicts"),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageDown)],
-        Action::PageDown,
-        "key-page-down",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)],
         Action::Back,
@@ -160,6 +109,8 @@ pub struct MergeScreen {
     focus: Focus,
     stage: Stage,
     scroll: u16,
+    /// Lines of the report as last drawn, where scrolling stops.
+    report_lines: std::cell::Cell<usize>,
 }
 
 impl Default for MergeScreen {
@@ -172,6 +123,7 @@ impl Default for MergeScreen {
             focus: Focus::List,
             stage: Stage::Choose,
             scroll: 0,
+            report_lines: std::cell::Cell::new(0),
         }
     }
 }
@@ -203,7 +155,15 @@ impl MergeScreen {
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        keys::describe(self.table())
+        let mut k = keys::describe(self.table());
+        match (&self.stage, self.focus) {
+            // Typing the folder: its letters are text, and there is no list to move in.
+            (Stage::Choose, Focus::Folder) => {}
+            (Stage::Choose, Focus::List) => k.extend(keys::describe_nav(false)),
+            // A report, usually taller than the terminal: its page keys are in the footer.
+            _ => k.extend(keys::describe_nav(true)),
+        }
+        k
     }
 
     /// The folders to check: the marked ones, or the one under the cursor.
@@ -231,6 +191,16 @@ impl MergeScreen {
         {
             return Vec::new();
         }
+        let typing = matches!(self.stage, Stage::Choose) && self.focus == Focus::Folder;
+        if let Some(nav) = keys::nav(&key).filter(|_| !typing) {
+            if matches!(self.stage, Stage::Choose) {
+                self.cursor = nav.apply(self.cursor, self.found.len(), PAGE);
+            } else {
+                let at = nav.apply(usize::from(self.scroll), self.report_lines.get(), PAGE);
+                self.scroll = u16::try_from(at).unwrap_or(u16::MAX);
+            }
+            return Vec::new();
+        }
         let Some(action) = keys::lookup(self.table(), &key) else {
             return Vec::new();
         };
@@ -242,16 +212,6 @@ impl MergeScreen {
                     Focus::List => Focus::Folder,
                 }
             }
-            Action::Up if matches!(self.stage, Stage::Choose) => {
-                self.cursor = self.cursor.saturating_sub(1);
-            }
-            Action::Down if matches!(self.stage, Stage::Choose) => {
-                self.cursor = (self.cursor + 1).min(last);
-            }
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
             Action::Mark => {
                 if let Some(m) = self.marked.get_mut(self.cursor) {
                     *m = !*m;
@@ -360,6 +320,7 @@ impl MergeScreen {
             Stage::Preview(_, report) | Stage::Done(report) => {
                 let lines = report_lines(report, ctx, area.width as usize);
                 let last = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+                self.report_lines.set(lines.len());
                 frame.render_widget(
                     Paragraph::new(lines).scroll((self.scroll.min(last.saturating_sub(1)), 0)),
                     area,

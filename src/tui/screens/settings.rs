@@ -47,16 +47,6 @@ enum Action {
 
 const KEYS: &[Binding<Action>] = &[
     Binding::new(
-        &[Key::plain(KeyCode::Up), Key::plain(KeyCode::BackTab)],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::Down), Key::plain(KeyCode::Tab)],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::new(
         &[Key::plain(KeyCode::Left)],
         Action::Less,
         "key-previous-value",
@@ -84,16 +74,6 @@ enum DialogAction {
 }
 
 const DIALOG_KEYS: &[Binding<DialogAction>] = &[
-    Binding::new(
-        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
-        DialogAction::Next,
-        "key-next-field",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
-        DialogAction::Prev,
-        "key-prev-field",
-    ),
     Binding::new(
         &[Key::plain(KeyCode::Enter)],
         DialogAction::Submit,
@@ -204,9 +184,13 @@ impl Settings {
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
         if self.open.is_some() {
-            keys::describe(DIALOG_KEYS)
+            let mut k = keys::describe(keys::FIELD_NAV);
+            k.extend(keys::describe(DIALOG_KEYS));
+            k
         } else {
-            keys::describe(KEYS)
+            let mut k = keys::describe(keys::FIELD_NAV);
+            k.extend(keys::describe(KEYS));
+            k
         }
     }
 
@@ -230,7 +214,13 @@ impl Settings {
         if self.open.is_some() {
             return self.dialog_key(key, ctx);
         }
-        let Some(action) = keys::lookup(KEYS, &key) else {
+        // The rows move as a form's fields do (Tab/↓, Shift-Tab/↑).
+        let action = match keys::lookup(keys::FIELD_NAV, &key) {
+            Some(keys::Field::Next) => Some(Action::Down),
+            Some(keys::Field::Prev) => Some(Action::Up),
+            None => keys::lookup(KEYS, &key),
+        };
+        let Some(action) = action else {
             return Vec::new();
         };
         let step = |forward: bool| -> isize { if forward { 1 } else { -1 } };
@@ -311,7 +301,12 @@ impl Settings {
             return Vec::new();
         }
         let fields = open.fields();
-        match keys::lookup(DIALOG_KEYS, &key) {
+        let action = match keys::lookup(keys::FIELD_NAV, &key) {
+            Some(keys::Field::Next) => Some(DialogAction::Next),
+            Some(keys::Field::Prev) => Some(DialogAction::Prev),
+            None => keys::lookup(DIALOG_KEYS, &key),
+        };
+        match action {
             Some(DialogAction::Next) => open.focus = (open.focus + 1) % fields,
             Some(DialogAction::Prev) => open.focus = (open.focus + fields - 1) % fields,
             Some(DialogAction::Cancel) => {

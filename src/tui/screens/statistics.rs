@@ -14,17 +14,14 @@ use super::{Cmd, Ctx};
 use crate::stats::{By, Kind, Labels, Stats};
 use crate::store::Filter;
 use crate::tui::effect::Effect;
-use crate::tui::keys::{self, Binding, Key};
+use crate::tui::keys::{self, Binding, Key, Nav};
 use crate::tui::theme;
 use crate::tui::widgets::chrome;
 use crate::tui::widgets::form::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
+    Page,
     Breakdown,
     Report,
     Workbook,
@@ -32,26 +29,7 @@ enum Action {
 }
 
 const KEYS: &[Binding<Action>] = &[
-    Binding::help_only(
-        &[Key::plain(KeyCode::Up), Key::ch('k')],
-        Action::Up,
-        "key-up",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::Down), Key::ch('j')],
-        Action::Down,
-        "key-down",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageUp)],
-        Action::PageUp,
-        "key-page-up",
-    ),
-    Binding::new(
-        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
-        Action::PageDown,
-        "key-page-down",
-    ),
+    Binding::new(&[Key::ch(' ')], Action::Page, "key-page-down"),
     Binding::new(&[Key::ch('b')], Action::Breakdown, "key-stats-breakdown"),
     Binding::new(&[Key::ch('r')], Action::Report, "key-report"),
     Binding::new(&[Key::ch('x')], Action::Workbook, "key-report-xlsx"),
@@ -61,6 +39,9 @@ const KEYS: &[Binding<Action>] = &[
         "key-back",
     ),
 ];
+
+/// Lines a page key scrolls.
+const PAGE: usize = 15;
 
 /// What `b` steps through: no breakdown, then each kind in turn.
 const BREAKDOWNS: [Option<By>; 7] = [
@@ -157,16 +138,21 @@ impl Statistics {
     }
 
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
-        keys::describe(KEYS)
+        // The figures are taller than the terminal: the page keys are in the footer.
+        let mut k = keys::describe_nav(true);
+        k.extend(keys::describe(KEYS));
+        k
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
-        let last = self.items.len().saturating_sub(1);
-        match keys::lookup(KEYS, &key) {
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Down) => self.scroll = (self.scroll + 1).min(last),
-            Some(Action::PageUp) => self.scroll = self.scroll.saturating_sub(15),
-            Some(Action::PageDown) => self.scroll = (self.scroll + 15).min(last),
+        let action = keys::lookup(KEYS, &key);
+        let nav = keys::nav(&key).or((action == Some(Action::Page)).then_some(Nav::PageDown));
+        if let Some(nav) = nav {
+            self.scroll = nav.apply(self.scroll, self.items.len(), PAGE);
+            return Vec::new();
+        }
+        match action {
+            Some(Action::Page) | None => {}
             Some(Action::Breakdown) => {
                 let at = BREAKDOWNS.iter().position(|b| *b == self.by).unwrap_or(0);
                 self.by = BREAKDOWNS[(at + 1) % BREAKDOWNS.len()];
@@ -176,7 +162,6 @@ impl Statistics {
             Some(Action::Report) => return self.report(false),
             Some(Action::Workbook) => return self.report(true),
             Some(Action::Back) => return vec![Cmd::Pop],
-            None => {}
         }
         Vec::new()
     }

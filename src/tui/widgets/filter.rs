@@ -31,16 +31,6 @@ enum Action {
 
 /// The panel's keys: they drive its dispatch, the footer, help and the hint under its rows.
 const KEYS: &[Binding<Action>] = &[
-    Binding::new(
-        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
-        Action::Next,
-        "key-next-field",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
-        Action::Prev,
-        "key-prev-field",
-    ),
     Binding::new(&[Key::plain(KeyCode::Enter)], Action::Enter, "key-choose"),
     Binding::new(&[Key::ctrl('a')], Action::Apply, "key-apply-filter"),
     Binding::new(
@@ -51,6 +41,15 @@ const KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ctrl('x')], Action::ClearAll, "key-clear-filter"),
     Binding::new(&[Key::plain(KeyCode::Esc)], Action::Cancel, "key-close"),
 ];
+
+/// A key's action: the shared field moves first, then the table's own keys.
+fn action(table: &[Binding<Action>], key: &KeyEvent) -> Option<Action> {
+    match keys::lookup(keys::FIELD_NAV, key) {
+        Some(keys::Field::Next) => Some(Action::Next),
+        Some(keys::Field::Prev) => Some(Action::Prev),
+        None => keys::lookup(table, key),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Row {
@@ -200,7 +199,11 @@ impl FilterPanel {
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
         match &self.picker {
             Some(p) => p.keys(),
-            None => keys::describe(KEYS),
+            None => {
+                let mut k = keys::describe(keys::FIELD_NAV);
+                k.extend(keys::describe(KEYS));
+                k
+            }
         }
     }
 
@@ -229,7 +232,7 @@ impl FilterPanel {
         {
             return FilterKey::Open;
         }
-        match keys::lookup(KEYS, &key) {
+        match action(KEYS, &key) {
             Some(Action::Cancel) => return FilterKey::Cancel,
             Some(action @ (Action::Next | Action::Prev)) => {
                 self.commit();

@@ -38,16 +38,6 @@ enum Action {
 /// The form's keys; a text field's editor sees a key before this table.
 const KEYS: &[Binding<Action>] = &[
     Binding::new(
-        &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)],
-        Action::Next,
-        "key-next-field",
-    ),
-    Binding::help_only(
-        &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)],
-        Action::Prev,
-        "key-prev-field",
-    ),
-    Binding::new(
         &[Key::plain(KeyCode::Enter)],
         Action::Enter,
         "key-choose-next",
@@ -60,6 +50,15 @@ const KEYS: &[Binding<Action>] = &[
     ),
     Binding::help_only(&[Key::ctrl('n')], Action::Now, "key-now"),
 ];
+
+/// A key's action: the shared field moves first, then the table's own keys.
+fn action(key: &KeyEvent) -> Option<Action> {
+    match keys::lookup(keys::FIELD_NAV, key) {
+        Some(keys::Field::Next) => Some(Action::Next),
+        Some(keys::Field::Prev) => Some(Action::Prev),
+        None => keys::lookup(KEYS, key),
+    }
+}
 
 /// What the form needs to know besides its own state.
 pub struct FormCtx<'a> {
@@ -380,7 +379,7 @@ impl FormState {
             };
         }
         let Some((entity, uuid, field)) = self.focused(spec) else {
-            return match keys::lookup(KEYS, &key) {
+            return match action(&key) {
                 Some(Action::Next) => {
                     self.step(true);
                     FormKey::Used(Vec::new())
@@ -388,7 +387,7 @@ impl FormState {
                 _ => FormKey::NotMine,
             };
         };
-        let action = keys::lookup(KEYS, &key);
+        let action = action(&key);
         // "Now" for dates and times.
         if action == Some(Action::Now) && matches!(field.kind(), FieldKind::Date | FieldKind::Time)
         {
@@ -465,7 +464,8 @@ impl FormState {
         match &self.picker {
             Some(p) => p.keys(),
             None => {
-                let mut k = keys::describe(KEYS);
+                let mut k = keys::describe(keys::FIELD_NAV);
+                k.extend(keys::describe(KEYS));
                 if self.editor.is_some() {
                     k.extend(super::text::edit_keys());
                 }
