@@ -483,3 +483,34 @@ fn the_merge_report_moves_with_the_shared_navigation_keys() {
     h.keys("<Home>");
     assert_eq!(body(&h.screen()), top, "Home goes back to the top");
 }
+
+/// Issue 15 (noticed in session 2): a choice list left open while switching tabs stayed open
+/// on the old tab, waiting for keys out of sight; coming back, Enter took its highlighted
+/// item. Leaving a tab closes its list, choosing nothing.
+#[test]
+fn switching_tabs_closes_a_choice_list_choosing_nothing() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile().keys("n<F3><C-a>");
+    focus(&mut h, "Restraints in the courtroom");
+    h.keys("<Enter><Down>");
+    assert!(
+        h.screen().contains("Handcuffed"),
+        "the list is open:\n{}",
+        h.screen()
+    );
+    h.keys("<F2><F3>");
+    let back = h.screen();
+    assert!(!back.contains("Handcuffed"), "the list is closed:\n{back}");
+    // Enter opens the field's list again (before, it took the old list's "Handcuffed").
+    h.keys("<Enter><Esc>");
+    h.session.tick(0);
+    assert_eq!(only(&h).hearing_parties[0].fields.get("restraints"), None);
+    // The same on the details tab.
+    h.keys("<F2>");
+    focus(&mut h, "Type of case");
+    h.keys("<Enter>");
+    assert!(h.screen().contains("Type to narrow"), "{}", h.screen());
+    h.keys("<F5><F2>");
+    let details = h.screen();
+    assert!(!details.contains("Type to narrow"), "{details}");
+}

@@ -107,6 +107,13 @@ impl Allegations {
         k
     }
 
+    /// Closes an open choice list (who made the allegation, or the form's), choosing
+    /// nothing (the tab is left).
+    pub fn close_popup(&mut self) {
+        self.who = None;
+        self.records.close_popup();
+    }
+
     /// The pending text of the form, as save effects.
     pub fn flush(&mut self, spec: &Spec, hearing: Uuid) -> Vec<Effect> {
         self.records.flush(spec, hearing)

@@ -577,7 +577,7 @@ impl HearingScreen {
 
     fn handle_read_only(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
         match keys::lookup(&read_only(KEYS), &key) {
-            Some(Action::Tab(t)) => self.tab = t,
+            Some(Action::Tab(t)) => self.show(t),
             Some(Action::Back) => return vec![Cmd::Pop],
             _ => {}
         }
@@ -588,7 +588,7 @@ impl HearingScreen {
         match action {
             Action::Tab(t) => {
                 let effects = self.flush(ctx);
-                self.tab = t;
+                self.show(t);
                 self.save(effects)
             }
             Action::Back => {
@@ -644,26 +644,41 @@ impl HearingScreen {
         Vec::new()
     }
 
+    /// Shows a tab. A choice list left open on the tab it leaves is closed, choosing nothing,
+    /// so coming back shows the form, not a list opened before, and F2–F6 never leave a
+    /// list waiting for keys on a tab out of sight.
+    fn show(&mut self, tab: Tab) {
+        if tab != self.tab {
+            match self.tab {
+                Tab::Details => self.details.close_popup(),
+                Tab::People => self.people.close_popup(),
+                Tab::Allegations => self.allegations.close_popup(),
+                Tab::Checklist | Tab::Timeline => {}
+            }
+        }
+        self.tab = tab;
+    }
+
     /// Shows the field a problem names.
     fn jump(&mut self, p: &Problem, ctx: &Ctx<'_>) {
         let spec = ctx.spec;
         match (p.kind, p.entity) {
             (ProblemKind::CommentRequired, _) => {
-                self.tab = Tab::Checklist;
+                self.show(Tab::Checklist);
                 self.checklist.focus_item(&p.field, p.party, &self.record);
             }
             (_, Entity::Case | Entity::Hearing) => {
-                self.tab = Tab::Details;
+                self.show(Tab::Details);
                 self.details
                     .focus_field(spec, &self.record, p.entity, p.record, &p.field);
             }
             (_, Entity::Party | Entity::HearingParty | Entity::Charge | Entity::Consent) => {
-                self.tab = Tab::People;
+                self.show(Tab::People);
                 self.people
                     .focus(p.entity, p.record, &p.field, &self.record, ctx);
             }
             (_, Entity::Allegation | Entity::Followup) => {
-                self.tab = Tab::Allegations;
+                self.show(Tab::Allegations);
                 self.allegations
                     .focus(p.entity, p.record, &p.field, &self.record, ctx);
             }

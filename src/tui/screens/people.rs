@@ -148,6 +148,11 @@ impl People {
         k
     }
 
+    /// Closes the form's open choice list, choosing nothing (the tab is left).
+    pub fn close_popup(&mut self) {
+        self.records.close_popup();
+    }
+
     /// The pending text of the form, as save effects.
     pub fn flush(&mut self, spec: &Spec, hearing: Uuid) -> Vec<Effect> {
         self.records.flush(spec, hearing)

@@ -243,6 +243,11 @@ impl FormState {
         self.picker.is_some()
     }
 
+    /// Closes an open choice list, choosing nothing (its tab is left).
+    pub fn close_popup(&mut self) {
+        self.picker = None;
+    }
+
     /// Whether typed characters go into a text editor now.
     pub fn is_typing(&self) -> bool {
         self.editor.is_some() || self.picker.is_some()

@@ -142,6 +142,11 @@ impl Records {
         }
     }
 
+    /// Closes the form's open choice list, choosing nothing.
+    pub fn close_popup(&mut self) {
+        self.form.close_popup();
+    }
+
     /// The pending text of the form, as save effects.
     pub fn flush(&mut self, spec: &Spec, hearing: Uuid) -> Vec<Effect> {
         save_effects(hearing, self.form.flush(spec))
