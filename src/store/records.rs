@@ -751,7 +751,8 @@ impl Store {
             .optional()?;
         tx.prepare_cached(
             "INSERT INTO cases (uuid, data, created_at, updated_at, case_number) VALUES (?1, ?2, ?3, ?3, ?4)
-             ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+             ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+             WHERE data IS NOT excluded.data",
         )?
         .execute(params![
             r.case.uuid.to_string(),
@@ -806,7 +807,8 @@ impl Store {
         for (p, json) in r.parties.iter().zip(&e.parties) {
             tx.prepare_cached(
                 "INSERT INTO parties (uuid, case_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
-                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+                 WHERE data IS NOT excluded.data",
             )?
             .execute(params![p.uuid.to_string(), p.case_uuid.to_string(), json, at])?;
         }
@@ -820,7 +822,8 @@ impl Store {
         for (c, json) in r.charges.iter().zip(&e.charges) {
             tx.prepare_cached(
                 "INSERT INTO charges (uuid, party_uuid, data, created_at, updated_at, article) VALUES (?1, ?2, ?3, ?4, ?4, ?5)
-                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+                 WHERE data IS NOT excluded.data",
             )?
             .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), json, at, c.fields.get("article")])?;
         }
