@@ -559,6 +559,26 @@ key-next-hearing-row = next hearing in the list
 key-prev-hearing-row = previous hearing in the list
 key-left = scroll left
 key-right = scroll right
+same-trial-title = Same trial?
+same-trial-intro = These case records share a court and a case number: they may be one trial recorded twice (by two monitors, or in two batches). Joining them makes the case view, the filters and the statistics treat them as one trial; nothing is deleted or changed, and `courtwatch cases split` undoes it.
+same-trial-none = No two case records share a court and a case number. `courtwatch cases join A B` joins any two.
+same-trial-hearings = { $count ->
+    [one] 1 hearing ({ $first })
+   *[other] { $count } hearings ({ $first } – { $last })
+}
+same-trial-ask = Join these two case records as one trial?
+
+    { $first }
+    { $second }
+
+    Your code and the time are recorded with the join. y: yes · n: no
+same-trial-joined = Joined as one trial.
+same-trial-after-merge = { $count ->
+    [one] 1 pair of case records may be one trial recorded twice: press s to look.
+   *[other] { $count } pairs of case records may be one trial recorded twice: press s to look.
+}
+key-join = join as one trial…
+key-same-trial = same trial?
 
 # Backups (settings)
 settings-backup = Last backup

@@ -171,6 +171,16 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     if merged == 0 && before > 0 && rejected.is_empty() && !a.dry_run {
         out.line("Nothing changed.")?;
     }
+    if merged > 0 && !a.dry_run {
+        let pairs = store.join_suggestions()?.len();
+        if pairs > 0 {
+            out.line(&format!(
+                "{pairs} pair(s) of case records share a court and a case number and may be one \
+                 trial recorded twice: `courtwatch cases suggest` lists them, \
+                 `courtwatch cases join A B` joins two after you checked them."
+            ))?;
+        }
+    }
     if rejected.is_empty() {
         Ok(())
     } else {

@@ -19,6 +19,7 @@ use super::screens::detail::HearingDetail;
 use super::screens::first_run::FirstRun;
 use super::screens::hearing::HearingScreen;
 use super::screens::hearing_list::HearingList;
+use super::screens::same_trials::SameTrials;
 use super::screens::settings::Settings;
 use super::screens::statistics::Statistics;
 use super::screens::unlock::Unlock;
@@ -294,6 +295,7 @@ impl App {
             Some(Screen::Agenda(s)) => s.handle_key(key, &ctx),
             Some(Screen::CasePicker(s)) => s.handle_key(key, &ctx),
             Some(Screen::AddCourt(s)) => s.handle_key(key, &ctx),
+            Some(Screen::SameTrials(s)) => s.handle_key(key, &ctx),
             None => Vec::new(),
         };
         let effects = self.apply(cmds);
@@ -355,6 +357,10 @@ impl App {
                         }
                         Some(Screen::Case(c)) => effects.push(Effect::LoadTrial(c.case())),
                         Some(Screen::Agenda(_)) => effects.push(Effect::LoadAgenda),
+                        Some(Screen::SameTrials(s)) => effects.push(Effect::LoadSameTrials {
+                            case: s.case(),
+                            open: true,
+                        }),
                         _ => {}
                     }
                 }
@@ -571,6 +577,34 @@ impl App {
                 }
                 Vec::new()
             }
+            Outcome::SameTrials {
+                case,
+                pairs,
+                open,
+                joined,
+            } => {
+                if joined {
+                    self.status = Some((self.texts.t(self.lang, "same-trial-joined"), false));
+                }
+                if !open {
+                    if !pairs.is_empty() {
+                        let text = self.texts.t_args(
+                            self.lang,
+                            "same-trial-after-merge",
+                            &[("count", crate::i18n::Arg::Num(pairs.len() as i64))],
+                        );
+                        self.status = Some((text, false));
+                    }
+                    return Vec::new();
+                }
+                match self.stack.last_mut() {
+                    Some(Screen::SameTrials(s)) if s.case() == case => s.replace(pairs),
+                    _ => self
+                        .stack
+                        .push(Screen::SameTrials(SameTrials::new(case, pairs))),
+                }
+                Vec::new()
+            }
             Outcome::StatsLoaded { stats, filter } => {
                 // The "computing" message is done with.
                 self.status = None;
@@ -702,6 +736,7 @@ impl App {
             Some(Screen::Agenda(s)) => (ctx.t("agenda-title"), s.keys(&ctx)),
             Some(Screen::CasePicker(s)) => (ctx.t("pick-case-title"), s.keys()),
             Some(Screen::AddCourt(s)) => (ctx.t("court-add-title"), s.keys()),
+            Some(Screen::SameTrials(s)) => (ctx.t("same-trial-title"), s.keys(&ctx)),
             None => (String::new(), Vec::new()),
         };
         let right = if self.read_only {
@@ -730,6 +765,7 @@ impl App {
             Some(Screen::Agenda(s)) => s.render(frame, body, &ctx),
             Some(Screen::CasePicker(s)) => s.render(frame, body, &ctx),
             Some(Screen::AddCourt(s)) => s.render(frame, body, &ctx),
+            Some(Screen::SameTrials(s)) => s.render(frame, body, &ctx),
             None => {}
         }
         if let Some((msg, error)) = &self.status {

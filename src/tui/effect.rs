@@ -70,6 +70,18 @@ pub enum Effect {
     LoadTrial(Uuid),
     /// The agenda, from today.
     LoadAgenda,
+    /// Case records that may be one trial recorded twice (of this trial's records, or all);
+    /// `open` shows them on their screen, otherwise only how many there are is said.
+    LoadSameTrials {
+        case: Option<Uuid>,
+        open: bool,
+    },
+    /// Join two case records as one trial (a lead said yes), then show the pairs left.
+    JoinCases {
+        a: Uuid,
+        b: Uuid,
+        case: Option<Uuid>,
+    },
     /// Compute the reviewers' statistics for these hearings.
     LoadStats(Box<Filter>),
     /// Write a public report of the statistics for these hearings next to the database
@@ -396,6 +408,13 @@ pub enum Outcome {
     AgendaLoaded {
         today: String,
         items: Vec<crate::store::AgendaItem>,
+    },
+    /// Case records that may be one trial recorded twice; `joined` after a join.
+    SameTrials {
+        case: Option<Uuid>,
+        pairs: Vec<(crate::store::CaseSummary, crate::store::CaseSummary)>,
+        open: bool,
+        joined: bool,
     },
     /// Statistics computed for this filter.
     StatsLoaded {

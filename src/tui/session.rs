@@ -504,6 +504,21 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
                 today,
             }
         }
+        Effect::LoadSameTrials { case, open } => Outcome::SameTrials {
+            pairs: same_trials(store, case)?,
+            case,
+            open,
+            joined: false,
+        },
+        Effect::JoinCases { a, b, case } => {
+            store.join_cases(a, b)?;
+            Outcome::SameTrials {
+                pairs: same_trials(store, case)?,
+                case,
+                open: true,
+                joined: true,
+            }
+        }
         Effect::LoadStats(filter) => {
             let settings = crate::stats::Settings::load(store)?;
             let stats = crate::stats::compute(store, &filter, settings)?;
@@ -639,6 +654,27 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         | Effect::PrintHearing(_)
         | Effect::AddCourt { .. } => Outcome::Failed("already open".into()),
     })
+}
+
+/// The pairs of case records that may be one trial recorded twice: all of them, or those
+/// touching the trial of `case`.
+fn same_trials(
+    store: &Store,
+    case: Option<uuid::Uuid>,
+) -> Result<Vec<(crate::store::CaseSummary, crate::store::CaseSummary)>, Error> {
+    let pairs = store.join_suggestions()?;
+    let Some(case) = case else {
+        return Ok(pairs);
+    };
+    let members = store.trial_members(case)?;
+    Ok(pairs
+        .into_iter()
+        .filter(|(a, b)| {
+            members
+                .iter()
+                .any(|m| a.members.contains(m) || b.members.contains(m))
+        })
+        .collect())
 }
 
 /// After a cheap save: a final record's version and hash changed, so the screen gets the

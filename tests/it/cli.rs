@@ -434,7 +434,11 @@ fn a_trial_travels_in_batches_and_a_lead_joins_its_two_records() {
 
     let lead = Env::new();
     lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
-    lead.ok(&["merge", &b7, &b8]);
+    let merged = lead.ok(&["merge", &b7, &b8]);
+    assert!(
+        merged.contains("1 pair(s) of case records share a court and a case number"),
+        "the merge says a trial may be recorded twice: {merged}"
+    );
     // The trial arrived whole: both hearings of one case, the same two people at each.
     let shown: serde_json::Value =
         serde_json::from_str(&lead.ok(&["cases", "show", &case.to_string(), "--format", "json"]))

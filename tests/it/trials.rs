@@ -15,6 +15,12 @@ use super::tui::{Harness, spec};
 /// standard not met at the first, an allegation at the second, the next date announced) and
 /// one unrelated hearing. Returns the folder, the case and the two hearings.
 fn a_trial() -> (tempfile::TempDir, Uuid, [Uuid; 2]) {
+    let (dir, _, case, hearings) = a_trial_open();
+    (dir, case, hearings)
+}
+
+/// `a_trial()` with its store still open (the fixed clock's ids start again at each open).
+fn a_trial_open() -> (tempfile::TempDir, Store, Uuid, [Uuid; 2]) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut s = Store::open(
         &dir.path().join("c.db"),
@@ -77,7 +83,7 @@ fn a_trial() -> (tempfile::TempDir, Uuid, [Uuid; 2]) {
         .expect("method");
     s.set_field(h2, Entity::Hearing, h2, "next_hearing_date", "2026-11-24")
         .expect("next");
-    (dir, case, [h1, h2])
+    (dir, s, case, [h1, h2])
 }
 
 #[test]
@@ -249,4 +255,73 @@ fn the_demo_makes_trials_that_run_over_weeks_with_the_same_people() {
         .filter(|v| v.len() == 2 && v[0].1 != v[1].1)
         .count();
     assert!(twins >= 3, "{twins} trials recorded twice");
+}
+
+/// `a_trial()` and a second monitor's record of the same trial (the same court and case
+/// number, a case of its own), as a merge brings it.
+fn a_trial_recorded_twice() -> (tempfile::TempDir, Uuid, Uuid) {
+    let (dir, s, case, _) = a_trial_open();
+    let h = s.new_hearing().expect("hearing");
+    let other = s.load_hearing(h).expect("load").case.uuid;
+    s.set_field(h, Entity::Case, other, "court_case_number", "1-245/26")
+        .expect("number");
+    s.set_field(h, Entity::Hearing, h, "court", "dushanbe_city")
+        .expect("court");
+    s.set_field(h, Entity::Hearing, h, "hearing_date", "2026-11-24")
+        .expect("date");
+    (dir, case, other)
+}
+
+#[test]
+fn a_trial_recorded_twice_is_joined_only_after_a_yes() {
+    let (dir, case, other) = a_trial_recorded_twice();
+    let mut t = Harness::start(dir, 100, 30, Lang::En);
+    // From the case view of either record, `s` lists the pair.
+    t.keys("ts");
+    let list = t.screen();
+    assert!(list.contains("Same trial?"), "{list}");
+    assert_eq!(list.matches("1-245/26").count(), 2, "{list}");
+    assert!(list.contains("2 hearings (2026-11-10"), "{list}");
+    // Enter asks; `n` (here `т`, the same key under a Russian layout) joins nothing.
+    t.keys("<Enter>");
+    let ask = t.screen();
+    assert!(
+        ask.contains("Join these two case records as one trial?"),
+        "{ask}"
+    );
+    t.keys("т");
+    assert_eq!(t.store().trial_members(case).expect("members").len(), 1);
+    assert!(
+        !t.screen().contains("Join these two"),
+        "the question is gone"
+    );
+    // `y` (`н` under a Russian layout) joins them, and the pair is gone from the list.
+    t.keys("<Enter>н");
+    let members = t.store().trial_members(case).expect("members");
+    assert_eq!(members, [case, other]);
+    let after = t.screen();
+    assert!(after.contains("Joined as one trial."), "{after}");
+    assert!(after.contains("No two case records share"), "{after}");
+    // Back in the case view, the trial has both records' hearings.
+    t.keys("<Esc>");
+    let view = t.screen();
+    assert!(
+        view.contains("2 case records joined as one trial"),
+        "{view}"
+    );
+}
+
+#[test]
+fn snapshot_the_same_trial_question() {
+    for (lang, w, h, name) in [
+        (Lang::En, 80, 24, "en_80x24"),
+        (Lang::Ru, 60, 16, "ru_60x16"),
+    ] {
+        let (dir, _, _) = a_trial_recorded_twice();
+        let mut t = Harness::start(dir, w, h, lang);
+        t.keys("ts");
+        insta::assert_snapshot!(format!("same_trial_{name}"), t.screen());
+        t.keys("<Enter>");
+        insta::assert_snapshot!(format!("same_trial_ask_{name}"), t.screen());
+    }
 }

@@ -1,7 +1,7 @@
 //! The case view: a trial across its hearings, read-only — the hearings in order, each
 //! defendant's situation hearing by hearing, the allegations, the standards not met and at
 //! which hearings, the next date (`trial_text`). Tab chooses a hearing, Enter reads it, and
-//! `n` starts the trial's next hearing. Lines are not wrapped (a long trial's grid is wider
+//! `n` starts the trial's next hearing and `s` lists case records that may be the same trial. Lines are not wrapped (a long trial's grid is wider
 //! than the terminal): ←/→ scroll sideways.
 
 use ratatui::Frame;
@@ -27,6 +27,7 @@ enum Action {
     PrevRow,
     View,
     NextHearing,
+    SameTrial,
     Back,
 }
 
@@ -58,6 +59,7 @@ const KEYS: &[Binding<Action>] = &[
         Action::Right,
         "key-right",
     ),
+    Binding::new(&[Key::ch('s')], Action::SameTrial, "key-same-trial"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::ch('q')],
         Action::Back,
@@ -144,6 +146,12 @@ impl CaseScreen {
             }
             Some(Action::NextHearing) => {
                 return vec![Cmd::Run(Effect::NextHearing(self.trial.summary.uuid))];
+            }
+            Some(Action::SameTrial) => {
+                return vec![Cmd::Run(Effect::LoadSameTrials {
+                    case: Some(self.trial.summary.uuid),
+                    open: true,
+                })];
             }
             Some(Action::Back) => return vec![Cmd::Pop],
             _ => {}

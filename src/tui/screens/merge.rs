@@ -30,6 +30,7 @@ enum Action {
     Check,
     Apply,
     Conflicts,
+    SameTrials,
     Back,
 }
 
@@ -77,6 +78,7 @@ const PREVIEW_KEYS: &[Binding<Action>] = &[
 /// The result.
 const DONE_KEYS: &[Binding<Action>] = &[
     Binding::new(&[Key::ch('c')], Action::Conflicts, "key-conflicts"),
+    Binding::new(&[Key::ch('s')], Action::SameTrials, "key-same-trial"),
     Binding::new(
         &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)],
         Action::Back,
@@ -249,6 +251,12 @@ impl MergeScreen {
                     })];
                 }
             }
+            Action::SameTrials => {
+                return vec![Cmd::Run(Effect::LoadSameTrials {
+                    case: None,
+                    open: true,
+                })];
+            }
             Action::Conflicts => {
                 return vec![
                     Cmd::Push(Box::new(Screen::Conflicts(Box::default()))),
@@ -303,7 +311,14 @@ impl MergeScreen {
                         ],
                     );
                     self.stage = Stage::Done(report);
-                    vec![Cmd::Status(text, false)]
+                    // Then, whether the batches brought a trial recorded twice.
+                    vec![
+                        Cmd::Status(text, false),
+                        Cmd::Run(Effect::LoadSameTrials {
+                            case: None,
+                            open: false,
+                        }),
+                    ]
                 } else {
                     let paths = report.batches.iter().map(|b| b.path.clone()).collect();
                     self.stage = Stage::Preview(paths, report);

@@ -16,6 +16,7 @@ pub mod hearing;
 pub mod hearing_list;
 pub mod merge;
 pub mod people;
+pub mod same_trials;
 pub mod settings;
 pub mod statistics;
 pub mod timeline;
@@ -92,4 +93,5 @@ pub enum Screen {
     Agenda(agenda::AgendaScreen),
     CasePicker(case_picker::CasePicker),
     AddCourt(add_court::AddCourt),
+    SameTrials(same_trials::SameTrials),
 }
