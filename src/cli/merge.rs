@@ -121,6 +121,9 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
                 } else {
                     merged += 1;
                     out.line(&summary(&plan, a.dry_run))?;
+                    if let Some(line) = crate::exchange::joins::received(&plan.joins) {
+                        out.line(&format!("  {line}"))?;
+                    }
                     for c in &plan.new_courts {
                         out.line(&format!(
                             "  court {} ({}) {}",

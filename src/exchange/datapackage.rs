@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use super::courts::COURTS;
+use super::joins::JOINS;
 use super::manifest::FileEntry;
 use super::rows::{ColumnKind, Key, Table, layout};
 use super::{CODEBOOK, Profile, codebook};
@@ -169,6 +170,29 @@ pub fn descriptor(
         });
         resources.push(resource(
             COURTS.trim_end_matches(".csv"),
+            Some(e),
+            profile,
+            schema,
+        ));
+    }
+    if let Some(e) = entry(JOINS) {
+        let id = |name: &str, required: bool| json!({"name": name, "type": "string", "format": "uuid", "constraints": {"required": required}});
+        let time = |name: &str, required: bool| json!({"name": name, "type": "datetime", "constraints": {"required": required}});
+        let schema = json!({
+            "fields": [
+                id("uuid", true),
+                id("case_uuid", true),
+                id("other_uuid", true),
+                id("joined_by", true),
+                time("joined_at", true),
+                id("split_by", false),
+                time("split_at", false),
+            ],
+            "missingValues": [""],
+            "primaryKey": ["uuid"],
+        });
+        resources.push(resource(
+            JOINS.trim_end_matches(".csv"),
             Some(e),
             profile,
             schema,

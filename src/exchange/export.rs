@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::courts::{self, COURTS};
+use super::joins::{self, JOINS};
 use super::manifest::{FileEntry, Manifest, MonitorRef, Scope, ScopeKind};
 use super::redact::Redactor;
 use super::rows::{Layout, Row, Table, layout, write_cells};
@@ -613,7 +614,8 @@ pub fn export(
     let spec = store.spec();
     let tx = store.begin()?;
     let hearings = store.export_candidates(&opts.filter, opts.scope == ScopeKind::SinceLast)?;
-    if hearings.is_empty() {
+    // A join made or split since the last batch travels even without a hearing.
+    if hearings.is_empty() && (opts.redact || !store.joins_changed_since_last_batch()?) {
         return Ok(None);
     }
     std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
@@ -692,6 +694,18 @@ pub fn export(
             out.header(&courts::HEADER)?;
             for c in &courts {
                 out.row(courts::cells(c))?;
+            }
+            let entry = out.finish()?;
+            progress(&entry.name, entry.rows);
+            files.push(entry);
+        }
+        // So do the joins of case records: a join is made after both records travelled.
+        let joins = store.all_joins()?;
+        if !joins.is_empty() {
+            let mut out = CsvOut::create(&partial, JOINS, opts.profile, scratch_to)?;
+            out.header(&joins::HEADER)?;
+            for j in &joins {
+                out.row(joins::cells(j).iter().map(String::as_str))?;
             }
             let entry = out.finish()?;
             progress(&entry.name, entry.rows);

@@ -20,7 +20,8 @@ use super::{MANIFEST, Problem, Problems};
 use crate::domain::{Lineage, Monitor, Status, case_hash, lineage};
 use crate::error::{Error, Result};
 use crate::store::{
-    BatchIn, Gap, LocalCase, LocalVersion, MergeCounts, Store, handover, missing_seqs,
+    BatchIn, Gap, JoinsReceived, LocalCase, LocalVersion, MergeCounts, Store, handover,
+    missing_seqs,
 };
 
 /// What merge does with one incoming hearing.
@@ -124,6 +125,9 @@ pub struct MergePlan {
     /// The courts monitors added that the batch brings and are not here yet.
     #[serde(skip)]
     pub new_courts: Vec<crate::spec::Court>,
+    /// What became of the joins of case records it brings, once applied.
+    #[serde(skip)]
+    pub joins: JoinsReceived,
 }
 
 /// Decides what merging `batch` does, given the local state. Pure: reads and writes nothing.
@@ -237,14 +241,15 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
                 .cloned()
                 .collect()
         },
+        joins: JoinsReceived::default(),
     })
 }
 
 /// What [`apply`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Applied {
-    /// The plan was carried out.
-    Done,
+    /// The plan was carried out; what became of the joins it brought.
+    Done(JoinsReceived),
     /// The batch was merged before (by another merge that finished first, when two ran at
     /// once): nothing was written; when it was merged.
     AlreadyMerged(String),
@@ -354,6 +359,8 @@ fn apply_once(
             None => Ok(()),
         }
     })?;
+    // After the hearings: a join's case records may come with them.
+    let joins = store.receive_joins(bulk.tx(), &batch.joins)?;
     // Another merge of this batch that started at the same time may have finished first.
     if let Some(at) = store.merged_at(m.batch_id)? {
         return Ok(Applied::AlreadyMerged(at));
@@ -375,7 +382,7 @@ fn apply_once(
     store.record_signer(bulk.tx(), m.batch_id, batch.signer.as_deref())?;
     bulk.commit()?;
     progress(total, total);
-    Ok(Applied::Done)
+    Ok(Applied::Done(joins))
 }
 
 /// The result of merging one batch folder.
@@ -509,6 +516,9 @@ pub fn merge_at(
     } else {
         Some(apply(store, &batch, &plan, progress)?)
     };
+    if let Some(Applied::Done(joins)) = applied {
+        plan.joins = joins;
+    }
     if let Some(Applied::AlreadyMerged(at)) = applied {
         // Nothing of this merge was written: the plan is what the other one did.
         plan.already_merged = Some(at);

@@ -20,11 +20,13 @@ pub mod codebook;
 pub mod courts;
 pub mod datapackage;
 pub mod export;
+pub mod joins;
 pub mod manifest;
 pub mod merge;
 pub mod redact;
 pub mod rows;
 pub mod sealed;
+pub mod side;
 pub mod verify;
 
 use std::fmt;

@@ -20,6 +20,7 @@ use age::secrecy::ExposeSecret;
 use age_core::format::{FileKey, Stanza};
 
 use super::courts::COURTS;
+use super::joins::JOINS;
 use super::manifest::Manifest;
 use super::verify::{Opened, Refused, csv_files, open_path, plain_name};
 use super::{DATAPACKAGE, MANIFEST, SUMS};
@@ -36,6 +37,7 @@ pub fn batch_files() -> Vec<String> {
     let mut names = csv_files();
     names.extend([
         COURTS.to_owned(),
+        JOINS.to_owned(),
         MANIFEST.to_owned(),
         SUMS.to_owned(),
         DATAPACKAGE.to_owned(),

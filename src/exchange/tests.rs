@@ -164,6 +164,7 @@ mod plan {
                 .collect(),
             warnings: Default::default(),
             courts: Vec::new(),
+            joins: Vec::new(),
         }
     }
 

@@ -701,6 +701,114 @@ impl Store {
     }
 }
 
+/// What [`Store::receive_joins`] did with a batch's joins.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JoinsReceived {
+    /// Joins new here.
+    pub added: u64,
+    /// Joins in force here that the batch brings split.
+    pub split: u64,
+    /// Joins naming a case record not here (yet): not stored; every batch of their
+    /// database carries them again.
+    pub waiting: u64,
+}
+
+impl Store {
+    /// Every join (in force or split), oldest first: what a batch carries.
+    pub fn all_joins(&self) -> Result<Vec<CaseJoin>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT DISTINCT case_uuid FROM case_joins")
+            .and_then(|mut s| {
+                s.query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()
+            })
+            .map_err(|e| self.explain(e))?;
+        let cases = ids
+            .iter()
+            .map(|id| parse_uuid(id))
+            .collect::<Result<Vec<_>>>()?;
+        self.joins_of(&cases)
+    }
+
+    /// Whether a join was made or split since this database last wrote a batch (that is not
+    /// redacted): then a batch is worth writing even with no hearing in it.
+    pub fn joins_changed_since_last_batch(&self) -> Result<bool> {
+        self.conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM case_joins j
+                   WHERE j.joined_at > ifnull(l.at, '') OR j.split_at > ifnull(l.at, ''))
+                 FROM (SELECT max(created_at) AS at FROM batches_out WHERE redacted = 0) l",
+            )
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
+            .map_err(|e| self.explain(e))
+    }
+
+    /// Takes the joins a batch brings, inside the merge's transaction: a new one is stored
+    /// when both its case records are here, a split one splits it here too (a split is for
+    /// good). A join id that names another pair here fails the merge.
+    pub fn receive_joins(&self, tx: &Transaction<'_>, joins: &[CaseJoin]) -> Result<JoinsReceived> {
+        let mut got = JoinsReceived::default();
+        for j in joins {
+            let here: Option<(String, String, Option<String>)> = tx
+                .prepare_cached(
+                    "SELECT case_uuid, other_uuid, split_at FROM case_joins WHERE uuid = ?1",
+                )?
+                .query_row([j.uuid.to_string()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()?;
+            let pair = [j.case_uuid.to_string(), j.other_uuid.to_string()];
+            match here {
+                Some((c, o, _)) if !(pair.contains(&c) && pair.contains(&o)) => {
+                    return Err(Error::Invalid(format!(
+                        "join {} joins case records {c} and {o} here, but {} and {} in the batch; \
+                         nothing was merged",
+                        j.uuid, pair[0], pair[1]
+                    )));
+                }
+                Some((_, _, None)) if j.split_at.is_some() => {
+                    tx.execute(
+                        "UPDATE case_joins SET split_by = ?1, split_at = ?2 WHERE uuid = ?3",
+                        params![
+                            j.split_by.map(|u| u.to_string()),
+                            j.split_at,
+                            j.uuid.to_string()
+                        ],
+                    )?;
+                    got.split += 1;
+                }
+                Some(_) => {}
+                None => {
+                    let present: i64 = tx
+                        .prepare_cached("SELECT count(*) FROM cases WHERE uuid IN (?1, ?2)")?
+                        .query_row(params![pair[0], pair[1]], |r| r.get(0))?;
+                    if present < 2 {
+                        got.waiting += 1;
+                        continue;
+                    }
+                    tx.execute(
+                        "INSERT INTO case_joins (uuid, case_uuid, other_uuid, joined_by, joined_at,
+                                                 split_by, split_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![
+                            j.uuid.to_string(),
+                            pair[0],
+                            pair[1],
+                            j.joined_by.to_string(),
+                            j.joined_at,
+                            j.split_by.map(|u| u.to_string()),
+                            j.split_at
+                        ],
+                    )?;
+                    got.added += 1;
+                }
+            }
+        }
+        Ok(got)
+    }
+}
+
 impl Store {
     /// The hearings of `case` here and the hash of what they share; `None` when the case is
     /// not here.

@@ -34,7 +34,9 @@ pub use batches::{
     MergeCounts, Received, missing_seqs,
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
-pub use cases::{AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, LocalCase, Trial};
+pub use cases::{
+    AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, JoinsReceived, LocalCase, Trial,
+};
 pub use courts::{NewCourt, clash as court_clash};
 pub use erase::{Erased, MADE_FOLDERS};
 pub use keys::{LAST_BACKUP, Passphrase, overdue, rekey_file};

@@ -1780,3 +1780,36 @@ fn a_database_of_schema_8_keeps_its_batches_and_numbers_redacted_ones_apart() {
         )
         .expect("an unredacted batch 2 beside the redacted one");
 }
+
+#[test]
+fn a_batch_join_naming_another_pair_is_refused_and_a_split_is_taken_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let case = |s: &Store| {
+        let h = s.new_hearing().expect("hearing");
+        s.load_hearing(h).expect("load").case.uuid
+    };
+    let (a, b, c) = (case(&s), case(&s), case(&s));
+    let id = s.join_cases(a, b).expect("join");
+    let mut theirs = s.joins_of(&[a]).expect("joins").remove(0);
+    // The same join id over another pair: a forged or broken batch, refused whole.
+    theirs.other_uuid = c;
+    let tx = s.begin().expect("tx");
+    let err = s
+        .receive_joins(&tx, &[theirs.clone()])
+        .expect_err("refused");
+    assert!(err.to_string().contains(&id.to_string()), "{err}");
+    drop(tx);
+    assert_eq!(s.trial_members(a).expect("members"), [a, b]);
+    // The batch's split of the join in force here is taken, and only once.
+    theirs.other_uuid = b;
+    theirs.split_by = Some(theirs.joined_by);
+    theirs.split_at = Some("2026-12-01T10:00:00+05:00".into());
+    let tx = s.begin().expect("tx");
+    let got = s.receive_joins(&tx, &[theirs.clone()]).expect("split");
+    assert_eq!((got.added, got.split, got.waiting), (0, 1, 0));
+    let again = s.receive_joins(&tx, &[theirs]).expect("again");
+    assert_eq!(again, crate::store::JoinsReceived::default());
+    tx.commit().expect("commit");
+    assert_eq!(s.trial_members(a).expect("members"), [a]);
+}

@@ -1076,7 +1076,11 @@ fn merge_batches(
                 BatchResult::Planned {
                     counts,
                     already_merged: plan.already_merged.clone(),
-                    warnings: warnings.iter().map(ToString::to_string).collect(),
+                    warnings: warnings
+                        .iter()
+                        .map(ToString::to_string)
+                        .chain(crate::exchange::joins::received(&plan.joins))
+                        .collect(),
                 }
             }
             Ok(Merged::Rejected { problems }) => BatchResult::Rejected {

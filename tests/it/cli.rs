@@ -483,3 +483,97 @@ fn a_trial_travels_in_batches_and_a_lead_joins_its_two_records() {
     lead.ok(&["cases", "split", &join]);
     assert_eq!(lead.ok(&["cases", "--format", "csv"]).lines().count(), 3);
 }
+
+#[test]
+fn joins_travel_in_batches_even_alone_and_splits_follow() {
+    // Monitor M07 recorded one trial twice, as two case records.
+    let m07 = Env::new();
+    m07.ok(&["init", "--code", "M07", "--name", "Нилуфар"]);
+    let (a, b) = {
+        let s = open_store(&m07);
+        let mut cases = Vec::new();
+        for _ in 0..2 {
+            let h = s.new_hearing().expect("hearing");
+            s.add_party(h, "defendant").expect("defendant");
+            finalise_postponed(&s, h, "1-77/26");
+            cases.push(s.load_hearing(h).expect("load").case.uuid);
+        }
+        (cases[0], cases[1])
+    };
+    // Sealed with a passphrase: the join file must be inside the sealed file too.
+    let sealed = |env: &Env, args: &[&str]| {
+        let o = env
+            .cmd(args)
+            .env("COURTWATCH_BATCH_PASSPHRASE", "correct horse battery")
+            .output()
+            .expect("run");
+        assert!(o.status.success(), "{args:?}: {o:?}");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let out = tempfile::tempdir().expect("out");
+    let folder = out.path().display().to_string();
+    let batch = |env: &Env| sealed(env, &["export", "--out", &folder]).trim().to_owned();
+    let b1 = batch(&m07);
+    // Joined after both records travelled: the join travels alone, in a batch of its own.
+    m07.ok(&["cases", "join", &a.to_string(), &b.to_string()]);
+    let b2 = batch(&m07);
+    // Nothing changed since: nothing to export.
+    let none = m07
+        .cmd(&["export", "--out", &folder])
+        .env("COURTWATCH_BATCH_PASSPHRASE", "correct horse battery")
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&none.stderr).contains("Nothing to export"),
+        "{none:?}"
+    );
+
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    let key = out.path().join("m07.pub");
+    std::fs::write(&key, m07.ok(&["keys", "show"])).expect("key file");
+    let trust = |env: &Env| env.ok(&["keys", "add", &key.display().to_string(), "--yes"]);
+    trust(&lead);
+    // The join alone names case records the lead does not have yet: said, not taken.
+    let early = sealed(&lead, &["merge", &b2]);
+    assert!(
+        early.contains("1 naming a case record not here yet"),
+        "{early}"
+    );
+    assert_eq!(lead.ok(&["cases", "--format", "csv"]).lines().count(), 1);
+    sealed(&lead, &["merge", &b1]);
+    assert_eq!(
+        lead.ok(&["cases", "--format", "csv"]).lines().count(),
+        3,
+        "two trials until the join arrives"
+    );
+    // Every later batch brings the joins again: the next one (after a split) splits it.
+    m07.ok(&["cases", "split", &a.to_string()]);
+    let b3 = batch(&m07);
+    let merged = sealed(&lead, &["merge", &b3]);
+    assert!(merged.contains("joins of case records: 1 new"), "{merged}");
+    let trial: serde_json::Value =
+        serde_json::from_str(&lead.ok(&["cases", "show", &a.to_string(), "--format", "json"]))
+            .expect("json");
+    assert_eq!(
+        trial["case_records"].as_array().map(Vec::len),
+        Some(1),
+        "split"
+    );
+
+    // A lead that had the join in force takes the split.
+    let lead2 = Env::new();
+    lead2.ok(&["init", "--code", "L02", "--name", "Lead 2"]);
+    trust(&lead2);
+    sealed(&lead2, &["merge", &b1]);
+    let joined = sealed(&lead2, &["merge", &b2]);
+    assert!(joined.contains("joins of case records: 1 new"), "{joined}");
+    assert_eq!(lead2.ok(&["cases", "--format", "csv"]).lines().count(), 2);
+    let split = sealed(&lead2, &["merge", &b3]);
+    assert!(split.contains("joins of case records: 1 split"), "{split}");
+    assert_eq!(lead2.ok(&["cases", "--format", "csv"]).lines().count(), 3);
+    // Merging again changes nothing.
+    let again = sealed(&lead2, &["merge", &b3]);
+    assert!(again.contains("already merged"), "{again}");
+    assert_eq!(lead2.ok(&["cases", "--format", "csv"]).lines().count(), 3);
+}

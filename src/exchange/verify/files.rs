@@ -13,6 +13,7 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use super::super::courts::COURTS;
+use super::super::joins::JOINS;
 use super::super::manifest::Manifest;
 use super::super::rows::Table;
 use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Problem, Problems, SUMS};
@@ -220,11 +221,13 @@ pub fn csv_files() -> Vec<String> {
         .collect()
 }
 
-/// The CSV files of this batch: every batch's, and `courts.csv` when the manifest lists it.
+/// The CSV files of this batch: every batch's, and the side tables the manifest lists.
 fn batch_csv_files(manifest: &Manifest) -> Vec<String> {
     let mut files = csv_files();
-    if manifest.file(COURTS).is_some() {
-        files.push(COURTS.to_owned());
+    for side in [COURTS, JOINS] {
+        if manifest.file(side).is_some() {
+            files.push(side.to_owned());
+        }
     }
     files
 }

@@ -53,6 +53,8 @@ pub struct Batch {
     /// The courts monitors added that the batch brings (`courts.csv`); its hearings may name
     /// them.
     pub courts: Vec<crate::spec::Court>,
+    /// The joins of case records it brings (`case_joins.csv`).
+    pub joins: Vec<crate::store::CaseJoin>,
 }
 
 /// A hearing of a batch as a merge plan needs it.
@@ -1258,6 +1260,7 @@ pub fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
     problems.append(&mut files);
     problems.append(&mut rows);
     check_codebook(dir, &manifest, &mut problems);
+    let joins = super::joins::read(dir, &manifest, &mut problems);
     if problems.is_empty() {
         Ok(Batch {
             dir: dir.path().to_owned(),
@@ -1267,6 +1270,7 @@ pub fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
             hearings: heads,
             warnings,
             courts,
+            joins,
         })
     } else {
         Err(problems)
