@@ -854,7 +854,8 @@ impl Store {
         for (c, json) in r.consents.iter().zip(&e.consents) {
             tx.prepare_cached(
                 "INSERT INTO consents (uuid, party_uuid, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
-                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                 ON CONFLICT(uuid) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+                 WHERE data IS NOT excluded.data",
             )?
             .execute(params![c.uuid.to_string(), c.party_uuid.to_string(), json, at])?;
         }
