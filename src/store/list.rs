@@ -9,6 +9,7 @@ use super::search::SearchQuery;
 use super::{Store, parse_uuid};
 use crate::domain::Status;
 use crate::error::{Error, Result};
+use crate::spec::{COURT_LIST, Lang};
 
 /// Which hearings to show. Every set field narrows the result.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,7 +67,7 @@ impl SortColumn {
     fn sql(self) -> &'static str {
         match self {
             SortColumn::Date => "h.hearing_date",
-            SortColumn::Court => "h.court",
+            SortColumn::Court => "c.rank",
             SortColumn::Judge => "h.judge",
             SortColumn::CaseNumber => "h.case_number",
             SortColumn::Monitor => "m.code",
@@ -303,9 +304,14 @@ impl Store {
     /// The `FROM` clause that chooses a page: the hearings alone, except that sorting by
     /// monitor walks the monitors in code order (codes are unique) and each one's hearings on
     /// `hearings_monitor`, which is already the list's order.
+    /// Sorting by court walks the courts in the order of their names (`temp.court_rank`, see
+    /// [`Store::rank_courts`]) and each one's hearings on `hearings_court`, in the same way.
     fn from(sort: Sort) -> &'static str {
         match sort.column {
             SortColumn::Monitor => "monitors m CROSS JOIN hearings h ON h.monitor_uuid = m.uuid",
+            SortColumn::Court => {
+                "temp.court_rank c CROSS JOIN hearings h INDEXED BY hearings_court ON h.court IS c.code"
+            }
             _ => "hearings h",
         }
     }
@@ -336,6 +342,9 @@ impl Store {
         limit: u64,
         offset: u64,
     ) -> Result<(String, Vec<Value>)> {
+        if sort.column == SortColumn::Court {
+            self.rank_courts(false)?;
+        }
         let Where {
             clause: wh, params, ..
         } = self.where_sql(q, true, false)?;
@@ -363,6 +372,56 @@ impl Store {
                 col = col.sql()
             ),
         }
+    }
+
+    /// Sorting the list by court follows the courts' names in `lang`, as the list shows them.
+    pub fn name_courts_in(&self, lang: Lang) {
+        self.court_names.set(lang);
+    }
+
+    /// Fills `temp.court_rank` with every court the hearings name (and "no court", first),
+    /// ranked by the name shown in the current language, then by code. `fresh` fills it again
+    /// even when it is filled for this language: the list is loaded anew, and an edit or a
+    /// merge may have brought a court no hearing named before.
+    fn rank_courts(&self, fresh: bool) -> Result<()> {
+        let lang = self.court_names.get();
+        if !fresh && self.court_ranked.get() == Some(lang) {
+            return Ok(());
+        }
+        let mut codes: Vec<Option<String>> = self
+            .conn
+            .prepare_cached("SELECT DISTINCT court FROM hearings")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        codes.sort_by_cached_key(|c| match c.as_deref() {
+            None | Some("") => (false, String::new(), String::new()),
+            Some(code) => (
+                true,
+                self.spec.code_label(COURT_LIST, code, lang).to_lowercase(),
+                code.to_owned(),
+            ),
+        });
+        // A read-only connection refuses writes even to its temporary schema; this table,
+        // which lives only in memory, is the one exception.
+        if self.read_only {
+            self.conn.pragma_update(None, "query_only", false)?;
+        }
+        let filled = (|| -> rusqlite::Result<()> {
+            self.conn.execute("DELETE FROM temp.court_rank", [])?;
+            let mut insert = self
+                .conn
+                .prepare_cached("INSERT INTO temp.court_rank (code) VALUES (?1)")?;
+            for code in &codes {
+                insert.execute([code])?;
+            }
+            Ok(())
+        })();
+        if self.read_only {
+            self.conn.pragma_update(None, "query_only", true)?;
+        }
+        filled?;
+        self.court_ranked.set(Some(lang));
+        Ok(())
     }
 
     /// How many hearings match.
@@ -485,6 +544,9 @@ impl Store {
         limit: u64,
         offset: u64,
     ) -> Result<(Vec<HearingSummary>, u64)> {
+        if sort.column == SortColumn::Court {
+            self.rank_courts(true)?;
+        }
         let q = self.query(f)?;
         let prefix = q.search.as_ref().is_some_and(|s| s.prefix);
         if !prefix && f.tag.is_none() && f.article.is_none() {
@@ -538,7 +600,13 @@ impl Store {
                     ifnull(json_extract(h.data, '$.hearing_held'), ''),
                     {count}
              FROM page JOIN hearings h ON h.rowid = page.rid LEFT JOIN monitors m ON m.uuid = h.monitor_uuid
+             {courts}
              ORDER BY {order}",
+            courts = if sort.column == SortColumn::Court {
+                "LEFT JOIN temp.court_rank c ON c.code IS h.court"
+            } else {
+                ""
+            },
             order = Self::order(sort),
         );
         let mut stmt = self

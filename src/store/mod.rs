@@ -16,7 +16,7 @@ mod records;
 mod roster;
 mod search;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,7 +27,7 @@ use uuid::Uuid;
 use crate::clock::Sources;
 use crate::domain::Monitor;
 use crate::error::{Error, Result};
-use crate::spec::Spec;
+use crate::spec::{Lang, Spec};
 
 pub use batches::{
     BatchIn, BatchOut, ConflictRow, ExportCandidate, FieldsResolved, Gap, LocalVersion,
@@ -71,6 +71,10 @@ pub struct Store {
     monitor: Option<Monitor>,
     /// Why final records are being edited, per hearing, for the audit rows.
     edit_reasons: RefCell<HashMap<Uuid, String>>,
+    /// The language whose court names order the hearing list sorted by court (`list.rs`).
+    court_names: Cell<Lang>,
+    /// The language `temp.court_rank` was last filled for.
+    court_ranked: Cell<Option<Lang>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -168,6 +172,8 @@ impl Store {
             read_only,
             monitor: None,
             edit_reasons: RefCell::new(HashMap::new()),
+            court_names: Cell::new(Lang::En),
+            court_ranked: Cell::new(None),
         };
         store.monitor = store.load_profile()?;
         Ok(store)
@@ -494,6 +500,9 @@ fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
     conn.execute_batch(
         "CREATE VIRTUAL TABLE temp.hearing_search_words USING fts5vocab(main, hearing_search, row)",
     )?;
+    // The hearing list's courts in the order of their names (`Store::rank_courts`), also in
+    // the temporary schema.
+    conn.execute_batch("CREATE TEMP TABLE court_rank (rank INTEGER PRIMARY KEY, code TEXT)")?;
     if read_only {
         run_pragma(conn, "PRAGMA query_only = ON")?;
     } else {

@@ -1813,3 +1813,67 @@ fn a_batch_join_naming_another_pair_is_refused_and_a_split_is_taken_once() {
     tx.commit().expect("commit");
     assert_eq!(s.trial_members(a).expect("members"), [a]);
 }
+
+/// Issue 15: sorting the list by court followed the codes (`economic_supreme` before
+/// `supreme_court`), not the names the list shows. It follows the names in the interface's
+/// language now, hearings without a court first, on a read-only database too.
+#[test]
+fn sorting_by_court_follows_the_names_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, path) = fresh(dir.path());
+    let mut ids = std::collections::HashMap::new();
+    for court in [
+        "economic_supreme",
+        "supreme_court",
+        "constitutional_court",
+        "",
+    ] {
+        let h = s.new_hearing().expect("hearing");
+        if !court.is_empty() {
+            s.set_field(h, Entity::Hearing, h, "court", court)
+                .expect("court");
+        }
+        ids.insert(h, court);
+    }
+    let order = |s: &Store, lang: Lang, descending: bool| -> Vec<&str> {
+        s.name_courts_in(lang);
+        let sort = Sort {
+            column: SortColumn::Court,
+            descending,
+        };
+        let (rows, total) = s
+            .list_and_count(&Filter::default(), sort, 10, 0)
+            .expect("list");
+        assert_eq!(total, 4);
+        assert_eq!(
+            rows,
+            s.list_hearings(&Filter::default(), sort, 10, 0)
+                .expect("page")
+        );
+        rows.iter().map(|r| ids[&r.uuid]).collect()
+    };
+    // Constitutional Court…, Supreme Court…, Supreme Economic Court…
+    let en = [
+        "",
+        "constitutional_court",
+        "supreme_court",
+        "economic_supreme",
+    ];
+    assert_eq!(order(&s, Lang::En, false), en);
+    let mut reversed = en;
+    reversed.reverse();
+    assert_eq!(order(&s, Lang::En, true), reversed);
+    // Верховный суд…, Высший экономический суд…, Конституционный суд…
+    let ru = [
+        "",
+        "supreme_court",
+        "economic_supreme",
+        "constitutional_court",
+    ];
+    assert_eq!(order(&s, Lang::Ru, false), ru);
+    drop(s);
+    let ro =
+        Store::open(&path, PASS, OpenMode::ReadOnly, spec(), Sources::fixed()).expect("read-only");
+    assert_eq!(order(&ro, Lang::Ru, false), ru);
+    assert_eq!(order(&ro, Lang::En, false), en);
+}

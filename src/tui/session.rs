@@ -435,6 +435,8 @@ impl Session {
                 let Some(store) = self.store.as_ref() else {
                     return Outcome::Failed("the database is not open".into());
                 };
+                // The list sorted by court follows the names it shows.
+                store.name_courts_in(self.app.lang());
                 perform_with(store, other).unwrap_or_else(|e| Outcome::Failed(self.say(&e)))
             }
         }
