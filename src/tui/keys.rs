@@ -207,7 +207,9 @@ fn latin_of(c: char) -> Option<char> {
         'ё' => '`',
         'ғ' => '-',
         'ӯ' => '=',
+        // The key right of `ю`: `.`, and with Shift `,` where a US keyboard has `/` and `?`.
         '.' => '/',
+        ',' => '?',
         _ => return None,
     })
 }
@@ -452,6 +454,32 @@ mod tests {
             None,
             "a letter on a key no binding names does nothing"
         );
+    }
+
+    /// Every character a binding may use on a US keyboard (letters, `/`, `?` and the keys
+    /// beside the letters) has the character on the same key of the Russian layout that
+    /// stands for it, so no command key needs a layout switch. `?` (help on the hearing list)
+    /// had none: under a Russian layout Shift on its key types `,`.
+    #[test]
+    fn every_command_character_has_its_russian_layout_counterpart() {
+        let russian = "йцукенгшщзхъфывапролджэячсмитьбюё.,";
+        let found: std::collections::BTreeSet<char> = russian
+            .chars()
+            .filter_map(
+                |c| match latin(&press(KeyCode::Char(c), KeyModifiers::NONE)) {
+                    Some(KeyEvent {
+                        code: KeyCode::Char(l),
+                        ..
+                    }) => Some(l),
+                    _ => None,
+                },
+            )
+            .collect();
+        let missing: Vec<char> = ('a'..='z')
+            .chain("/?[];',.`".chars())
+            .filter(|c| !found.contains(c))
+            .collect();
+        assert!(missing.is_empty(), "no Russian counterpart: {missing:?}");
     }
 
     #[test]

@@ -514,3 +514,14 @@ fn switching_tabs_closes_a_choice_list_choosing_nothing() {
     let details = h.screen();
     assert!(!details.contains("Type to narrow"), "{details}");
 }
+
+/// Point 3: `?` (help on the hearing list) did nothing under a Russian or Tajik layout,
+/// where Shift on its key types `,`. It opens the help as `?` does; `й` (q) then closes it.
+#[test]
+fn the_help_key_works_under_a_russian_layout() {
+    let mut h = Harness::with_hearings(100, 30, Lang::Ru, 3);
+    h.keys(",");
+    assert!(h.screen().contains("┌Клавиши"), "{}", h.screen());
+    h.keys("й");
+    assert!(!h.screen().contains("┌Клавиши"), "{}", h.screen());
+}
