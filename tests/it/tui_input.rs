@@ -525,3 +525,28 @@ fn the_help_key_works_under_a_russian_layout() {
     h.keys("й");
     assert!(!h.screen().contains("┌Клавиши"), "{}", h.screen());
 }
+
+/// The line of the screen with the selection mark.
+fn selected_line(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap_or_else(|| panic!("no selection:\n{screen}"))
+        .to_owned()
+}
+
+/// Issue 15: the case picker's help says Home and End go to the first and last trial, but
+/// its text field took them (they moved the text cursor). The list takes them first, as a
+/// choice list does; typing still filters.
+#[test]
+fn the_case_picker_goes_to_the_first_and_last_trial_with_home_and_end() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 40);
+    // With text typed, the text field would move its cursor on Home and End.
+    h.keys("h1-");
+    let first = selected_line(&h.screen());
+    h.keys("<End>");
+    let last = selected_line(&h.screen());
+    assert_ne!(first, last, "End goes to the last trial:\n{}", h.screen());
+    h.keys("<Home>");
+    assert_eq!(selected_line(&h.screen()), first, "Home goes back");
+}

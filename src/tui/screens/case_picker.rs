@@ -75,17 +75,18 @@ impl CasePicker {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
-        // The text field sees a key first: letters are text here, in any layout.
+        // The list moves with the shared table without letters, as a choice list does: Home
+        // and End go to the first and last trial (the help says so), not within the text.
+        if let Some(nav) = keys::lookup(keys::NAV, &key) {
+            self.selected = nav.apply(self.selected, self.found.len(), PAGE);
+            return Vec::new();
+        }
+        // Then the text field: letters are text here, in any layout.
         if let Some(changed) = self.query.handle(key) {
             if changed {
                 self.answered = false;
                 return vec![Cmd::Run(self.find())];
             }
-            return Vec::new();
-        }
-        // Letters are text here: only the shared table without letters moves.
-        if let Some(nav) = keys::lookup(keys::NAV, &key) {
-            self.selected = nav.apply(self.selected, self.found.len(), PAGE);
             return Vec::new();
         }
         match keys::lookup(KEYS, &key) {
