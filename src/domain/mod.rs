@@ -16,7 +16,9 @@ use uuid::Uuid;
 pub use fold::fold;
 pub use hash::{case_hash, content_hash, hex, sha256_hex};
 pub use take::{Change, Take, differing};
-pub use validate::{Problem, ProblemKind, finalise_problems, relevant_items, value_fits};
+pub use validate::{
+    Problem, ProblemKind, clear_not_applicable, finalise_problems, relevant_items, value_fits,
+};
 
 /// The field values of one record: field id → canonical text (codes, ISO dates, `a|b` for
 /// multi-choice). A missing key means "not answered".

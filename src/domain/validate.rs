@@ -3,7 +3,7 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{Entity, Fields, HearingRecord};
+use super::{Change, Entity, Fields, HearingRecord};
 use crate::spec::{ChecklistGroup, ChecklistItem, FieldKind, Spec};
 
 /// One reason a hearing cannot be finalised yet, pointing at the field to fix.
@@ -117,6 +117,39 @@ pub fn finalise_problems(spec: &Spec, r: &HearingRecord) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// Removes every value `r` holds in a field whose condition does not hold (a closure ground
+/// on a public hearing), and those that stop applying in turn; returns each removal as a
+/// change from the old value to nothing, for the audit trail.
+pub fn clear_not_applicable(spec: &Spec, r: &mut HearingRecord) -> Vec<Change> {
+    let mut changes = Vec::new();
+    loop {
+        let stale: Vec<Problem> = finalise_problems(spec, r)
+            .into_iter()
+            .filter(|p| p.kind == ProblemKind::NotApplicable)
+            .collect();
+        if stale.is_empty() {
+            return changes;
+        }
+        for p in stale {
+            let Some(old) = r
+                .fields_of_mut(p.entity, p.record)
+                .and_then(|f| f.remove(&p.field))
+            else {
+                // Not a field this record holds: nothing to remove, and asking again would
+                // not end.
+                return changes;
+            };
+            changes.push(Change {
+                entity: p.entity.name(),
+                record: p.record,
+                field: p.field,
+                old,
+                new: String::new(),
+            });
+        }
+    }
 }
 
 /// Whether a non-empty value is valid for a field of this kind.

@@ -67,6 +67,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_redacted_seq.sql",
         include_str!("migrations/0011_redacted_seq.sql"),
     ),
+    // Values final records hold in fields whose condition does not hold, left by forms that
+    // only hid them: cleared once by the store as audited edits (src/store/stale.rs).
+    (
+        "0012_clear_not_applicable.sql",
+        include_str!("migrations/0012_clear_not_applicable.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

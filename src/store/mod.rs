@@ -15,6 +15,7 @@ mod migrate;
 mod records;
 mod roster;
 mod search;
+mod stale;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -46,6 +47,7 @@ pub use records::Encoded;
 pub(crate) use records::{HEARING_COLUMNS, hearing_from_row, parse_fields};
 pub use roster::RosterEntry;
 pub use search::fts_query;
+pub use stale::{CLEAR_NOT_APPLICABLE, UPGRADE_REASON};
 
 /// How to open a database file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,6 +178,7 @@ impl Store {
             court_ranked: Cell::new(None),
         };
         store.monitor = store.load_profile()?;
+        store.clear_not_applicable_once()?;
         Ok(store)
     }
 

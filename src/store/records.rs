@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::spec::Spec;
 
 /// The entities every hearing of a case shares (`Change::entity`).
-const CASE_LEVEL: [&str; 4] = ["case", "party", "charge", "consent"];
+pub(super) const CASE_LEVEL: [&str; 4] = ["case", "party", "charge", "consent"];
 
 /// Who made one version's audited changes of a final hearing, when and why.
 pub(super) struct Author<'a> {
@@ -107,7 +107,7 @@ pub(crate) fn parse_fields(json: &str) -> Result<Fields> {
 }
 
 /// Whether a field id is safe to use in a JSON path (`$.<id>`): snake_case only.
-fn safe_field_id(id: &str) -> bool {
+pub(super) fn safe_field_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -305,7 +305,7 @@ impl Store {
     /// Applies the version chain rule to hearing `h` after `changes` (already written): a
     /// final hearing gets its audit rows, its new version when its current one was sealed, and
     /// its content hash; a draft only its `updated_at`.
-    fn version_in(
+    pub(super) fn version_in(
         &self,
         tx: &Transaction<'_>,
         h: &Hearing,

@@ -11,6 +11,7 @@ mod journeys_input;
 mod keys;
 mod report;
 mod sealed;
+mod stale;
 mod stats;
 mod support;
 mod tidy;

@@ -300,8 +300,16 @@ fn shipped_migrations_are_never_edited() {
             "b030beb489f902d9964cd38ff881776b261ad29f014c1d0c1f6e5bff589eb5f0",
         ),
         (
+            "0009_keys.sql",
+            "d0cd7001d6a579b7bb4a79c0b0348cd7ae94d4fbb89300c3aa4e40067868f726",
+        ),
+        (
             "0010_user_courts.sql",
             "da7db8c5eef227f19b0feceaeb80542c26803a55f76c6a099ddb4cc01267fdbf",
+        ),
+        (
+            "0011_redacted_seq.sql",
+            "1e353b0f1e642aaa10d4efe72f6c785c832e4d4bc2da9cc68a69e9353edae2f9",
         ),
     ];
     for (name, sha) in shipped {

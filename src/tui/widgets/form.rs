@@ -706,27 +706,17 @@ impl FormState {
 /// Clears, in `record`, every value whose field's condition no longer holds (and those that
 /// stop holding in turn), returning the edits that save the clearing.
 pub fn clear_what_no_longer_applies(spec: &Spec, record: &mut HearingRecord) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    loop {
-        let stale: Vec<_> = crate::domain::finalise_problems(spec, record)
-            .into_iter()
-            .filter(|p| p.kind == ProblemKind::NotApplicable)
-            .collect();
-        if stale.is_empty() {
-            return edits;
-        }
-        for p in stale {
-            if let Some(fields) = record.fields_of_mut(p.entity, p.record) {
-                fields.remove(&p.field);
-            }
-            edits.push(Edit {
-                entity: p.entity,
-                record: p.record,
-                field: p.field,
+    crate::domain::clear_not_applicable(spec, record)
+        .into_iter()
+        .filter_map(|c| {
+            Some(Edit {
+                entity: crate::domain::Entity::parse(c.entity)?,
+                record: c.record,
+                field: c.field,
                 value: String::new(),
-            });
-        }
-    }
+            })
+        })
+        .collect()
 }
 
 /// The choices of a list in the interface language (courts included), children indented;
