@@ -17,7 +17,8 @@ pub use fold::fold;
 pub use hash::{case_hash, content_hash, hex, sha256_hex};
 pub use take::{Change, Take, differing};
 pub use validate::{
-    Problem, ProblemKind, clear_not_applicable, finalise_problems, relevant_items, value_fits,
+    Problem, ProblemKind, clear_not_applicable, finalise_problems, finalise_problems_of_checked,
+    relevant_items, value_fits,
 };
 
 /// The field values of one record: field id → canonical text (codes, ISO dates, `a|b` for

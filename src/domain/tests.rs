@@ -386,3 +386,26 @@ fn a_value_where_its_field_does_not_apply_is_refused() {
         "a closed hearing may give its ground"
     );
 }
+
+#[test]
+fn the_checks_of_finalising_for_checked_values_leave_values_alone_and_nothing_else() {
+    let spec = spec();
+    let mut r = record();
+    r.hearing
+        .fields
+        .insert("hearing_held".into(), "held".into());
+    r.hearing
+        .fields
+        .insert("public_access".into(), "no_such_code".into());
+    r.hearing
+        .fields
+        .insert("closure_ground".into(), "state_secret".into());
+    let all = finalise_problems(&spec, &r);
+    assert!(all.iter().any(|p| p.kind == ProblemKind::Invalid));
+    let without: Vec<_> = all
+        .into_iter()
+        .filter(|p| p.kind != ProblemKind::Invalid)
+        .collect();
+    assert!(!without.is_empty());
+    assert_eq!(finalise_problems_of_checked(&spec, &r), without);
+}

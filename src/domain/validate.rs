@@ -40,6 +40,18 @@ fn lookup<'a>(layers: &'a [&'a Fields]) -> impl Fn(&str) -> Option<&'a str> {
 
 /// Everything that stops `r` from being finalised; empty when it can be.
 pub fn finalise_problems(spec: &Spec, r: &HearingRecord) -> Vec<Problem> {
+    problems(spec, r, true)
+}
+
+/// [`finalise_problems`] for a record whose every value was checked against its field as it
+/// was read (the batch reader keeps only values that fit, and reports the others at their
+/// cells): values are not checked again, so no [`ProblemKind::Invalid`] is reported. Checking
+/// every code again cost the batch reader a twentieth of its time.
+pub fn finalise_problems_of_checked(spec: &Spec, r: &HearingRecord) -> Vec<Problem> {
+    problems(spec, r, false)
+}
+
+fn problems(spec: &Spec, r: &HearingRecord, check_values: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut check = |entity: Entity, uuid: Uuid, layers: &[&Fields]| {
         let Some(form) = spec.form(entity.name()) else {
@@ -55,7 +67,10 @@ pub fn finalise_problems(spec: &Spec, r: &HearingRecord) -> Vec<Problem> {
             let kind = match (applies, value) {
                 (false, Some(_)) => Some(ProblemKind::NotApplicable),
                 (true, None) if field.required => Some(ProblemKind::Required),
-                (true, Some(v)) if !value_fits(spec, field.kind(), field.list.as_deref(), v) => {
+                (true, Some(v))
+                    if check_values
+                        && !value_fits(spec, field.kind(), field.list.as_deref(), v) =>
+                {
                     Some(ProblemKind::Invalid)
                 }
                 _ => None,

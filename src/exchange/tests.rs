@@ -332,3 +332,30 @@ fn the_readmes_worked_example_of_the_content_hash_holds() {
     );
     assert!(readme.contains(&format!("hashes to `{hash}`")));
 }
+
+#[test]
+fn a_row_is_looked_at_cell_by_cell_only_when_it_may_hold_a_control_character() {
+    use super::verify::cells::{decode, may_hold_control};
+    // «» are C2 AB and C2 BB: in nearly every Russian narrative, and no control character.
+    let quoted = "Судья: «Продолжаем». Конвой — «у двери».\nВторая строка\tс табуляцией";
+    assert!(!may_hold_control(quoted.as_bytes()));
+    for control in ['\u{80}', '\u{85}', '\u{9f}', '\u{1b}', '\u{7f}', '\u{0}'] {
+        let text = format!("{quoted}{control}");
+        assert!(may_hold_control(text.as_bytes()), "{control:?}");
+    }
+    assert!(!may_hold_control("\u{a0}\u{ab}\u{bb}\u{c2}".as_bytes()));
+    // Past the first 64 bytes too, and whichever cell holds it.
+    let rec = csv::ByteRecord::from(vec![quoted, "«ok»", &format!("{quoted}\u{85}«»")]);
+    let mut problems = super::Problems::new();
+    let mut bad = Vec::new();
+    let cells = decode(&rec, "hearings.csv", 7, false, &mut problems, &mut bad);
+    assert_eq!(bad, [2]);
+    assert_eq!(cells[..2], [quoted, "«ok»"]);
+    let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "hearings.csv:7:3: holds the control character U+0085; a batch holds text, line breaks and tabs only"
+        ]
+    );
+}

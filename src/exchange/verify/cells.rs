@@ -126,12 +126,19 @@ pub fn newlines(rec: &csv::ByteRecord) -> u64 {
 }
 
 /// Whether bytes may hold a control character other than a line break or a tab: a C0 byte,
-/// DEL, or the first byte of a C1 character (U+0080–U+009F is `C2 80`–`C2 9F`). A fast
-/// look over a whole row; cells are looked at one by one only when it says yes.
-fn may_hold_control(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .any(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f || b == 0xc2)
+/// DEL, or a C1 character (U+0080–U+009F is `C2 80`–`C2 9F`). A fast look over a whole
+/// row; cells are looked at one by one only when it says yes. C2 alone is not enough to
+/// look: «» are `C2 AB` and `C2 BB`, in nearly every Russian or Tajik narrative.
+pub(crate) fn may_hold_control(bytes: &[u8]) -> bool {
+    // Whole chunks without stopping early, so the compiler compares many bytes at a time.
+    let c0_or_del = |chunk: &[u8]| {
+        chunk.iter().fold(false, |any, &b| {
+            any | ((b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t') | (b == 0x7f))
+        })
+    };
+    bytes.chunks(64).any(c0_or_del)
+        || memchr::memchr_iter(0xc2, bytes)
+            .any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
 }
 
 /// The cells of a record, decoded. A cell that is not UTF-8, holds a control character or

@@ -1425,7 +1425,8 @@ fn judge_record(
             ));
         }
     }
-    for p in crate::domain::finalise_problems(spec, record) {
+    // Every value was checked against its field as its row was read.
+    for p in crate::domain::finalise_problems_of_checked(spec, record) {
         use crate::domain::ProblemKind as K;
         // A field required now may not have been under an older form version.
         if p.kind == K::Required && !current {
