@@ -75,6 +75,19 @@ impl Texts {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// The embedded files, loaded once per thread, for messages made far from any screen (a
+    /// batch's problems are said in English as they are found, and in the user's language
+    /// where they are shown). Files that do not load give every message as its key; a test
+    /// checks that they load.
+    pub fn with_shared<T>(f: impl FnOnce(&Texts) -> T) -> T {
+        thread_local! {
+            static SHARED: Texts = Texts::builtin().unwrap_or_else(|_| Texts {
+                bundles: HashMap::new(),
+            });
+        }
+        SHARED.with(f)
+    }
+
     /// Whether `typed` is the word that confirms an erase: `erase`, or the word of the
     /// interface language (`erase-word`), case and surrounding spaces aside.
     pub fn is_erase_word(&self, lang: Lang, typed: &str) -> bool {

@@ -106,7 +106,7 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
             rejected.push(format!(
                 "{}:\n{}",
                 shown(dir),
-                describe_problems(&problems, SHOWN_PROBLEMS)
+                describe_problems(&problems, SHOWN_PROBLEMS, ctx.lang)
             ));
             continue;
         }
@@ -134,7 +134,7 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
                     }
                 }
                 out.flush()?;
-                warn(&warnings, "  ");
+                warn(&warnings, "  ", ctx.lang);
                 let code = printable(&plan.monitor.code).into_owned();
                 missing.retain(|(c, _)| *c != code);
                 missing.push((code, plan.missing.clone()));
@@ -148,7 +148,7 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
                 rejected.push(format!(
                     "{}:\n{}",
                     shown(dir),
-                    describe_problems(&problems, SHOWN_PROBLEMS)
+                    describe_problems(&problems, SHOWN_PROBLEMS, ctx.lang)
                 ));
             }
         }

@@ -59,9 +59,9 @@ pub fn shown(path: &std::path::Path) -> String {
 }
 
 /// Warnings go to stderr, as many as problems are shown, then how many more there are.
-pub fn warn(warnings: &crate::exchange::Problems, indent: &str) {
+pub fn warn(warnings: &crate::exchange::Problems, indent: &str, lang: crate::spec::Lang) {
     for w in warnings.iter().take(SHOWN_PROBLEMS) {
-        eprintln!("{indent}warning: {w}");
+        eprintln!("{indent}warning: {}", w.render(lang));
     }
     let rest = warnings.total().saturating_sub(SHOWN_PROBLEMS as u64);
     if rest > 0 {
@@ -102,14 +102,14 @@ pub fn run(ctx: &Context, a: VerifyArgs, out: &mut Out) -> Result<()> {
                 None => out.line("Not signed.")?,
             }
             out.flush()?;
-            warn(&batch.warnings, "");
+            warn(&batch.warnings, "", ctx.lang);
             Ok(())
         }
         Err(problems) => Err(Error::Invalid(format!(
             "{} is not a valid batch ({} problem(s)); nothing was changed:\n{}",
             shown(&a.batch),
             problems.total(),
-            describe_problems(&problems, SHOWN_PROBLEMS)
+            describe_problems(&problems, SHOWN_PROBLEMS, ctx.lang)
         ))),
     }
 }

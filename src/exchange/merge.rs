@@ -19,6 +19,7 @@ use super::verify::{Batch, Place, verify_at};
 use super::{MANIFEST, Problem, Problems};
 use crate::domain::{Lineage, Monitor, Status, case_hash, lineage};
 use crate::error::{Error, Result};
+use crate::msg;
 use crate::store::{
     BatchIn, Gap, JoinsReceived, LocalCase, LocalVersion, MergeCounts, Store, handover,
     missing_seqs,
@@ -138,8 +139,7 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
     if m.redacted {
         problems.push(Problem::file(
             super::MANIFEST,
-            "this batch is redacted (names and other restricted fields were replaced or left out); \
-             merging it would put pseudonyms in place of real records, so it is not merged",
+            msg!("batch-redacted-not-merged"),
         ));
     }
     for incoming in m.monitors.iter().chain([&m.monitor]) {
@@ -150,9 +150,10 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
         {
             problems.push(Problem::file(
                 super::MANIFEST,
-                format!(
-                    "monitor code {} belongs to another monitor here ({}); the two must use different codes",
-                    incoming.code, other.uuid
+                msg!(
+                    "batch-monitor-code-taken",
+                    code = &incoming.code,
+                    other = other.uuid.to_string()
                 ),
             ));
         }
@@ -437,19 +438,17 @@ pub fn judge_signer(
     if let Some(prev) = store.merged_signer(&m.batch_id.to_string())?
         && prev != batch.signer
     {
-        let was = prev.map_or_else(
-            || "unsigned".to_owned(),
-            |k| format!("signed by {}", fingerprint(&k)),
-        );
-        let now = batch.signer.as_deref().map_or_else(
-            || "unsigned".to_owned(),
-            |k| format!("signed by {}", fingerprint(k)),
-        );
+        let signed = |k: Option<&str>| match k {
+            None => msg!("batch-unsigned"),
+            Some(k) => msg!("batch-signed-by", fingerprint = fingerprint(k)),
+        };
         return Ok(Some(Problem::file(
             MANIFEST,
-            format!(
-                "batch {} was merged before {was}; this copy is {now}: one of the two is not what it claims, so it was not merged",
-                m.batch_id
+            msg!(
+                "batch-signer-changed",
+                batch = m.batch_id.to_string(),
+                was = signed(prev.as_deref()),
+                now = signed(batch.signer.as_deref())
             ),
         )));
     }
@@ -473,9 +472,10 @@ pub fn judge_signer(
         }
         return Ok(None);
     }
-    let message = format!(
-        "is by a signing key that is not in this database's roster (fingerprint {fp}, monitor {}): ask the monitor to read out the fingerprint `courtwatch keys show` gives; if it is the same, trust the key (`merge --trust {fp}`) and merge again",
-        m.monitor.code
+    let message = msg!(
+        "batch-unknown-signer",
+        fingerprint = &fp,
+        monitor = &m.monitor.code
     );
     if matches!(batch.place, Place::Sealed(_)) {
         Ok(Some(Problem::file(SIGNATURE, message)))

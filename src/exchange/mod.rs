@@ -119,6 +119,146 @@ pub fn unguard(cell: &str) -> &str {
     }
 }
 
+/// A message by its key in `assets/i18n/*.ftl` and its arguments, so that it can be said in
+/// any language: a batch's problems are found far from any screen, and shown in the user's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    key: &'static str,
+    args: Vec<(&'static str, MsgArg)>,
+}
+
+/// An argument of a [`Msg`]: text as it is (a file name, a code, a value quoted), a number
+/// (which chooses plural forms), another message said in the same language, or codes joined
+/// by the language's «or» (`batch-or`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MsgArg {
+    Text(String),
+    Num(i64),
+    Msg(Msg),
+    Or(Vec<String>),
+}
+
+impl From<String> for MsgArg {
+    fn from(s: String) -> Self {
+        MsgArg::Text(s)
+    }
+}
+
+impl From<&str> for MsgArg {
+    fn from(s: &str) -> Self {
+        MsgArg::Text(s.to_owned())
+    }
+}
+
+impl From<&String> for MsgArg {
+    fn from(s: &String) -> Self {
+        MsgArg::Text(s.clone())
+    }
+}
+
+impl From<Msg> for MsgArg {
+    fn from(m: Msg) -> Self {
+        MsgArg::Msg(m)
+    }
+}
+
+macro_rules! num_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for MsgArg {
+            fn from(n: $t) -> Self {
+                MsgArg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+num_arg!(u8, u32, u64, usize, i32, i64);
+
+impl Msg {
+    pub fn new(key: &'static str) -> Msg {
+        Msg {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message with one more argument.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<MsgArg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, texts: &crate::i18n::Texts, lang: crate::spec::Lang) -> String {
+        let nested: Vec<(&str, std::borrow::Cow<'_, str>, Option<i64>)> = self
+            .args
+            .iter()
+            .map(|(name, a)| match a {
+                MsgArg::Text(s) => (*name, s.as_str().into(), None),
+                MsgArg::Num(n) => (*name, "".into(), Some(*n)),
+                MsgArg::Msg(m) => (*name, m.render(texts, lang).into(), None),
+                MsgArg::Or(all) => {
+                    let or = format!(" {} ", texts.t(lang, "batch-or"));
+                    (*name, all.join(&or).into(), None)
+                }
+            })
+            .collect();
+        let args: Vec<(&str, crate::i18n::Arg<'_>)> = nested
+            .iter()
+            .map(|(name, s, n)| match n {
+                Some(n) => (*name, crate::i18n::Arg::Num(*n)),
+                None => (*name, crate::i18n::Arg::Str(s)),
+            })
+            .collect();
+        texts.t_args(lang, self.key, &args)
+    }
+}
+
+/// `msg!("key", name = value, …)`: a [`Msg`] with its arguments.
+#[macro_export]
+macro_rules! msg {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::exchange::Msg::new($key)$(.with(stringify!($name), $value))*
+    };
+}
+
+/// What a [`Problem`] says: in English, and, when it came from `assets/i18n`, the message to
+/// say it in another language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    english: String,
+    msg: Option<Msg>,
+}
+
+impl From<String> for Said {
+    fn from(english: String) -> Self {
+        Said { english, msg: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(english: &str) -> Self {
+        Said {
+            english: english.to_owned(),
+            msg: None,
+        }
+    }
+}
+
+impl From<Msg> for Said {
+    fn from(msg: Msg) -> Self {
+        let english = crate::i18n::Texts::with_shared(|t| msg.render(t, crate::spec::Lang::En));
+        Said {
+            english,
+            msg: Some(msg),
+        }
+    }
+}
+
 /// One thing wrong with a batch, pointing at where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
@@ -128,25 +268,59 @@ pub struct Problem {
     pub line: Option<u64>,
     /// 1-based column (CSV field or JSON character), where one applies.
     pub column: Option<u64>,
+    /// What is wrong, in English.
     pub message: String,
+    /// The same in any language ([`Problem::render`]).
+    #[serde(skip)]
+    pub msg: Option<Msg>,
 }
 
 impl Problem {
-    pub fn file(file: &str, message: impl Into<String>) -> Problem {
+    pub fn file(file: &str, message: impl Into<Said>) -> Problem {
+        let said = message.into();
         Problem {
             file: file.to_owned(),
             line: None,
             column: None,
-            message: message.into(),
+            message: said.english,
+            msg: said.msg,
         }
     }
 
-    pub fn at(file: &str, line: u64, column: Option<u64>, message: impl Into<String>) -> Problem {
+    pub fn at(file: &str, line: u64, column: Option<u64>, message: impl Into<Said>) -> Problem {
+        let said = message.into();
         Problem {
             file: file.to_owned(),
             line: Some(line),
             column,
-            message: message.into(),
+            message: said.english,
+            msg: said.msg,
+        }
+    }
+
+    /// The problem as [`fmt::Display`] gives it, in `lang`.
+    pub fn render(&self, lang: crate::spec::Lang) -> String {
+        match &self.msg {
+            Some(m) if lang != crate::spec::Lang::En => {
+                let message = crate::i18n::Texts::with_shared(|t| m.render(t, lang));
+                let mut s = String::new();
+                self.write_place(&mut s);
+                s.push_str(": ");
+                s.push_str(&printable(&message));
+                s
+            }
+            _ => self.to_string(),
+        }
+    }
+
+    fn write_place(&self, out: &mut impl fmt::Write) {
+        // Writing to a String cannot fail.
+        let _ = out.write_str(&printable(&self.file));
+        if let Some(line) = self.line {
+            let _ = write!(out, ":{line}");
+            if let Some(col) = self.column {
+                let _ = write!(out, ":{col}");
+            }
         }
     }
 }
@@ -155,14 +329,9 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // A batch chooses what its messages quote: control characters (a terminal's escape
         // sequences among them) are shown escaped, never sent to a terminal as they are.
-        f.write_str(&printable(&self.file))?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        write!(f, ": {}", printable(&self.message))
+        let mut place = String::new();
+        self.write_place(&mut place);
+        write!(f, "{place}: {}", printable(&self.message))
     }
 }
 
@@ -255,11 +424,11 @@ impl<'a> IntoIterator for &'a Problems {
 
 /// The problems that made a batch unusable, for an error message: at most `max` of them, then
 /// how many more there are.
-pub fn describe_problems(problems: &Problems, max: usize) -> String {
+pub fn describe_problems(problems: &Problems, max: usize, lang: crate::spec::Lang) -> String {
     let mut s = problems
         .iter()
         .take(max)
-        .map(|p| format!("  {p}"))
+        .map(|p| format!("  {}", p.render(lang)))
         .collect::<Vec<_>>()
         .join("\n");
     let rest = problems.total().saturating_sub(max as u64);

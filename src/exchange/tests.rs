@@ -359,3 +359,70 @@ fn a_row_is_looked_at_cell_by_cell_only_when_it_may_hold_a_control_character() {
         ]
     );
 }
+
+#[test]
+fn every_batch_message_is_in_every_language_and_said_in_it() {
+    use crate::i18n::Texts;
+    use crate::spec::Lang;
+    let sources = [
+        include_str!("verify/cells.rs"),
+        include_str!("verify/files.rs"),
+        include_str!("verify/mod.rs"),
+        include_str!("merge.rs"),
+    ];
+    let texts = Texts::builtin().expect("messages load");
+    let mut keys = Vec::new();
+    for src in sources {
+        for part in src.split('"').skip(1).step_by(2) {
+            if part.starts_with("batch-") && !part.contains(' ') {
+                keys.push(part.to_owned());
+            }
+        }
+    }
+    assert!(keys.len() > 50, "{keys:?}");
+    for key in &keys {
+        for lang in Lang::ALL {
+            assert!(texts.has(lang, key), "{key} is missing in {lang}");
+        }
+    }
+    // A problem is kept in English and said in the user's language where it is shown.
+    let p = super::Problem::at(
+        "hearings.csv",
+        7,
+        Some(3),
+        crate::msg!("batch-control-character", code = "U+0085"),
+    );
+    assert_eq!(
+        p.to_string(),
+        "hearings.csv:7:3: holds the control character U+0085; a batch holds text, line breaks and tabs only"
+    );
+    assert_eq!(p.render(Lang::En), p.to_string());
+    assert_eq!(
+        p.render(Lang::Ru),
+        "hearings.csv:7:3: содержит управляющий символ U+0085; в пакете допустимы только текст, переводы строк и табуляция"
+    );
+    assert!(p.render(Lang::Tg).contains("аломати идоракунии U+0085"));
+    // Messages inside messages, and codes joined by the language's «or».
+    let nested = crate::msg!(
+        "batch-hearing-would-not-finalise",
+        hearing = "h1",
+        status = super::Msg::new("status-final"),
+        what = crate::msg!(
+            "batch-field-not-applicable",
+            field = "closure_ground",
+            condition = "public_access",
+            values = super::MsgArg::Or(vec!["closed_entire".into(), "closed_partly".into()])
+        )
+    );
+    assert_eq!(
+        nested.render(&texts, Lang::En),
+        "hearing h1 is final but would not pass finalising: closure_ground holds a value, \
+         but it applies only when public_access is closed_entire or closed_partly"
+    );
+    let ru = nested.render(&texts, Lang::Ru);
+    assert!(ru.contains("closed_entire или closed_partly"), "{ru}");
+    assert!(
+        ru.starts_with("заседание h1 имеет статус «завершено»"),
+        "{ru}"
+    );
+}

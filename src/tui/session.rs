@@ -428,7 +428,7 @@ impl Session {
                 let Some(store) = self.store.as_ref() else {
                     return Outcome::Failed("the database is not open".into());
                 };
-                batches_effect(store, self.batches_dir(), effect)
+                batches_effect(store, self.batches_dir(), effect, self.app.lang())
                     .unwrap_or_else(|e| Outcome::Failed(e.to_string()))
             }
             other => {
@@ -639,7 +639,10 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         Effect::LoadConflicts { .. }
         | Effect::OpenConflict(_)
         | Effect::ResolveConflict { .. }
-        | Effect::ResolveConflictFields { .. } => batches_effect(store, PathBuf::new(), effect)?,
+        | Effect::ResolveConflictFields { .. } => {
+            // No batch is read here, so no problem of one is said.
+            batches_effect(store, PathBuf::new(), effect, crate::spec::Lang::En)?
+        }
         // These need the session (the database's folder, progress): `Session::perform`.
         Effect::ExportInfo
         | Effect::FindBatches { .. }
@@ -770,7 +773,12 @@ fn write_report(
 }
 
 /// The quick batch effects: what the export and merge screens start from, and conflicts.
-fn batches_effect(store: &Store, batches_dir: PathBuf, effect: Effect) -> Result<Outcome, Error> {
+fn batches_effect(
+    store: &Store,
+    batches_dir: PathBuf,
+    effect: Effect,
+    lang: crate::spec::Lang,
+) -> Result<Outcome, Error> {
     use super::effect::{ConflictPair, FoundBatch};
     Ok(match effect {
         Effect::ExportInfo => Outcome::ExportInfo {
@@ -810,7 +818,7 @@ fn batches_effect(store: &Store, batches_dir: PathBuf, effect: Effect) -> Result
                         problem: Some(
                             problems
                                 .first()
-                                .map_or_else(|| "unreadable".into(), ToString::to_string),
+                                .map_or_else(|| "unreadable".into(), |p| p.render(lang)),
                         ),
                     },
                 };
@@ -996,6 +1004,7 @@ fn merge_batches(
 ) -> Result<Outcome, Error> {
     use super::effect::{BatchReport, BatchResult, MergeReport, PlanCounts};
     use crate::exchange::merge::{Action, Outcome as Merged, merge, merge_at};
+    let lang = app.lang();
     use crate::i18n::Arg;
     let mut batches: Vec<(Option<(String, u32)>, PathBuf)> = paths
         .into_iter()
@@ -1080,7 +1089,7 @@ fn merge_batches(
                     already_merged: plan.already_merged.clone(),
                     warnings: warnings
                         .iter()
-                        .map(ToString::to_string)
+                        .map(|p| p.render(lang))
                         .chain(crate::exchange::joins::received(&plan.joins))
                         .collect(),
                 }
@@ -1089,7 +1098,7 @@ fn merge_batches(
                 problems: problems
                     .iter()
                     .take(SHOWN_PROBLEMS)
-                    .map(ToString::to_string)
+                    .map(|p| p.render(lang))
                     .collect(),
                 more: usize::try_from(problems.total())
                     .unwrap_or(usize::MAX)

@@ -269,6 +269,31 @@ fn an_escape_sequence_in_a_cell_is_refused_and_never_printed_raw() {
 }
 
 #[test]
+fn problems_are_said_in_the_users_language() {
+    let c = Case::new();
+    let col = c.column("hearings.csv", "judge_name");
+    c.edit_csv("hearings.csv", |rows| rows[2][col] = "Саидов\u{85}".into());
+    c.reseal();
+    let batch = c.batch.to_str().expect("path");
+    for (lang, said) in [
+        ("ru", "содержит управляющий символ U+0085"),
+        ("tg", "аломати идоракунии U+0085-ро дорад"),
+        ("en", "holds the control character U+0085"),
+    ] {
+        let out = finish(
+            c.lead.cmd(&["--lang", lang, "verify", batch]),
+            Duration::from_secs(120),
+        );
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(&format!("hearings.csv:3:{}: {said}", col + 1)),
+            "{lang}: {err}"
+        );
+    }
+}
+
+#[test]
 fn an_escape_sequence_in_the_monitor_code_is_refused() {
     let c = Case::new();
     c.edit_manifest(|m| m["monitor"]["code"] = "M07\u{1b}[2J".into());

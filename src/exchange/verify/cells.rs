@@ -6,8 +6,9 @@
 use std::io::{BufRead, BufReader, Read, Take};
 
 use super::super::manifest::Manifest;
-use super::super::{BOM, Problem, Problems, allowed_char, unguard};
+use super::super::{BOM, Msg, Problem, Problems, allowed_char, unguard};
 use super::files::{Opened, Place, Refused, open_regular};
+use crate::msg;
 
 /// The most bytes one cell may hold: 4 MiB (a narrative of 1 MB passes with room to spare).
 pub const MAX_CELL: usize = 4 << 20;
@@ -59,7 +60,10 @@ pub fn open_csv(
     let file = match open_regular(dir, name) {
         Ok((f, _)) => f,
         Err(Refused::Io(e)) => {
-            problems.push(Problem::file(name, format!("cannot be read: {e}")));
+            problems.push(Problem::file(
+                name,
+                msg!("batch-cannot-read", error = e.to_string()),
+            ));
             return None;
         }
         Err(_) => return None, // reported by the file checks
@@ -68,7 +72,10 @@ pub fn open_csv(
     let buf = match r.fill_buf() {
         Ok(b) => b,
         Err(e) => {
-            problems.push(Problem::file(name, format!("cannot be read: {e}")));
+            problems.push(Problem::file(
+                name,
+                msg!("batch-cannot-read", error = e.to_string()),
+            ));
             return None;
         }
     };
@@ -87,9 +94,9 @@ pub fn open_csv(
             1,
             None,
             if bom {
-                "starts with a byte order mark, but the manifest says it has none"
+                msg!("batch-bom-unexpected")
             } else {
-                "has no byte order mark, but the manifest says it has one"
+                msg!("batch-bom-missing")
             },
         ));
     }
@@ -98,9 +105,10 @@ pub fn open_csv(
             name,
             1,
             None,
-            format!(
-                "uses {:?} between columns, but the manifest says {:?}",
-                delimiter as char, manifest.delimiter
+            msg!(
+                "batch-delimiter",
+                found = format!("{:?}", delimiter as char),
+                said = format!("{:?}", manifest.delimiter)
             ),
         ));
     }
@@ -156,12 +164,12 @@ pub fn decode<'r>(
     let mut out = Vec::with_capacity(rec.len());
     let look = may_hold_control(rec.as_slice());
     for (i, field) in rec.iter().enumerate() {
-        let at = |message: String| Problem::at(file, line, Some(i as u64 + 1), message);
+        let at = |message: Msg| Problem::at(file, line, Some(i as u64 + 1), message);
         if field.len() > MAX_CELL {
-            problems.push(at(format!(
-                "the cell holds {} bytes, more than a cell of a batch may hold ({} bytes, 4 MiB)",
-                field.len(),
-                MAX_CELL
+            problems.push(at(msg!(
+                "batch-cell-too-long",
+                bytes = field.len().to_string(),
+                max = MAX_CELL.to_string()
             )));
             bad.push(i);
             out.push("");
@@ -170,9 +178,9 @@ pub fn decode<'r>(
         match std::str::from_utf8(field) {
             Ok(s) => {
                 if look && let Some(c) = s.chars().find(|&c| !allowed_char(c)) {
-                    problems.push(at(format!(
-                        "holds the control character U+{:04X}; a batch holds text, line breaks and tabs only",
-                        u32::from(c)
+                    problems.push(at(msg!(
+                        "batch-control-character",
+                        code = format!("U+{:04X}", u32::from(c))
                     )));
                     bad.push(i);
                     out.push("");
@@ -181,9 +189,9 @@ pub fn decode<'r>(
                 out.push(if guard { unguard(s) } else { s });
             }
             Err(e) => {
-                problems.push(at(format!(
-                    "is not valid UTF-8 text (bad byte after {} bytes of the cell); save the file as UTF-8",
-                    e.valid_up_to()
+                problems.push(at(msg!(
+                    "batch-not-utf8",
+                    valid = e.valid_up_to().to_string()
                 )));
                 bad.push(i);
                 out.push("");

@@ -16,7 +16,8 @@ use super::super::courts::COURTS;
 use super::super::joins::JOINS;
 use super::super::manifest::Manifest;
 use super::super::rows::Table;
-use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Problem, Problems, SUMS};
+use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Msg, Problem, Problems, SUMS};
+use crate::msg;
 
 /// The most `manifest.json` may hold (courtwatch writes about 3 KB).
 pub const MANIFEST_MAX: u64 = 1 << 20;
@@ -31,7 +32,7 @@ pub const DATAPACKAGE_MAX: u64 = 16 << 20;
 #[derive(Debug)]
 pub enum Refused {
     Missing,
-    /// Not a regular file: what it is instead, in words.
+    /// Not a regular file: what it is instead (a message key, `batch-what-…`).
     NotRegular(&'static str),
     /// Larger than it may be: its size, and the limit.
     TooLarge(u64, u64),
@@ -40,17 +41,22 @@ pub enum Refused {
 
 impl Refused {
     /// The message for a problem naming the file.
-    pub fn message(&self) -> String {
+    pub fn msg(&self) -> Msg {
         match self {
-            Refused::Missing => "is missing".to_owned(),
-            Refused::NotRegular(what) => format!(
-                "is {what}, not a plain file; a batch holds only plain files, so it was not read"
+            Refused::Missing => msg!("batch-missing"),
+            Refused::NotRegular(what) => msg!("batch-not-plain-file", what = Msg::new(what)),
+            Refused::TooLarge(size, max) => msg!(
+                "batch-too-large",
+                size = size.to_string(),
+                max = max.to_string()
             ),
-            Refused::TooLarge(size, max) => {
-                format!("is {size} bytes, more than such a file can be ({max}); it was not read")
-            }
-            Refused::Io(e) => format!("cannot be read: {e}"),
+            Refused::Io(e) => msg!("batch-cannot-read", error = e.to_string()),
         }
+    }
+
+    /// [`Refused::msg`] in English.
+    pub fn message(&self) -> String {
+        crate::i18n::Texts::with_shared(|t| self.msg().render(t, crate::spec::Lang::En))
     }
 }
 
@@ -60,21 +66,21 @@ fn what_it_is(t: std::fs::FileType) -> &'static str {
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a named pipe (FIFO)";
+            return "batch-what-fifo";
         }
         if t.is_block_device() || t.is_char_device() {
-            return "a device";
+            return "batch-what-device";
         }
         if t.is_socket() {
-            return "a socket";
+            return "batch-what-socket";
         }
     }
     if t.is_symlink() {
-        "a symbolic link"
+        "batch-what-symlink"
     } else if t.is_dir() {
-        "a folder"
+        "batch-what-folder"
     } else {
-        "something other than a file"
+        "batch-what-other"
     }
 }
 
@@ -133,7 +139,7 @@ pub fn open_regular(place: &Place, name: &str) -> Result<(Opened, u64), Refused>
 /// the opening does not block it (`O_NONBLOCK`; the opened file is looked at again).
 pub fn open_file(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
     if !plain_name(name) {
-        return Err(Refused::NotRegular("a name outside the batch folder"));
+        return Err(Refused::NotRegular("batch-what-outside"));
     }
     let path = dir.join(name);
     open_path(&path)
@@ -244,19 +250,19 @@ fn limit(manifest: &Manifest, name: &str) -> u64 {
 
 /// Checks `SHA256SUMS` and the manifest's file list against the files.
 pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
-    let mut hashes: HashMap<String, Result<(u64, String), String>> = HashMap::new();
-    let mut hash = |name: &str| -> Result<(u64, String), String> {
+    let mut hashes: HashMap<String, Result<(u64, String), Msg>> = HashMap::new();
+    let mut hash = |name: &str| -> Result<(u64, String), Msg> {
         hashes
             .entry(name.to_owned())
-            .or_insert_with(|| hash_file(dir, name, limit(manifest, name)).map_err(|r| r.message()))
+            .or_insert_with(|| hash_file(dir, name, limit(manifest, name)).map_err(|r| r.msg()))
             .clone()
     };
     // SHA256SUMS: `<hex>  <name>` per line, as `sha256sum -c` reads it.
     let mut listed: HashMap<String, String> = HashMap::new();
     let sums = read_small(dir, SUMS, SUMS_MAX);
     match &sums {
-        Err(Refused::Missing) => problems.push(Problem::file(SUMS, "is missing")),
-        Err(r) => problems.push(Problem::file(SUMS, r.message())),
+        Err(Refused::Missing) => problems.push(Problem::file(SUMS, msg!("batch-missing"))),
+        Err(r) => problems.push(Problem::file(SUMS, r.msg())),
         Ok(bytes) => {
             let text = String::from_utf8_lossy(bytes);
             for (i, line) in text.lines().enumerate() {
@@ -276,12 +282,7 @@ pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
                     Some((h, name)) => {
                         listed.insert(name.to_owned(), h.to_ascii_lowercase());
                     }
-                    None => problems.push(Problem::at(
-                        SUMS,
-                        n,
-                        None,
-                        "is not a line `<sha256>  <file name>` naming a file of the batch",
-                    )),
+                    None => problems.push(Problem::at(SUMS, n, None, msg!("batch-sums-bad-line"))),
                 }
             }
         }
@@ -291,7 +292,10 @@ pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
     if sums.is_ok() {
         for name in &wanted {
             if !listed.contains_key(name) {
-                problems.push(Problem::file(SUMS, format!("does not list {name}")));
+                problems.push(Problem::file(
+                    SUMS,
+                    msg!("batch-does-not-list", name = name),
+                ));
             }
         }
     }
@@ -307,11 +311,11 @@ pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
             Err(m) => problems.push(Problem::file(name, m)),
             Ok((bytes, _)) if bytes > limit(manifest, name) => problems.push(Problem::file(
                 name,
-                Refused::TooLarge(bytes, limit(manifest, name)).message(),
+                Refused::TooLarge(bytes, limit(manifest, name)).msg(),
             )),
             Ok((_, actual)) if actual != *expected => problems.push(Problem::file(
                 name,
-                format!("SHA-256 is {actual}, SHA256SUMS says {expected}: the file was changed or damaged"),
+                msg!("batch-sha-vs-sums", actual = actual, expected = expected),
             )),
             Ok(_) => {}
         }
@@ -321,13 +325,16 @@ pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
         if !wanted.contains(&f.name) || !plain_name(&f.name) {
             problems.push(Problem::file(
                 MANIFEST,
-                format!("lists an unknown file {:?}", f.name),
+                msg!("batch-unknown-listed-file", name = format!("{:?}", f.name)),
             ));
         }
     }
     for name in batch_csv_files(manifest) {
         let Some(entry) = manifest.file(&name) else {
-            problems.push(Problem::file(MANIFEST, format!("does not list {name}")));
+            problems.push(Problem::file(
+                MANIFEST,
+                msg!("batch-does-not-list", name = &name),
+            ));
             continue;
         };
         match hash(&name) {
@@ -336,25 +343,28 @@ pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
                 if bytes != entry.bytes {
                     problems.push(Problem::file(
                         &name,
-                        format!(
-                            "is {bytes} bytes, the manifest says {}: the file is truncated or was changed",
-                            entry.bytes
+                        msg!(
+                            "batch-size-vs-manifest",
+                            bytes = bytes.to_string(),
+                            expected = entry.bytes.to_string()
                         ),
                     ));
                 } else if sha != entry.sha256 {
                     problems.push(Problem::file(
                         &name,
-                        format!(
-                            "SHA-256 is {sha}, the manifest says {}: the file was changed or damaged",
-                            entry.sha256
+                        msg!(
+                            "batch-sha-vs-manifest",
+                            actual = &sha,
+                            expected = &entry.sha256
                         ),
                     ));
                 } else if listed.get(&name).is_some_and(|s| *s != sha) {
                     problems.push(Problem::file(
                         &name,
-                        format!(
-                            "SHA-256 is {sha}, SHA256SUMS says {}: the file was changed or damaged",
-                            listed[&name]
+                        msg!(
+                            "batch-sha-vs-sums",
+                            actual = &sha,
+                            expected = &listed[&name]
                         ),
                     ));
                 }

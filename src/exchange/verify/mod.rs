@@ -31,9 +31,10 @@ use uuid::Uuid;
 use self::cells::{Reader, decode, newlines, open_csv};
 use super::manifest::Manifest;
 use super::rows::{Header, Layout, Row, Table, layout, match_header, read_row};
-use super::{CODEBOOK, MANIFEST, Problem, Problems, SUMS, codebook};
+use super::{CODEBOOK, MANIFEST, Msg, MsgArg, Problem, Problems, SUMS, codebook};
 use crate::domain::Status;
 use crate::domain::{Case, Charge, Consent, HearingRecord, Party, content_hash};
+use crate::msg;
 use crate::spec::Spec;
 
 /// A batch that passed every check.
@@ -127,16 +128,16 @@ impl<'s> Cursor<'s> {
         match rdr.read_byte_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => {
+                p.push(Problem::at(&file, 1, None, msg!("batch-empty-file")));
+                return None;
+            }
+            Err(e) => {
                 p.push(Problem::at(
                     &file,
                     1,
                     None,
-                    "is empty: the header row is missing",
+                    msg!("batch-cannot-read", error = e.to_string()),
                 ));
-                return None;
-            }
-            Err(e) => {
-                p.push(Problem::at(&file, 1, None, format!("cannot be read: {e}")));
                 return None;
             }
         }
@@ -192,7 +193,7 @@ impl<'s> Cursor<'s> {
                         &self.file,
                         self.next_line,
                         None,
-                        format!("cannot be read: {e}"),
+                        msg!("batch-cannot-read", error = e.to_string()),
                     ));
                     self.eof = true;
                     self.lost = true;
@@ -212,9 +213,10 @@ impl<'s> Cursor<'s> {
                     &self.file,
                     line,
                     Some(cells.len().min(want) as u64 + 1),
-                    format!(
-                        "has {} cells, the header has {want} columns (is the file cut short, or a cell unquoted?)",
-                        cells.len()
+                    msg!(
+                        "batch-cell-count",
+                        cells = cells.len().to_string(),
+                        want = want.to_string()
                     ),
                 ));
                 self.lost = true;
@@ -270,9 +272,10 @@ impl<'s> Cursor<'s> {
                 &self.file,
                 self.last_line + 1,
                 None,
-                format!(
-                    "the file has {} data rows, the manifest says {}: it is truncated or was changed",
-                    self.data_rows, entry.rows
+                msg!(
+                    "batch-row-count",
+                    rows = self.data_rows.to_string(),
+                    expected = entry.rows.to_string()
                 ),
             ));
         }
@@ -346,15 +349,31 @@ enum RowPlace {
 }
 
 /// The message for a row whose parent is not in the batch.
-fn orphan(column: &str, parent: Uuid) -> String {
+fn orphan(column: &str, parent: Uuid) -> Msg {
     let file = match column {
         "hearing_uuid" => "hearings.csv",
         "case_uuid" => "cases.csv",
         "party_uuid" => "parties.csv",
         "allegation_uuid" => "allegations.csv",
-        _ => "this batch",
+        _ => {
+            return msg!(
+                "batch-orphan-anywhere",
+                column = column,
+                parent = parent.to_string()
+            );
+        }
     };
-    format!("{column}: no row with uuid {parent} in {file} (the parent is missing)")
+    msg!(
+        "batch-orphan",
+        column = column,
+        parent = parent.to_string(),
+        file = file
+    )
+}
+
+/// The message for a row that is not where its hearing's rows are.
+fn out_of_place(column: &str) -> Msg {
+    msg!("batch-out-of-place", column = column)
 }
 
 /// The list of folded ids of a table, when ids are being collected.
@@ -406,9 +425,7 @@ fn take_group<'s, T>(
                 let message = if matches!(where_, RowPlace::Orphan) {
                     orphan(column, parent)
                 } else {
-                    format!(
-                        "{column}: the row is out of place; rows come grouped with their hearing, in the order of hearings.csv"
-                    )
+                    out_of_place(column)
                 };
                 problems.push(Problem::at(&c.file, line, c.column(column), message));
             }
@@ -589,13 +606,11 @@ impl<'s> Records<'s> {
             // When a row of cases.csv was lost, that is where the case went.
             if !lost(&self.cursors.cases) {
                 self.problems.push(Problem::at(
-                "hearings.csv",
-                hearing_line,
-                col,
-                format!(
-                    "case_uuid: case {case} is not in cases.csv where it belongs (with the first of its hearings)"
-                ),
-            ));
+                    "hearings.csv",
+                    hearing_line,
+                    col,
+                    msg!("batch-case-misplaced", case = case.to_string()),
+                ));
             }
             Case {
                 uuid: case,
@@ -715,7 +730,7 @@ impl<'s> Records<'s> {
                 "hearings.csv",
                 line,
                 None,
-                "hearings are not in UUID order",
+                msg!("batch-hearings-unordered"),
             ));
         }
         self.current = Some(h.uuid);
@@ -826,7 +841,11 @@ impl<'s> Records<'s> {
                     "hearing_parties.csv",
                     *line,
                     hp_col,
-                    format!("party {} appears twice for hearing {uuid}", x.party_uuid),
+                    msg!(
+                        "batch-party-twice",
+                        party = x.party_uuid.to_string(),
+                        hearing = uuid.to_string()
+                    ),
                 ));
             }
         }
@@ -843,13 +862,19 @@ impl<'s> Records<'s> {
                     "checklist_answers.csv",
                     *line,
                     c,
-                    format!(
-                        "item {} is answered twice for hearing {uuid}{}",
-                        x.item_code,
-                        x.party_uuid
-                            .map(|q| format!(" and party {q}"))
-                            .unwrap_or_default()
-                    ),
+                    match x.party_uuid {
+                        None => msg!(
+                            "batch-item-twice",
+                            item = &x.item_code,
+                            hearing = uuid.to_string()
+                        ),
+                        Some(q) => msg!(
+                            "batch-item-twice-for-party",
+                            item = &x.item_code,
+                            hearing = uuid.to_string(),
+                            party = q.to_string()
+                        ),
+                    },
                 ));
             }
         }
@@ -960,11 +985,9 @@ impl<'s> Records<'s> {
                 }
                 let message = match row {
                     Row::Case(x) if !self.first_of_case.contains_key(&x.uuid) => {
-                        format!("case {} has no hearing in this batch", x.uuid)
+                        msg!("batch-case-without-hearing", case = x.uuid.to_string())
                     }
-                    _ if known => format!(
-                        "{column}: the row is out of place; rows come grouped with their hearing, in the order of hearings.csv"
-                    ),
+                    _ if known => out_of_place(column),
                     _ => orphan(column, parent),
                 };
                 problems.push(Problem::at(&c.file, *line, c.column(column), message));
@@ -973,7 +996,11 @@ impl<'s> Records<'s> {
                         &c.file,
                         second,
                         None,
-                        format!("{more} more row(s) after line {line} found no place either"),
+                        msg!(
+                            "batch-more-without-place",
+                            more = more,
+                            line = line.to_string()
+                        ),
                     ));
                 }
             }
@@ -983,9 +1010,11 @@ impl<'s> Records<'s> {
         problems.more += std::mem::take(&mut self.party_refs_more);
         for r in std::mem::take(&mut self.party_refs) {
             let message = match self.parties.get(&r.party) {
-                Some(other) => format!(
-                    "party_uuid: party {} belongs to case {other}, not to the hearing's case {}",
-                    r.party, r.case
+                Some(other) => msg!(
+                    "batch-party-other-case",
+                    party = r.party.to_string(),
+                    other = other.to_string(),
+                    case = r.case.to_string()
                 ),
                 None if lost_parents[2] => continue,
                 None => orphan("party_uuid", r.party),
@@ -1037,7 +1066,11 @@ impl<'s> Records<'s> {
                             &c.file,
                             line,
                             c.column("uuid"),
-                            format!("uuid {id} appears twice (first on line {f})"),
+                            msg!(
+                                "batch-uuid-twice",
+                                uuid = id.to_string(),
+                                first = f.to_string()
+                            ),
                         ));
                     }
                     None => {
@@ -1090,11 +1123,16 @@ fn read_heads(
                 line,
                 uuid_col,
                 if h.uuid == prev.uuid {
-                    format!("uuid {} appears twice (first on line {})", h.uuid, prev.line)
+                    msg!(
+                        "batch-uuid-twice",
+                        uuid = h.uuid.to_string(),
+                        first = prev.line.to_string()
+                    )
                 } else {
-                    format!(
-                        "uuid: hearings must be in UUID order, as courtwatch writes them ({} comes after {})",
-                        h.uuid, prev.uuid
+                    msg!(
+                        "batch-hearing-order",
+                        uuid = h.uuid.to_string(),
+                        previous = prev.uuid.to_string()
                     )
                 },
             ));
@@ -1105,9 +1143,9 @@ fn read_heads(
                 "hearings.csv",
                 line,
                 monitor_col,
-                format!(
-                    "monitor_uuid {} is not among the manifest's monitors",
-                    h.monitor_uuid
+                msg!(
+                    "batch-unknown-monitor",
+                    monitor = h.monitor_uuid.to_string()
                 ),
             ));
         }
@@ -1132,10 +1170,10 @@ fn read_heads(
     if manifest.hearings != heads.len() as u64 && problems.is_empty() {
         problems.push(Problem::file(
             MANIFEST,
-            format!(
-                "says the batch holds {} hearings, hearings.csv has {}",
-                manifest.hearings,
-                heads.len()
+            msg!(
+                "batch-hearing-count",
+                said = manifest.hearings.to_string(),
+                found = heads.len().to_string()
             ),
         ));
     }
@@ -1161,7 +1199,7 @@ fn check_signature(
         Ok(b) => Some(b),
         Err(Refused::Missing) => None,
         Err(r) => {
-            problems.push(Problem::file(SIGNATURE, r.message()));
+            problems.push(Problem::file(SIGNATURE, r.msg()));
             return None;
         }
     };
@@ -1172,9 +1210,10 @@ fn check_signature(
                 Ok(comment) => {
                     problems.push(Problem::file(
                         SIGNATURE,
-                        format!(
-                            "vouches for {comment:?}, not for this batch ({:?}): the signature belongs to another batch",
-                            trusted_comment(manifest)
+                        msg!(
+                            "batch-signature-other-batch",
+                            comment = format!("{comment:?}"),
+                            ours = format!("{:?}", trusted_comment(manifest))
                         ),
                     ));
                     None
@@ -1186,24 +1225,15 @@ fn check_signature(
             }
         }
         (Some(_), None) => {
-            problems.push(Problem::file(
-                MANIFEST,
-                "names no signing key, but the batch has a signature; it cannot be checked",
-            ));
+            problems.push(Problem::file(MANIFEST, msg!("batch-signature-without-key")));
             None
         }
         (None, Some(_)) => {
-            problems.push(Problem::file(
-                SIGNATURE,
-                "is missing: the manifest names a signing key but the batch has no signature",
-            ));
+            problems.push(Problem::file(SIGNATURE, msg!("batch-signature-missing")));
             None
         }
         (None, None) if matches!(dir, Place::Sealed(_)) => {
-            problems.push(Problem::file(
-                SIGNATURE,
-                "is missing: a sealed batch must be signed by the monitor who wrote it",
-            ));
+            problems.push(Problem::file(SIGNATURE, msg!("batch-sealed-unsigned")));
             None
         }
         // A plain folder may be unsigned (written by another tool, or before batches were
@@ -1237,11 +1267,7 @@ pub fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
         &with_courts
     };
     if manifest.form_versions != spec.versions().into_iter().collect() {
-        warnings.push(Problem::file(
-            MANIFEST,
-            "the batch was written with older form versions than this courtwatch's; \
-             its hearings are checked against the fields those versions had",
-        ));
+        warnings.push(Problem::file(MANIFEST, msg!("batch-older-form-versions")));
     }
     // The checksums read every file once more; a second thread does that while this one
     // checks the rows (their problems are listed first, as if found first).
@@ -1252,9 +1278,9 @@ pub fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
             problems
         });
         let (rows, heads) = check_rows(spec, dir, &manifest);
-        let files = files.join().unwrap_or_else(|_| {
-            vec![Problem::file(SUMS, "could not be checked (internal error)")].into()
-        });
+        let files = files
+            .join()
+            .unwrap_or_else(|_| vec![Problem::file(SUMS, msg!("batch-internal-sums"))].into());
         (files, rows, heads)
     });
     problems.append(&mut files);
@@ -1352,11 +1378,7 @@ fn check_rows(spec: &Spec, dir: &Place, manifest: &Manifest) -> (Problems, Vec<H
         let _ = send.send(run);
         drop(send);
         judge_thread.join().unwrap_or_else(|_| {
-            vec![Problem::file(
-                "hearings.csv",
-                "the content hashes could not be checked (internal error)",
-            )]
-            .into()
+            vec![Problem::file("hearings.csv", msg!("batch-internal-hashes"))].into()
         })
     });
     records.finish();
@@ -1370,6 +1392,15 @@ fn check_rows(spec: &Spec, dir: &Place, manifest: &Manifest) -> (Problems, Vec<H
 const HASH_RUN: usize = 64;
 /// And at most this many bytes of them, as read.
 const HASH_RUN_BYTES: u64 = 4 << 20;
+
+/// A hearing's status as messages name it.
+fn status_msg(status: Status) -> Msg {
+    Msg::new(match status {
+        Status::Draft => "status-draft",
+        Status::Final => "status-final",
+        Status::Reviewed => "status-reviewed",
+    })
+}
 
 /// Judges what a record claims that can be computed: its content hash, and — when it was
 /// filled with this courtwatch's form versions — that it passes the checks of finalising
@@ -1390,10 +1421,10 @@ fn judge_record(
             "hearings.csv",
             line,
             column("content_hash"),
-            format!(
-                "content_hash: hearing {} does not match it: its content hashes to {actual}; \
-                 a record changed after it was sealed is not taken",
-                h.uuid
+            msg!(
+                "batch-hash-mismatch",
+                hearing = h.uuid.to_string(),
+                actual = &actual
             ),
         ));
     }
@@ -1405,22 +1436,25 @@ fn judge_record(
             continue; // a retired item: its old answers stay as they were
         };
         let why = match a.party_uuid {
-            Some(_) if !item.per_defendant => Some(format!(
-                "checklist item {} is not asked per defendant, but the answer names party_uuid",
-                a.item_code
-            )),
-            Some(p) if record.defendants().all(|d| d.uuid != p) => Some(format!(
-                "checklist item {} is asked per defendant, but party {p} is not a defendant of the case",
-                a.item_code
+            Some(_) if !item.per_defendant => {
+                Some(msg!("batch-item-not-per-defendant", item = &a.item_code))
+            }
+            Some(p) if record.defendants().all(|d| d.uuid != p) => Some(msg!(
+                "batch-item-party-not-defendant",
+                item = &a.item_code,
+                party = p.to_string()
             )),
             _ => None,
         };
         if let Some(why) = why {
             problems.push(Problem::file(
                 "checklist_answers.csv",
-                format!(
-                    "the row with uuid {} (of hearing {}, which is {}): {why}",
-                    a.uuid, h.uuid, h.status
+                msg!(
+                    "batch-row-of-hearing",
+                    row = a.uuid.to_string(),
+                    hearing = h.uuid.to_string(),
+                    status = status_msg(h.status),
+                    why = why
                 ),
             ));
         }
@@ -1433,24 +1467,25 @@ fn judge_record(
             continue;
         }
         let what = match p.kind {
-            K::Required => format!("{} is required but empty", p.field),
-            K::Invalid => format!("{} does not fit its field", p.field),
+            K::Required => msg!("batch-field-required", field = &p.field),
+            K::Invalid => msg!("batch-field-invalid", field = &p.field),
             K::NotApplicable => match spec.field(&p.field).and_then(|(_, f)| f.when.as_ref()) {
-                Some(w) => format!(
-                    "{} holds a value, but it applies only when {} is {}",
-                    p.field,
-                    w.field,
-                    w.any_of.join(" or ")
+                Some(w) => msg!(
+                    "batch-field-not-applicable",
+                    field = &p.field,
+                    condition = &w.field,
+                    values = MsgArg::Or(w.any_of.clone())
                 ),
-                None => format!("{} holds a value where it does not apply", p.field),
+                None => msg!("batch-field-not-applicable-anywhere", field = &p.field),
             },
-            K::CommentRequired => format!(
-                "checklist item {}{} is answered no or partly without the comment it needs",
-                p.field,
-                p.party
-                    .map(|q| format!(" for party {q}"))
-                    .unwrap_or_default()
-            ),
+            K::CommentRequired => match p.party {
+                None => msg!("batch-comment-required", item = &p.field),
+                Some(q) => msg!(
+                    "batch-comment-required-for-party",
+                    item = &p.field,
+                    party = q.to_string()
+                ),
+            },
         };
         let (file, col) = match p.entity {
             crate::domain::Entity::Hearing if p.kind != K::CommentRequired => {
@@ -1466,14 +1501,19 @@ fn judge_record(
             ),
         };
         let message = if file == "hearings.csv" {
-            format!(
-                "hearing {} is {} but would not pass finalising: {what}",
-                h.uuid, h.status
+            msg!(
+                "batch-hearing-would-not-finalise",
+                hearing = h.uuid.to_string(),
+                status = status_msg(h.status),
+                what = what
             )
         } else {
-            format!(
-                "the row with uuid {} (of hearing {}, which is {}) would not pass finalising: {what}",
-                p.record, h.uuid, h.status
+            msg!(
+                "batch-row-would-not-finalise",
+                row = p.record.to_string(),
+                hearing = h.uuid.to_string(),
+                status = status_msg(h.status),
+                what = what
             )
         };
         if file == "hearings.csv" {
@@ -1500,7 +1540,10 @@ fn check_codebook(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                problems.push(Problem::file(CODEBOOK, format!("cannot be read: {e}")));
+                problems.push(Problem::file(
+                    CODEBOOK,
+                    msg!("batch-cannot-read", error = e.to_string()),
+                ));
                 return;
             }
         }
@@ -1525,7 +1568,7 @@ fn check_codebook(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
                     CODEBOOK,
                     1,
                     None,
-                    format!("the header is not {}", codebook::HEADER.join(",")),
+                    msg!("batch-codebook-header", header = codebook::HEADER.join(",")),
                 ));
                 return;
             }
@@ -1540,9 +1583,10 @@ fn check_codebook(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
             CODEBOOK,
             last_line + 1,
             None,
-            format!(
-                "the file has {rows} data rows, the manifest says {}",
-                entry.rows
+            msg!(
+                "batch-codebook-rows",
+                rows = rows.to_string(),
+                expected = entry.rows.to_string()
             ),
         ));
     }
