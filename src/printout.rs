@@ -1,11 +1,23 @@
 //! A hearing as plain text for people: `courtwatch show` prints it, the hearing detail view
-//! shows it, and the reviewer prints it to a file.
+//! shows it, and `p` there writes it to a file: sealed like a batch, or in plain text after a
+//! warning, restricted fields left out unless asked; every printout is in the output log.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::domain::{Entity, Fields, HearingRecord};
 use crate::error::{Error, Result};
+use crate::exchange::export::Seal;
 use crate::spec::{Lang, Spec};
+use crate::store::{OutputEntry, OutputKind, Store};
+
+/// Whether restricted fields (names, perpetrators named, contact and medical details) are
+/// written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Restricted {
+    Shown,
+    LeftOut,
+}
 
 fn fields_text(
     spec: &Spec,
@@ -14,11 +26,15 @@ fn fields_text(
     lang: Lang,
     indent: &str,
     s: &mut String,
+    restricted: Restricted,
 ) {
     let Some(form) = spec.form(entity.name()) else {
         return;
     };
     for f in form.fields() {
+        if f.restricted && restricted == Restricted::LeftOut {
+            continue;
+        }
         if let Some(v) = fields.get(&f.id).filter(|v| !v.is_empty()) {
             let v = spec
                 .display(f, v, lang)
@@ -30,6 +46,17 @@ fn fields_text(
 
 /// The whole hearing as plain text, labels in `lang`; the reviewer's print-out uses it too.
 pub fn hearing_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
+    hearing_text_with(spec, r, lang, Restricted::Shown)
+}
+
+/// The hearing as plain text, with or without its restricted fields (left out, their audit
+/// rows too, since those hold their values).
+pub fn hearing_text_with(
+    spec: &Spec,
+    r: &HearingRecord,
+    lang: Lang,
+    restricted: Restricted,
+) -> String {
     let mut s = String::new();
     let h = &r.hearing;
     s.push_str(&format!(
@@ -44,30 +71,78 @@ pub fn hearing_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
         }
     ));
     s.push_str("\n== Case ==\n");
-    fields_text(spec, Entity::Case, &r.case.fields, lang, "  ", &mut s);
+    fields_text(
+        spec,
+        Entity::Case,
+        &r.case.fields,
+        lang,
+        "  ",
+        &mut s,
+        restricted,
+    );
     s.push_str("\n== Hearing ==\n");
-    fields_text(spec, Entity::Hearing, &h.fields, lang, "  ", &mut s);
+    fields_text(
+        spec,
+        Entity::Hearing,
+        &h.fields,
+        lang,
+        "  ",
+        &mut s,
+        restricted,
+    );
     s.push_str("\n== Parties ==\n");
     for p in &r.parties {
         s.push_str(&format!(
             "  {}\n",
             p.fields.get("display_code").map_or("?", String::as_str)
         ));
-        fields_text(spec, Entity::Party, &p.fields, lang, "    ", &mut s);
+        fields_text(
+            spec,
+            Entity::Party,
+            &p.fields,
+            lang,
+            "    ",
+            &mut s,
+            restricted,
+        );
         for hp in r
             .hearing_parties
             .iter()
             .filter(|hp| hp.party_uuid == p.uuid)
         {
-            fields_text(spec, Entity::HearingParty, &hp.fields, lang, "    ", &mut s);
+            fields_text(
+                spec,
+                Entity::HearingParty,
+                &hp.fields,
+                lang,
+                "    ",
+                &mut s,
+                restricted,
+            );
         }
         for c in r.charges.iter().filter(|c| c.party_uuid == p.uuid) {
             s.push_str("    — charge\n");
-            fields_text(spec, Entity::Charge, &c.fields, lang, "      ", &mut s);
+            fields_text(
+                spec,
+                Entity::Charge,
+                &c.fields,
+                lang,
+                "      ",
+                &mut s,
+                restricted,
+            );
         }
         for c in r.consents.iter().filter(|c| c.party_uuid == p.uuid) {
             s.push_str("    — consent\n");
-            fields_text(spec, Entity::Consent, &c.fields, lang, "      ", &mut s);
+            fields_text(
+                spec,
+                Entity::Consent,
+                &c.fields,
+                lang,
+                "      ",
+                &mut s,
+                restricted,
+            );
         }
     }
     s.push_str("\n== Checklist ==\n");
@@ -103,10 +178,26 @@ pub fn hearing_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
             .cloned()
             .unwrap_or_default();
         s.push_str(&format!("  Allegation {who}\n"));
-        fields_text(spec, Entity::Allegation, &a.fields, lang, "    ", &mut s);
+        fields_text(
+            spec,
+            Entity::Allegation,
+            &a.fields,
+            lang,
+            "    ",
+            &mut s,
+            restricted,
+        );
         for f in r.followups.iter().filter(|f| f.allegation_uuid == a.uuid) {
             s.push_str("    — follow-up\n");
-            fields_text(spec, Entity::Followup, &f.fields, lang, "      ", &mut s);
+            fields_text(
+                spec,
+                Entity::Followup,
+                &f.fields,
+                lang,
+                "      ",
+                &mut s,
+                restricted,
+            );
         }
     }
     s.push_str("\n== Timeline ==\n");
@@ -124,6 +215,11 @@ pub fn hearing_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
     if !r.audit.is_empty() {
         s.push_str("\n== Audit ==\n");
         for a in &r.audit {
+            let hidden = restricted == Restricted::LeftOut
+                && spec.field(&a.field).is_some_and(|(_, f)| f.restricted);
+            if hidden {
+                continue;
+            }
             s.push_str(&format!(
                 "  {} v{} {} {} {}: {:?} → {:?}",
                 a.at, a.version, a.entity, a.record_uuid, a.field, a.old_value, a.new_value
@@ -137,17 +233,102 @@ pub fn hearing_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
     s
 }
 
-/// Writes the hearing as text to `dir/hearing-<date>-<id>.txt` and returns the path. The file
-/// is plain text: the reviewer asked for a copy outside the encrypted database.
-pub fn print_hearing(spec: &Spec, r: &HearingRecord, lang: Lang, dir: &Path) -> Result<PathBuf> {
+/// How a printout leaves the database.
+#[derive(Debug)]
+pub enum PrintForm {
+    /// Encrypted with age as a batch is (to the roster's leads, or a passphrase); the whole
+    /// hearing, restricted fields included.
+    Sealed(Seal),
+    /// Plain text anyone holding the file reads, asked for after a warning.
+    Plain(Restricted),
+}
+
+/// Makes `dir` (and its parents) readable by its owner only when it is made here.
+pub fn private_dir(dir: &Path) -> Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// Writes the hearing to a new file `dir/hearing-<date>-<id>.txt` (`.txt.age` sealed), readable
+/// by its owner only, records it in the output log and returns its path. A read-only database
+/// cannot log it, so nothing is written then.
+pub fn print_hearing(
+    store: &Store,
+    r: &HearingRecord,
+    lang: Lang,
+    dir: &Path,
+    form: &PrintForm,
+) -> Result<PathBuf> {
+    if store.is_read_only() {
+        return Err(Error::ReadOnly);
+    }
+    let spec = store.spec();
+    let (text, sealed, redacted) = match form {
+        PrintForm::Sealed(_) => (hearing_text(spec, r, lang), true, false),
+        PrintForm::Plain(restricted) => (
+            hearing_text_with(spec, r, lang, *restricted),
+            false,
+            *restricted == Restricted::LeftOut,
+        ),
+    };
+    let bytes = match form {
+        PrintForm::Sealed(seal) => {
+            let encryptor = crate::exchange::export::encryptor(seal)?;
+            let mut out = Vec::new();
+            let mut w = encryptor
+                .wrap_output(&mut out)
+                .map_err(|e| Error::Invalid(format!("cannot seal the printout: {e}")))?;
+            w.write_all(text.as_bytes())
+                .and_then(|()| w.finish().map(drop))
+                .map_err(|e| Error::Invalid(format!("cannot seal the printout: {e}")))?;
+            out
+        }
+        PrintForm::Plain(_) => text.into_bytes(),
+    };
     let date = r
         .hearing
         .fields
         .get("hearing_date")
         .map_or("undated", String::as_str);
     let short: String = r.hearing.uuid.to_string().chars().take(8).collect();
-    let path = dir.join(format!("hearing-{date}-{short}.txt"));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    std::fs::write(&path, hearing_text(spec, r, lang)).map_err(|e| Error::io(&path, e))?;
+    let ext = if sealed { "txt.age" } else { "txt" };
+    private_dir(dir)?;
+    let mut n = 1u32;
+    let (path, mut file) = loop {
+        let name = if n == 1 {
+            format!("hearing-{date}-{short}.{ext}")
+        } else {
+            format!("hearing-{date}-{short}-{n}.{ext}")
+        };
+        let path = dir.join(name);
+        match crate::store::create_private(&path) {
+            Ok(f) => break (path, f),
+            Err(Error::AlreadyExists(_)) if n < 1000 => n += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    let mut entry = OutputEntry::new(
+        OutputKind::Printout,
+        &path,
+        sealed,
+        redacted,
+        crate::domain::sha256_hex(&bytes),
+    );
+    if let PrintForm::Sealed(seal) = form {
+        entry.sealed_to = crate::exchange::export::sealed_to(seal);
+    }
+    let written = file
+        .write_all(&bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::io(&path, e))
+        .and_then(|()| store.record_output(&entry));
+    if let Err(e) = written {
+        // Not logged: not left behind either.
+        let _ = std::fs::remove_file(&path);
+        return Err(e);
+    }
     Ok(path)
 }

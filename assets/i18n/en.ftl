@@ -199,6 +199,23 @@ detail-title = Hearing
 detail-printed = Printed to { $path }
 key-view = view
 key-print = print to a file
+key-print-sealed = sealed
+key-print-plain = plain text, restricted left out
+key-print-plain-all = plain text, everything
+print-title = Print this hearing to a file outside the encrypted database:
+print-sealed = sealed like a batch: only your legal aid group's leads can open it (everything in it)
+print-plain = plain text without the restricted fields (names, contact and medical details)
+print-plain-all = plain text with everything, restricted fields included
+print-warning = Plain text: anyone who holds the disk or the stick reads the case, the checklist, the allegations and the narratives — and with everything, every name, contact and medical detail too. Choose "sealed" unless you need plain text.
+print-read-only = The database is open read-only, so the printout could not be recorded in its output log: nothing was written. Open it without --read-only to print.
+print-no-lead = No lead's key is in the roster, so the printout cannot be sealed here: add the lead's key with `courtwatch keys add FILE`, or set COURTWATCH_BATCH_PASSPHRASE. Nothing was written.
+settings-outputs = Files written outside the database: { $count } (all: courtwatch outputs)
+output-batch = batch
+output-printout = printout
+output-report = report
+output-sealed = sealed
+output-plain = PLAIN TEXT
+output-redacted = redacted
 key-edit = edit
 
 ## Filters and sorting

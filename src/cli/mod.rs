@@ -15,6 +15,7 @@ mod keys;
 mod list;
 mod merge;
 mod output;
+mod outputs;
 mod passphrase;
 mod process;
 mod report;
@@ -98,6 +99,8 @@ pub enum Command {
     Agenda(agenda::AgendaArgs),
     /// This database's public keys, and the roster of others' (for sealed batches)
     Keys(keys::KeysArgs),
+    /// The output log: every batch, printout and report written outside the database
+    Outputs(outputs::OutputsArgs),
     /// The courts a hearing may name; `courts add` one that is not shipped
     Courts(courts::CourtsArgs),
 }
@@ -317,6 +320,7 @@ pub fn run(ctx: &Context, command: Command, out: &mut Out) -> Result<()> {
         Command::Cases(a) => cases::run(ctx, a, out),
         Command::Agenda(a) => agenda::run(ctx, a, out),
         Command::Keys(a) => keys::run(ctx, a, out),
+        Command::Outputs(a) => outputs::run(ctx, a, out),
         Command::Courts(a) => courts::run(ctx, a, out),
     }
 }

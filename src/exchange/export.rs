@@ -37,8 +37,8 @@ use crate::domain::{
 };
 use crate::error::{Error, Result};
 use crate::store::{
-    BatchOut, ExportCandidate, Filter, HEARING_COLUMNS, SCHEMA_VERSION, Store, hearing_from_row,
-    parse_fields,
+    BatchOut, ExportCandidate, Filter, HEARING_COLUMNS, OutputEntry, OutputKind, SCHEMA_VERSION,
+    Store, hearing_from_row, parse_fields,
 };
 
 /// What to export and how.
@@ -272,6 +272,36 @@ fn write_small(
     Ok(crate::domain::sha256_hex(bytes))
 }
 
+/// The age encryptor for `seal`: to its recipients, or to its passphrase. A printout is sealed
+/// the same way as a batch.
+pub fn encryptor(seal: &Seal) -> Result<age::Encryptor> {
+    match seal {
+        Seal::Recipients(list) => {
+            let mut recipients = Vec::new();
+            for r in list {
+                recipients.push(r.parse::<age::x25519::Recipient>().map_err(|e| {
+                    Error::Invalid(format!("the recipient {r} is not usable: {e}"))
+                })?);
+            }
+            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+                .map_err(|e| Error::Invalid(format!("cannot seal: {e}")))
+        }
+        Seal::Passphrase(p) => Ok(age::Encryptor::with_user_passphrase(
+            age::secrecy::SecretString::from(p.as_str().to_owned()),
+        )),
+        Seal::Plaintext => Err(Error::Invalid("plain text is not sealed".into())),
+    }
+}
+
+/// What the output log says a file sealed as `seal` says was sealed to.
+pub fn sealed_to(seal: &Seal) -> String {
+    match seal {
+        Seal::Recipients(list) => Store::sealed_to_recipients(list),
+        Seal::Passphrase(_) => "passphrase".into(),
+        Seal::Plaintext => String::new(),
+    }
+}
+
 /// Seals the batch written (encrypted to `scratch`) in `partial` into the one file `sealed`:
 /// a tar archive of the folder `name`, encrypted with age as `seal` says. `files` gives each
 /// file's name and size, in the archive's order.
@@ -283,25 +313,15 @@ fn seal_into(
     files: &[(String, u64)],
     seal: &Seal,
     mtime: u64,
-) -> Result<()> {
+) -> Result<String> {
     let fail = |e: std::io::Error| Error::io(sealed, e);
-    let encryptor = match seal {
-        Seal::Recipients(list) => {
-            let mut recipients = Vec::new();
-            for r in list {
-                recipients.push(r.parse::<age::x25519::Recipient>().map_err(|e| {
-                    Error::Invalid(format!("the recipient {r} is not usable: {e}"))
-                })?);
-            }
-            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-                .map_err(|e| Error::Invalid(format!("cannot seal the batch: {e}")))?
-        }
-        Seal::Passphrase(p) => age::Encryptor::with_user_passphrase(
-            age::secrecy::SecretString::from(p.as_str().to_owned()),
-        ),
-        Seal::Plaintext => return Err(Error::Invalid("a plain batch is not sealed".into())),
+    let encryptor = encryptor(seal)?;
+    // Hashed as it is written: the output log's SHA-256 without reading the file again.
+    let file = Hashing {
+        inner: crate::store::create_private(sealed)?,
+        hasher: Sha256::new(),
+        bytes: 0,
     };
-    let file = crate::store::create_private(sealed)?;
     let w = encryptor
         .wrap_output(BufWriter::with_capacity(1 << 16, file))
         .map_err(fail)?;
@@ -322,7 +342,8 @@ fn seal_into(
     let file = w
         .into_inner()
         .map_err(|e| fail(std::io::Error::other(e.to_string())))?;
-    file.sync_all().map_err(fail)
+    file.inner.sync_all().map_err(fail)?;
+    Ok(crate::domain::hex(&file.hasher.finalize()))
 }
 
 fn sync_dir(dir: &Path) -> Result<()> {
@@ -659,7 +680,7 @@ pub fn export(
     let scratch_to = scratch.as_ref().map(age::x25519::Identity::to_public);
     let scratch_to = scratch_to.as_ref();
 
-    let written = (|| -> Result<Manifest> {
+    let written = (|| -> Result<(Manifest, String)> {
         let signer = store.signing_key_or_make()?;
         let redactor = if opts.redact {
             Some(Redactor::new(spec, &store.redaction_key()?))
@@ -778,6 +799,8 @@ pub fn export(
         )?;
         write_small(&partial, SUMS, sums.as_bytes(), scratch_to)?;
         sync_dir(&partial)?;
+        // What the output log records: a plain folder by its SHA256SUMS, which covers the rest.
+        let mut sha = crate::domain::sha256_hex(sums.as_bytes());
         if let Some(scratch) = &scratch {
             // The manifest and its signature first, so a reader of the stream knows the
             // batch before its data.
@@ -789,7 +812,7 @@ pub fn export(
             ];
             members.extend(manifest.files.iter().map(|f| (f.name.clone(), f.bytes)));
             let mtime = u64::try_from(now.timestamp()).unwrap_or(0);
-            seal_into(
+            sha = seal_into(
                 &partial,
                 scratch,
                 &sealed_partial,
@@ -800,9 +823,9 @@ pub fn export(
             )?;
             std::fs::remove_dir_all(&partial).map_err(|e| Error::io(&partial, e))?;
         }
-        Ok(manifest)
+        Ok((manifest, sha))
     })();
-    let manifest = match written {
+    let (manifest, sha) = match written {
         Ok(m) => m,
         Err(e) => {
             unselect(&tx);
@@ -819,7 +842,7 @@ pub fn export(
                 batch_id,
                 monitor_uuid: me.uuid,
                 seq,
-                created_at,
+                created_at: created_at.clone(),
                 name: name.clone(),
                 scope: match opts.scope {
                     ScopeKind::All => "all".into(),
@@ -831,6 +854,13 @@ pub fn export(
             },
             &hearings,
         )
+        .and_then(|()| {
+            let mut entry =
+                OutputEntry::new(OutputKind::Batch, &final_path, sealing, opts.redact, sha);
+            entry.sealed_to = sealed_to(&opts.seal);
+            entry.at = created_at.clone();
+            store.record_output_in(&tx, &entry)
+        })
         .and_then(|()| std::fs::rename(ready, &final_path).map_err(|e| Error::io(&final_path, e)))
         .and_then(|()| sync_dir(&opts.out))
         .and_then(|()| tx.commit().map_err(|e| store.explain(e)));

@@ -188,6 +188,11 @@ pub fn write(
     format: Format,
     out: &Path,
 ) -> Result<()> {
+    // Every file written outside the database goes into its output log, which a read-only
+    // database cannot write: nothing is written then.
+    if store.is_read_only() {
+        return Err(Error::ReadOnly);
+    }
     let settings = stats::Settings::load(store)?;
     let figures = stats::compute(store, filter, settings)?;
     let protected = Protected::load(store)?;
@@ -201,31 +206,59 @@ pub fn write(
         &date,
         options,
     )?;
+    let entry = |bytes: &[u8]| {
+        crate::store::OutputEntry::new(
+            crate::store::OutputKind::Report,
+            out,
+            false,
+            options.public,
+            crate::domain::sha256_hex(bytes),
+        )
+    };
     match format {
         Format::Html => {
             let page = html::render(&report);
             protected.check(&page)?;
-            write_file(out, page.as_bytes())
+            write_file(store, out, page.as_bytes(), &entry(page.as_bytes()))
         }
         Format::Xlsx => {
             let bytes = xlsx::render(&report)
                 .map_err(|e| Error::Invalid(format!("the workbook could not be made: {e}")))?;
-            write_file(out, &bytes)
+            write_file(store, out, &bytes, &entry(&bytes))
         }
     }
 }
 
 /// Writes under a temporary name next to `path`, then renames: a reader never sees half a
 /// report.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes the report under a temporary name readable by its owner only, records it in the
+/// output log, then gives it its name; a report not logged is not left behind.
+fn write_file(
+    store: &Store,
+    path: &Path,
+    bytes: &[u8],
+    entry: &crate::store::OutputEntry,
+) -> Result<()> {
+    use std::io::Write;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        crate::printout::private_dir(dir)?;
     }
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".part");
     let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+    let _ = std::fs::remove_file(&tmp);
+    let written = crate::store::create_private(&tmp).and_then(|mut f| {
+        f.write_all(bytes)
+            .and_then(|()| f.sync_all())
+            .map_err(|e| Error::io(&tmp, e))
+    });
+    let done = written
+        .and_then(|()| store.record_output(entry))
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)));
+    if done.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    done
 }
 
 fn words(t: &dyn Fn(&str) -> String, ta: &dyn Fn(&str, i64) -> String, o: &Options) -> Words {

@@ -73,6 +73,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_clear_not_applicable.sql",
         include_str!("migrations/0012_clear_not_applicable.sql"),
     ),
+    // The output log: every batch, printout and report written outside the database
+    // (src/store/outputs.rs).
+    (
+        "0013_outputs.sql",
+        include_str!("migrations/0013_outputs.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

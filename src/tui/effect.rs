@@ -12,6 +12,15 @@ use crate::store::{
     BatchOut, ConflictRow, FieldsResolved, Filter, HearingSummary, Passphrase, Sort,
 };
 
+/// How a hearing is printed: sealed like a batch, or plain text without or with its
+/// restricted fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintChoice {
+    Sealed,
+    Plain,
+    PlainAll,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Create the database and the monitor profile (first run).
@@ -93,8 +102,12 @@ pub enum Effect {
     OpenHearing(Uuid),
     /// Load a hearing for the read-only detail view.
     ViewHearing(Uuid),
-    /// Write a hearing as plain text next to the database.
-    PrintHearing(Uuid),
+    /// Write a hearing to a file next to the database (`printouts/`), as the monitor chose
+    /// after the print question's warning; recorded in the output log.
+    PrintHearing {
+        hearing: Uuid,
+        choice: PrintChoice,
+    },
     SetField {
         hearing: Uuid,
         entity: Entity,
@@ -227,7 +240,13 @@ pub struct KeysInfo {
     /// Leads' recipients and monitors' signing keys in the roster.
     pub recipients: usize,
     pub signers: usize,
+    /// The output log's newest entries ([`OUTPUTS_SHOWN`]) and how many it holds.
+    pub outputs: Vec<crate::store::OutputEntry>,
+    pub outputs_total: usize,
 }
+
+/// How many entries of the output log the settings screen shows.
+pub const OUTPUTS_SHOWN: usize = 5;
 
 /// A batch written.
 #[derive(Debug, Clone, PartialEq, Eq)]

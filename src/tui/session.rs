@@ -381,9 +381,26 @@ impl Session {
                 }
                 Outcome::Closed
             }
-            Effect::PrintHearing(h) => {
+            Effect::PrintHearing { hearing, choice } => {
+                use crate::printout::{PrintForm, Restricted};
+                use crate::tui::effect::PrintChoice;
+                let lang = self.app.lang();
                 let Some(store) = self.store.as_ref() else {
                     return Outcome::Failed("the database is not open".into());
+                };
+                if store.is_read_only() {
+                    return Outcome::Failed(self.app.texts().t(lang, "print-read-only"));
+                }
+                let form = match choice {
+                    PrintChoice::Plain => PrintForm::Plain(Restricted::LeftOut),
+                    PrintChoice::PlainAll => PrintForm::Plain(Restricted::Shown),
+                    PrintChoice::Sealed => match batch_seal(store) {
+                        Ok(Some(seal)) => PrintForm::Sealed(seal),
+                        Ok(None) => {
+                            return Outcome::Failed(self.app.texts().t(lang, "print-no-lead"));
+                        }
+                        Err(e) => return Outcome::Failed(self.say(&e)),
+                    },
                 };
                 let dir = self
                     .config
@@ -391,12 +408,12 @@ impl Session {
                     .parent()
                     .map(|d| d.join("printouts"))
                     .unwrap_or_else(|| "printouts".into());
-                let printed = store.load_hearing(h).and_then(|r| {
-                    crate::printout::print_hearing(store.spec(), &r, self.app.lang(), &dir)
-                });
+                let printed = store
+                    .load_hearing(hearing)
+                    .and_then(|r| crate::printout::print_hearing(store, &r, lang, &dir, &form));
                 match printed {
                     Ok(path) => Outcome::Printed(path.display().to_string()),
-                    Err(e) => Outcome::Failed(e.to_string()),
+                    Err(e) => Outcome::Failed(self.say(&e)),
                 }
             }
             Effect::AddCourt { court, for_hearing } => {
@@ -625,7 +642,12 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             use crate::keys::{KeyKind, fingerprint};
             let roster = store.roster()?;
             let count = |k: KeyKind| roster.iter().filter(|e| e.key.kind == k).count();
+            let mut outputs = store.outputs()?;
+            let outputs_total = outputs.len();
+            outputs.truncate(super::effect::OUTPUTS_SHOWN);
             Outcome::KeysInfo(Box::new(super::effect::KeysInfo {
+                outputs,
+                outputs_total,
                 signing: store.signing_key()?.map(|k| fingerprint(&k.public_text())),
                 recipient: store.age_identity()?.map(|a| {
                     let r = a.recipient();
@@ -656,7 +678,7 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
         | Effect::Backup
         | Effect::ChangePassphrase { .. }
         | Effect::Erase { .. }
-        | Effect::PrintHearing(_)
+        | Effect::PrintHearing { .. }
         | Effect::AddCourt { .. } => Outcome::Failed("already open".into()),
     })
 }
@@ -894,6 +916,20 @@ fn conflict_item(
     }
 }
 
+/// How the screens seal a batch or a printout: to the roster's leads, else to the passphrase
+/// in `COURTWATCH_BATCH_PASSPHRASE`; `None` when there is neither.
+fn batch_seal(store: &Store) -> Result<Option<crate::exchange::export::Seal>, Error> {
+    use crate::exchange::export::Seal;
+    let recipients = store.recipients()?;
+    if !recipients.is_empty() {
+        return Ok(Some(Seal::Recipients(recipients)));
+    }
+    Ok(match std::env::var(crate::cli::BATCH_PASSPHRASE_VAR) {
+        Ok(p) if !p.is_empty() => Some(Seal::Passphrase(crate::store::Passphrase::new(p))),
+        _ => None,
+    })
+}
+
 /// Writes a batch, showing each file as it is written.
 fn export_batch(
     store: &Store,
@@ -917,14 +953,9 @@ fn export_batch(
         seal: if req.plaintext {
             Seal::Plaintext
         } else {
-            let recipients = store.recipients()?;
-            if !recipients.is_empty() {
-                Seal::Recipients(recipients)
-            } else {
-                match std::env::var(crate::cli::BATCH_PASSPHRASE_VAR) {
-                    Ok(p) if !p.is_empty() => Seal::Passphrase(crate::store::Passphrase::new(p)),
-                    _ => return Err(Error::Invalid(app.texts().t(app.lang(), "export-no-lead"))),
-                }
+            match batch_seal(store)? {
+                Some(seal) => seal,
+                None => return Err(Error::Invalid(app.texts().t(app.lang(), "export-no-lead"))),
             }
         },
     };

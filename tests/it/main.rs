@@ -9,6 +9,7 @@ mod hostile;
 mod journeys;
 mod journeys_input;
 mod keys;
+mod outputs;
 mod report;
 mod sealed;
 mod stale;

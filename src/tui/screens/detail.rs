@@ -1,17 +1,21 @@
 //! The hearing detail view: everything in a hearing as read-only text — case, hearing,
 //! people with their charges, checklist with comments, allegations with follow-ups, timeline
-//! and audit history — scrolled with the arrow keys and printable to a text file.
+//! and audit history — scrolled with the arrow keys. `p` asks how to print it to a file:
+//! sealed like a batch, or in plain text (restricted fields left out, or everything) under a
+//! warning that says what the file holds.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use uuid::Uuid;
 
 use super::{Cmd, Ctx};
 use crate::domain::HearingRecord;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, PrintChoice};
 use crate::tui::keys::{self, Binding, Key, Nav};
+use crate::tui::theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -35,6 +39,22 @@ const KEYS: &[Binding<Action>] = &[
     ),
 ];
 
+/// The keys of the print question: how the file is written, or not at all.
+const PRINT_KEYS: &[Binding<Option<PrintChoice>>] = &[
+    Binding::new(
+        &[Key::ch('s')],
+        Some(PrintChoice::Sealed),
+        "key-print-sealed",
+    ),
+    Binding::new(&[Key::ch('t')], Some(PrintChoice::Plain), "key-print-plain"),
+    Binding::new(
+        &[Key::ch('a')],
+        Some(PrintChoice::PlainAll),
+        "key-print-plain-all",
+    ),
+    Binding::new(&[Key::plain(KeyCode::Esc)], None, "key-cancel"),
+];
+
 /// Lines a page key scrolls.
 const PAGE: usize = 15;
 
@@ -45,6 +65,8 @@ pub struct HearingDetail {
     lines: u16,
     scroll: u16,
     title: String,
+    /// The print question is open.
+    asking: bool,
 }
 
 impl HearingDetail {
@@ -63,6 +85,7 @@ impl HearingDetail {
             lines,
             scroll: 0,
             title: date,
+            asking: false,
         }
     }
 
@@ -84,6 +107,9 @@ impl HearingDetail {
     }
 
     pub fn keys(&self, ctx: &Ctx<'_>) -> Vec<(String, &'static str, bool)> {
+        if self.asking {
+            return keys::describe(PRINT_KEYS);
+        }
         let mut k = keys::describe(&Self::table(ctx));
         k.extend(keys::describe(keys::NAV));
         k.extend(keys::describe(keys::LETTER_NAV));
@@ -91,6 +117,22 @@ impl HearingDetail {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if self.asking {
+            return match keys::lookup(PRINT_KEYS, &key) {
+                Some(Some(choice)) => {
+                    self.asking = false;
+                    vec![Cmd::Run(Effect::PrintHearing {
+                        hearing: self.hearing,
+                        choice,
+                    })]
+                }
+                Some(None) => {
+                    self.asking = false;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+        }
         let lines = usize::from(self.lines);
         let nav = keys::lookup(keys::NAV, &key).or(keys::lookup(keys::LETTER_NAV, &key));
         let nav = nav.or((keys::lookup(KEYS, &key) == Some(Action::Page)).then_some(Nav::PageDown));
@@ -101,7 +143,12 @@ impl HearingDetail {
         }
         match keys::lookup(&Self::table(ctx), &key) {
             Some(Action::Page) => {}
-            Some(Action::Print) => return vec![Cmd::Run(Effect::PrintHearing(self.hearing))],
+            // A read-only database cannot record the file in its output log: nothing is
+            // written outside it then.
+            Some(Action::Print) if ctx.read_only => {
+                return vec![Cmd::Status(ctx.t("print-read-only"), true)];
+            }
+            Some(Action::Print) => self.asking = true,
             Some(Action::Trial) => return vec![Cmd::Run(Effect::LoadTrial(self.hearing))],
             Some(Action::Edit) => return vec![Cmd::Run(Effect::OpenHearing(self.hearing))],
             Some(Action::Back) => return vec![Cmd::Pop],
@@ -110,11 +157,47 @@ impl HearingDetail {
         Vec::new()
     }
 
-    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, _ctx: &Ctx<'_>) {
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
         let p = Paragraph::new(self.text.as_str())
             .wrap(Wrap { trim: false })
             .scroll((self.scroll, 0));
         frame.render_widget(p, area);
         frame.set_cursor_position((area.x, area.y));
+        if self.asking {
+            self.render_question(frame, area, ctx);
+        }
+    }
+
+    /// The print question over the lower part of the view: the three ways, and what a plain
+    /// file gives away.
+    fn render_question(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        let lines = vec![
+            Line::styled(ctx.t("print-title"), theme::label()),
+            Line::from(format!("s  {}", ctx.t("print-sealed"))),
+            Line::from(format!("t  {}", ctx.t("print-plain"))),
+            Line::from(format!("a  {}", ctx.t("print-plain-all"))),
+            Line::styled(ctx.t("print-warning"), theme::error()),
+        ];
+        let inner_w = area.width.saturating_sub(2).max(1);
+        let height: u16 = lines
+            .iter()
+            .map(|l| u16::try_from(l.width().div_ceil(usize::from(inner_w)).max(1)).unwrap_or(1))
+            .sum::<u16>()
+            .saturating_add(2)
+            .min(area.height);
+        let rect = Rect {
+            x: area.x,
+            y: area.bottom().saturating_sub(height),
+            width: area.width,
+            height,
+        };
+        frame.render_widget(Clear, rect);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(Block::default().borders(Borders::ALL)),
+            rect,
+        );
+        frame.set_cursor_position((rect.x + 1, rect.y + 1));
     }
 }

@@ -713,6 +713,52 @@ fn render_keys(
             theme::dim(),
         ));
     }
+    // The output log: what left the database, newest first.
+    lines.push(Line::styled(
+        format!(
+            " {}",
+            ctx.texts.t_args(
+                ctx.lang,
+                "settings-outputs",
+                &[(
+                    "count",
+                    Arg::Num(i64::try_from(k.outputs_total).unwrap_or(i64::MAX))
+                )],
+            )
+        ),
+        theme::section(),
+    ));
+    for e in &k.outputs {
+        use crate::store::OutputKind;
+        let kind = ctx.t(match e.kind {
+            OutputKind::Batch => "output-batch",
+            OutputKind::Printout => "output-printout",
+            OutputKind::Report => "output-report",
+        });
+        let mut form = ctx.t(if e.sealed {
+            "output-sealed"
+        } else {
+            "output-plain"
+        });
+        if e.redacted {
+            form = format!("{form}, {}", ctx.t("output-redacted"));
+        }
+        let name = std::path::Path::new(&e.path)
+            .file_name()
+            .map_or_else(|| e.path.clone(), |n| n.to_string_lossy().into_owned());
+        let style = if e.sealed {
+            theme::value()
+        } else {
+            theme::error()
+        };
+        lines.push(Line::styled(
+            format!(
+                "  {}  {kind} · {form} · {name}",
+                e.at.get(..16).unwrap_or(&e.at)
+            ),
+            style,
+        ));
+    }
     if top < area.bottom() {
         frame.render_widget(
             Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
