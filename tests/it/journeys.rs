@@ -446,6 +446,9 @@ fn journey_reviewer_filters_searches_opens_and_counts() {
     t.wait_for("filtered");
     t.keys(&["s"]);
     t.wait_for("Filter: Region: Sughd Region · Search words: конвой");
+    // The figures themselves: until they are drawn the program is busy computing them, and an
+    // Escape and a q waiting together in the terminal read as one Alt-q.
+    t.wait_for("Hearings monitored");
     t.keys(&["Escape"]);
     t.wait_for("filtered");
     t.keys(&["q"]);
