@@ -572,3 +572,90 @@ fn journey_a_trial_across_hearings_monitors_and_a_lead() {
     t.keys(&["q"]);
     t.wait("the program to exit", |_| t.dead());
 }
+
+/// Sealed batches end to end (issue 17): a monitor with the lead's key in the roster exports
+/// from the screen — one sealed file; the lead's merge screen lists it and refuses it while the
+/// monitor's signing key is not in the lead's roster, writing nothing; once the lead trusts
+/// the key (compared aloud, `keys add`), the same file merges from the screen.
+#[test]
+fn journey_a_sealed_batch_from_the_export_screen_merges_at_the_lead_once_trusted() {
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    let lead_keys = lead.dir.path().join("lead.keys");
+    std::fs::write(&lead_keys, lead.ok(&["keys", "show", "--recipient"])).expect("write");
+    let m = Env::with_demo(12, 5);
+    m.ok(&["keys", "add", lead_keys.to_str().expect("path"), "--yes"]);
+
+    // The monitor exports from the screen: sealed, to the lead.
+    let Some(t) = Tmux::start(&m, 100, 30) else {
+        return;
+    };
+    t.wait_for("12 hearings");
+    t.keys(&["e"]);
+    t.wait_for("sealed: one encrypted file, for the lead in the roster");
+    t.keys(&["Enter"]);
+    t.wait_for("Batch written to");
+    t.keys(&["Escape"]);
+    t.wait_for("12 hearings");
+    t.keys(&["q"]);
+    t.wait("the program to exit", |_| t.dead());
+    let written: Vec<std::path::PathBuf> = std::fs::read_dir(m.dir.path().join("batches"))
+        .expect("batches")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(written.len(), 1, "one sealed file: {written:?}");
+    let sealed = &written[0];
+    assert!(sealed.extension().is_some_and(|e| e == "age"), "{sealed:?}");
+    let sent: serde_json::Value =
+        serde_json::from_str(&m.ok(&["batches", "--format", "json"])).expect("json");
+    let n = sent["sent"][0]["hearings"].as_u64().expect("hearings sent");
+    assert!(n > 0);
+
+    // The lead: the file on the stick, read from the merge screen.
+    let inbox = lead.dir.path().join("batches");
+    std::fs::create_dir(&inbox).expect("mkdir");
+    std::fs::copy(sealed, inbox.join(sealed.file_name().expect("name"))).expect("copy");
+    let merge = |expect: &str| {
+        let Some(t) = Tmux::start(&lead, 100, 30) else {
+            return;
+        };
+        t.wait_for("No hearings");
+        t.keys(&["m"]);
+        t.wait_for(".age");
+        t.keys(&["a", "Enter"]);
+        t.wait_for(expect);
+        t.keys(&["Enter"]);
+        t.wait("the merge to end", |s| {
+            s.contains("Merged.") || s.contains("Nothing to merge")
+        });
+        // A merge that wrote nothing stays on its plan, which Esc leaves for the batch list;
+        // one that merged shows its result, which Esc leaves for the hearing list.
+        t.keys(&["Escape"]);
+        let s = t.wait("the batch or hearing list", |s| {
+            s.contains("new hearing") || s.contains("Space marks batches")
+        });
+        if !s.contains("new hearing") {
+            t.keys(&["Escape"]);
+            t.wait_for("new hearing");
+        }
+        t.keys(&["q"]);
+        t.wait("the program to exit", |_| t.dead());
+    };
+    merge("is by a signing key that is not in this");
+    assert_eq!(
+        lead.ok(&["list", "--format", "csv"]).lines().count(),
+        1,
+        "nothing merged from an unknown signer, only the header"
+    );
+
+    // Compared aloud, the monitor's key goes into the lead's roster; the same file merges.
+    let m_keys = m.dir.path().join("m.keys");
+    std::fs::write(&m_keys, m.ok(&["keys", "show"])).expect("write");
+    lead.ok(&["keys", "add", m_keys.to_str().expect("path"), "--yes"]);
+    merge(&format!("new {n}"));
+    assert_eq!(
+        lead.ok(&["list", "--format", "csv"]).lines().count() as u64,
+        n + 1,
+        "every hearing of the batch, and the header"
+    );
+}
