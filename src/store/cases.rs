@@ -312,9 +312,10 @@ impl Store {
             next_date: String::new(),
             latest: Uuid::nil(),
         };
+        // Columns only: the latest hearing's own fields are read once it is known (parsing
+        // every hearing's JSON was most of the agenda's time).
         let mut hearings = self.conn.prepare_cached(
-            "SELECT uuid, ifnull(hearing_date, ''), created_at, rowid, ifnull(court, ''), ifnull(judge, ''),
-                    ifnull(json_extract(data, '$.courtroom'), ''), ifnull(json_extract(data, '$.next_hearing_date'), '')
+            "SELECT uuid, ifnull(hearing_date, ''), created_at, rowid, ifnull(court, ''), ifnull(judge, '')
              FROM hearings WHERE case_uuid = ?1",
         )?;
         let mut parties = self.conn.prepare_cached(
@@ -342,12 +343,10 @@ impl Store {
                     r.get::<_, i64>(3)?,
                     r.get::<_, String>(4)?,
                     r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
                 ))
             })?;
             for row in rows {
-                let (uuid, date, created, rowid, court, judge, room, next) = row?;
+                let (uuid, date, created, rowid, court, judge) = row?;
                 s.hearings += 1;
                 if !date.is_empty() && (s.first_date.is_empty() || date < s.first_date) {
                     s.first_date = date.clone();
@@ -361,13 +360,21 @@ impl Store {
                     s.latest = parse_uuid(&uuid)?;
                     s.court = court;
                     s.judge = judge;
-                    s.courtroom = room;
-                    s.next_date = next;
                 }
             }
             for code in parties.query_map([m.to_string()], |r| r.get::<_, String>(0))? {
                 defendants.insert(code?);
             }
+        }
+        if latest.is_some() {
+            (s.courtroom, s.next_date) = self
+                .conn
+                .prepare_cached(
+                    "SELECT ifnull(json_extract(data, '$.courtroom'), ''),
+                            ifnull(json_extract(data, '$.next_hearing_date'), '')
+                     FROM hearings WHERE uuid = ?1",
+                )?
+                .query_row([s.latest.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         }
         let mut defendants: Vec<String> =
             defendants.into_iter().filter(|d| !d.is_empty()).collect();
@@ -514,6 +521,10 @@ impl Store {
             "SELECT h.case_uuid, json_extract(h.data, '$.next_hearing_date') FROM hearings h
              WHERE json_extract(h.data, '$.next_hearing_date') >= ?1
                AND json_extract(h.data, '$.next_hearing_date') <= ?2
+               AND NOT EXISTS (
+                   SELECT 1 FROM hearings l WHERE l.case_uuid = h.case_uuid
+                      AND (ifnull(l.hearing_date, ''), l.created_at, l.rowid)
+                        > (ifnull(h.hearing_date, ''), h.created_at, h.rowid))
              ORDER BY json_extract(h.data, '$.next_hearing_date')",
         )?;
         let rows: Vec<(String, String)> = stmt
@@ -522,13 +533,14 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut out: Vec<AgendaItem> = Vec::new();
+        // Only the latest hearing of its case record is read (a date an earlier hearing
+        // announced is superseded); a joined trial's latest is then checked across its records.
         for (case, date) in rows {
             let case = parse_uuid(&case)?;
             if out.iter().any(|i| i.trial.members.contains(&case)) {
                 continue;
             }
             let trial = self.case_summary(case)?;
-            // Only the date the latest hearing announced counts: a later hearing supersedes it.
             if trial.next_date == date {
                 out.push(AgendaItem { date, trial });
             }

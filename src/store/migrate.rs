@@ -79,6 +79,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_outputs.sql",
         include_str!("migrations/0013_outputs.sql"),
     ),
+    // A trial's summary (case view, agenda, case picker) from the index keyed by case.
+    (
+        "0014_case_index.sql",
+        include_str!("migrations/0014_case_index.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

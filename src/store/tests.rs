@@ -854,6 +854,7 @@ fn the_list_pages_and_counts_on_indexes_without_sorting() {
             let p = plan(&s, &sql, &params);
             assert!(
                 p.contains("SEARCH h USING INDEX hearings_case (case_uuid=?)")
+                    || p.contains("SEARCH h USING COVERING INDEX hearings_case (case_uuid=?)")
                     || p.contains("SEARCH h USING INTEGER PRIMARY KEY (rowid=?)"),
                 "{f:?} does not start from its few members:\n{p}"
             );
