@@ -85,6 +85,18 @@ pub struct CaseJoin {
     pub split_at: Option<String>,
 }
 
+/// The agenda's dates from `?1` to `?2`: those the latest hearing of its case record
+/// announced (a later hearing supersedes them), on the partial index of announced dates.
+pub(super) const AGENDA_SQL: &str =
+    "SELECT h.case_uuid, json_extract(h.data, '$.next_hearing_date') FROM hearings h
+     WHERE json_extract(h.data, '$.next_hearing_date') >= ?1
+       AND json_extract(h.data, '$.next_hearing_date') <= ?2
+       AND NOT EXISTS (
+           SELECT 1 FROM hearings l WHERE l.case_uuid = h.case_uuid
+              AND (ifnull(l.hearing_date, ''), l.created_at, l.rowid)
+                > (ifnull(h.hearing_date, ''), h.created_at, h.rowid))
+     ORDER BY json_extract(h.data, '$.next_hearing_date')";
+
 /// How many trials the case picker shows.
 const PICK_LIMIT: usize = 30;
 
@@ -517,16 +529,7 @@ impl Store {
     /// soonest first: the date its latest hearing announced. A trial whose latest hearing
     /// announced no date (a verdict, or nothing yet) is not on it.
     pub fn agenda(&self, from: &str, to: Option<&str>) -> Result<Vec<AgendaItem>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT h.case_uuid, json_extract(h.data, '$.next_hearing_date') FROM hearings h
-             WHERE json_extract(h.data, '$.next_hearing_date') >= ?1
-               AND json_extract(h.data, '$.next_hearing_date') <= ?2
-               AND NOT EXISTS (
-                   SELECT 1 FROM hearings l WHERE l.case_uuid = h.case_uuid
-                      AND (ifnull(l.hearing_date, ''), l.created_at, l.rowid)
-                        > (ifnull(h.hearing_date, ''), h.created_at, h.rowid))
-             ORDER BY json_extract(h.data, '$.next_hearing_date')",
-        )?;
+        let mut stmt = self.conn.prepare_cached(AGENDA_SQL)?;
         let rows: Vec<(String, String)> = stmt
             .query_map(params![from, to.unwrap_or("9999-12-31")], |r| {
                 Ok((r.get(0)?, r.get(1)?))

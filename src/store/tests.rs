@@ -1878,3 +1878,22 @@ fn sorting_by_court_follows_the_names_shown() {
     assert_eq!(order(&ro, Lang::Ru, false), ru);
     assert_eq!(order(&ro, Lang::En, false), en);
 }
+
+#[test]
+fn the_agenda_reads_announced_dates_on_their_index_and_later_hearings_on_the_case_index() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let p = plan(
+        &s,
+        super::cases::AGENDA_SQL,
+        &[
+            rusqlite::types::Value::Text("2026-12-01".into()),
+            rusqlite::types::Value::Text("2026-12-31".into()),
+        ],
+    );
+    assert!(p.contains("USING INDEX hearings_next_date"), "{p}");
+    assert!(
+        p.contains("COVERING INDEX hearings_case (case_uuid=?)"),
+        "{p}"
+    );
+}
