@@ -345,6 +345,10 @@ pub enum BatchResult {
         counts: PlanCounts,
         already_merged: Option<String>,
         warnings: Vec<String>,
+        /// Names (in the interface language) of the courts monitors added that it brings.
+        courts: Vec<String>,
+        /// What became of the joins of case records it brings (once merged).
+        joins: crate::store::JoinsReceived,
     },
     /// Not merged: the first problems (file:line:column: message) and how many more.
     Rejected { problems: Vec<String>, more: usize },

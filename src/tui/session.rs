@@ -1118,11 +1118,13 @@ fn merge_batches(
                 BatchResult::Planned {
                     counts,
                     already_merged: plan.already_merged.clone(),
-                    warnings: warnings
+                    warnings: warnings.iter().map(|p| p.render(lang)).collect(),
+                    courts: plan
+                        .new_courts
                         .iter()
-                        .map(|p| p.render(lang))
-                        .chain(crate::exchange::joins::received(&plan.joins))
+                        .map(|c| c.name.get(lang).to_owned())
                         .collect(),
+                    joins: plan.joins,
                 }
             }
             Ok(Merged::Rejected { problems }) => BatchResult::Rejected {

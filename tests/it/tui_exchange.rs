@@ -610,3 +610,49 @@ fn a_sealed_batch_from_the_export_screen_merges_on_the_leads_screen_once_its_sig
     l.keys("<Enter>");
     assert_eq!(hearings(&l), n, "{}", l.screen());
 }
+
+#[test]
+fn the_merge_result_names_the_courts_and_the_joins_a_batch_brings() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile();
+    let other = tempfile::tempdir().expect("tempdir");
+    let mut m = monitor_store(&other.path().join("m.db"), "M01", 1_000_000, 11, 6);
+    m.add_court(&courtwatch::store::NewCourt {
+        name: courtwatch::spec::Text {
+            en: "Vahdat Garrison Court".into(),
+            ..courtwatch::spec::Text::default()
+        },
+        level: "military_garrison".into(),
+        region: "drs".into(),
+        country: String::new(),
+    })
+    .expect("court");
+    let cases = m.find_cases("").expect("cases");
+    assert!(cases.len() >= 2, "{cases:?}");
+    m.join_cases(cases[0].uuid, cases[1].uuid).expect("join");
+    export_to(&m, &h.dir.path().join("batches"), ScopeKind::All);
+    // Checking says what it would add; merging says what it added.
+    h.keys("ma<Enter>");
+    let preview = h.screen();
+    assert!(
+        preview.contains("Courts it adds: Vahdat Garrison Court"),
+        "{preview}"
+    );
+    h.keys("<Enter>");
+    let done = h.screen();
+    assert!(
+        done.contains("Courts added: Vahdat Garrison Court"),
+        "{done}"
+    );
+    assert!(
+        done.contains("Joins of case records: 1 new, 0 split, 0 naming"),
+        "{done}"
+    );
+    assert_eq!(
+        h.store()
+            .trial_members(cases[0].uuid)
+            .expect("members")
+            .len(),
+        2
+    );
+}

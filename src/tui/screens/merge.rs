@@ -505,6 +505,8 @@ fn report_lines(report: &MergeReport, ctx: &Ctx<'_>, width: usize) -> Vec<Line<'
                 counts: c,
                 already_merged,
                 warnings,
+                courts,
+                joins,
             } => {
                 if let Some(at) = already_merged {
                     let text = ctx
@@ -534,6 +536,36 @@ fn report_lines(report: &MergeReport, ctx: &Ctx<'_>, width: usize) -> Vec<Line<'
                         &count("merge-conflicts", c.conflicts),
                         style,
                     );
+                }
+                if !courts.is_empty() {
+                    let text = ctx.texts.t_args(
+                        ctx.lang,
+                        if report.applied {
+                            "merge-courts-added"
+                        } else {
+                            "merge-courts-to-add"
+                        },
+                        &[("names", Arg::Str(&courts.join(", ")))],
+                    );
+                    push(&mut lines, width, 3, &text, theme::label());
+                }
+                if *joins != crate::store::JoinsReceived::default() {
+                    let n = |v: u64| Arg::Num(i64::try_from(v).unwrap_or(i64::MAX));
+                    let text = ctx.texts.t_args(
+                        ctx.lang,
+                        "merge-joins",
+                        &[
+                            ("added", n(joins.added)),
+                            ("split", n(joins.split)),
+                            ("waiting", n(joins.waiting)),
+                        ],
+                    );
+                    let style = if joins.waiting > 0 {
+                        theme::key()
+                    } else {
+                        theme::label()
+                    };
+                    push(&mut lines, width, 3, &text, style);
                 }
                 for w in warnings {
                     let text = format!("{} {w}", ctx.t("merge-warning"));
