@@ -654,7 +654,7 @@ court-add-level = Level
 court-add-region = Region
 court-add-abroad = Another country
 court-add-country = Country
-court-add-no-name = The court needs a name.
+court-add-no-name = The court needs a name, in at least one language.
 court-add-no-country = A court in another country needs the country's name.
 court-added = Court added: { $name }
 

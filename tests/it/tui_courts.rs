@@ -44,7 +44,9 @@ fn a_court_not_in_the_list_is_added_from_the_choice_list_and_chosen() {
     h.keys("<Enter>Медеуский");
     let none = h.screen();
     assert!(none.contains("В списке нет такого суда"), "{none}");
-    h.keys("<Enter> районный суд г. Алматы<Tab><Tab><Left><Tab>Казахстан");
+    // The name in the interface's language, then (skipping English) in Tajik.
+    h.keys("<Enter> районный суд г. Алматы<Tab><Tab>Суди ноҳияи Медеуи ш. Алмаато");
+    h.keys("<Tab><Tab><Left><Tab>Казахстан");
     insta::assert_snapshot!("add_court_ru_80x24", h.screen());
     h.keys("<Enter>");
     let screen = h.screen();
@@ -57,6 +59,8 @@ fn a_court_not_in_the_list_is_added_from_the_choice_list_and_chosen() {
     assert_eq!(courts.len(), 1);
     let c = &courts[0];
     assert_eq!(c.name.ru, "Медеуский районный суд г. Алматы");
+    assert_eq!(c.name.tg, "Суди ноҳияи Медеуи ш. Алмаато");
+    assert_eq!(c.name.en, "");
     assert_eq!(
         (c.level.as_str(), c.region.as_str(), c.country.as_str()),
         ("district_city", "", "Казахстан")
@@ -83,7 +87,10 @@ fn snapshot_add_court_in_english_and_at_the_smallest_size() {
     insta::assert_snapshot!("add_court_en_80x24", h.screen());
     // Nothing is added without a name; Esc leaves the court as it was.
     h.keys("<BS><BS><BS><BS><BS><BS><C-s>");
-    assert!(h.screen().contains("The court needs a name."));
+    assert!(
+        h.screen()
+            .contains("The court needs a name, in at least one language.")
+    );
     h.resize(60, 16);
     insta::assert_snapshot!("add_court_en_60x16", h.screen());
     h.keys("<Esc>");

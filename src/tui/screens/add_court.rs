@@ -1,7 +1,7 @@
 //! Adding a court that is not in the shipped list (DESIGN.md §2, "Courts"), opened from the
 //! court choice list (Ctrl-N, or Enter when nothing matches what was typed): its name in the
-//! interface language (what was typed in the list to start with), its level, and its region —
-//! or "another country" and the country's name. Ctrl-S (or Enter on the last row) adds it;
+//! interface language (what was typed in the list to start with) and, when known, in the
+//! other two, its level, and its region — or "another country" and the country's name. Ctrl-S (or Enter on the last row) adds it;
 //! the hearing's court is then set to it.
 
 use ratatui::Frame;
@@ -61,7 +61,8 @@ fn action(table: &[Binding<Action>], key: &KeyEvent) -> Option<Action> {
 /// The rows of the dialog, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Row {
-    Name,
+    /// The name in this language.
+    Name(Lang),
     Level,
     Region,
     Country,
@@ -69,7 +70,8 @@ enum Row {
 
 #[derive(Debug)]
 pub struct AddCourt {
-    name: Editor,
+    /// The names, in [`Lang::ALL`] order.
+    names: [Editor; 3],
     /// An index into the `court_level` list.
     level: usize,
     /// An index into the `region` list; the one past its end is "another country".
@@ -93,12 +95,13 @@ impl AddCourt {
             .iter()
             .position(|c| *c == "district_city")
             .unwrap_or(0);
+        let names = Lang::ALL.map(|l| Editor::line(if l == ctx.lang { typed } else { "" }));
         AddCourt {
-            name: Editor::line(typed),
+            names,
             level,
             region: 0,
             country: Editor::line(""),
-            focus: Row::Name,
+            focus: Row::Name(ctx.lang),
             for_hearing,
         }
     }
@@ -117,16 +120,23 @@ impl AddCourt {
         self.region >= codes(spec, "region").len()
     }
 
-    fn rows(&self, spec: &Spec) -> Vec<Row> {
-        let mut rows = vec![Row::Name, Row::Level, Row::Region];
+    fn name(&self, lang: Lang) -> &Editor {
+        &self.names[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+    }
+
+    /// The interface language's name first, then the other two.
+    fn rows(&self, spec: &Spec, lang: Lang) -> Vec<Row> {
+        let mut rows = vec![Row::Name(lang)];
+        rows.extend(Lang::ALL.into_iter().filter(|l| *l != lang).map(Row::Name));
+        rows.extend([Row::Level, Row::Region]);
         if self.abroad(spec) {
             rows.push(Row::Country);
         }
         rows
     }
 
-    fn step(&mut self, spec: &Spec, forward: bool) {
-        let rows = self.rows(spec);
+    fn step(&mut self, spec: &Spec, lang: Lang, forward: bool) {
+        let rows = self.rows(spec, lang);
         let i = rows.iter().position(|r| *r == self.focus).unwrap_or(0);
         let n = rows.len();
         self.focus = rows[if forward {
@@ -138,8 +148,13 @@ impl AddCourt {
 
     /// The court as given, or the message key saying what is missing.
     fn court(&self, ctx: &Ctx<'_>) -> Result<NewCourt, &'static str> {
-        let name = self.name.value().trim().to_owned();
-        if name.is_empty() {
+        let name = |lang: Lang| self.name(lang).value().trim().to_owned();
+        let text = Text {
+            en: name(Lang::En),
+            ru: name(Lang::Ru),
+            tg: name(Lang::Tg),
+        };
+        if [&text.en, &text.ru, &text.tg].iter().all(|n| n.is_empty()) {
             return Err("court-add-no-name");
         }
         let regions = codes(ctx.spec, "region");
@@ -149,12 +164,6 @@ impl AddCourt {
             None if country.is_empty() => return Err("court-add-no-country"),
             None => (String::new(), country),
         };
-        let mut text = Text::default();
-        match ctx.lang {
-            Lang::En => text.en = name,
-            Lang::Ru => text.ru = name,
-            Lang::Tg => text.tg = name,
-        }
         Ok(NewCourt {
             name: text,
             level: codes(ctx.spec, "court_level")
@@ -178,7 +187,10 @@ impl AddCourt {
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
         // A text row sees a key first: letters are text here, in any layout.
         let editor = match self.focus {
-            Row::Name => Some(&mut self.name),
+            Row::Name(lang) => {
+                let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+                Some(&mut self.names[i])
+            }
             Row::Country => Some(&mut self.country),
             Row::Level | Row::Region => None,
         };
@@ -194,13 +206,13 @@ impl AddCourt {
         match action {
             Action::Back => return vec![Cmd::Pop],
             Action::Save => return self.save(ctx),
-            Action::Next => self.step(spec, true),
-            Action::Prev => self.step(spec, false),
+            Action::Next => self.step(spec, ctx.lang, true),
+            Action::Prev => self.step(spec, ctx.lang, false),
             Action::Enter => {
-                if self.rows(spec).last() == Some(&self.focus) {
+                if self.rows(spec, ctx.lang).last() == Some(&self.focus) {
                     return self.save(ctx);
                 }
-                self.step(spec, true);
+                self.step(spec, ctx.lang, true);
             }
             Action::Less | Action::More => {
                 let forward = action == Action::More;
@@ -208,7 +220,7 @@ impl AddCourt {
                     Row::Level => (&mut self.level, codes(spec, "court_level").len()),
                     // The regions, then "another country".
                     Row::Region => (&mut self.region, codes(spec, "region").len() + 1),
-                    Row::Name | Row::Country => return Vec::new(),
+                    Row::Name(_) | Row::Country => return Vec::new(),
                 };
                 let n = n.max(1);
                 *value = if forward {
@@ -240,14 +252,16 @@ impl AddCourt {
                 ..area
             },
         );
-        let name_label = ctx.texts.t_args(
-            ctx.lang,
-            "court-add-name",
-            &[(
-                "language",
-                crate::i18n::Arg::Str(&ctx.t(&format!("language-{}", ctx.lang.code()))),
-            )],
-        );
+        let name_label = |lang: Lang| {
+            ctx.texts.t_args(
+                ctx.lang,
+                "court-add-name",
+                &[(
+                    "language",
+                    crate::i18n::Arg::Str(&ctx.t(&format!("language-{}", lang.code()))),
+                )],
+            )
+        };
         let level = codes(spec, "court_level")
             .get(self.level)
             .map_or(String::new(), |c| {
@@ -258,13 +272,13 @@ impl AddCourt {
             None => ctx.t("court-add-abroad"),
         };
         let mut cursor = None;
-        for (i, row) in self.rows(spec).into_iter().enumerate() {
+        for (i, row) in self.rows(spec, ctx.lang).into_iter().enumerate() {
             let y = area.y + hint_rows + 1 + i as u16;
             if y >= area.bottom() {
                 break;
             }
             let label = match row {
-                Row::Name => name_label.clone(),
+                Row::Name(lang) => name_label(lang),
                 Row::Level => ctx.t("court-add-level"),
                 Row::Region => ctx.t("court-add-region"),
                 Row::Country => ctx.t("court-add-country"),
@@ -292,11 +306,10 @@ impl AddCourt {
                 height: 1,
             };
             match row {
-                Row::Name | Row::Country => {
-                    let editor = if row == Row::Name {
-                        &self.name
-                    } else {
-                        &self.country
+                Row::Name(_) | Row::Country => {
+                    let editor = match row {
+                        Row::Name(lang) => self.name(lang),
+                        _ => &self.country,
                     };
                     if focused {
                         cursor = Some((editor, value_area));
