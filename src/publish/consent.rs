@@ -1,7 +1,7 @@
 //! Who a report must not name (domain.md §4.5): every person whose name is recorded and who
 //! has not consented to be named in reports (`not_asked` counts as no, and a withdrawal
 //! counts from its date), and every judge (judges give no consent in courtwatch; reports
-//! number them). `check` is the last line of defence: a report in which one of these names
+//! number them, except a report asked to name them, which is sealed by default). `check` is the last line of defence: a report in which one of these names
 //! still appears is not written.
 
 use std::collections::HashMap;
@@ -21,6 +21,23 @@ pub struct Protected {
 impl Protected {
     /// Parties with a recorded name but no standing consent to be named, and the judges.
     pub fn load(store: &Store) -> Result<Protected> {
+        let mut p = Protected::load_parties(store)?;
+        let conn = store.conn();
+        let mut stmt = conn
+            .prepare("SELECT DISTINCT judge FROM hearings WHERE coalesce(judge, '') != ''")
+            .map_err(|e| store.explain(e))?;
+        let judges = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| store.explain(e))?;
+        for j in judges {
+            p.add(&j.map_err(|e| store.explain(e))?);
+        }
+        Ok(p)
+    }
+
+    /// Parties with a recorded name but no standing consent to be named: what a report that
+    /// names judges (sealed, for the legal aid group) must still not print.
+    pub fn load_parties(store: &Store) -> Result<Protected> {
         let mut p = Protected::default();
         let conn = store.conn();
         // The latest consent record of each party decides; a withdrawal date on or before
@@ -48,15 +65,6 @@ impl Protected {
             if consented != Some(true) {
                 p.add(&name);
             }
-        }
-        let mut stmt = conn
-            .prepare("SELECT DISTINCT judge FROM hearings WHERE coalesce(judge, '') != ''")
-            .map_err(|e| store.explain(e))?;
-        let judges = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(|e| store.explain(e))?;
-        for j in judges {
-            p.add(&j.map_err(|e| store.explain(e))?);
         }
         Ok(p)
     }

@@ -16,11 +16,12 @@ mod rights;
 mod xlsx;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::exchange::export::Seal;
 use crate::i18n::{Arg, Texts};
 use crate::spec::{Lang, Spec};
 use crate::stats::{self, By, Figure, Kind, Labels, Stats};
@@ -58,6 +59,20 @@ pub struct Options {
     /// The dimensions (court, region, judge, month, monitor) figures are broken down by,
     /// besides their own categories, which are always given.
     pub breakdowns: Vec<By>,
+    /// The by-judge breakdown names the judges as recorded instead of numbering them: a
+    /// report for the legal aid group, never for publication, written sealed unless plain
+    /// text was asked for after a warning (`named`).
+    pub name_judges: bool,
+    /// Plain text was asked for after the warning: a report that names people may then be
+    /// written as a plain file.
+    pub plaintext: bool,
+}
+
+impl Options {
+    /// Whether the report names people, and so is sealed like a batch by default.
+    pub fn named(&self) -> bool {
+        self.name_judges
+    }
 }
 
 /// The smallest breakdown cell a public report prints, from the settings (default 5).
@@ -179,7 +194,26 @@ pub struct Report {
     pub sections: Vec<Section>,
 }
 
-/// Computes the figures for `filter` and writes the report to `out`.
+/// The file a report asked for at `out` is written to: `out` itself in plain text, `out`
+/// with `.age` added when sealed (unless it already ends so).
+pub fn written_path(out: &Path, seal: &Seal) -> PathBuf {
+    let sealed = !matches!(seal, Seal::Plaintext);
+    if !sealed
+        || out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("age"))
+    {
+        return out.to_path_buf();
+    }
+    let mut p = out.as_os_str().to_owned();
+    p.push(".age");
+    PathBuf::from(p)
+}
+
+/// Computes the figures for `filter` and writes the report to `out`, sealed as `seal` says
+/// (encrypted with age like a batch and a printout) or in plain text (`Seal::Plaintext`);
+/// returns the path written ([`written_path`]). A report that names people is refused in
+/// plain text unless `options.plaintext` says the user asked for it after the warning.
 pub fn write(
     store: &Store,
     texts: &Texts,
@@ -187,15 +221,27 @@ pub fn write(
     options: &Options,
     format: Format,
     out: &Path,
-) -> Result<()> {
+    seal: &Seal,
+) -> Result<PathBuf> {
     // Every file written outside the database goes into its output log, which a read-only
     // database cannot write: nothing is written then.
     if store.is_read_only() {
-        return Err(Error::ReadOnly);
+        return Err(Error::Invalid(texts.t(options.lang, "report-read-only")));
+    }
+    let sealed = !matches!(seal, Seal::Plaintext);
+    if options.named() && !sealed && !options.plaintext {
+        return Err(Error::Invalid(texts.t(options.lang, "report-named-plain")));
+    }
+    if options.named() && options.public {
+        return Err(Error::Invalid(texts.t(options.lang, "report-named-public")));
     }
     let settings = stats::Settings::load(store)?;
     let figures = stats::compute(store, filter, settings)?;
-    let protected = Protected::load(store)?;
+    let protected = if options.name_judges {
+        Protected::load_parties(store)?
+    } else {
+        Protected::load(store)?
+    };
     let date = store.now().format("%Y-%m-%d").to_string();
     let report = build(
         store.spec(),
@@ -206,31 +252,45 @@ pub fn write(
         &date,
         options,
     )?;
-    let entry = |bytes: &[u8]| {
-        crate::store::OutputEntry::new(
-            crate::store::OutputKind::Report,
-            out,
-            false,
-            options.public,
-            crate::domain::sha256_hex(bytes),
-        )
-    };
-    match format {
+    let plain = match format {
         Format::Html => {
             let page = html::render(&report);
             protected.check(&page)?;
-            write_file(store, out, page.as_bytes(), &entry(page.as_bytes()))
+            page.into_bytes()
         }
-        Format::Xlsx => {
-            let bytes = xlsx::render(&report)
-                .map_err(|e| Error::Invalid(format!("the workbook could not be made: {e}")))?;
-            write_file(store, out, &bytes, &entry(&bytes))
-        }
-    }
+        Format::Xlsx => xlsx::render(&report)
+            .map_err(|e| Error::Invalid(format!("the workbook could not be made: {e}")))?,
+    };
+    let bytes = if sealed {
+        seal_bytes(seal, &plain)?
+    } else {
+        plain
+    };
+    let path = written_path(out, seal);
+    let mut entry = crate::store::OutputEntry::new(
+        crate::store::OutputKind::Report,
+        &path,
+        sealed,
+        options.public,
+        crate::domain::sha256_hex(&bytes),
+    );
+    entry.sealed_to = crate::exchange::export::sealed_to(seal);
+    write_file(store, &path, &bytes, &entry)?;
+    Ok(path)
 }
 
-/// Writes under a temporary name next to `path`, then renames: a reader never sees half a
-/// report.
+/// `plain` encrypted with age as `seal` says, by the encryptor batches and printouts use.
+fn seal_bytes(seal: &Seal, plain: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| Error::Invalid(format!("cannot seal the report: {e}"));
+    let encryptor = crate::exchange::export::encryptor(seal)?;
+    let mut out = Vec::with_capacity(plain.len() + 512);
+    let mut w = encryptor.wrap_output(&mut out).map_err(fail)?;
+    w.write_all(plain).map_err(fail)?;
+    w.finish().map_err(fail)?;
+    Ok(out)
+}
+
 /// Writes the report under a temporary name readable by its owner only, records it in the
 /// output log, then gives it its name; a report not logged is not left behind.
 fn write_file(
@@ -262,7 +322,14 @@ fn write_file(
 }
 
 fn words(t: &dyn Fn(&str) -> String, ta: &dyn Fn(&str, i64) -> String, o: &Options) -> Words {
-    let mut honesty = vec![t("report-interval-note"), t("report-consent-note")];
+    let mut honesty = vec![
+        t("report-interval-note"),
+        t(if o.name_judges {
+            "report-consent-note-named"
+        } else {
+            "report-consent-note"
+        }),
+    ];
     honesty.push(if o.public {
         ta("report-public-note", o.suppress_below as i64)
     } else {
@@ -362,7 +429,11 @@ pub fn build(
     let names = Labels { spec, texts, lang };
     let t = |k: &str| texts.t(lang, k);
     let ta = |k: &str, n: i64| texts.t_args(lang, k, &[("n", Arg::Num(n))]);
-    let judges = judge_numbers(s);
+    let judges = if options.name_judges {
+        BTreeMap::new()
+    } else {
+        judge_numbers(s)
+    };
     let item = |f: &Figure| -> Item {
         let is_share = f.kind == Kind::Share;
         let interval = if is_share {
@@ -393,6 +464,9 @@ pub fn build(
                         .map(|(r, suppressed)| Cell {
                             label: match (b.by, judges.get(&r.key)) {
                                 (By::Judge, Some(n)) => ta("report-judge", *n as i64),
+                                (By::Judge, None) if options.name_judges && r.key != "unknown" => {
+                                    r.key.clone()
+                                }
                                 (By::Judge, None) => t("report-judge-unknown"),
                                 _ => names.key(b, &r.key),
                             },

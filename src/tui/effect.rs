@@ -21,6 +21,16 @@ pub enum PrintChoice {
     PlainAll,
 }
 
+/// How the statistics screen writes a report: aggregate (judges numbered, a plain file), or,
+/// asked when the screen shows judges by name, naming them sealed like a batch or in plain
+/// text after the warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportChoice {
+    Aggregate,
+    NamedSealed,
+    NamedPlain,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Create the database and the monitor profile (first run).
@@ -93,11 +103,13 @@ pub enum Effect {
     },
     /// Compute the reviewers' statistics for these hearings.
     LoadStats(Box<Filter>),
-    /// Write a public report of the statistics for these hearings next to the database
-    /// (`printouts/report-…`): HTML, or XLSX when `xlsx`.
+    /// Write a report of the statistics for these hearings next to the database
+    /// (`printouts/report-…`): HTML, or XLSX when `xlsx`; public and aggregate, or naming
+    /// judges as `choice` says.
     WriteReport {
         filter: Box<Filter>,
         xlsx: bool,
+        choice: ReportChoice,
     },
     OpenHearing(Uuid),
     /// Load a hearing for the read-only detail view.

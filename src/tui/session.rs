@@ -751,7 +751,11 @@ impl Session {
                 redraw(app);
                 perform_with(store, stats)
             }
-            Effect::WriteReport { filter, xlsx } => {
+            Effect::WriteReport {
+                filter,
+                xlsx,
+                choice,
+            } => {
                 app.progress("report-working", &[]);
                 redraw(app);
                 let dir = self
@@ -759,7 +763,7 @@ impl Session {
                     .db
                     .parent()
                     .map_or_else(|| PathBuf::from("printouts"), |d| d.join("printouts"));
-                write_report(store, app, &filter, xlsx, &dir)
+                write_report(store, app, &filter, xlsx, choice, &dir)
             }
             other => perform_with(store, other),
         };
@@ -767,15 +771,20 @@ impl Session {
     }
 }
 
-/// A public report of the statistics screen's filter, by group, in the interface language:
-/// `dir/report-<date>-<time>.html` (or `.xlsx`).
+/// A report of the statistics screen's filter, by group, in the interface language:
+/// `dir/report-<date>-<time>.html` (or `.xlsx`). Aggregate and public, a plain file; or
+/// broken down by judge with their names, for the legal aid group only: sealed like a batch
+/// (`….html.age`), or plain when the user chose it after the warning.
 fn write_report(
     store: &Store,
     app: &App,
     filter: &crate::store::Filter,
     xlsx: bool,
+    choice: super::effect::ReportChoice,
     dir: &std::path::Path,
 ) -> Result<Outcome, Error> {
+    use super::effect::ReportChoice;
+    use crate::exchange::export::Seal;
     let (format, ext) = if xlsx {
         (crate::publish::Format::Xlsx, "xlsx")
     } else {
@@ -783,14 +792,30 @@ fn write_report(
     };
     let stamp = store.now().format("%Y%m%d-%H%M%S");
     let path = dir.join(format!("report-{stamp}.{ext}"));
+    let named = choice != ReportChoice::Aggregate;
     let options = crate::publish::Options {
         lang: app.lang(),
         arrangement: crate::publish::Arrangement::Group,
-        public: true,
+        public: !named,
         suppress_below: crate::publish::suppress_below(store)?,
-        breakdowns: Vec::new(),
+        breakdowns: if named {
+            vec![crate::stats::By::Judge]
+        } else {
+            Vec::new()
+        },
+        name_judges: named,
+        plaintext: choice == ReportChoice::NamedPlain,
     };
-    crate::publish::write(store, app.texts(), filter, &options, format, &path)?;
+    let seal = match choice {
+        ReportChoice::Aggregate | ReportChoice::NamedPlain => Seal::Plaintext,
+        // Checked before the seal is looked for: the refusal says why.
+        ReportChoice::NamedSealed if store.is_read_only() => Seal::Plaintext,
+        ReportChoice::NamedSealed => match batch_seal(store)? {
+            Some(seal) => seal,
+            None => return Err(Error::Invalid(app.t("report-no-lead"))),
+        },
+    };
+    let path = crate::publish::write(store, app.texts(), filter, &options, format, &path, &seal)?;
     Ok(Outcome::ReportWritten(path.display().to_string()))
 }
 

@@ -303,3 +303,134 @@ fn batches_and_reports_are_in_the_output_log_and_the_owners_only() {
     assert!(!out.path().join("r2.html").exists());
     assert!(!out.path().join("r2.html.part").exists());
 }
+
+/// The statistics screen asks before a report that names judges (issue 20, point 7): while
+/// it shows judges by name, `r` asks as the print question does; Esc writes nothing; `s`
+/// seals the report to the roster's lead (the lead's key alone opens it, judges named), `n`
+/// writes a plain public report with judges numbered, `a` a plain one naming them. Each is
+/// in the output log, sealed or plain.
+#[test]
+fn the_statistics_screen_asks_before_a_report_naming_judges() {
+    let mut h = Harness::with_hearings(100, 30, Lang::En, 40);
+    // No breakdown by judge: an aggregate report at once, plain.
+    h.keys("sr");
+    assert_eq!(printouts(&h).len(), 1);
+    assert!(printouts(&h)[0].to_string_lossy().ends_with(".html"));
+    // By judge: the question first; Esc writes nothing.
+    h.keys("bbbb");
+    assert!(h.screen().contains("— by judge."), "{}", h.screen());
+    h.keys("r");
+    let asked = h.screen();
+    assert!(asked.contains("shows judges by name"), "{asked}");
+    assert!(
+        asked.contains("reads each judge's name"),
+        "the warning:\n{asked}"
+    );
+    h.keys("<Esc>");
+    assert_eq!(printouts(&h).len(), 1);
+    // Sealed without a lead's key (and no passphrase): refused, nothing written.
+    h.keys("rs");
+    assert_eq!(printouts(&h).len(), 1);
+    assert!(h.screen().contains("No lead's key"), "{}", h.screen());
+
+    let lead = AgeIdentity::generate();
+    let Harness { dir, session, .. } = h;
+    drop(session);
+    let rw = Store::open(
+        &dir.path().join("c.db"),
+        super::support::PASS,
+        OpenMode::Existing,
+        super::tui::spec(),
+        Sources::fixed(),
+    )
+    .expect("open");
+    rw.roster_add(
+        &PublicKey {
+            kind: KeyKind::Recipient,
+            text: lead.recipient(),
+        },
+        "Lead",
+        "keys_add",
+    )
+    .expect("roster");
+    drop(rw);
+    let mut h = Harness::start(dir, 100, 30, Lang::En);
+    let store = h.store();
+    let judges: Vec<String> = {
+        let conn = store.conn();
+        let mut stmt = conn
+            .prepare("SELECT DISTINCT judge FROM hearings WHERE coalesce(judge, '') != ''")
+            .expect("judges");
+        stmt.query_map([], |r| r.get(0))
+            .expect("judges")
+            .map(|j| j.expect("judge"))
+            .collect()
+    };
+    assert!(!judges.is_empty());
+    let before = printouts(&h);
+    h.keys("sbbbbrs");
+    let new: Vec<PathBuf> = printouts(&h)
+        .into_iter()
+        .filter(|p| !before.contains(p))
+        .collect();
+    assert_eq!(new.len(), 1, "{new:?}\n{}", h.screen());
+    assert!(new[0].to_string_lossy().ends_with(".html.age"), "{new:?}");
+    let bytes = std::fs::read(&new[0]).expect("sealed");
+    let mut html = String::new();
+    age::Decryptor::new(&bytes[..])
+        .expect("age header")
+        .decrypt(std::iter::once(lead.identity() as &dyn age::Identity))
+        .expect("the lead's key opens it")
+        .read_to_string(&mut html)
+        .expect("read");
+    assert!(
+        judges.iter().any(|j| html.contains(j.as_str())),
+        "judges named"
+    );
+    let other = AgeIdentity::generate();
+    assert!(
+        age::Decryptor::new(&bytes[..])
+            .expect("header")
+            .decrypt(std::iter::once(other.identity() as &dyn age::Identity))
+            .is_err()
+    );
+    assert!(h.screen().contains("Report written to"), "{}", h.screen());
+
+    // n: plain, judges numbered; a: plain, judges named.
+    let before = printouts(&h);
+    h.keys("xn");
+    let numbered: Vec<PathBuf> = printouts(&h)
+        .into_iter()
+        .filter(|p| !before.contains(p))
+        .collect();
+    assert_eq!(numbered.len(), 1);
+    assert!(numbered[0].to_string_lossy().ends_with(".xlsx"));
+    let before = printouts(&h);
+    h.keys("ra");
+    let plain: Vec<PathBuf> = printouts(&h)
+        .into_iter()
+        .filter(|p| !before.contains(p))
+        .collect();
+    assert_eq!(plain.len(), 1);
+    let text = std::fs::read_to_string(&plain[0]).expect("plain");
+    assert!(judges.iter().any(|j| text.contains(j.as_str())));
+
+    let log = store.outputs().expect("log");
+    let sealed: Vec<bool> = log.iter().map(|e| e.sealed).collect();
+    assert_eq!(sealed.iter().filter(|s| **s).count(), 1, "{sealed:?}");
+    assert_eq!(log.len(), 4);
+}
+
+#[test]
+fn a_read_only_statistics_screen_writes_no_report_and_says_why() {
+    let h = Harness::with_hearings(100, 30, Lang::En, 10);
+    let mut h = h.reopen_read_only();
+    h.keys("sr");
+    assert!(printouts(&h).is_empty());
+    assert!(
+        h.screen()
+            .contains("could not be recorded in its output log"),
+        "{}",
+        h.screen()
+    );
+}

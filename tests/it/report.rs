@@ -450,3 +450,131 @@ fn a_browser_prints_the_report_with_russian_and_tajik_figures() {
         assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 20_000);
     }
 }
+
+/// A report that names judges is sealed like a batch (issue 20, point 7): to the roster's
+/// lead, whose key alone opens it, named `FILE.age`, and logged as sealed; in plain text only
+/// with `--plaintext`, after a warning naming what it holds. Parties who did not consent stay
+/// unnamed even then, and a report without names stays a plain file.
+#[test]
+fn a_report_naming_judges_is_sealed_to_the_lead_and_plain_only_when_asked() {
+    use std::io::Read;
+    let env = Env::new();
+    t1_named(&env);
+    let out = env.dir.path().join("judges.html");
+    let outs = out.to_str().expect("path");
+
+    // No lead's key and no passphrase: refused, nothing written (no terminal to ask on).
+    let refused = env.run(&["report", "--name-judges", "--out", outs]);
+    assert!(!refused.status.success());
+    assert!(!out.exists() && !env.dir.path().join("judges.html.age").exists());
+
+    // Named and public do not go together.
+    let public = env.run(&["report", "--name-judges", "--public", "--out", outs]);
+    assert!(!public.status.success());
+
+    // The lead's key in the roster: sealed to it.
+    let lead = courtwatch::keys::AgeIdentity::generate();
+    let key = env.dir.path().join("lead.pub");
+    std::fs::write(&key, format!("{}\n", lead.recipient())).expect("key");
+    env.ok(&["keys", "add", key.to_str().expect("path"), "--yes"]);
+    let printed = env.ok(&["report", "--name-judges", "--out", outs]);
+    let sealed = env.dir.path().join("judges.html.age");
+    assert_eq!(printed.trim(), sealed.to_str().expect("path"));
+    assert!(!out.exists(), "no plain file beside the sealed one");
+    let bytes = std::fs::read(&sealed).expect("sealed report");
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    assert!(
+        !bytes.windows(6).any(|w| w == b"Saidov"),
+        "no name in clear"
+    );
+    let other = courtwatch::keys::AgeIdentity::generate();
+    assert!(
+        age::Decryptor::new(&bytes[..])
+            .expect("header")
+            .decrypt(std::iter::once(other.identity() as &dyn age::Identity))
+            .is_err(),
+        "another key does not open it"
+    );
+    let mut html = String::new();
+    age::Decryptor::new(&bytes[..])
+        .expect("header")
+        .decrypt(std::iter::once(lead.identity() as &dyn age::Identity))
+        .expect("the lead's key opens it")
+        .read_to_string(&mut html)
+        .expect("read");
+    assert!(
+        html.contains("Saidov Farrukh") && html.contains("Karimova Nigina"),
+        "judges named"
+    );
+    for name in ["Rahimov", "Ismoilov"] {
+        assert!(!html.contains(name), "{name}: no consent, not named");
+    }
+
+    // Plain text only when asked, with the warning on stderr.
+    let plain = env
+        .cmd(&["report", "--name-judges", "--plaintext", "--out", outs])
+        .output()
+        .expect("report");
+    assert!(plain.status.success());
+    assert!(String::from_utf8_lossy(&plain.stderr).contains("judges' names"));
+    assert!(read(&out).contains("Saidov Farrukh"));
+
+    // Without names: a plain file, no flag needed, even with a lead in the roster.
+    let agg = env.dir.path().join("aggregate.html");
+    let printed = env.ok(&[
+        "report",
+        "--breakdown",
+        "judge",
+        "--out",
+        agg.to_str().expect("path"),
+    ]);
+    assert_eq!(printed.trim(), agg.to_str().expect("path"));
+    let text = read(&agg);
+    assert!(text.contains("Judge 1") && !text.contains("Saidov"));
+
+    let log: serde_json::Value =
+        serde_json::from_str(&env.ok(&["outputs", "--format", "json"])).expect("json");
+    let log = log.as_array().expect("array");
+    let entry = |p: &Path| {
+        log.iter()
+            .find(|e| e["path"] == p.display().to_string())
+            .unwrap_or_else(|| panic!("{} not logged", p.display()))
+    };
+    assert_eq!(entry(&sealed)["sealed"], true);
+    assert_eq!(
+        entry(&sealed)["sealed_to"],
+        courtwatch::keys::fingerprint(&lead.recipient())
+    );
+    assert_eq!(
+        entry(&sealed)["sha256"],
+        courtwatch::domain::sha256_hex(&bytes)
+    );
+    assert_eq!(entry(&out)["sealed"], false);
+    assert_eq!(entry(&agg)["sealed"], false);
+}
+
+/// A read-only database writes no report and says why, in the user's language.
+#[test]
+fn a_read_only_report_says_it_could_not_be_logged() {
+    let env = Env::new();
+    t1(&env);
+    let out = env.dir.path().join("r.html");
+    for (lang, words) in [
+        ("en", "output log"),
+        ("ru", "журнал выгрузок"),
+        ("tg", "феҳристи содироташ"),
+    ] {
+        let refused = env.run(&[
+            "--lang",
+            lang,
+            "--read-only",
+            "report",
+            "--out",
+            out.to_str().expect("path"),
+        ]);
+        assert!(!refused.status.success());
+        let err = String::from_utf8_lossy(&refused.stderr);
+        assert!(err.contains(words), "{lang}: {err}");
+        assert!(!out.exists());
+    }
+}

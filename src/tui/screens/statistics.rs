@@ -2,18 +2,21 @@
 //! filter, which it names at the top, each with its numerator and denominator, its 95 %
 //! interval and a bar, grouped as reports print them; `b` breaks every figure down by its
 //! codes, court, region, judge, month or monitor in turn; `r` and `x` write a public report
-//! of the same filter (HTML, XLSX) next to the database.
+//! of the same filter (HTML, XLSX) next to the database. While the screen shows judges by
+//! name, `r` and `x` first ask, as the print question does: a report naming them sealed
+//! like a batch, a plain one with judges numbered, or a plain one naming them, under a
+//! warning that says what it holds.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{Cmd, Ctx};
 use crate::stats::{By, Kind, Labels, Stats};
 use crate::store::Filter;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, ReportChoice};
 use crate::tui::keys::{self, Binding, Key, Nav};
 use crate::tui::theme;
 use crate::tui::widgets::chrome;
@@ -38,6 +41,26 @@ const KEYS: &[Binding<Action>] = &[
         Action::Back,
         "key-back",
     ),
+];
+
+/// The keys of the report question, asked while judges are shown by name.
+const REPORT_KEYS: &[Binding<Option<ReportChoice>>] = &[
+    Binding::new(
+        &[Key::ch('s')],
+        Some(ReportChoice::NamedSealed),
+        "key-report-sealed",
+    ),
+    Binding::new(
+        &[Key::ch('n')],
+        Some(ReportChoice::Aggregate),
+        "key-report-numbered",
+    ),
+    Binding::new(
+        &[Key::ch('a')],
+        Some(ReportChoice::NamedPlain),
+        "key-report-plain-named",
+    ),
+    Binding::new(&[Key::plain(KeyCode::Esc)], None, "key-cancel"),
 ];
 
 /// Lines a page key scrolls.
@@ -78,6 +101,8 @@ pub struct Statistics {
     scroll: usize,
     /// The filter the figures are for.
     filter: Filter,
+    /// The report question is open, for an XLSX workbook when `Some(true)`.
+    asking: Option<bool>,
 }
 
 impl Statistics {
@@ -88,6 +113,7 @@ impl Statistics {
             items: Vec::new(),
             scroll: 0,
             filter,
+            asking: None,
         };
         screen.items = screen.lines(ctx);
         screen
@@ -130,14 +156,31 @@ impl Statistics {
         items
     }
 
-    fn report(&self, xlsx: bool) -> Vec<Cmd> {
+    fn report(&self, xlsx: bool, choice: ReportChoice) -> Vec<Cmd> {
         vec![Cmd::Run(Effect::WriteReport {
             filter: Box::new(self.filter.clone()),
             xlsx,
+            choice,
         })]
     }
 
+    /// `r` or `x`: an aggregate report at once, or, while judges are shown by name, the
+    /// question first. A read-only database writes none (it cannot log it) and says so.
+    fn ask_report(&mut self, xlsx: bool, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if ctx.read_only {
+            return vec![Cmd::Status(ctx.t("report-read-only"), true)];
+        }
+        if self.by == Some(By::Judge) {
+            self.asking = Some(xlsx);
+            return Vec::new();
+        }
+        self.report(xlsx, ReportChoice::Aggregate)
+    }
+
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
+        if self.asking.is_some() {
+            return keys::describe(REPORT_KEYS);
+        }
         // The figures are taller than the terminal: the page keys are in the footer.
         let mut k = keys::describe_nav(true);
         k.extend(keys::describe(KEYS));
@@ -145,6 +188,19 @@ impl Statistics {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
+        if let Some(xlsx) = self.asking {
+            return match keys::lookup(REPORT_KEYS, &key) {
+                Some(Some(choice)) => {
+                    self.asking = None;
+                    self.report(xlsx, choice)
+                }
+                Some(None) => {
+                    self.asking = None;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            };
+        }
         let action = keys::lookup(KEYS, &key);
         let nav = keys::nav(&key).or((action == Some(Action::Page)).then_some(Nav::PageDown));
         if let Some(nav) = nav {
@@ -159,8 +215,8 @@ impl Statistics {
                 self.items = self.lines(ctx);
                 self.scroll = 0;
             }
-            Some(Action::Report) => return self.report(false),
-            Some(Action::Workbook) => return self.report(true),
+            Some(Action::Report) => return self.ask_report(false, ctx),
+            Some(Action::Workbook) => return self.ask_report(true, ctx),
             Some(Action::Back) => return vec![Cmd::Pop],
         }
         Vec::new()
@@ -251,5 +307,41 @@ impl Statistics {
             frame.render_widget(Paragraph::new(line), r);
         }
         frame.set_cursor_position((body.x, body.y));
+        if self.asking.is_some() {
+            render_question(frame, area, ctx);
+        }
     }
+}
+
+/// The report question over the lower part of the screen: the three ways, and what a plain
+/// file naming judges gives away.
+fn render_question(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+    let lines = vec![
+        Line::styled(ctx.t("report-ask-title"), theme::label()),
+        Line::from(format!("s  {}", ctx.t("report-ask-sealed"))),
+        Line::from(format!("n  {}", ctx.t("report-ask-numbered"))),
+        Line::from(format!("a  {}", ctx.t("report-ask-plain"))),
+        Line::styled(ctx.t("report-ask-warning"), theme::error()),
+    ];
+    let inner_w = area.width.saturating_sub(2).max(1);
+    let height: u16 = lines
+        .iter()
+        .map(|l| u16::try_from(l.width().div_ceil(usize::from(inner_w)).max(1)).unwrap_or(1))
+        .sum::<u16>()
+        .saturating_add(2)
+        .min(area.height);
+    let rect = Rect {
+        x: area.x,
+        y: area.bottom().saturating_sub(height),
+        width: area.width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::ALL)),
+        rect,
+    );
+    frame.set_cursor_position((rect.x + 1, rect.y + 1));
 }
