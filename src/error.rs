@@ -47,6 +47,9 @@ pub enum Error {
     NoSuchRecord(String),
     #[error("{0}")]
     Invalid(String),
+    /// A message that can be said in the user's language ([`Error::render`]).
+    #[error("{0}")]
+    Said(crate::i18n::Msg),
     #[error(
         "the database was written by a newer courtwatch (schema {found}, this program knows {known}); update courtwatch"
     )]
@@ -71,6 +74,14 @@ impl From<rusqlite::Error> for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// The error in `lang`: messages of `assets/i18n` in it, the rest in English.
+    pub fn render(&self, lang: crate::spec::Lang) -> String {
+        match self {
+            Error::Said(m) => crate::i18n::Texts::with_shared(|t| m.render(t, lang)),
+            e => e.to_string(),
+        }
+    }
+
     /// An I/O error with the path it concerns; a full disk is said as such.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         if source.kind() == std::io::ErrorKind::StorageFull {

@@ -133,6 +133,120 @@ pub enum Arg<'a> {
     Num(i64),
 }
 
+/// A message by its key in `assets/i18n/*.ftl` and its arguments, so that it can be said in
+/// any language: a batch's problems are found far from any screen, and shown in the user's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    key: &'static str,
+    args: Vec<(&'static str, MsgArg)>,
+}
+
+/// An argument of a [`Msg`]: text as it is (a file name, a code, a value quoted), a number
+/// (which chooses plural forms), another message said in the same language, or codes joined
+/// by the language's «or» (`batch-or`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MsgArg {
+    Text(String),
+    Num(i64),
+    Msg(Msg),
+    Or(Vec<String>),
+}
+
+impl From<String> for MsgArg {
+    fn from(s: String) -> Self {
+        MsgArg::Text(s)
+    }
+}
+
+impl From<&str> for MsgArg {
+    fn from(s: &str) -> Self {
+        MsgArg::Text(s.to_owned())
+    }
+}
+
+impl From<&String> for MsgArg {
+    fn from(s: &String) -> Self {
+        MsgArg::Text(s.clone())
+    }
+}
+
+impl From<Msg> for MsgArg {
+    fn from(m: Msg) -> Self {
+        MsgArg::Msg(m)
+    }
+}
+
+macro_rules! num_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for MsgArg {
+            fn from(n: $t) -> Self {
+                MsgArg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+num_arg!(u8, u32, u64, usize, i32, i64);
+
+impl Msg {
+    pub fn new(key: &'static str) -> Msg {
+        Msg {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message with one more argument.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<MsgArg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, texts: &Texts, lang: Lang) -> String {
+        let nested: Vec<(&str, std::borrow::Cow<'_, str>, Option<i64>)> = self
+            .args
+            .iter()
+            .map(|(name, a)| match a {
+                MsgArg::Text(s) => (*name, s.as_str().into(), None),
+                MsgArg::Num(n) => (*name, "".into(), Some(*n)),
+                MsgArg::Msg(m) => (*name, m.render(texts, lang).into(), None),
+                MsgArg::Or(all) => {
+                    let or = format!(" {} ", texts.t(lang, "batch-or"));
+                    (*name, all.join(&or).into(), None)
+                }
+            })
+            .collect();
+        let args: Vec<(&str, Arg<'_>)> = nested
+            .iter()
+            .map(|(name, s, n)| match n {
+                Some(n) => (*name, Arg::Num(*n)),
+                None => (*name, Arg::Str(s)),
+            })
+            .collect();
+        texts.t_args(lang, self.key, &args)
+    }
+}
+
+/// `msg!("key", name = value, …)`: a [`Msg`] with its arguments.
+#[macro_export]
+macro_rules! msg {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Msg::new($key)$(.with(stringify!($name), $value))*
+    };
+}
+
+impl std::fmt::Display for Msg {
+    /// The message in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Texts::with_shared(|t| self.render(t, Lang::En)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

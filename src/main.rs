@@ -10,7 +10,10 @@ fn main() -> ExitCode {
     // Before anything is read: no core dumps, files the owner's only.
     cli::harden();
     let args = Cli::parse();
-    let result = Context::new(&args).and_then(|ctx| match args.command {
+    let ctx = Context::new(&args);
+    // Errors are said in the language asked for, once it is known.
+    let lang = ctx.as_ref().map_or(courtwatch::spec::Lang::En, |c| c.lang);
+    let result = ctx.and_then(|ctx| match args.command {
         Some(command) => {
             let mut out = Out::stdout();
             cli::run(&ctx, command, &mut out).and_then(|()| out.flush())
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("courtwatch: {e}");
+            eprintln!("courtwatch: {}", e.render(lang));
             ExitCode::from(1)
         }
     }

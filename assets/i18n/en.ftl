@@ -813,3 +813,126 @@ batch-hearing-would-not-finalise = hearing { $hearing } is { $status } but would
 batch-row-would-not-finalise = the row with uuid { $row } (of hearing { $hearing }, which is { $status }) would not pass finalising: { $what }
 batch-codebook-header = the header is not { $header }
 batch-codebook-rows = the file has { $rows } data rows, the manifest says { $expected }
+batch-column-missing = column { $column } is missing
+batch-column-twice = column { $column } appears twice
+batch-column-unknown = unknown column { $column }
+batch-nil-uuid = is the nil UUID (all zeros); every record has an id of its own
+batch-unknown-code = unknown code { $value } (list { $list })
+batch-uuid-empty = is empty; a UUID is required
+batch-not-uuid = { $value } is not a UUID
+batch-draft = a draft; batches carry only final and reviewed hearings
+batch-unknown-status = unknown status { $value }; expected final or reviewed
+batch-not-whole-number = { $value } is not a whole number
+batch-not-hash = { $value } is not a SHA-256 hash (64 lower-case hex digits)
+batch-not-timestamp = { $value } is not a date and time with offset (like 2026-11-23T10:15:00+05:00)
+batch-unknown-item = unknown checklist item { $value }
+batch-not-date = { $value } is not a date (YYYY-MM-DD)
+batch-not-time = { $value } is not a time (HH:MM)
+batch-not-number = { $value } is not a number (digits, `.` for decimals)
+batch-in-column = { $column }: { $what }
+batch-problem-at = { $place }: { $what }
+batch-holds-format = the text "courtwatch-batch"
+batch-holds-whole-number = a whole number
+batch-holds-uuid = a UUID
+batch-holds-text = text
+batch-holds-form-versions = an object giving each form's version, like {"{"}"hearing": 1{"}"}
+batch-holds-monitor = an object with the monitor's uuid, code and name
+batch-holds-monitors = a list of objects, each with a monitor's uuid, code and name
+batch-holds-seq = a whole number from 1
+batch-holds-created-at = a date and time with offset, like "2026-11-23T10:15:00+05:00"
+batch-holds-scope = an object with kind, from, to and filters
+batch-holds-profile = "analysis" or "excel"
+batch-holds-delimiter = "," or ";"
+batch-holds-bool = true or false
+batch-holds-redaction = null, or an object with the lists omitted and pseudonymised
+batch-holds-signing-key = the monitor's minisign public key (RW…), or null
+batch-holds-files = a list of objects, each with a file's name, rows, bytes and sha256
+batch-holds-scope-kind = "all" or "since_last"
+batch-holds-date-or-null = null or a date (YYYY-MM-DD)
+batch-holds-texts = a list of texts
+batch-holds-field-ids = a list of field ids
+batch-holds-file-name = a file name
+batch-holds-hex = 64 lower-case hex digits
+batch-not-object = { $path } must be an object; it is { $value }
+batch-field-missing = the field { $field } is missing; it holds { $what }
+batch-field-wrong-type = the field { $field } must be { $what }; it is { $value } ({ $why })
+batch-field-unknown = has a field { $field } this courtwatch does not know
+batch-manifest-control-character = { $path } holds the control character { $code }; a manifest holds plain text only
+batch-not-a-folder = is not a folder; give the path of a batch folder (courtwatch-…)
+batch-manifest-missing = is missing: this folder is not a courtwatch batch
+batch-not-json = is not valid JSON: { $error }
+batch-not-json-object = is not a JSON object: this is not a courtwatch batch
+batch-no-format = has no field format: this is not a courtwatch batch
+batch-wrong-format = format is { $value }, not "{ $format }": this is not a courtwatch batch
+batch-format-version-unknown = format_version { $version } is not known to this courtwatch (it reads version { $known }); update courtwatch to read this batch
+batch-format-version-missing = the field format_version is missing or not a whole number
+batch-does-not-fit = does not fit the format: { $error }
+batch-seq-zero = seq is 0; a monitor's batches are numbered from 1
+batch-created-at = created_at { $value } is not a date and time with offset (like 2026-11-23T10:15:00+05:00)
+batch-schema-unknown = schema_version { $version } is not known to this courtwatch (it knows 1 to { $known }); update courtwatch to read this batch
+batch-nil-id = { $key } is the nil UUID; it must name this batch's own
+batch-monitor-nil = { $path }.uuid is the nil UUID; a monitor has an id of their own
+batch-monitor-code = { $path }.code { $code } is not a monitor code (1 to 32 characters, no spaces at either end)
+batch-delimiter-profile = delimiter { $delimiter } is not the { $profile } profile's ({ $expected })
+batch-bom-profile = bom and formula_guard must be { $value } with the { $profile } profile
+batch-redaction-redacted = redaction must be given exactly when redacted is true
+batch-scope-date = scope: { $value } is not a date (YYYY-MM-DD)
+batch-sha-not-hex = the sha256 of { $file } is not 64 lower-case hex digits
+batch-form-unknown = form_versions names the form { $form }, which this courtwatch does not know
+batch-form-version-unknown = form_versions: { $form } version { $version } is not known to this courtwatch (it has version { $known }); update courtwatch to read this batch
+batch-form-version-not-given = form_versions does not give the version of the form { $form }
+batch-form-versions-empty = form_versions is empty; it gives the version of each form, like hearing=1|case=1
+batch-form-versions-pair = form_versions: { $pair } is not form=version
+batch-form-versions-unknown-form = form_versions: the form { $form } is not known
+batch-form-versions-too-new = form_versions: { $form } version { $version } is not known to this courtwatch (it has version { $known })
+batch-side-too-many-rows = a batch may hold at most { $max } rows here
+batch-side-cell-count = has { $cells } cells, the header { $want }
+batch-join-self = a case record cannot be joined with itself
+batch-join-twice = join { $join } appears twice
+batch-not-monitor-uuid = { $value } is not a monitor's UUID
+batch-court-twice = court { $code } appears twice
+batch-court-bad-code = the code { $code } is not one of a court a monitor added ({ $prefix } and hex digits)
+batch-court-no-name = the court has no name; it needs one in at least one language
+batch-court-bad-text = a name or the country is longer than { $max } characters, starts or ends with a space, or holds a control character
+batch-court-unknown-level = unknown court level { $level }
+batch-court-unknown-region = unknown region { $region }
+batch-court-no-place = the court has neither a region nor a country; it needs one
+batch-court-clash = court { $code } is { $here } here (level { $level }, region { $region }, country { $country }), but the batch says { $theirs } (level { $their_level }, region { $their_region }, country { $their_country }); a court's code names one court, so nothing was merged
+batch-joins-received = joins of case records: { $what }
+batch-joins-new = { $count } new
+batch-joins-split = { $count } split
+batch-joins-waiting = { $count } naming a case record not here yet (not taken; every later batch of that monitor brings them again)
+batch-changed-while-merged = { $batch } changed while it was being merged ({ $detail }); nothing was merged
+batch-changed-hearing-moved = hearing { $hearing } is not where it was
+batch-changed-more-hearings = it has more hearings than before
+batch-changed-read-failed = reading it failed
+batch-more-warnings = … and { $count } more warning(s)
+batch-verify-valid = { $batch } is a valid batch: monitor { $monitor }, batch { $seq }, { $count } hearing(s), { $profile } profile{ $redacted ->
+        [yes] , redacted
+       *[other] {""}
+    }.
+batch-verify-signed = Signed by the key with fingerprint { $fingerprint }.
+batch-verify-unsigned = Not signed.
+batch-verify-invalid = { $batch } is not a valid batch ({ $count } problem(s)); nothing was changed:
+batch-merge-summary = { $batch } (monitor { $monitor }, batch { $seq }): { $new } new, { $updated } updated, { $unchanged } unchanged, { $kept } kept local (newer here), { $conflicts } conflict(s){ $dry_run ->
+        [yes] {" "}— would be merged (dry run, nothing written)
+       *[other] {""}
+    }
+batch-merge-progress = merge: { $done }/{ $count } hearings
+batch-merge-unopened = { $batch }: rejected; nothing from it was written.
+batch-merge-rejected = { $batch }: rejected ({ $count } problem(s)); nothing from it was written.
+batch-merge-already = { $batch }: already merged on { $at }; nothing changed.
+batch-merge-court = court { $code } ({ $name }) { $dry_run ->
+        [yes] would be added
+       *[other] added
+    }
+batch-merge-missing = monitor { $monitor }: batch(es) { $list } not received yet
+batch-merge-count = { $count } batch(es) { $dry_run ->
+        [yes] checked
+       *[other] merged
+    }
+batch-merge-count-before = { $count } merged before (nothing changed)
+batch-merge-count-rejected = { $count } rejected
+batch-merge-nothing-changed = Nothing changed.
+batch-merge-join-suggestions = { $count } pair(s) of case records share a court and a case number and may be one trial recorded twice: `courtwatch cases suggest` lists them, `courtwatch cases join A B` joins two after you checked them.
+batch-merge-rejected-count = { $count } batch(es) rejected:

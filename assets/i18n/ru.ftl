@@ -792,8 +792,8 @@ batch-signer-changed = пакет { $batch } уже был слит { $was }; э
 batch-unknown-signer = подписан ключом, которого нет в списке ключей этой базы (отпечаток { $fingerprint }, монитор { $monitor }): попросите монитора зачитать отпечаток, который показывает `courtwatch keys show`; если он совпадает, доверьтесь ключу (`merge --trust { $fingerprint }`) и повторите слияние
 batch-or = или
 batch-empty-file = пуст: нет строки заголовков
-batch-cell-count = содержит { $cells } ячеек, а в заголовке { $want } столбцов (файл обрезан или ячейка без кавычек?)
-batch-row-count = в файле { $rows } строк данных, а в манифесте указано { $expected }: файл обрезан или изменён
+batch-cell-count = ячеек в строке: { $cells }, а столбцов в заголовке: { $want } (файл обрезан или ячейка без кавычек?)
+batch-row-count = строк данных в файле: { $rows }, а в манифесте указано { $expected }: файл обрезан или изменён
 batch-orphan = { $column }: в { $file } нет строки с uuid { $parent } (нет родительской записи)
 batch-orphan-anywhere = { $column }: в этом пакете нет строки с uuid { $parent } (нет родительской записи)
 batch-out-of-place = { $column }: строка не на своём месте; строки идут группами при своём заседании, в порядке hearings.csv
@@ -808,7 +808,7 @@ batch-party-other-case = party_uuid: участник { $party } относит�
 batch-uuid-twice = uuid { $uuid } встречается дважды (впервые в строке { $first })
 batch-hearing-order = uuid: заседания должны идти по порядку UUID, как их пишет courtwatch ({ $uuid } идёт после { $previous })
 batch-unknown-monitor = monitor_uuid { $monitor } нет среди мониторов манифеста
-batch-hearing-count = говорит, что в пакете { $said } заседаний, а в hearings.csv их { $found }
+batch-hearing-count = указывает, что заседаний в пакете { $said }, а в hearings.csv их { $found }
 batch-signature-other-batch = заверяет { $comment }, а не этот пакет ({ $ours }): подпись от другого пакета
 batch-signature-without-key = не называет ключ подписи, но у пакета есть подпись; её нельзя проверить
 batch-signature-missing = отсутствует: манифест называет ключ подписи, но у пакета нет подписи
@@ -829,4 +829,173 @@ batch-comment-required-for-party = на пункт { $item } для участн
 batch-hearing-would-not-finalise = заседание { $hearing } имеет статус «{ $status }», но не прошло бы завершение: { $what }
 batch-row-would-not-finalise = строка с uuid { $row } (заседания { $hearing }, статус: { $status }) не прошла бы завершение: { $what }
 batch-codebook-header = заголовок не { $header }
-batch-codebook-rows = в файле { $rows } строк данных, а в манифесте указано { $expected }
+batch-codebook-rows = строк данных в файле: { $rows }, а в манифесте указано { $expected }
+batch-column-missing = нет столбца { $column }
+batch-column-twice = столбец { $column } встречается дважды
+batch-column-unknown = неизвестный столбец { $column }
+batch-nil-uuid = нулевой UUID (все нули); у каждой записи должен быть собственный идентификатор
+batch-unknown-code = неизвестный код { $value } (список { $list })
+batch-uuid-empty = пусто; нужен UUID
+batch-not-uuid = { $value } не является UUID
+batch-draft = черновик; в пакетах бывают только завершённые и проверенные заседания
+batch-unknown-status = неизвестный статус { $value }; ожидается final или reviewed
+batch-not-whole-number = { $value } не является целым числом
+batch-not-hash = { $value } не является хешем SHA-256 (64 шестнадцатеричные цифры в нижнем регистре)
+batch-not-timestamp = { $value } не является датой и временем со смещением от UTC (например, 2026-11-23T10:15:00+05:00)
+batch-unknown-item = неизвестный пункт чек-листа { $value }
+batch-not-date = { $value } не является датой (ГГГГ-ММ-ДД)
+batch-not-time = { $value } не является временем (ЧЧ:ММ)
+batch-not-number = { $value } не является числом (цифры, `.` перед дробной частью)
+batch-in-column = { $column }: { $what }
+batch-problem-at = { $place }: { $what }
+batch-holds-format = текст "courtwatch-batch"
+batch-holds-whole-number = целое число
+batch-holds-uuid = UUID
+batch-holds-text = текст
+batch-holds-form-versions = объект с версией каждой формы, например {"{"}"hearing": 1{"}"}
+batch-holds-monitor = объект с полями uuid, code и name монитора
+batch-holds-monitors = список объектов, каждый с полями uuid, code и name монитора
+batch-holds-seq = целое число от 1
+batch-holds-created-at = дата и время со смещением от UTC, например "2026-11-23T10:15:00+05:00"
+batch-holds-scope = объект с полями kind, from, to и filters
+batch-holds-profile = "analysis" или "excel"
+batch-holds-delimiter = "," или ";"
+batch-holds-bool = true или false
+batch-holds-redaction = null или объект со списками omitted и pseudonymised
+batch-holds-signing-key = открытый ключ minisign монитора (RW…) или null
+batch-holds-files = список объектов, каждый с полями name, rows, bytes и sha256 файла
+batch-holds-scope-kind = "all" или "since_last"
+batch-holds-date-or-null = null или дата (ГГГГ-ММ-ДД)
+batch-holds-texts = список строк
+batch-holds-field-ids = список идентификаторов полей
+batch-holds-file-name = имя файла
+batch-holds-hex = 64 шестнадцатеричные цифры в нижнем регистре
+batch-not-object = { $path } должно быть объектом, а здесь { $value }
+batch-field-missing = нет поля { $field }; в нём указывается { $what }
+batch-field-wrong-type = поле { $field }: ожидается { $what }, а указано { $value }
+batch-field-unknown = содержит поле { $field }, которого этот courtwatch не знает
+batch-manifest-control-character = { $path } содержит управляющий символ { $code }; в манифесте допустим только простой текст
+batch-not-a-folder = не является папкой; укажите путь к папке пакета (courtwatch-…)
+batch-manifest-missing = отсутствует: эта папка не является пакетом courtwatch
+batch-not-json = не является правильным JSON: { $error }
+batch-not-json-object = не является объектом JSON: это не пакет courtwatch
+batch-no-format = не содержит поля format: это не пакет courtwatch
+batch-wrong-format = format равно { $value }, а не "{ $format }": это не пакет courtwatch
+batch-format-version-unknown = format_version { $version } неизвестна этому courtwatch (он читает версию { $known }); обновите courtwatch, чтобы прочитать этот пакет
+batch-format-version-missing = поле format_version отсутствует или не является целым числом
+batch-does-not-fit = не соответствует формату: { $error }
+batch-seq-zero = seq равен 0; пакеты монитора нумеруются с 1
+batch-created-at = created_at { $value } не является датой и временем со смещением от UTC (например, 2026-11-23T10:15:00+05:00)
+batch-schema-unknown = schema_version { $version } неизвестна этому courtwatch (он знает версии от 1 до { $known }); обновите courtwatch, чтобы прочитать этот пакет
+batch-nil-id = { $key } — нулевой UUID; здесь нужен собственный идентификатор
+batch-monitor-nil = { $path }.uuid — нулевой UUID; у монитора есть собственный идентификатор
+batch-monitor-code = { $path }.code { $code } не является кодом монитора (от 1 до 32 символов, без пробелов в начале и в конце)
+batch-delimiter-profile = delimiter { $delimiter } не соответствует профилю { $profile } ({ $expected })
+batch-bom-profile = при профиле { $profile } bom и formula_guard должны быть равны { $value }
+batch-redaction-redacted = redaction указывается тогда и только тогда, когда redacted равно true
+batch-scope-date = scope: { $value } не является датой (ГГГГ-ММ-ДД)
+batch-sha-not-hex = sha256 файла { $file } — не 64 шестнадцатеричные цифры в нижнем регистре
+batch-form-unknown = form_versions называет форму { $form }, которой этот courtwatch не знает
+batch-form-version-unknown = form_versions: версия { $version } формы { $form } неизвестна этому courtwatch (у него версия { $known }); обновите courtwatch, чтобы прочитать этот пакет
+batch-form-version-not-given = form_versions не указывает версию формы { $form }
+batch-form-versions-empty = form_versions пусто; здесь указывается версия каждой формы, например hearing=1|case=1
+batch-form-versions-pair = form_versions: { $pair } не имеет вида форма=версия
+batch-form-versions-unknown-form = form_versions: форма { $form } неизвестна
+batch-form-versions-too-new = form_versions: версия { $version } формы { $form } неизвестна этому courtwatch (у него версия { $known })
+batch-side-too-many-rows = здесь в пакете может быть не больше { $max } строк
+batch-side-cell-count = ячеек в строке: { $cells }, а столбцов в заголовке: { $want }
+batch-join-self = запись дела нельзя объединить с ней самой
+batch-join-twice = объединение { $join } встречается дважды
+batch-not-monitor-uuid = { $value } не является UUID монитора
+batch-court-twice = суд { $code } встречается дважды
+batch-court-bad-code = код { $code } не является кодом суда, добавленного монитором ({ $prefix } и шестнадцатеричные цифры)
+batch-court-no-name = у суда нет названия; нужно название хотя бы на одном языке
+batch-court-bad-text = название или страна длиннее { $max } символов, начинается или заканчивается пробелом или содержит управляющий символ
+batch-court-unknown-level = неизвестный уровень суда { $level }
+batch-court-unknown-region = неизвестный регион { $region }
+batch-court-no-place = у суда не указаны ни регион, ни страна; нужно одно из двух
+batch-court-clash = суд { $code } здесь — это { $here } (уровень { $level }, регион { $region }, страна { $country }), а в пакете — { $theirs } (уровень { $their_level }, регион { $their_region }, страна { $their_country }); код суда обозначает один суд, поэтому ничего не слито
+batch-joins-received = объединения записей дел: { $what }
+batch-joins-new = новых { $count }
+batch-joins-split = разъединено { $count }
+batch-joins-waiting = ждут записи дела, которой здесь ещё нет: { $count } (не приняты; каждый следующий пакет этого монитора приносит их снова)
+batch-changed-while-merged = { $batch } изменился во время слияния ({ $detail }); ничего не слито
+batch-changed-hearing-moved = заседание { $hearing } не на прежнем месте
+batch-changed-more-hearings = в нём стало больше заседаний, чем было
+batch-changed-read-failed = его не удалось прочитать
+batch-more-warnings = { $count ->
+        [one] … и ещё { $count } предупреждение
+        [few] … и ещё { $count } предупреждения
+        [many] … и ещё { $count } предупреждений
+       *[other] … и ещё { $count } предупреждения
+    }
+batch-verify-valid = { $batch } — правильный пакет: монитор { $monitor }, пакет № { $seq }, { $count ->
+        [one] { $count } заседание
+        [few] { $count } заседания
+        [many] { $count } заседаний
+       *[other] { $count } заседания
+    }, профиль { $profile }{ $redacted ->
+        [yes] , обезличен
+       *[other] {""}
+    }.
+batch-verify-signed = Подписан ключом с отпечатком { $fingerprint }.
+batch-verify-unsigned = Без подписи.
+batch-verify-invalid = { $batch } не является правильным пакетом ({ $count ->
+        [one] { $count } ошибка
+        [few] { $count } ошибки
+        [many] { $count } ошибок
+       *[other] { $count } ошибки
+    }); ничего не изменено:
+batch-merge-summary = { $batch } (монитор { $monitor }, пакет № { $seq }): новых { $new }, обновлено { $updated }, без изменений { $unchanged }, своя новее { $kept }, конфликтов { $conflicts }{ $dry_run ->
+        [yes] {" "}— было бы слито (пробный прогон, ничего не записано)
+       *[other] {""}
+    }
+batch-merge-progress = слияние: { $done } из { $count ->
+        [one] { $count } заседания
+       *[other] { $count } заседаний
+    }
+batch-merge-unopened = { $batch }: отклонён; из него ничего не записано.
+batch-merge-rejected = { $batch }: отклонён ({ $count ->
+        [one] { $count } ошибка
+        [few] { $count } ошибки
+        [many] { $count } ошибок
+       *[other] { $count } ошибки
+    }); из него ничего не записано.
+batch-merge-already = { $batch }: уже слит { $at }; ничего не изменилось.
+batch-merge-court = суд { $code } ({ $name }) { $dry_run ->
+        [yes] будет добавлен
+       *[other] добавлен
+    }
+batch-merge-missing = монитор { $monitor }: { $count ->
+        [one] ещё не получен пакет № { $list }
+       *[other] ещё не получены пакеты № { $list }
+    }
+batch-merge-count = { $dry_run ->
+        [yes] { $count ->
+            [one] проверен { $count } пакет
+            [few] проверено { $count } пакета
+            [many] проверено { $count } пакетов
+           *[other] проверено { $count } пакета
+        }
+       *[other] { $count ->
+            [one] слит { $count } пакет
+            [few] слито { $count } пакета
+            [many] слито { $count } пакетов
+           *[other] слито { $count } пакета
+        }
+    }
+batch-merge-count-before = слитых ранее (ничего не изменилось): { $count }
+batch-merge-count-rejected = отклонено: { $count }
+batch-merge-nothing-changed = Ничего не изменилось.
+batch-merge-join-suggestions = { $count ->
+        [one] { $count } пара записей дел совпадает
+        [few] { $count } пары записей дел совпадают
+        [many] { $count } пар записей дел совпадают
+       *[other] { $count } пары записей дел совпадают
+    } по суду и номеру дела; возможно, это один процесс, записанный дважды: `courtwatch cases suggest` показывает их, `courtwatch cases join A B` объединяет две записи, когда вы их проверили.
+batch-merge-rejected-count = { $count ->
+        [one] Отклонён { $count } пакет:
+        [few] Отклонено { $count } пакета:
+        [many] Отклонено { $count } пакетов:
+       *[other] Отклонено { $count } пакета:
+    }

@@ -768,3 +768,129 @@ batch-hearing-would-not-finalise = маҷлиси { $hearing } ҳолати «{ 
 batch-row-would-not-finalise = сатр бо uuid { $row } (аз маҷлиси { $hearing }, ҳолат: { $status }) анҷомдиҳиро намегузашт: { $what }
 batch-codebook-header = сарлавҳа { $header } нест
 batch-codebook-rows = дар файл { $rows } сатри маълумот аст, манифест { $expected } мегӯяд
+batch-column-missing = сутуни { $column } нест
+batch-column-twice = сутуни { $column } ду бор омадааст
+batch-column-unknown = сутуни номаълум { $column }
+batch-nil-uuid = UUID-и холӣ (ҳама сифр) аст; ҳар сабт бояд шиносаи худро дошта бошад
+batch-unknown-code = рамзи номаълум { $value } (рӯйхати { $list })
+batch-uuid-empty = холӣ аст; UUID ҳатмист
+batch-not-uuid = { $value } UUID нест
+batch-draft = сиёҳнавис аст; дар бастаҳо танҳо маҷлисҳои ниҳоӣ ва санҷидашуда мешаванд
+batch-unknown-status = ҳолати номаълум { $value }; final ё reviewed интизор мешавад
+batch-not-whole-number = { $value } адади бутун нест
+batch-not-hash = { $value } хеши SHA-256 нест (64 рақами шонздаҳӣ бо ҳарфҳои хурд)
+batch-not-timestamp = { $value } сана ва вақт бо фарқ аз UTC нест (масалан, 2026-11-23T10:15:00+05:00)
+batch-unknown-item = банди номаълуми рӯйхати санҷиш { $value }
+batch-not-date = { $value } сана нест (СССС-ММ-РР)
+batch-not-time = { $value } вақт нест (СС:ДД)
+batch-not-number = { $value } адад нест (рақамҳо, `.` пеш аз қисми касрӣ)
+batch-in-column = { $column }: { $what }
+batch-problem-at = { $place }: { $what }
+batch-holds-format = матни "courtwatch-batch"
+batch-holds-whole-number = адади бутун
+batch-holds-uuid = UUID
+batch-holds-text = матн
+batch-holds-form-versions = объекте, ки версияи ҳар шаклро медиҳад, масалан {"{"}"hearing": 1{"}"}
+batch-holds-monitor = объект бо майдонҳои uuid, code ва name-и мушоҳидачӣ
+batch-holds-monitors = рӯйхати объектҳо, ҳар яке бо майдонҳои uuid, code ва name-и мушоҳидачӣ
+batch-holds-seq = адади бутун аз 1
+batch-holds-created-at = сана ва вақт бо фарқ аз UTC, масалан "2026-11-23T10:15:00+05:00"
+batch-holds-scope = объект бо майдонҳои kind, from, to ва filters
+batch-holds-profile = "analysis" ё "excel"
+batch-holds-delimiter = "," ё ";"
+batch-holds-bool = true ё false
+batch-holds-redaction = null ё объект бо рӯйхатҳои omitted ва pseudonymised
+batch-holds-signing-key = калиди ошкори minisign-и мушоҳидачӣ (RW…) ё null
+batch-holds-files = рӯйхати объектҳо, ҳар яке бо майдонҳои name, rows, bytes ва sha256-и файл
+batch-holds-scope-kind = "all" ё "since_last"
+batch-holds-date-or-null = null ё сана (СССС-ММ-РР)
+batch-holds-texts = рӯйхати матнҳо
+batch-holds-field-ids = рӯйхати шиносаҳои майдонҳо
+batch-holds-file-name = номи файл
+batch-holds-hex = 64 рақами шонздаҳӣ бо ҳарфҳои хурд
+batch-not-object = { $path } бояд объект бошад, вале дар ин ҷо { $value } аст
+batch-field-missing = майдони { $field } нест; дар он { $what } навишта мешавад
+batch-field-wrong-type = майдони { $field }: { $what } интизор мешавад, вале { $value } навишта шудааст
+batch-field-unknown = майдони { $field }-ро дорад, ки ин courtwatch намешиносад
+batch-manifest-control-character = { $path } аломати идоракунии { $code }-ро дорад; дар манифест танҳо матни оддӣ мешавад
+batch-not-a-folder = ҷузвдон нест; роҳи ҷузвдони бастаро диҳед (courtwatch-…)
+batch-manifest-missing = вуҷуд надорад: ин ҷузвдон бастаи courtwatch нест
+batch-not-json = JSON-и дуруст нест: { $error }
+batch-not-json-object = объекти JSON нест: ин бастаи courtwatch нест
+batch-no-format = майдони format надорад: ин бастаи courtwatch нест
+batch-wrong-format = format { $value } аст, на "{ $format }": ин бастаи courtwatch нест
+batch-format-version-unknown = format_version { $version } ба ин courtwatch маълум нест (он версияи { $known }-ро мехонад); барои хондани ин баста courtwatch-ро нав кунед
+batch-format-version-missing = майдони format_version нест ё адади бутун нест
+batch-does-not-fit = ба формат мувофиқ нест: { $error }
+batch-seq-zero = seq 0 аст; бастаҳои мушоҳидачӣ аз 1 рақамгузорӣ мешаванд
+batch-created-at = created_at { $value } сана ва вақт бо фарқ аз UTC нест (масалан, 2026-11-23T10:15:00+05:00)
+batch-schema-unknown = schema_version { $version } ба ин courtwatch маълум нест (он версияҳои 1 то { $known }-ро медонад); барои хондани ин баста courtwatch-ро нав кунед
+batch-nil-id = { $key } UUID-и холӣ аст; дар ин ҷо шиносаи худӣ лозим аст
+batch-monitor-nil = { $path }.uuid UUID-и холӣ аст; мушоҳидачӣ шиносаи худро дорад
+batch-monitor-code = { $path }.code { $code } рамзи мушоҳидачӣ нест (аз 1 то 32 аломат, бе фосила дар аввал ва охир)
+batch-delimiter-profile = delimiter { $delimiter } ба профили { $profile } мувофиқ нест ({ $expected })
+batch-bom-profile = бо профили { $profile } bom ва formula_guard бояд { $value } бошанд
+batch-redaction-redacted = redaction танҳо ва ҳатман вақте дода мешавад, ки redacted true бошад
+batch-scope-date = scope: { $value } сана нест (СССС-ММ-РР)
+batch-sha-not-hex = sha256-и файли { $file } 64 рақами шонздаҳӣ бо ҳарфҳои хурд нест
+batch-form-unknown = form_versions шакли { $form }-ро номбар мекунад, ки ин courtwatch намешиносад
+batch-form-version-unknown = form_versions: версияи { $version }-и шакли { $form } ба ин courtwatch маълум нест (дар он версияи { $known } аст); барои хондани ин баста courtwatch-ро нав кунед
+batch-form-version-not-given = form_versions версияи шакли { $form }-ро намедиҳад
+batch-form-versions-empty = form_versions холӣ аст; он версияи ҳар шаклро медиҳад, масалан hearing=1|case=1
+batch-form-versions-pair = form_versions: { $pair } ба намуди шакл=версия нест
+batch-form-versions-unknown-form = form_versions: шакли { $form } маълум нест
+batch-form-versions-too-new = form_versions: версияи { $version }-и шакли { $form } ба ин courtwatch маълум нест (дар он версияи { $known } аст)
+batch-side-too-many-rows = дар ин ҷо баста на бештар аз { $max } сатр дошта метавонад
+batch-side-cell-count = { $cells } ҳуҷра дорад, сарлавҳа { $want } сутун дорад
+batch-join-self = сабти парвандаро бо худаш муттаҳид кардан мумкин нест
+batch-join-twice = муттаҳидсозии { $join } ду бор омадааст
+batch-not-monitor-uuid = { $value } UUID-и мушоҳидачӣ нест
+batch-court-twice = суди { $code } ду бор омадааст
+batch-court-bad-code = { $code } рамзи суде нест, ки мушоҳидачӣ илова кардааст ({ $prefix } ва рақамҳои шонздаҳӣ)
+batch-court-no-name = суд ном надорад; ақаллан ба як забон ном лозим аст
+batch-court-bad-text = ном ё кишвар аз { $max } аломат дарозтар аст, бо фосила оғоз ё анҷом меёбад ё аломати идоракунӣ дорад
+batch-court-unknown-level = сатҳи номаълуми суд { $level }
+batch-court-unknown-region = минтақаи номаълум { $region }
+batch-court-no-place = суд на минтақа дорад, на кишвар; яке аз онҳо лозим аст
+batch-court-clash = суди { $code } дар ин ҷо { $here } аст (сатҳ { $level }, минтақа { $region }, кишвар { $country }), вале баста { $theirs } мегӯяд (сатҳ { $their_level }, минтақа { $their_region }, кишвар { $their_country }); рамзи суд танҳо як судро ифода мекунад, бинобар ин чизе муттаҳид нашуд
+batch-joins-received = муттаҳидсозии сабтҳои парванда: { $what }
+batch-joins-new = нав { $count }
+batch-joins-split = ҷудо { $count }
+batch-joins-waiting = парвандаашон ҳанӯз дар ин ҷо нест: { $count } (қабул нашуданд; ҳар бастаи минбаъдаи ҳамон мушоҳидачӣ онҳоро боз меорад)
+batch-changed-while-merged = { $batch } ҳангоми муттаҳидсозӣ тағйир ёфт ({ $detail }); чизе муттаҳид нашуд
+batch-changed-hearing-moved = маҷлиси { $hearing } дар ҷои пештараи худ нест
+batch-changed-more-hearings = акнун дар он маҷлисҳо аз пештара бештаранд
+batch-changed-read-failed = хондани он муяссар нашуд
+batch-more-warnings = … ва боз { $count } огоҳӣ
+batch-verify-valid = { $batch } бастаи дуруст аст: мушоҳидачӣ { $monitor }, бастаи № { $seq }, { $count } маҷлис, профили { $profile }{ $redacted ->
+        [yes] , беномшуда
+       *[other] {""}
+    }.
+batch-verify-signed = Бо калиде имзо шудааст, ки изи ангушташ { $fingerprint } аст.
+batch-verify-unsigned = Имзо нашудааст.
+batch-verify-invalid = { $batch } бастаи дуруст нест ({ $count } камбудӣ); чизе тағйир наёфт:
+batch-merge-summary = { $batch } (мушоҳидачӣ { $monitor }, бастаи № { $seq }): нав { $new }, навшуда { $updated }, бетағйир { $unchanged }, худӣ навтар { $kept }, ихтилоф { $conflicts }{ $dry_run ->
+        [yes] {" "}— муттаҳид мешуд (санҷиши озмоишӣ, чизе навишта нашуд)
+       *[other] {""}
+    }
+batch-merge-progress = муттаҳидсозӣ: { $done } аз { $count } маҷлис
+batch-merge-unopened = { $batch }: рад шуд; аз он чизе навишта нашуд.
+batch-merge-rejected = { $batch }: рад шуд ({ $count } камбудӣ); аз он чизе навишта нашуд.
+batch-merge-already = { $batch }: аллакай { $at } муттаҳид шудааст; чизе тағйир наёфт.
+batch-merge-court = суди { $code } ({ $name }) { $dry_run ->
+        [yes] илова мешавад
+       *[other] илова шуд
+    }
+batch-merge-missing = мушоҳидачӣ { $monitor }: { $count ->
+        [one] бастаи № { $list } ҳанӯз нарасидааст
+       *[other] бастаҳои № { $list } ҳанӯз нарасидаанд
+    }
+batch-merge-count = { $dry_run ->
+        [yes] { $count } баста санҷида шуд
+       *[other] { $count } баста муттаҳид шуд
+    }
+batch-merge-count-before = пештар муттаҳидшуда (чизе тағйир наёфт): { $count }
+batch-merge-count-rejected = радшуда: { $count }
+batch-merge-nothing-changed = Чизе тағйир наёфт.
+batch-merge-join-suggestions = { $count } ҷуфти сабтҳои парванда суд ва рақами парвандаи якхела доранд ва шояд як мурофиа бошанд, ки ду бор сабт шудааст: `courtwatch cases suggest` онҳоро нишон медиҳад, `courtwatch cases join A B` пас аз санҷиши шумо ду сабтро муттаҳид мекунад.
+batch-merge-rejected-count = { $count } баста рад шуд:

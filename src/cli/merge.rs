@@ -6,12 +6,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::verify::{SHOWN_PROBLEMS, open_batch, shown, warn};
+use super::verify::{SHOWN_PROBLEMS, open_batch, say, shown, warn};
 use super::{Context, Out};
 use crate::error::{Error, Result};
 use crate::exchange::merge::{MergePlan, Outcome, merge_at};
 use crate::exchange::verify::{Place, read_manifest, read_manifest_at};
-use crate::exchange::{describe_problems, printable};
+use crate::exchange::{Msg, describe_problems, printable};
+use crate::msg;
 use crate::spec::Lang;
 
 #[derive(Debug, Args)]
@@ -29,24 +30,26 @@ pub struct MergeArgs {
     pub dry_run: bool,
 }
 
-fn summary(p: &MergePlan, dry_run: bool) -> String {
+fn summary(p: &MergePlan, dry_run: bool, lang: Lang) -> String {
     let c = &p.counts;
-    let verb = if dry_run { "would be" } else { "" };
-    format!(
-        "{} (monitor {}, batch {}): {} new, {} updated, {} unchanged, {} kept local (newer here), {} conflict(s){}",
-        printable(&p.name),
-        printable(&p.monitor.code),
-        p.seq,
-        c.new,
-        c.updated,
-        c.unchanged,
-        c.kept_local,
-        c.conflicts,
-        if dry_run && p.already_merged.is_none() {
-            format!(" — {verb} merged (dry run, nothing written)")
-        } else {
-            String::new()
-        }
+    say(
+        &msg!(
+            "batch-merge-summary",
+            batch = printable(&p.name).into_owned(),
+            monitor = printable(&p.monitor.code).into_owned(),
+            seq = p.seq.to_string(),
+            new = c.new,
+            updated = c.updated,
+            unchanged = c.unchanged,
+            kept = c.kept_local,
+            conflicts = c.conflicts,
+            dry_run = if dry_run && p.already_merged.is_none() {
+                "yes"
+            } else {
+                "no"
+            }
+        ),
+        lang,
     )
 }
 
@@ -78,7 +81,13 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     for (_, dir, place) in &batches {
         let mut progress = |done: u64, total: u64| {
             if show {
-                eprint!("\rmerge: {done}/{total} hearings");
+                eprint!(
+                    "\r{}",
+                    say(
+                        &msg!("batch-merge-progress", done = done, count = total),
+                        ctx.lang
+                    )
+                );
                 if done == total {
                     eprintln!();
                 }
@@ -87,9 +96,9 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
         let place = match place {
             Ok(p) => p,
             Err(e) => {
-                out.line(&format!(
-                    "{}: rejected; nothing from it was written.",
-                    shown(dir)
+                out.line(&say(
+                    &msg!("batch-merge-unopened", batch = shown(dir)),
+                    ctx.lang,
                 ))?;
                 rejected.push(e.to_string());
                 continue;
@@ -98,10 +107,13 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
         if let Place::Folder(_) = place
             && let Err(problems) = read_manifest(dir)
         {
-            out.line(&format!(
-                "{}: rejected ({} problem(s)); nothing from it was written.",
-                shown(dir),
-                problems.total()
+            out.line(&say(
+                &msg!(
+                    "batch-merge-rejected",
+                    batch = shown(dir),
+                    count = problems.total()
+                ),
+                ctx.lang,
             ))?;
             rejected.push(format!(
                 "{}:\n{}",
@@ -114,23 +126,28 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
             Outcome::Merged { plan, warnings } => {
                 if let Some(at) = &plan.already_merged {
                     before += 1;
-                    out.line(&format!(
-                        "{}: already merged on {at}; nothing changed.",
-                        printable(&plan.name)
+                    out.line(&say(
+                        &msg!(
+                            "batch-merge-already",
+                            batch = printable(&plan.name).into_owned(),
+                            at = at
+                        ),
+                        ctx.lang,
                     ))?;
                 } else {
                     merged += 1;
-                    out.line(&summary(&plan, a.dry_run))?;
-                    if let Some(line) = crate::exchange::joins::received(&plan.joins) {
+                    out.line(&summary(&plan, a.dry_run, ctx.lang))?;
+                    if let Some(line) = crate::exchange::joins::received(&plan.joins, ctx.lang) {
                         out.line(&format!("  {line}"))?;
                     }
                     for c in &plan.new_courts {
-                        out.line(&format!(
-                            "  court {} ({}) {}",
-                            c.code,
-                            printable(c.name.get(Lang::En)),
-                            if a.dry_run { "would be added" } else { "added" }
-                        ))?;
+                        let m = msg!(
+                            "batch-merge-court",
+                            code = &c.code,
+                            name = printable(c.name.get(ctx.lang)).into_owned(),
+                            dry_run = if a.dry_run { "yes" } else { "no" }
+                        );
+                        out.line(&format!("  {}", say(&m, ctx.lang)))?;
                     }
                 }
                 out.flush()?;
@@ -140,10 +157,13 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
                 missing.push((code, plan.missing.clone()));
             }
             Outcome::Rejected { problems } => {
-                out.line(&format!(
-                    "{}: rejected ({} problem(s)); nothing from it was written.",
-                    shown(dir),
-                    problems.total()
+                out.line(&say(
+                    &msg!(
+                        "batch-merge-rejected",
+                        batch = shown(dir),
+                        count = problems.total()
+                    ),
+                    ctx.lang,
                 ))?;
                 rejected.push(format!(
                     "{}:\n{}",
@@ -156,31 +176,45 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     for (code, gaps) in &missing {
         if !gaps.is_empty() {
             let list: Vec<String> = gaps.iter().map(ToString::to_string).collect();
+            let count: u64 = gaps
+                .iter()
+                .map(|g| u64::from(g.to.saturating_sub(g.from)) + 1)
+                .sum();
             out.line(&format!(
-                "warning: monitor {code}: batch(es) {} not received yet",
-                list.join(", ")
+                "{} {}",
+                say(&Msg::new("merge-warning"), ctx.lang),
+                say(
+                    &msg!(
+                        "batch-merge-missing",
+                        monitor = code,
+                        list = list.join(", "),
+                        count = count
+                    ),
+                    ctx.lang
+                )
             ))?;
         }
     }
-    let mut parts = vec![format!(
-        "{merged} batch(es) {}",
-        if a.dry_run { "checked" } else { "merged" }
+    let mut parts = vec![msg!(
+        "batch-merge-count",
+        count = merged,
+        dry_run = if a.dry_run { "yes" } else { "no" }
     )];
     if before > 0 {
-        parts.push(format!("{before} merged before (nothing changed)"));
+        parts.push(msg!("batch-merge-count-before", count = before));
     }
-    parts.push(format!("{} rejected", rejected.len()));
+    parts.push(msg!("batch-merge-count-rejected", count = rejected.len()));
+    let parts: Vec<String> = parts.iter().map(|m| say(m, ctx.lang)).collect();
     out.line(&format!("{}.", parts.join(", ")))?;
     if merged == 0 && before > 0 && rejected.is_empty() && !a.dry_run {
-        out.line("Nothing changed.")?;
+        out.line(&say(&Msg::new("batch-merge-nothing-changed"), ctx.lang))?;
     }
     if merged > 0 && !a.dry_run {
         let pairs = store.join_suggestions()?.len();
         if pairs > 0 {
-            out.line(&format!(
-                "{pairs} pair(s) of case records share a court and a case number and may be one \
-                 trial recorded twice: `courtwatch cases suggest` lists them, \
-                 `courtwatch cases join A B` joins two after you checked them."
+            out.line(&say(
+                &msg!("batch-merge-join-suggestions", count = pairs),
+                ctx.lang,
             ))?;
         }
     }
@@ -189,8 +223,11 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
     } else {
         out.flush()?;
         Err(Error::Invalid(format!(
-            "{} batch(es) rejected:\n{}",
-            rejected.len(),
+            "{}\n{}",
+            say(
+                &msg!("batch-merge-rejected-count", count = rejected.len()),
+                ctx.lang
+            ),
             rejected.join("\n")
         )))
     }

@@ -12,7 +12,13 @@ use crate::error::{Error, Result};
 use crate::exchange::merge::judge_signer;
 use crate::exchange::sealed::{Keys, Sealed, needs_passphrase};
 use crate::exchange::verify::{Place, verify_at};
-use crate::exchange::{describe_problems, printable};
+use crate::exchange::{Msg, describe_problems, printable};
+use crate::msg;
+
+/// `m` in `lang`.
+pub fn say(m: &Msg, lang: crate::spec::Lang) -> String {
+    crate::i18n::Texts::with_shared(|t| m.render(t, lang))
+}
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -60,12 +66,16 @@ pub fn shown(path: &std::path::Path) -> String {
 
 /// Warnings go to stderr, as many as problems are shown, then how many more there are.
 pub fn warn(warnings: &crate::exchange::Problems, indent: &str, lang: crate::spec::Lang) {
+    let warning = say(&Msg::new("merge-warning"), lang);
     for w in warnings.iter().take(SHOWN_PROBLEMS) {
-        eprintln!("{indent}warning: {}", w.render(lang));
+        eprintln!("{indent}{warning} {}", w.render(lang));
     }
     let rest = warnings.total().saturating_sub(SHOWN_PROBLEMS as u64);
     if rest > 0 {
-        eprintln!("{indent}… and {rest} more warning(s)");
+        eprintln!(
+            "{indent}{}",
+            say(&msg!("batch-more-warnings", count = rest), lang)
+        );
     }
 }
 
@@ -85,30 +95,42 @@ pub fn run(ctx: &Context, a: VerifyArgs, out: &mut Out) -> Result<()> {
     match checked {
         Ok(batch) => {
             let m = &batch.manifest;
-            out.line(&format!(
-                "{} is a valid batch: monitor {}, batch {}, {} hearing(s), {} profile{}.",
-                shown(&a.batch),
-                printable(&m.monitor.code),
-                m.seq,
-                batch.hearings.len(),
-                m.profile,
-                if m.redacted { ", redacted" } else { "" }
+            out.line(&say(
+                &msg!(
+                    "batch-verify-valid",
+                    batch = shown(&a.batch),
+                    monitor = printable(&m.monitor.code).into_owned(),
+                    seq = m.seq.to_string(),
+                    count = batch.hearings.len(),
+                    profile = m.profile.code(),
+                    redacted = if m.redacted { "yes" } else { "no" }
+                ),
+                ctx.lang,
             ))?;
-            match &batch.signer {
-                Some(k) => out.line(&format!(
-                    "Signed by the key with fingerprint {}.",
-                    crate::keys::fingerprint(k)
-                ))?,
-                None => out.line("Not signed.")?,
-            }
+            out.line(&say(
+                &match &batch.signer {
+                    Some(k) => msg!(
+                        "batch-verify-signed",
+                        fingerprint = crate::keys::fingerprint(k)
+                    ),
+                    None => msg!("batch-verify-unsigned"),
+                },
+                ctx.lang,
+            ))?;
             out.flush()?;
             warn(&batch.warnings, "", ctx.lang);
             Ok(())
         }
         Err(problems) => Err(Error::Invalid(format!(
-            "{} is not a valid batch ({} problem(s)); nothing was changed:\n{}",
-            shown(&a.batch),
-            problems.total(),
+            "{}\n{}",
+            say(
+                &msg!(
+                    "batch-verify-invalid",
+                    batch = shown(&a.batch),
+                    count = problems.total()
+                ),
+                ctx.lang
+            ),
             describe_problems(&problems, SHOWN_PROBLEMS, ctx.lang)
         ))),
     }

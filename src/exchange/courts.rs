@@ -13,8 +13,10 @@ use uuid::Uuid;
 
 use super::Problems;
 use super::manifest::Manifest;
+use super::rows::in_column;
 use super::side;
 use super::verify::Place;
+use crate::msg;
 use crate::spec::{Added, Court, Spec, Text};
 
 pub const COURTS: &str = "courts.csv";
@@ -69,18 +71,24 @@ pub fn read(dir: &Place, manifest: &Manifest, spec: &Spec, problems: &mut Proble
             if !Uuid::parse_str(row.cell("added_by")).is_ok_and(|u| !u.is_nil()) {
                 problems.push(row.problem(
                     "added_by",
-                    format!(
-                        "added_by: {:?} is not a monitor's UUID",
-                        row.cell("added_by")
+                    in_column(
+                        "added_by",
+                        msg!(
+                            "batch-not-monitor-uuid",
+                            value = format!("{:?}", row.cell("added_by"))
+                        ),
                     ),
                 ));
             }
             if chrono::DateTime::parse_from_rfc3339(row.cell("added_at")).is_err() {
                 problems.push(row.problem(
                     "added_at",
-                    format!(
-                        "added_at: {:?} is not a date and time with offset (like 2026-11-23T10:15:00+05:00)",
-                        row.cell("added_at")
+                    in_column(
+                        "added_at",
+                        msg!(
+                            "batch-not-timestamp",
+                            value = format!("{:?}", row.cell("added_at"))
+                        ),
                     ),
                 ));
             }
@@ -89,7 +97,7 @@ pub fn read(dir: &Place, manifest: &Manifest, spec: &Spec, problems: &mut Proble
                 return None;
             }
             if !seen.insert(court.code.clone()) {
-                problems.push(row.problem("code", format!("court {} appears twice", court.code)));
+                problems.push(row.problem("code", msg!("batch-court-twice", code = &court.code)));
                 return None;
             }
             if let Some(known) = spec.court(&court.code)

@@ -12,10 +12,12 @@ use std::collections::HashSet;
 
 use uuid::Uuid;
 
-use super::Problems;
 use super::manifest::Manifest;
+use super::rows::in_column;
 use super::side::{self, Row};
 use super::verify::Place;
+use super::{Msg, Problems};
+use crate::msg;
 use crate::store::CaseJoin;
 
 pub const JOINS: &str = "case_joins.csv";
@@ -62,9 +64,8 @@ pub fn read(dir: &Place, manifest: &Manifest, problems: &mut Problems) -> Vec<Ca
             let id = |name: &str, problems: &mut Problems| -> Option<Uuid> {
                 let u = Uuid::parse_str(row.cell(name)).ok().filter(|u| !u.is_nil());
                 if u.is_none() {
-                    problems.push(
-                        row.problem(name, format!("{name}: {:?} is not a UUID", row.cell(name))),
-                    );
+                    let what = msg!("batch-not-uuid", value = format!("{:?}", row.cell(name)));
+                    problems.push(row.problem(name, in_column(name, what)));
                 }
                 u
             };
@@ -80,15 +81,12 @@ pub fn read(dir: &Place, manifest: &Manifest, problems: &mut Problems) -> Vec<Ca
                 _ => Some((id("split_by", problems), time(row, "split_at", problems))),
             };
             if case.is_some() && case == other {
-                problems.push(row.problem(
-                    "other_uuid",
-                    "a case record cannot be joined with itself".to_owned(),
-                ));
+                problems.push(row.problem("other_uuid", msg!("batch-join-self")));
             }
             if let Some(u) = uuid
                 && !seen.insert(u)
             {
-                problems.push(row.problem("uuid", format!("join {u} appears twice")));
+                problems.push(row.problem("uuid", msg!("batch-join-twice", join = u.to_string())));
             }
             if problems.total() > before {
                 return None;
@@ -116,34 +114,29 @@ fn time(row: &Row<'_>, name: &str, problems: &mut Problems) -> Option<String> {
     if chrono::DateTime::parse_from_rfc3339(cell).is_ok() {
         Some(cell.to_owned())
     } else {
-        problems.push(row.problem(
-            name,
-            format!(
-                "{name}: {cell:?} is not a date and time with offset (like 2026-11-23T10:15:00+05:00)"
-            ),
-        ));
+        let what = msg!("batch-not-timestamp", value = format!("{cell:?}"));
+        problems.push(row.problem(name, in_column(name, what)));
         None
     }
 }
 
-/// What a merge did with a batch's joins, in a line; nothing when it brought none that
-/// changed anything or wait.
-pub fn received(j: &crate::store::JoinsReceived) -> Option<String> {
+/// What a merge did with a batch's joins, in a line in `lang`; nothing when it brought none
+/// that changed anything or wait.
+pub fn received(j: &crate::store::JoinsReceived, lang: crate::spec::Lang) -> Option<String> {
     if *j == crate::store::JoinsReceived::default() {
         return None;
     }
-    let mut parts = Vec::new();
-    if j.added > 0 {
-        parts.push(format!("{} new", j.added));
-    }
-    if j.split > 0 {
-        parts.push(format!("{} split", j.split));
-    }
-    if j.waiting > 0 {
-        parts.push(format!(
-            "{} naming a case record not here yet (not taken; every later batch of that monitor brings them again)",
-            j.waiting
-        ));
-    }
-    Some(format!("joins of case records: {}", parts.join(", ")))
+    crate::i18n::Texts::with_shared(|t| {
+        let mut parts = Vec::new();
+        for (n, key) in [
+            (j.added, "batch-joins-new"),
+            (j.split, "batch-joins-split"),
+            (j.waiting, "batch-joins-waiting"),
+        ] {
+            if n > 0 {
+                parts.push(Msg::new(key).with("count", n).render(t, lang));
+            }
+        }
+        Some(msg!("batch-joins-received", what = parts.join(", ")).render(t, lang))
+    })
 }

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::manifest::MonitorRef;
 use super::verify::{Batch, Place, verify_at};
-use super::{MANIFEST, Problem, Problems};
+use super::{MANIFEST, Msg, Problem, Problems, printable};
 use crate::domain::{Lineage, Monitor, Status, case_hash, lineage};
 use crate::error::{Error, Result};
 use crate::msg;
@@ -300,10 +300,11 @@ fn apply_once(
     // changed since).
     store.receive_courts(bulk.tx(), &batch.courts)?;
     let total = batch.hearings.len() as u64;
-    let changed = |detail: String| {
-        Error::Invalid(format!(
-            "{} changed while it was being merged ({detail}); nothing was merged",
-            batch.dir.display()
+    let changed = |detail: Msg| {
+        Error::Said(msg!(
+            "batch-changed-while-merged",
+            batch = printable(&batch.dir.display().to_string()).into_owned(),
+            detail = detail
         ))
     };
     // Reading and checking the records again takes about as long as writing them, so a
@@ -325,7 +326,12 @@ fn apply_once(
             }
             let record = match records.next() {
                 Some(r) if r.record().hearing.uuid == *uuid => r,
-                _ => return Err(changed(format!("hearing {uuid} is not where it was"))),
+                _ => {
+                    return Err(changed(msg!(
+                        "batch-changed-hearing-moved",
+                        hearing = uuid.to_string()
+                    )));
+                }
             };
             match action {
                 // A new hearing's case may be here already, with rows the batch no longer has.
@@ -348,15 +354,15 @@ fn apply_once(
             spent.done(record);
         }
         if records.next().is_some() {
-            return Err(changed("it has more hearings than before".into()));
+            return Err(changed(msg!("batch-changed-more-hearings")));
         }
         // The reader has sent its last record (the channel is empty and closed), so this join
         // does not wait on it.
         let problems = reader
             .join()
-            .map_err(|_| changed("reading it failed".into()))?;
+            .map_err(|_| changed(msg!("batch-changed-read-failed")))?;
         match problems.first() {
-            Some(p) => Err(changed(p.to_string())),
+            Some(p) => Err(changed(p.as_msg())),
             None => Ok(()),
         }
     })?;

@@ -119,112 +119,7 @@ pub fn unguard(cell: &str) -> &str {
     }
 }
 
-/// A message by its key in `assets/i18n/*.ftl` and its arguments, so that it can be said in
-/// any language: a batch's problems are found far from any screen, and shown in the user's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Msg {
-    key: &'static str,
-    args: Vec<(&'static str, MsgArg)>,
-}
-
-/// An argument of a [`Msg`]: text as it is (a file name, a code, a value quoted), a number
-/// (which chooses plural forms), another message said in the same language, or codes joined
-/// by the language's «or» (`batch-or`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MsgArg {
-    Text(String),
-    Num(i64),
-    Msg(Msg),
-    Or(Vec<String>),
-}
-
-impl From<String> for MsgArg {
-    fn from(s: String) -> Self {
-        MsgArg::Text(s)
-    }
-}
-
-impl From<&str> for MsgArg {
-    fn from(s: &str) -> Self {
-        MsgArg::Text(s.to_owned())
-    }
-}
-
-impl From<&String> for MsgArg {
-    fn from(s: &String) -> Self {
-        MsgArg::Text(s.clone())
-    }
-}
-
-impl From<Msg> for MsgArg {
-    fn from(m: Msg) -> Self {
-        MsgArg::Msg(m)
-    }
-}
-
-macro_rules! num_arg {
-    ($($t:ty),*) => {$(
-        impl From<$t> for MsgArg {
-            fn from(n: $t) -> Self {
-                MsgArg::Num(i64::try_from(n).unwrap_or(i64::MAX))
-            }
-        }
-    )*};
-}
-num_arg!(u8, u32, u64, usize, i32, i64);
-
-impl Msg {
-    pub fn new(key: &'static str) -> Msg {
-        Msg {
-            key,
-            args: Vec::new(),
-        }
-    }
-
-    /// The message with one more argument.
-    #[must_use]
-    pub fn with(mut self, name: &'static str, value: impl Into<MsgArg>) -> Msg {
-        self.args.push((name, value.into()));
-        self
-    }
-
-    pub fn key(&self) -> &'static str {
-        self.key
-    }
-
-    /// The message in `lang`.
-    pub fn render(&self, texts: &crate::i18n::Texts, lang: crate::spec::Lang) -> String {
-        let nested: Vec<(&str, std::borrow::Cow<'_, str>, Option<i64>)> = self
-            .args
-            .iter()
-            .map(|(name, a)| match a {
-                MsgArg::Text(s) => (*name, s.as_str().into(), None),
-                MsgArg::Num(n) => (*name, "".into(), Some(*n)),
-                MsgArg::Msg(m) => (*name, m.render(texts, lang).into(), None),
-                MsgArg::Or(all) => {
-                    let or = format!(" {} ", texts.t(lang, "batch-or"));
-                    (*name, all.join(&or).into(), None)
-                }
-            })
-            .collect();
-        let args: Vec<(&str, crate::i18n::Arg<'_>)> = nested
-            .iter()
-            .map(|(name, s, n)| match n {
-                Some(n) => (*name, crate::i18n::Arg::Num(*n)),
-                None => (*name, crate::i18n::Arg::Str(s)),
-            })
-            .collect();
-        texts.t_args(lang, self.key, &args)
-    }
-}
-
-/// `msg!("key", name = value, …)`: a [`Msg`] with its arguments.
-#[macro_export]
-macro_rules! msg {
-    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::exchange::Msg::new($key)$(.with(stringify!($name), $value))*
-    };
-}
+pub use crate::i18n::{Msg, MsgArg};
 
 /// What a [`Problem`] says: in English, and, when it came from `assets/i18n`, the message to
 /// say it in another language.
@@ -296,6 +191,17 @@ impl Problem {
             message: said.english,
             msg: said.msg,
         }
+    }
+
+    /// The problem as a message, its place included, to be said inside another one.
+    pub fn as_msg(&self) -> Msg {
+        let mut place = String::new();
+        self.write_place(&mut place);
+        let what = match &self.msg {
+            Some(m) => MsgArg::Msg(m.clone()),
+            None => MsgArg::Text(printable(&self.message).into_owned()),
+        };
+        crate::msg!("batch-problem-at", place = place, what = what)
     }
 
     /// The problem as [`fmt::Display`] gives it, in `lang`.
@@ -433,7 +339,10 @@ pub fn describe_problems(problems: &Problems, max: usize, lang: crate::spec::Lan
         .join("\n");
     let rest = problems.total().saturating_sub(max as u64);
     if rest > 0 {
-        s.push_str(&format!("\n  … and {rest} more"));
+        let more = crate::i18n::Texts::with_shared(|t| {
+            crate::msg!("merge-more-problems", count = rest).render(t, lang)
+        });
+        s.push_str(&format!("\n  {more}"));
     }
     s
 }

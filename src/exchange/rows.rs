@@ -12,11 +12,12 @@ use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
-use super::Problem;
+use super::{Msg, Problem};
 use crate::domain::{
     Allegation, Answer, AuditRow, Case, Charge, Consent, Entity, Event, Fields, Followup, Hearing,
     HearingParty, Party, Status, value_fits,
 };
+use crate::msg;
 use crate::spec::{Field, FieldKind, Spec, split_multi};
 
 /// The data files of a batch, in manifest order.
@@ -454,13 +455,13 @@ pub fn match_header(
                 file,
                 1,
                 None,
-                format!("column {} is missing", c.name),
+                msg!("batch-column-missing", column = c.name),
             )),
             [_, second, ..] => problems.push(Problem::at(
                 file,
                 1,
                 Some(*second as u64 + 1),
-                format!("column {} appears twice", c.name),
+                msg!("batch-column-twice", column = c.name),
             )),
         }
     }
@@ -470,7 +471,7 @@ pub fn match_header(
                 file,
                 1,
                 Some(i as u64 + 1),
-                format!("unknown column {h:?}"),
+                msg!("batch-column-unknown", column = format!("{h:?}")),
             ));
         }
     }
@@ -509,46 +510,50 @@ pub fn item_exists(spec: &Spec, code: &str) -> bool {
         .any(|g| g.items.iter().any(|i| i.code == code))
 }
 
-/// Why the nil UUID is refused.
-const NIL: &str = "is the nil UUID (all zeros); every record has an id of its own";
+/// A cell's value as a message quotes it: in quotes, with escapes.
+fn quoted(v: &str) -> String {
+    format!("{v:?}")
+}
 
-fn check_key(spec: &Spec, key: Key, v: &str) -> Result<Value, String> {
+/// The message for a value of list `list` that is not one of its codes.
+fn unknown_code(v: &str, list: &str) -> Msg {
+    msg!("batch-unknown-code", value = quoted(v), list = list)
+}
+
+fn check_key(spec: &Spec, key: Key, v: &str) -> Result<Value, Msg> {
     let code_in = |list: &str| {
         if spec.code_exists(list, v) {
             Ok(Value::Text(v.to_owned()))
         } else {
-            Err(format!("unknown code {v:?} (list {list})"))
+            Err(unknown_code(v, list))
         }
     };
+    let not_uuid = || msg!("batch-not-uuid", value = quoted(v));
     match key {
         Key::Uuid => match Uuid::parse_str(v) {
-            Ok(u) if u.is_nil() => Err(NIL.to_owned()),
+            Ok(u) if u.is_nil() => Err(msg!("batch-nil-uuid")),
             Ok(u) => Ok(Value::Uuid(u)),
-            Err(_) if v.is_empty() => Err("is empty; a UUID is required".to_owned()),
-            Err(_) => Err(format!("{v:?} is not a UUID")),
+            Err(_) if v.is_empty() => Err(msg!("batch-uuid-empty")),
+            Err(_) => Err(not_uuid()),
         },
         Key::OptUuid if v.is_empty() => Ok(Value::OptUuid(None)),
         Key::OptUuid => match Uuid::parse_str(v) {
-            Ok(u) if u.is_nil() => Err(NIL.to_owned()),
+            Ok(u) if u.is_nil() => Err(msg!("batch-nil-uuid")),
             Ok(u) => Ok(Value::OptUuid(Some(u))),
-            Err(_) => Err(format!("{v:?} is not a UUID")),
+            Err(_) => Err(not_uuid()),
         },
         Key::Status => match Status::parse(v) {
-            Some(Status::Draft) => {
-                Err("a draft; batches carry only final and reviewed hearings".into())
-            }
+            Some(Status::Draft) => Err(msg!("batch-draft")),
             Some(s) => Ok(Value::Status(s)),
-            None => Err(format!("unknown status {v:?}; expected final or reviewed")),
+            None => Err(msg!("batch-unknown-status", value = quoted(v))),
         },
         Key::Count => v
             .parse::<u32>()
             .map(Value::Count)
-            .map_err(|_| format!("{v:?} is not a whole number")),
+            .map_err(|_| msg!("batch-not-whole-number", value = quoted(v))),
         Key::Hash if is_hash(v) => Ok(Value::Text(v.to_owned())),
         Key::OptHash if v.is_empty() || is_hash(v) => Ok(Value::Text(v.to_owned())),
-        Key::Hash | Key::OptHash => Err(format!(
-            "{v:?} is not a SHA-256 hash (64 lower-case hex digits)"
-        )),
+        Key::Hash | Key::OptHash => Err(msg!("batch-not-hash", value = quoted(v))),
         Key::Hashes => {
             let hashes: Vec<String> = v
                 .split('|')
@@ -556,19 +561,15 @@ fn check_key(spec: &Spec, key: Key, v: &str) -> Result<Value, String> {
                 .map(str::to_owned)
                 .collect();
             match hashes.iter().find(|h| !is_hash(h)) {
-                Some(bad) => Err(format!(
-                    "{bad:?} is not a SHA-256 hash (64 lower-case hex digits)"
-                )),
+                Some(bad) => Err(msg!("batch-not-hash", value = quoted(bad))),
                 None => Ok(Value::Hashes(hashes)),
             }
         }
         Key::Text => Ok(Value::Text(v.to_owned())),
         Key::Timestamp if is_timestamp(v) => Ok(Value::Text(v.to_owned())),
-        Key::Timestamp => Err(format!(
-            "{v:?} is not a date and time with offset (like 2026-11-23T10:15:00+05:00)"
-        )),
+        Key::Timestamp => Err(msg!("batch-not-timestamp", value = quoted(v))),
         Key::ItemCode if item_exists(spec, v) => Ok(Value::Text(v.to_owned())),
-        Key::ItemCode => Err(format!("unknown checklist item {v:?}")),
+        Key::ItemCode => Err(msg!("batch-unknown-item", value = quoted(v))),
         Key::Answer if v.is_empty() => Ok(Value::Text(String::new())),
         Key::Answer => code_in("answer"),
         Key::Event => code_in("timeline_event"),
@@ -576,20 +577,25 @@ fn check_key(spec: &Spec, key: Key, v: &str) -> Result<Value, String> {
 }
 
 /// Why a non-empty value does not fit a field, in words.
-fn field_problem(spec: &Spec, f: &Field, v: &str) -> String {
+fn field_problem(spec: &Spec, f: &Field, v: &str) -> Msg {
     let list = f.list.as_deref().unwrap_or("");
     match f.kind() {
-        FieldKind::Date => format!("{v:?} is not a date (YYYY-MM-DD)"),
-        FieldKind::Time => format!("{v:?} is not a time (HH:MM)"),
-        FieldKind::Number => format!("{v:?} is not a number (digits, `.` for decimals)"),
+        FieldKind::Date => msg!("batch-not-date", value = quoted(v)),
+        FieldKind::Time => msg!("batch-not-time", value = quoted(v)),
+        FieldKind::Number => msg!("batch-not-number", value = quoted(v)),
         FieldKind::MultiChoice => {
             let bad = split_multi(v)
                 .find(|c| !spec.code_exists(list, c))
                 .unwrap_or(v);
-            format!("unknown code {bad:?} (list {list})")
+            unknown_code(bad, list)
         }
-        _ => format!("unknown code {v:?} (list {list})"),
+        _ => unknown_code(v, list),
     }
+}
+
+/// A problem with the cell of column `column`, as "column: what".
+pub fn in_column(column: &str, what: Msg) -> Msg {
+    msg!("batch-in-column", column = column, what = what)
 }
 
 /// Parses one data row. Every problem found is added to `problems` (with `file`, `line` and
@@ -613,7 +619,7 @@ pub fn read_row(
     let mut ids_read = true;
     for (c, &pos) in layout.columns.iter().zip(&header.positions) {
         let v = cells.get(pos).copied().unwrap_or("");
-        let at = |message: String| Problem::at(file, line, Some(pos as u64 + 1), message);
+        let at = |message: Msg| Problem::at(file, line, Some(pos as u64 + 1), message);
         let reported = bad.contains(&pos);
         match c.kind {
             ColumnKind::Key(key) => match check_key(spec, key, v) {
@@ -622,7 +628,7 @@ pub fn read_row(
                     if let Err(m) = result
                         && !reported
                     {
-                        problems.push(at(format!("{}: {m}", c.name)));
+                        problems.push(at(in_column(c.name, m)));
                     }
                     if key == Key::Uuid {
                         ids_read = false;
@@ -637,7 +643,7 @@ pub fn read_row(
                 if value_fits(spec, f.kind(), f.list.as_deref(), v) {
                     fields.insert(f.id.clone(), v.to_owned());
                 } else {
-                    problems.push(at(format!("{}: {}", c.name, field_problem(spec, f, v))));
+                    problems.push(at(in_column(c.name, field_problem(spec, f, v))));
                 }
             }
         }

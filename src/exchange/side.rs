@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use super::manifest::Manifest;
 use super::verify::Place;
 use super::verify::cells::{decode, newlines, open_csv};
-use super::{Problem, Problems};
+use super::{Problem, Problems, Said};
+use crate::msg;
 
 /// One data row of a side table, by column name.
 pub struct Row<'r> {
@@ -24,7 +25,7 @@ impl Row<'_> {
     }
 
     /// A problem with the cell of column `name`.
-    pub fn problem(&self, name: &str, message: String) -> Problem {
+    pub fn problem(&self, name: &str, message: impl Into<Said>) -> Problem {
         Problem::at(
             self.file,
             self.line,
@@ -65,7 +66,7 @@ pub fn read<T>(
                     file,
                     next_line,
                     None,
-                    format!("cannot be read: {e}"),
+                    msg!("batch-cannot-read", error = e.to_string()),
                 ));
                 return Vec::new();
             }
@@ -90,7 +91,7 @@ pub fn read<T>(
                 file,
                 line,
                 None,
-                format!("a batch may hold at most {max_rows} rows here"),
+                msg!("batch-side-too-many-rows", max = max_rows.to_string()),
             ));
             return Vec::new();
         }
@@ -102,7 +103,11 @@ pub fn read<T>(
                 file,
                 line,
                 None,
-                format!("has {} cells, the header {}", cells.len(), header.len()),
+                msg!(
+                    "batch-side-cell-count",
+                    cells = cells.len().to_string(),
+                    want = header.len().to_string()
+                ),
             ));
             continue;
         }
@@ -120,21 +125,17 @@ pub fn read<T>(
         }
     }
     if positions.is_none() {
-        problems.push(Problem::at(
-            file,
-            1,
-            None,
-            "is empty: the header row is missing",
-        ));
+        problems.push(Problem::at(file, 1, None, msg!("batch-empty-file")));
     }
     if let Some(entry) = manifest.file(file)
         && entry.rows != rows
     {
         problems.push(Problem::file(
             file,
-            format!(
-                "the file has {rows} data rows, the manifest says {}",
-                entry.rows
+            msg!(
+                "batch-codebook-rows",
+                rows = rows.to_string(),
+                expected = entry.rows.to_string()
             ),
         ));
     }
@@ -165,13 +166,13 @@ fn header_positions(
                 file,
                 1,
                 None,
-                format!("column {name} is missing"),
+                msg!("batch-column-missing", column = *name),
             )),
             [_, second, ..] => problems.push(Problem::at(
                 file,
                 1,
                 Some(*second as u64 + 1),
-                format!("column {name} appears twice"),
+                msg!("batch-column-twice", column = *name),
             )),
         }
     }
@@ -181,7 +182,7 @@ fn header_positions(
                 file,
                 1,
                 Some(i as u64 + 1),
-                format!("unknown column {h:?}"),
+                msg!("batch-column-unknown", column = format!("{h:?}")),
             ));
         }
     }

@@ -366,25 +366,109 @@ fn every_batch_message_is_in_every_language_and_said_in_it() {
     use crate::spec::Lang;
     let sources = [
         include_str!("verify/cells.rs"),
+        include_str!("verify/claims.rs"),
         include_str!("verify/files.rs"),
         include_str!("verify/mod.rs"),
         include_str!("merge.rs"),
+        include_str!("mod.rs"),
+        include_str!("rows.rs"),
+        include_str!("side.rs"),
+        include_str!("joins.rs"),
+        include_str!("courts.rs"),
+        include_str!("../cli/verify.rs"),
+        include_str!("../cli/merge.rs"),
+        include_str!("../spec/mod.rs"),
+        include_str!("../store/courts.rs"),
     ];
     let texts = Texts::builtin().expect("messages load");
-    let mut keys = Vec::new();
+    let mut keys = std::collections::BTreeSet::new();
     for src in sources {
-        for part in src.split('"').skip(1).step_by(2) {
-            if part.starts_with("batch-") && !part.contains(' ') {
-                keys.push(part.to_owned());
+        for prefix in ["\"batch-", "\"merge-"] {
+            for (at, _) in src.match_indices(prefix) {
+                let key: String = src[at + 1..].chars().take_while(|&c| c != '"').collect();
+                if !key.contains(' ') {
+                    keys.insert(key);
+                }
             }
         }
     }
-    assert!(keys.len() > 50, "{keys:?}");
+    assert!(keys.len() > 150, "{keys:?}");
+    // Every message used by the reader is in every language, and says it with the arguments
+    // the English one takes: a variable misspelt in a translation would show as {$name}.
+    let en_src = crate::i18n::FILES[0].1;
+    let vars = |key: &str| -> Vec<String> {
+        let start = en_src
+            .find(&format!("\n{key} ="))
+            .unwrap_or_else(|| panic!("{key} is not in en.ftl"));
+        let body: String = en_src[start + 1..]
+            .lines()
+            .enumerate()
+            .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
+            .map(|(_, l)| l)
+            .collect();
+        body.split('$')
+            .skip(1)
+            .map(|v| {
+                v.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect()
+            })
+            .collect()
+    };
     for key in &keys {
+        let names = vars(key);
         for lang in Lang::ALL {
             assert!(texts.has(lang, key), "{key} is missing in {lang}");
+            for n in [1, 2, 5, 21] {
+                let args: Vec<(&str, crate::i18n::Arg<'_>)> = names
+                    .iter()
+                    .map(|v| (v.as_str(), crate::i18n::Arg::Num(n)))
+                    .collect();
+                let said = texts.t_args(lang, key, &args);
+                assert!(
+                    !said.contains("{$") && !said.contains("???") && said != *key,
+                    "{key} in {lang}: {said}"
+                );
+            }
         }
     }
+    // Counts take the language's plural forms.
+    let count = |lang, n: i64| {
+        crate::msg!("batch-verify-invalid", batch = "b", count = n).render(&texts, lang)
+    };
+    assert_eq!(
+        count(Lang::En, 3),
+        "b is not a valid batch (3 problem(s)); nothing was changed:"
+    );
+    assert!(
+        count(Lang::Ru, 1).contains("(1 ошибка)"),
+        "{}",
+        count(Lang::Ru, 1)
+    );
+    assert!(
+        count(Lang::Ru, 3).contains("(3 ошибки)"),
+        "{}",
+        count(Lang::Ru, 3)
+    );
+    assert!(
+        count(Lang::Ru, 11).contains("(11 ошибок)"),
+        "{}",
+        count(Lang::Ru, 11)
+    );
+    assert!(
+        count(Lang::Ru, 21).contains("(21 ошибка)"),
+        "{}",
+        count(Lang::Ru, 21)
+    );
+    assert!(
+        count(Lang::Tg, 5).contains("(5 камбудӣ)"),
+        "{}",
+        count(Lang::Tg, 5)
+    );
+    let more = |lang, n: i64| crate::msg!("batch-more-warnings", count = n).render(&texts, lang);
+    assert_eq!(more(Lang::Ru, 2), "… и ещё 2 предупреждения");
+    assert_eq!(more(Lang::Ru, 7), "… и ещё 7 предупреждений");
+    assert_eq!(more(Lang::Tg, 7), "… ва боз 7 огоҳӣ");
     // A problem is kept in English and said in the user's language where it is shown.
     let p = super::Problem::at(
         "hearings.csv",

@@ -545,7 +545,8 @@ impl Spec {
 
     /// Why `court` cannot be a court a monitor added, in plain words; `None` when it can.
     /// Shared by the store (adding one) and the batch reader (receiving one).
-    pub fn user_court_problem(&self, court: &Court) -> Option<String> {
+    pub fn user_court_problem(&self, court: &Court) -> Option<crate::i18n::Msg> {
+        use crate::msg;
         let code_ok = court
             .code
             .strip_prefix(USER_COURT_PREFIX)
@@ -561,22 +562,30 @@ impl Spec {
             t.chars().count() > COURT_TEXT_MAX || t.chars().any(char::is_control) || t.trim() != t
         };
         if !code_ok {
-            Some(format!(
-                "the code {:?} is not one of a court a monitor added ({USER_COURT_PREFIX} and hex digits)",
-                court.code
+            Some(msg!(
+                "batch-court-bad-code",
+                code = format!("{:?}", court.code),
+                prefix = USER_COURT_PREFIX
             ))
         } else if names.iter().all(|n| n.is_empty()) {
-            Some("the court has no name; it needs one in at least one language".into())
+            Some(msg!("batch-court-no-name"))
         } else if names.iter().chain([&&court.country]).any(|t| bad_text(t)) {
-            Some(format!(
-                "a name or the country is longer than {COURT_TEXT_MAX} characters, starts or ends with a space, or holds a control character"
+            Some(msg!(
+                "batch-court-bad-text",
+                max = COURT_TEXT_MAX.to_string()
             ))
         } else if !self.code_exists("court_level", &court.level) {
-            Some(format!("unknown court level {:?}", court.level))
+            Some(msg!(
+                "batch-court-unknown-level",
+                level = format!("{:?}", court.level)
+            ))
         } else if !court.region.is_empty() && !self.code_exists("region", &court.region) {
-            Some(format!("unknown region {:?}", court.region))
+            Some(msg!(
+                "batch-court-unknown-region",
+                region = format!("{:?}", court.region)
+            ))
         } else if court.region.is_empty() && court.country.is_empty() {
-            Some("the court has neither a region nor a country; it needs one".into())
+            Some(msg!("batch-court-no-place"))
         } else {
             None
         }

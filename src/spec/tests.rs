@@ -308,7 +308,11 @@ fn a_court_a_monitor_added_joins_the_one_list_of_courts() {
 #[test]
 fn a_court_a_monitor_adds_is_checked_in_plain_words() {
     let spec = Spec::builtin().expect("spec");
-    let why = |c: &super::Court| spec.user_court_problem(c).unwrap_or_default();
+    let why = |c: &super::Court| {
+        spec.user_court_problem(c)
+            .map(|m| m.to_string())
+            .unwrap_or_default()
+    };
     assert!(why(&user_court("dushanbe_sino")).contains("not one of a court a monitor added"));
     assert!(why(&user_court("user_XYZ")).contains("not one of a court"));
     let mut c = user_court("user_0a");

@@ -142,7 +142,7 @@ impl Store {
                 .map_err(|e| self.explain(e))?;
             match here {
                 Some(h) if h == *c => {}
-                Some(h) => return Err(Error::Invalid(clash(&h, c))),
+                Some(h) => return Err(Error::Invalid(clash(&h, c).to_string())),
                 None => {
                     insert_court(tx, c).map_err(|e| self.explain(e))?;
                     new += 1;
@@ -154,7 +154,7 @@ impl Store {
 }
 
 /// Why a court a batch brings cannot be taken: the same code names another court here.
-pub fn clash(here: &Court, incoming: &Court) -> String {
+pub fn clash(here: &Court, incoming: &Court) -> crate::i18n::Msg {
     let name = |c: &Court| {
         [&c.name.en, &c.name.ru, &c.name.tg]
             .into_iter()
@@ -163,18 +163,17 @@ pub fn clash(here: &Court, incoming: &Court) -> String {
             .collect::<Vec<_>>()
             .join(" / ")
     };
-    format!(
-        "court {} is {:?} here (level {}, region {:?}, country {:?}), but the batch says {:?} \
-         (level {}, region {:?}, country {:?}); a court's code names one court, so nothing was merged",
-        here.code,
-        name(here),
-        here.level,
-        here.region,
-        here.country,
-        name(incoming),
-        incoming.level,
-        incoming.region,
-        incoming.country
+    crate::msg!(
+        "batch-court-clash",
+        code = &here.code,
+        here = format!("{:?}", name(here)),
+        level = &here.level,
+        region = format!("{:?}", here.region),
+        country = format!("{:?}", here.country),
+        theirs = format!("{:?}", name(incoming)),
+        their_level = &incoming.level,
+        their_region = format!("{:?}", incoming.region),
+        their_country = format!("{:?}", incoming.country)
     )
 }
 

@@ -464,7 +464,7 @@ impl Session {
     fn say(&self, e: &Error) -> String {
         match e {
             Error::ReadOnly => self.app.t("error-read-only"),
-            e => e.to_string(),
+            e => e.render(self.app.lang()),
         }
     }
 }
@@ -1162,7 +1162,7 @@ fn merge_batches(
                     .unwrap_or(usize::MAX)
                     .saturating_sub(SHOWN_PROBLEMS),
             },
-            Err(e) => BatchResult::Failed(e.to_string()),
+            Err(e) => BatchResult::Failed(e.render(lang)),
         };
         reports.push(BatchReport {
             path: dir.display().to_string(),

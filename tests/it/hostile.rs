@@ -294,6 +294,63 @@ fn problems_are_said_in_the_users_language() {
 }
 
 #[test]
+fn manifest_and_cell_problems_are_said_in_russian_and_tajik() {
+    // A value of the wrong type in the manifest, and an unknown code in a cell: among the
+    // problems met most often, each said whole in the language asked for.
+    let c = Case::new();
+    let col = c.column("hearings.csv", "location");
+    c.edit_csv("hearings.csv", |rows| rows[1][col] = "on_the_moon".into());
+    c.reseal();
+    let cell = c.batch.with_file_name("cell");
+    std::fs::rename(&c.batch, &cell).expect("move");
+    let cell = cell.to_str().expect("path");
+    let c2 = Case::new();
+    c2.edit_manifest(|m| m["seq"] = "twelve".into());
+    c2.reseal();
+    let manifest = c2.batch.to_str().expect("path");
+    let text = std::fs::read_to_string(c2.file("manifest.json")).expect("manifest");
+    let seq_line = 1 + text
+        .lines()
+        .position(|l| l.trim_start().starts_with("\"seq\""))
+        .expect("seq");
+    let run = |args: &[&str]| {
+        let out = finish(c.lead.cmd(args), Duration::from_secs(120));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let at = format!("hearings.csv:2:{}: location: ", col + 1);
+    for (lang, code, seq, count, rejected) in [
+        (
+            "ru",
+            "неизвестный код \"on_the_moon\" (список ",
+            "поле seq: ожидается целое число от 1, а указано \"twelve\"",
+            "не является правильным пакетом (1 ошибка); ничего не изменено:",
+            "Отклонён 1 пакет:",
+        ),
+        (
+            "tg",
+            "рамзи номаълум \"on_the_moon\" (рӯйхати ",
+            "майдони seq: адади бутун аз 1 интизор мешавад, вале \"twelve\" навишта шудааст",
+            "бастаи дуруст нест (1 камбудӣ); чизе тағйир наёфт:",
+            "1 баста рад шуд:",
+        ),
+    ] {
+        let err = run(&["--lang", lang, "verify", cell]);
+        assert!(err.contains(&format!("{at}{code}")), "{lang}: {err}");
+        assert!(err.contains(count), "{lang}: {err}");
+        let err = run(&["--lang", lang, "verify", manifest]);
+        assert!(
+            err.contains(&format!("manifest.json:{seq_line}: {seq}")),
+            "{lang}: {err}"
+        );
+        let err = run(&["--lang", lang, "merge", cell]);
+        assert!(err.contains(&format!("{at}{code}")), "{lang}: {err}");
+        assert!(err.contains(rejected), "{lang}: {err}");
+        assert!(!err.contains("problem"), "{lang}: no English left: {err}");
+    }
+}
+
+#[test]
 fn an_escape_sequence_in_the_monitor_code_is_refused() {
     let c = Case::new();
     c.edit_manifest(|m| m["monitor"]["code"] = "M07\u{1b}[2J".into());

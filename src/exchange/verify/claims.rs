@@ -10,92 +10,67 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::super::manifest::Manifest;
-use super::super::{FORMAT, FORMAT_VERSION, MANIFEST, Problem, Problems, allowed_char, printable};
+use super::super::{
+    FORMAT, FORMAT_VERSION, MANIFEST, Msg, Problem, Problems, allowed_char, printable,
+};
 use super::files::{MANIFEST_MAX, Place, Refused, read_small};
+use crate::msg;
 use crate::spec::Spec;
 
 /// A field of an object of the manifest: its name, whether it may be `null`, and what it
-/// holds, in words.
+/// holds, in words (the key of a `batch-holds-…` message).
 type FieldSpec = (&'static str, bool, &'static str);
 
 const TOP: &[FieldSpec] = &[
-    ("format", false, "the text \"courtwatch-batch\""),
-    ("format_version", false, "a whole number"),
-    ("batch_id", false, "a UUID"),
-    ("app_version", false, "text"),
-    ("schema_version", false, "a whole number"),
-    (
-        "form_versions",
-        false,
-        "an object giving each form's version, like {\"hearing\": 1}",
-    ),
-    (
-        "monitor",
-        false,
-        "an object with the monitor's uuid, code and name",
-    ),
-    (
-        "monitors",
-        false,
-        "a list of objects, each with a monitor's uuid, code and name",
-    ),
-    ("device_id", false, "a UUID"),
-    ("seq", false, "a whole number from 1"),
-    (
-        "created_at",
-        false,
-        "a date and time with offset, like \"2026-11-23T10:15:00+05:00\"",
-    ),
-    ("scope", false, "an object with kind, from, to and filters"),
-    ("profile", false, "\"analysis\" or \"excel\""),
-    ("delimiter", false, "\",\" or \";\""),
-    ("bom", false, "true or false"),
-    ("formula_guard", false, "true or false"),
-    ("redacted", false, "true or false"),
-    (
-        "redaction",
-        true,
-        "null, or an object with the lists omitted and pseudonymised",
-    ),
-    ("hearings", false, "a whole number"),
-    (
-        "signing_key",
-        true,
-        "the monitor's minisign public key (RW…), or null",
-    ),
-    (
-        "files",
-        false,
-        "a list of objects, each with a file's name, rows, bytes and sha256",
-    ),
+    ("format", false, "batch-holds-format"),
+    ("format_version", false, "batch-holds-whole-number"),
+    ("batch_id", false, "batch-holds-uuid"),
+    ("app_version", false, "batch-holds-text"),
+    ("schema_version", false, "batch-holds-whole-number"),
+    ("form_versions", false, "batch-holds-form-versions"),
+    ("monitor", false, "batch-holds-monitor"),
+    ("monitors", false, "batch-holds-monitors"),
+    ("device_id", false, "batch-holds-uuid"),
+    ("seq", false, "batch-holds-seq"),
+    ("created_at", false, "batch-holds-created-at"),
+    ("scope", false, "batch-holds-scope"),
+    ("profile", false, "batch-holds-profile"),
+    ("delimiter", false, "batch-holds-delimiter"),
+    ("bom", false, "batch-holds-bool"),
+    ("formula_guard", false, "batch-holds-bool"),
+    ("redacted", false, "batch-holds-bool"),
+    ("redaction", true, "batch-holds-redaction"),
+    ("hearings", false, "batch-holds-whole-number"),
+    ("signing_key", true, "batch-holds-signing-key"),
+    ("files", false, "batch-holds-files"),
 ];
 
 /// Fields a manifest may leave out.
 const OPTIONAL: &[&str] = &["signing_key"];
 
 const MONITOR: &[FieldSpec] = &[
-    ("uuid", false, "a UUID"),
-    ("code", false, "text"),
-    ("name", false, "text"),
+    ("uuid", false, "batch-holds-uuid"),
+    ("code", false, "batch-holds-text"),
+    ("name", false, "batch-holds-text"),
 ];
 
 const SCOPE: &[FieldSpec] = &[
-    ("kind", false, "\"all\" or \"since_last\""),
-    ("from", true, "null or a date (YYYY-MM-DD)"),
-    ("to", true, "null or a date (YYYY-MM-DD)"),
-    ("filters", false, "a list of texts"),
+    ("kind", false, "batch-holds-scope-kind"),
+    ("from", true, "batch-holds-date-or-null"),
+    ("to", true, "batch-holds-date-or-null"),
+    ("filters", false, "batch-holds-texts"),
 ];
 
 const REDACTION: &[FieldSpec] = &[
-    ("omitted", false, "a list of field ids"),
-    ("pseudonymised", false, "a list of field ids"),
+    ("omitted", false, "batch-holds-field-ids"),
+    ("pseudonymised", false, "batch-holds-field-ids"),
 ];
 
 const FILE: &[FieldSpec] = &[
-    ("name", false, "a file name"),
-    ("rows", false, "a whole number"),
-    ("bytes", false, "a whole number"),
-    ("sha256", false, "64 lower-case hex digits"),
+    ("name", false, "batch-holds-file-name"),
+    ("rows", false, "batch-holds-whole-number"),
+    ("bytes", false, "batch-holds-whole-number"),
+    ("sha256", false, "batch-holds-hex"),
 ];
 
 /// The serde error's own words without its position (the problem gives the position).
@@ -137,7 +112,7 @@ fn check_object(
             MANIFEST,
             line_of(text, path.rsplit(['.', ']']).next().unwrap_or(path)).unwrap_or(1),
             None,
-            format!("{path} must be an object; it is {}", quote(value)),
+            msg!("batch-not-object", path = path, value = quote(value)),
         ));
         return;
     };
@@ -154,7 +129,11 @@ fn check_object(
             None if OPTIONAL.contains(&field) => {}
             None => problems.push(Problem::file(
                 MANIFEST,
-                format!("the field {} is missing; it holds {what}", name(field)),
+                msg!(
+                    "batch-field-missing",
+                    field = name(field),
+                    what = Msg::new(what)
+                ),
             )),
             Some(Value::Null) if nullable => {}
             Some(v) => {
@@ -163,10 +142,12 @@ fn check_object(
                         MANIFEST,
                         line_of(text, field).unwrap_or(1),
                         None,
-                        format!(
-                            "the field {} must be {what}; it is {} ({why})",
-                            name(field),
-                            quote(v)
+                        msg!(
+                            "batch-field-wrong-type",
+                            field = name(field),
+                            what = Msg::new(what),
+                            value = quote(v),
+                            why = why
                         ),
                     ));
                 }
@@ -179,9 +160,9 @@ fn check_object(
                 MANIFEST,
                 line_of(text, key).unwrap_or(1),
                 None,
-                format!(
-                    "has a field {} this courtwatch does not know",
-                    printable(&name(key))
+                msg!(
+                    "batch-field-unknown",
+                    field = printable(&name(key)).into_owned()
                 ),
             ));
         }
@@ -307,9 +288,10 @@ fn check_structure(text: &str, value: &Value, problems: &mut Problems) {
                 MANIFEST,
                 line_of(text, path.rsplit(['.', ']']).next().unwrap_or(&path)).unwrap_or(1),
                 None,
-                format!(
-                    "{path} holds the control character U+{:04X}; a manifest holds plain text only",
-                    u32::from(c)
+                msg!(
+                    "batch-manifest-control-character",
+                    path = &path,
+                    code = format!("U+{:04X}", u32::from(c))
                 ),
             ));
         }
@@ -322,7 +304,7 @@ pub fn read_manifest(dir: &Path) -> Result<Manifest, Problems> {
     if !dir.is_dir() {
         return Err(vec![Problem::file(
             &dir.display().to_string(),
-            "is not a folder; give the path of a batch folder (courtwatch-…)",
+            msg!("batch-not-a-folder"),
         )]
         .into());
     }
@@ -337,8 +319,8 @@ pub fn read_manifest_at(dir: &Place) -> Result<(Manifest, Vec<u8>), Problems> {
         one(Problem::file(
             MANIFEST,
             match r {
-                Refused::Missing => "is missing: this folder is not a courtwatch batch".to_owned(),
-                r => r.message(),
+                Refused::Missing => msg!("batch-manifest-missing"),
+                r => r.msg(),
             },
         ))
     })?;
@@ -348,32 +330,23 @@ pub fn read_manifest_at(dir: &Place) -> Result<(Manifest, Vec<u8>), Problems> {
             MANIFEST,
             e.line() as u64,
             Some(e.column() as u64),
-            format!("is not valid JSON: {}", plain(&e)),
+            msg!("batch-not-json", error = plain(&e)),
         ))
     })?;
     if !value.is_object() {
-        return Err(one(Problem::file(
-            MANIFEST,
-            "is not a JSON object: this is not a courtwatch batch",
-        )));
+        return Err(one(Problem::file(MANIFEST, msg!("batch-not-json-object"))));
     }
     match value.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         None => {
-            return Err(one(Problem::file(
-                MANIFEST,
-                "has no field format: this is not a courtwatch batch",
-            )));
+            return Err(one(Problem::file(MANIFEST, msg!("batch-no-format"))));
         }
         Some(other) => {
             return Err(one(Problem::at(
                 MANIFEST,
                 line_of(&text, "format").unwrap_or(1),
                 None,
-                format!(
-                    "format is {}, not \"{FORMAT}\": this is not a courtwatch batch",
-                    quote(other)
-                ),
+                msg!("batch-wrong-format", value = quote(other), format = FORMAT),
             )));
         }
     }
@@ -384,16 +357,17 @@ pub fn read_manifest_at(dir: &Place) -> Result<(Manifest, Vec<u8>), Problems> {
                 MANIFEST,
                 line_of(&text, "format_version").unwrap_or(1),
                 None,
-                format!(
-                    "format_version {v} is not known to this courtwatch (it reads version {FORMAT_VERSION}); \
-                     update courtwatch to read this batch"
+                msg!(
+                    "batch-format-version-unknown",
+                    version = v.to_string(),
+                    known = FORMAT_VERSION.to_string()
                 ),
             )));
         }
         None => {
             return Err(one(Problem::file(
                 MANIFEST,
-                "the field format_version is missing or not a whole number",
+                msg!("batch-format-version-missing"),
             )));
         }
     }
@@ -405,7 +379,7 @@ pub fn read_manifest_at(dir: &Place) -> Result<(Manifest, Vec<u8>), Problems> {
     let manifest: Manifest = serde_json::from_value(value).map_err(|e| {
         one(Problem::file(
             MANIFEST,
-            format!("does not fit the format: {}", plain(&e)),
+            msg!("batch-does-not-fit", error = plain(&e)),
         ))
     })?;
     check_values(&text, &manifest, &mut problems);
@@ -423,21 +397,18 @@ fn good_code(code: &str) -> bool {
 
 /// The manifest's values, checked like a row's cells.
 fn check_values(text: &str, m: &Manifest, problems: &mut Problems) {
-    let at = |key: &str, message: String| {
+    let at = |key: &str, message: Msg| {
         Problem::at(MANIFEST, line_of(text, key).unwrap_or(1), None, message)
     };
     if m.seq == 0 {
-        problems.push(at(
-            "seq",
-            "seq is 0; a monitor's batches are numbered from 1".into(),
-        ));
+        problems.push(at("seq", msg!("batch-seq-zero")));
     }
     if chrono::DateTime::parse_from_rfc3339(&m.created_at).is_err() {
         problems.push(at(
             "created_at",
-            format!(
-                "created_at {:?} is not a date and time with offset (like 2026-11-23T10:15:00+05:00)",
-                m.created_at
+            msg!(
+                "batch-created-at",
+                value = printable(&format!("{:?}", m.created_at)).into_owned()
             ),
         ));
     }
@@ -445,19 +416,16 @@ fn check_values(text: &str, m: &Manifest, problems: &mut Problems) {
     if !(1..=schema).contains(&m.schema_version) {
         problems.push(at(
             "schema_version",
-            format!(
-                "schema_version {} is not known to this courtwatch (it knows 1 to {schema}); \
-                 update courtwatch to read this batch",
-                m.schema_version
+            msg!(
+                "batch-schema-unknown",
+                version = m.schema_version.to_string(),
+                known = schema.to_string()
             ),
         ));
     }
     for (key, id) in [("batch_id", m.batch_id), ("device_id", m.device_id)] {
         if id.is_nil() {
-            problems.push(at(
-                key,
-                format!("{key} is the nil UUID; it must name this batch's own"),
-            ));
+            problems.push(at(key, msg!("batch-nil-id", key = key)));
         }
     }
     for (path, mon) in std::iter::once(("monitor".to_owned(), &m.monitor)).chain(
@@ -467,17 +435,15 @@ fn check_values(text: &str, m: &Manifest, problems: &mut Problems) {
             .map(|(i, x)| (format!("monitors[{i}]"), x)),
     ) {
         if mon.uuid.is_nil() {
-            problems.push(at(
-                "uuid",
-                format!("{path}.uuid is the nil UUID; a monitor has an id of their own"),
-            ));
+            problems.push(at("uuid", msg!("batch-monitor-nil", path = &path)));
         }
         if !good_code(&mon.code) {
             problems.push(at(
                 "code",
-                format!(
-                    "{path}.code {:?} is not a monitor code (1 to 32 characters, no spaces at either end)",
-                    mon.code
+                msg!(
+                    "batch-monitor-code",
+                    path = &path,
+                    code = format!("{:?}", mon.code)
                 ),
             ));
         }
@@ -486,33 +452,32 @@ fn check_values(text: &str, m: &Manifest, problems: &mut Problems) {
     if m.delimiter != delimiter {
         problems.push(at(
             "delimiter",
-            format!(
-                "delimiter {:?} is not the {} profile's ({delimiter:?})",
-                m.delimiter, m.profile
+            msg!(
+                "batch-delimiter-profile",
+                delimiter = format!("{:?}", m.delimiter),
+                profile = m.profile.code(),
+                expected = format!("{delimiter:?}")
             ),
         ));
     }
     if m.bom != m.profile.bom() || m.formula_guard != m.profile.formula_guard() {
         problems.push(at(
             "bom",
-            format!(
-                "bom and formula_guard must be {} with the {} profile",
-                m.profile.bom(),
-                m.profile
+            msg!(
+                "batch-bom-profile",
+                value = m.profile.bom().to_string(),
+                profile = m.profile.code()
             ),
         ));
     }
     if m.redacted != m.redaction.is_some() {
-        problems.push(at(
-            "redaction",
-            "redaction must be given exactly when redacted is true".into(),
-        ));
+        problems.push(at("redaction", msg!("batch-redaction-redacted")));
     }
     for d in [&m.scope.from, &m.scope.to].into_iter().flatten() {
         if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
             problems.push(at(
                 "scope",
-                format!("scope: {d:?} is not a date (YYYY-MM-DD)"),
+                msg!("batch-scope-date", value = format!("{d:?}")),
             ));
         }
     }
@@ -524,10 +489,7 @@ fn check_values(text: &str, m: &Manifest, problems: &mut Problems) {
         if !hex {
             problems.push(at(
                 "sha256",
-                format!(
-                    "the sha256 of {} is not 64 lower-case hex digits",
-                    printable(&f.name)
-                ),
+                msg!("batch-sha-not-hex", file = printable(&f.name).into_owned()),
             ));
         }
     }
@@ -542,16 +504,15 @@ pub fn check_form_versions(spec: &Spec, m: &Manifest, problems: &mut Problems) {
         match ours.get(form) {
             None => problems.push(Problem::file(
                 MANIFEST,
-                format!(
-                    "form_versions names the form {}, which this courtwatch does not know",
-                    printable(form)
-                ),
+                msg!("batch-form-unknown", form = printable(form).into_owned()),
             )),
             Some(our) if v > our || *v == 0 => problems.push(Problem::file(
                 MANIFEST,
-                format!(
-                    "form_versions: {form} version {v} is not known to this courtwatch (it has version {our}); \
-                     update courtwatch to read this batch"
+                msg!(
+                    "batch-form-version-unknown",
+                    form = form,
+                    version = v.to_string(),
+                    known = our.to_string()
                 ),
             )),
             Some(_) => {}
@@ -561,7 +522,7 @@ pub fn check_form_versions(spec: &Spec, m: &Manifest, problems: &mut Problems) {
         if !m.form_versions.contains_key(form) {
             problems.push(Problem::file(
                 MANIFEST,
-                format!("form_versions does not give the version of the form {form}"),
+                msg!("batch-form-version-not-given", form = form),
             ));
         }
     }
@@ -569,26 +530,32 @@ pub fn check_form_versions(spec: &Spec, m: &Manifest, problems: &mut Problems) {
 
 /// A hearing's `form_versions` cell (`form=version` pairs joined by `|`): why it is not
 /// readable, if it is not.
-pub fn form_versions_problem(spec: &Spec, cell: &str) -> Option<String> {
+pub fn form_versions_problem(spec: &Spec, cell: &str) -> Option<Msg> {
     let ours: std::collections::BTreeMap<String, u32> = spec.versions().into_iter().collect();
     if cell.is_empty() {
-        return Some(
-            "form_versions is empty; it gives the version of each form, like hearing=1|case=1"
-                .into(),
-        );
+        return Some(msg!("batch-form-versions-empty"));
     }
     for pair in cell.split('|') {
+        let not_a_pair = || msg!("batch-form-versions-pair", pair = format!("{pair:?}"));
         let Some((form, v)) = pair.split_once('=') else {
-            return Some(format!("form_versions: {pair:?} is not form=version"));
+            return Some(not_a_pair());
         };
         let Ok(v) = v.parse::<u32>() else {
-            return Some(format!("form_versions: {pair:?} is not form=version"));
+            return Some(not_a_pair());
         };
         match ours.get(form) {
-            None => return Some(format!("form_versions: the form {form:?} is not known")),
+            None => {
+                return Some(msg!(
+                    "batch-form-versions-unknown-form",
+                    form = format!("{form:?}")
+                ));
+            }
             Some(our) if v > *our || v == 0 => {
-                return Some(format!(
-                    "form_versions: {form} version {v} is not known to this courtwatch (it has version {our})"
+                return Some(msg!(
+                    "batch-form-versions-too-new",
+                    form = form,
+                    version = v.to_string(),
+                    known = our.to_string()
                 ));
             }
             Some(_) => {}
