@@ -5,7 +5,7 @@
 //! read them as one. The next hearing of a trial belongs to the case record it was started
 //! from; its parties and charges are the case's own rows, never copies.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 use uuid::Uuid;
@@ -88,7 +88,17 @@ pub struct CaseJoin {
 /// The agenda's dates from `?1` to `?2`: those the latest hearing of its case record
 /// announced (a later hearing supersedes them), on the partial index of announced dates.
 pub(super) const AGENDA_SQL: &str =
-    "SELECT h.case_uuid, json_extract(h.data, '$.next_hearing_date') FROM hearings h
+    "SELECT h.case_uuid, json_extract(h.data, '$.next_hearing_date'), h.uuid,
+            ifnull(h.hearing_date, ''), ifnull(h.court, ''), ifnull(h.judge, ''),
+            ifnull(json_extract(h.data, '$.courtroom'), ''),
+            (SELECT ifnull(c.case_number, '') FROM cases c WHERE c.uuid = h.case_uuid),
+            (SELECT count(*) FROM hearings n WHERE n.case_uuid = h.case_uuid),
+            (SELECT ifnull(min(nullif(n.hearing_date, '')), '') FROM hearings n
+              WHERE n.case_uuid = h.case_uuid),
+            (SELECT json_group_array(ifnull(json_extract(p.data, '$.display_code'), ''))
+               FROM parties p WHERE p.case_uuid = h.case_uuid
+                AND json_extract(p.data, '$.role') = 'defendant')
+     FROM hearings h
      WHERE json_extract(h.data, '$.next_hearing_date') >= ?1
        AND json_extract(h.data, '$.next_hearing_date') <= ?2
        AND NOT EXISTS (
@@ -388,10 +398,7 @@ impl Store {
                 )?
                 .query_row([s.latest.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         }
-        let mut defendants: Vec<String> =
-            defendants.into_iter().filter(|d| !d.is_empty()).collect();
-        defendants.sort_by_key(|d| (d.len(), d.clone()));
-        s.defendants = defendants;
+        s.defendants = sorted_codes(defendants);
         Ok(s)
     }
 
@@ -529,24 +536,64 @@ impl Store {
     /// soonest first: the date its latest hearing announced. A trial whose latest hearing
     /// announced no date (a verdict, or nothing yet) is not on it.
     pub fn agenda(&self, from: &str, to: Option<&str>) -> Result<Vec<AgendaItem>> {
+        // A case record on the agenda is usually a trial by itself: its row carries the whole
+        // summary (one query for the agenda, not a few per trial). A joined record's trial is
+        // summarised across its records, and its latest hearing checked there.
+        let joined: HashSet<Uuid> = self
+            .active_joins()?
+            .into_iter()
+            .flat_map(|(a, b)| [a, b])
+            .collect();
         let mut stmt = self.conn.prepare_cached(AGENDA_SQL)?;
-        let rows: Vec<(String, String)> = stmt
-            .query_map(params![from, to.unwrap_or("9999-12-31")], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let rows = stmt.query_map(params![from, to.unwrap_or("9999-12-31")], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                CaseSummary {
+                    uuid: Uuid::nil(),
+                    members: Vec::new(),
+                    case_number: r.get(7)?,
+                    court: r.get(4)?,
+                    judge: r.get(5)?,
+                    courtroom: r.get(6)?,
+                    defendants: Vec::new(),
+                    hearings: r.get(8)?,
+                    first_date: r.get(9)?,
+                    last_date: r.get(3)?,
+                    next_date: String::new(),
+                    latest: Uuid::nil(),
+                },
+                r.get::<_, String>(10)?,
+            ))
+        })?;
         let mut out: Vec<AgendaItem> = Vec::new();
-        // Only the latest hearing of its case record is read (a date an earlier hearing
-        // announced is superseded); a joined trial's latest is then checked across its records.
-        for (case, date) in rows {
+        let mut listed: HashSet<Uuid> = HashSet::new();
+        for row in rows {
+            let (case, date, latest, mut trial, defendants) = row?;
             let case = parse_uuid(&case)?;
-            if out.iter().any(|i| i.trial.members.contains(&case)) {
+            if listed.contains(&case) {
                 continue;
             }
-            let trial = self.case_summary(case)?;
-            if trial.next_date == date {
-                out.push(AgendaItem { date, trial });
+            if joined.contains(&case) {
+                // Listed once, on the date its latest hearing (of any record) announced.
+                let trial = self.case_summary(case)?;
+                if trial.next_date == date {
+                    listed.extend(trial.members.iter().copied());
+                    out.push(AgendaItem { date, trial });
+                }
+                continue;
             }
+            trial.uuid = case;
+            trial.members = vec![case];
+            trial.latest = parse_uuid(&latest)?;
+            trial.next_date = date.clone();
+            trial.defendants = sorted_codes(
+                serde_json::from_str::<Vec<String>>(&defendants)
+                    .map_err(|e| Error::Invalid(format!("defendants of {case}: {e}")))?,
+            );
+            listed.insert(case);
+            out.push(AgendaItem { date, trial });
         }
         Ok(out)
     }
@@ -927,4 +974,16 @@ impl Store {
             ),
         )
     }
+}
+
+/// Defendants' display codes as a trial lists them: once each, none empty, D2 before D10.
+fn sorted_codes(codes: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut codes: Vec<String> = codes
+        .into_iter()
+        .filter(|d| !d.is_empty())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    codes.sort_by_key(|d| (d.len(), d.clone()));
+    codes
 }
