@@ -1955,7 +1955,8 @@ fn the_agenda_reads_announced_dates_on_their_index_and_later_hearings_on_the_cas
     assert!(p.contains("USING INDEX hearings_next_date"), "{p}");
     // The later-hearing check, the count and the first date: on the index, not the table.
     assert_eq!(
-        p.matches("COVERING INDEX hearings_case (case_uuid=?)").count(),
+        p.matches("COVERING INDEX hearings_case (case_uuid=?)")
+            .count(),
         3,
         "{p}"
     );

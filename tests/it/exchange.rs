@@ -9,7 +9,9 @@ use std::sync::Arc;
 use courtwatch::clock::{FixedClock, SequentialIds, Sources};
 use courtwatch::demo::Generator;
 use courtwatch::domain::{Entity, Take, content_hash, differing};
+use courtwatch::exchange::courts::COURTS;
 use courtwatch::exchange::export::{ExportOptions, export};
+use courtwatch::exchange::joins::JOINS;
 use courtwatch::exchange::manifest::{Manifest, ScopeKind};
 use courtwatch::exchange::merge::{Action, Outcome, merge};
 use courtwatch::exchange::rows::Table;
@@ -55,6 +57,32 @@ fn fill(store: &Store, seed: u64, n: u64) {
     tx.commit().expect("commit");
 }
 
+/// The case records of a database's exported (final) hearings: a join travels to a lead
+/// with them, while one naming a record the lead has not received waits there.
+fn case_records(store: &Store) -> Vec<uuid::Uuid> {
+    let mut cases = Vec::new();
+    let candidates = store
+        .export_candidates(&Filter::default(), false)
+        .expect("candidates");
+    for c in candidates {
+        let case = store.load_hearing(c.uuid).expect("load").hearing.case_uuid;
+        if !cases.contains(&case) {
+            cases.push(case);
+        }
+    }
+    cases
+}
+
+/// Joins the first two case records as one trial, splits them and joins them again, when
+/// there are two: the batch then carries `case_joins.csv` with a split join and one in force.
+fn join_some(store: &Store) {
+    if let [a, b, ..] = case_records(store)[..] {
+        let first = store.join_cases(a, b).expect("join");
+        store.split_cases(first).expect("split");
+        store.join_cases(a, b).expect("join again");
+    }
+}
+
 fn opts(out: &Path, scope: ScopeKind, profile: Profile, redact: bool) -> ExportOptions {
     ExportOptions {
         out: out.to_owned(),
@@ -88,12 +116,16 @@ fn manifest(dir: &Path) -> Manifest {
         .expect("manifest parses")
 }
 
-/// The data files of a batch, by name.
+/// The data files of a batch, by name: every table, then the side files it carries.
 fn data_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    Table::ALL
-        .iter()
-        .map(|t| {
-            let name = t.file();
+    let tables = Table::ALL.iter().map(|t| t.file());
+    let side = [COURTS, JOINS]
+        .into_iter()
+        .filter(|name| dir.join(name).exists())
+        .map(str::to_owned);
+    tables
+        .chain(side)
+        .map(|name| {
             let bytes = std::fs::read(dir.join(&name)).expect("data file");
             (name, bytes)
         })
@@ -118,6 +150,8 @@ fn dump(store: &Store) -> String {
          FROM audit ORDER BY uuid",
         "SELECT hearing_uuid, local_hash, incoming_hash, incoming FROM conflicts ORDER BY hearing_uuid, incoming_hash",
         "SELECT uuid, code, name FROM monitors ORDER BY uuid",
+        "SELECT uuid, case_uuid, other_uuid, joined_by, joined_at, split_by, split_at
+         FROM case_joins ORDER BY uuid",
     ];
     let conn = store.conn();
     let mut out = String::new();
@@ -187,6 +221,11 @@ fn golden_store(dir: &Path) -> Store {
             "=HYPERLINK(\"http://x\";\"click\") -5 days; @ruling",
         )
         .expect("edit");
+    join_some(&store);
+    assert!(
+        case_records(&store).len() >= 2,
+        "a join in force and a split one"
+    );
     store
 }
 
@@ -215,8 +254,9 @@ fn golden_files_pin_the_analysis_batch() {
     let batch = export_to(&store, dir.path(), ScopeKind::All, Profile::Analysis);
     assert_eq!(
         batch.file_name().and_then(|n| n.to_str()),
-        Some("courtwatch-M07-000001-20261123T101503")
+        Some("courtwatch-M07-000001-20261123T101506")
     );
+    assert!(batch.join(JOINS).exists(), "the golden batch carries joins");
     for (name, bytes) in data_files(&batch) {
         assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: no BOM");
         let text = std::str::from_utf8(&bytes).expect("UTF-8");
@@ -249,7 +289,7 @@ fn golden_files_pin_the_analysis_batch() {
     let manifest = std::fs::read(batch.join("manifest.json")).expect("manifest");
     assert_eq!(
         courtwatch::keys::verify_signature(&key.public_text(), &sig, &manifest),
-        Ok("courtwatch batch 00000000-0000-4000-8000-000000000003 monitor M07 seq 1".to_owned())
+        Ok("courtwatch batch 00000000-0000-4000-8000-000000000005 monitor M07 seq 1".to_owned())
     );
     let narrative_cell = std::fs::read_to_string(batch.join("hearings.csv")).expect("hearings");
     assert!(
@@ -850,10 +890,12 @@ fn taking_every_difference_keeps_the_incoming_version_and_taking_none_the_local_
     );
 }
 
-/// Builds a monitor database with `n` demo hearings of `seed` and exports them all.
+/// Builds a monitor database with `n` demo hearings of `seed`, its first case records
+/// joined (`join_some`), and exports them all.
 fn monitor_batch(dir: &Path, name: &str, code: &str, base: u64, seed: u64, n: u64) -> PathBuf {
     let store = new_store(dir, name, code, base);
     fill(&store, seed, n);
+    join_some(&store);
     let out = dir.join(format!("{name}-out"));
     match export(
         &store,
@@ -885,7 +927,14 @@ proptest! {
         prop_assert!(again.already_merged.is_some());
         prop_assert_eq!(dump(&lead), once);
         let back = export_to(&lead, &dir.path().join("again"), ScopeKind::All, Profile::Analysis);
-        prop_assert_eq!(data_files(&back), data_files(&batch));
+        let (back, batch) = (data_files(&back), data_files(&batch));
+        let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(names(&back), names(&batch));
+        for ((name, again), (_, first)) in back.iter().zip(&batch) {
+            prop_assert_eq!(
+                String::from_utf8_lossy(again), String::from_utf8_lossy(first), "{}", name
+            );
+        }
     }
 
     #[test]
@@ -1472,7 +1521,8 @@ fn pythons_csv_module_reads_every_file_with_the_manifests_row_counts() {
     let dir = tempfile::tempdir().expect("tempdir");
     for batch in both_profiles(dir.path()) {
         let out = python(PY_CSV, &batch, "python3").expect("python3 is always there");
-        assert_eq!(out.trim(), format!("ok {}", Table::ALL.len() + 1));
+        // Every table and side file, and the codebook.
+        assert_eq!(out.trim(), format!("ok {}", data_files(&batch).len() + 1));
         assert!(manifest(&batch).file(CODEBOOK).is_some());
     }
 }
@@ -1502,7 +1552,8 @@ fn sha256sum_checks_every_file() {
                 "{n} not checked:\n{text}"
             );
         }
-        assert_eq!(names.len(), Table::ALL.len() + 3);
+        // Every table and side file, the codebook, the manifest and the package.
+        assert_eq!(names.len(), data_files(&batch).len() + 3);
     }
 }
 
