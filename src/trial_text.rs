@@ -81,7 +81,7 @@ pub fn text_marked(
         s.next_date.clone()
     };
     let _ = writeln!(o, "{}: {next}", tr("case-next"));
-    if !t.joins.is_empty() {
+    if t.summary.members.len() > 1 {
         let _ = writeln!(
             o,
             "{}",
@@ -91,6 +91,35 @@ pub fn text_marked(
                 &[("n", Arg::Num(t.summary.members.len() as i64))]
             )
         );
+    }
+    // How the trial came together: each join and split, who and when.
+    for j in &t.joins {
+        let who = |id: &uuid::Uuid| t.monitors.get(id).cloned().unwrap_or_else(|| short(id));
+        let pair = format!("{} + {}", short(&j.case_uuid), short(&j.other_uuid));
+        let events = [
+            ("case-join-made", Some((&j.joined_by, &j.joined_at))),
+            (
+                "case-join-split",
+                j.split_by.as_ref().zip(j.split_at.as_ref()),
+            ),
+        ];
+        for (key, event) in events {
+            if let Some((by, at)) = event {
+                let by = who(by);
+                // `2026-11-23T10:15:03+05:00` as `2026-11-23 10:15`, local to the recorder.
+                let at = at.get(..16).unwrap_or(at).replacen('T', " ", 1);
+                let line = texts.t_args(
+                    lang,
+                    key,
+                    &[
+                        ("records", Arg::Str(&pair)),
+                        ("who", Arg::Str(&by)),
+                        ("when", Arg::Str(&at)),
+                    ],
+                );
+                let _ = writeln!(o, "  {line}");
+            }
+        }
     }
 
     let _ = writeln!(o, "\n{}", tr("case-hearings"));
@@ -235,4 +264,11 @@ pub fn articles(t: &Trial) -> Vec<String> {
     v.sort();
     v.dedup();
     v
+}
+
+/// A case record's id as the case view names it: its last eight characters (the first ones
+/// of ids made at about the same time are alike).
+fn short(id: &uuid::Uuid) -> String {
+    let id = id.simple().to_string();
+    id[id.len() - 8..].to_owned()
 }

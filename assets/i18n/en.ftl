@@ -561,6 +561,9 @@ case-articles = Articles
 case-next = Next hearing
 case-no-next = not announced
 case-joined = { $n } case records joined as one trial
+# A join of case records in the case view: the two records (last 8 characters of their ids), who, when.
+case-join-made = Joined { $records } by { $who }, { $when }
+case-join-split = Split { $records } by { $who }, { $when }
 case-hearings = Hearings
 case-col-date = date
 case-col-stage = stage

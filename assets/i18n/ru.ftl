@@ -569,6 +569,9 @@ case-joined = { $n ->
     [few] { $n } записи дела объединены в один процесс
    *[many] { $n } записей дела объединены в один процесс
 }
+# A join of case records in the case view: the two records (last 8 characters of their ids), who, when.
+case-join-made = Записи { $records } объединил { $who }, { $when }
+case-join-split = Записи { $records } разделил { $who }, { $when }
 case-hearings = Заседания
 case-col-date = дата
 case-col-stage = стадия

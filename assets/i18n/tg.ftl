@@ -528,6 +528,9 @@ case-articles = Моддаҳо
 case-next = Ҷаласаи навбатӣ
 case-no-next = таъин нашудааст
 case-joined = { $n } сабти парванда ҳамчун як мурофиа муттаҳид шудаанд
+# A join of case records in the case view: the two records (last 8 characters of their ids), who, when.
+case-join-made = Сабтҳои { $records }-ро { $who } муттаҳид кард, { $when }
+case-join-split = Сабтҳои { $records }-ро { $who } ҷудо кард, { $when }
 case-hearings = Ҷаласаҳо
 case-col-date = сана
 case-col-stage = марҳила

@@ -277,6 +277,8 @@ struct JoinJson {
     other_uuid: String,
     joined_by: String,
     joined_at: String,
+    split_by: Option<String>,
+    split_at: Option<String>,
 }
 
 fn json<'a>(spec: &Spec, t: &'a Trial) -> TrialJson<'a> {
@@ -340,6 +342,8 @@ fn json<'a>(spec: &Spec, t: &'a Trial) -> TrialJson<'a> {
                 other_uuid: j.other_uuid.to_string(),
                 joined_by: j.joined_by.to_string(),
                 joined_at: j.joined_at.clone(),
+                split_by: j.split_by.map(|u| u.to_string()),
+                split_at: j.split_at.clone(),
             })
             .collect(),
     }

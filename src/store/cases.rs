@@ -68,7 +68,8 @@ pub struct Trial {
     pub records: Vec<HearingRecord>,
     /// Monitor codes by uuid, for the hearings' monitors.
     pub monitors: HashMap<Uuid, String>,
-    /// The joins in force, with who made them and when.
+    /// Every join touching its records, in force or split, with who made (and split) it and
+    /// when: the trial's record of how it came together.
     pub joins: Vec<CaseJoin>,
 }
 
@@ -622,11 +623,7 @@ impl Store {
             .into_iter()
             .map(|Monitor { uuid, code, .. }| (uuid, code))
             .collect();
-        let joins = self
-            .joins_of(&summary.members)?
-            .into_iter()
-            .filter(|j| j.split_at.is_none())
-            .collect();
+        let joins = self.joins_of(&summary.members)?;
         Ok(Trial {
             summary,
             records,

@@ -84,6 +84,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_case_index.sql",
         include_str!("migrations/0014_case_index.sql"),
     ),
+    // Joins of case records kept as their own audit record: never deleted, split once.
+    (
+        "0015_joins_kept.sql",
+        include_str!("migrations/0015_joins_kept.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -681,7 +681,8 @@ impl Store {
         tx.commit().map_err(|e| self.explain(e))
     }
 
-    /// Deletes a hearing with everything under it, and its case when no other hearing uses it.
+    /// Deletes a hearing with everything under it, and its case when no other hearing uses it
+    /// and no join names it.
     pub fn delete_hearing(&self, hearing: Uuid) -> Result<()> {
         let tx = self.tx()?;
         let case: Option<String> = tx
@@ -698,7 +699,13 @@ impl Store {
             "DELETE FROM hearings WHERE uuid = ?1",
             [hearing.to_string()],
         )?;
-        tx.execute("DELETE FROM cases WHERE uuid = ?1 AND NOT EXISTS (SELECT 1 FROM hearings WHERE case_uuid = ?1)", [&case])?;
+        // A case record named by a join stays: the join is kept (migration 0015).
+        tx.execute(
+            "DELETE FROM cases WHERE uuid = ?1
+               AND NOT EXISTS (SELECT 1 FROM hearings WHERE case_uuid = ?1)
+               AND NOT EXISTS (SELECT 1 FROM case_joins WHERE ?1 IN (case_uuid, other_uuid))",
+            [&case],
+        )?;
         tx.commit().map_err(|e| self.explain(e))
     }
 

@@ -1876,6 +1876,70 @@ fn a_batch_join_naming_another_pair_is_refused_and_a_split_is_taken_once() {
     assert_eq!(s.trial_members(a).expect("members"), [a]);
 }
 
+/// A join is its own audit record (migration 0015): who joined and when, who split and when;
+/// the database refuses to delete it, to change it or to split it twice, and deleting the
+/// only hearing of a joined record keeps the record. The case view lists both events.
+#[test]
+fn a_join_is_kept_with_who_and_when_and_the_case_view_lists_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, _) = fresh(dir.path());
+    let hearing_and_case = |s: &Store| {
+        let h = s.new_hearing().expect("hearing");
+        (h, s.load_hearing(h).expect("load").case.uuid)
+    };
+    let ((_, a), (hb, b)) = (hearing_and_case(&s), hearing_and_case(&s));
+    let id = s.join_cases(a, b).expect("join");
+    s.split_cases(id).expect("split");
+    let refused = [
+        "DELETE FROM case_joins",
+        "UPDATE case_joins SET split_at = '2027-01-01T00:00:00+05:00'",
+        "UPDATE case_joins SET joined_by = split_by",
+    ];
+    for sql in refused {
+        let err = s.conn.execute(sql, []).expect_err(sql);
+        assert!(
+            err.to_string().contains("join of case records"),
+            "{sql}: {err}"
+        );
+    }
+    let again = s.join_cases(a, b).expect("joined again");
+    s.delete_hearing(hb).expect("delete");
+    assert_eq!(s.trial_members(a).expect("members"), [a, b]);
+    let joins = s.joins_of(&[a]).expect("joins");
+    assert_eq!(joins.len(), 2);
+    let split = joins.iter().find(|j| j.uuid == id).expect("the split join");
+    assert!(split.split_by.is_some() && split.split_at.is_some());
+    assert!(
+        joins
+            .iter()
+            .any(|j| j.uuid == again && j.split_at.is_none())
+    );
+    let trial = s.load_trial(a).expect("trial");
+    assert_eq!(
+        trial.joins.len(),
+        2,
+        "split joins are part of the trial's record"
+    );
+    let texts = crate::i18n::Texts::builtin().expect("texts");
+    let text = crate::trial_text::text(s.spec(), &texts, &trial, Lang::En);
+    let me = s.profile().expect("profile").code.clone();
+    let tail = |id: Uuid| {
+        let id = id.simple().to_string();
+        id[id.len() - 8..].to_owned()
+    };
+    let pair = format!("{} + {}", tail(a), tail(b));
+    assert_eq!(
+        text.matches(&format!("Joined {pair} by {me}, ")).count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches(&format!("Split {pair} by {me}, ")).count(),
+        1,
+        "{text}"
+    );
+}
+
 /// Issue 15: sorting the list by court followed the codes (`economic_supreme` before
 /// `supreme_court`), not the names the list shows. It follows the names in the interface's
 /// language now, hearings without a court first, on a read-only database too.

@@ -311,6 +311,18 @@ fn shipped_migrations_are_never_edited() {
             "0011_redacted_seq.sql",
             "1e353b0f1e642aaa10d4efe72f6c785c832e4d4bc2da9cc68a69e9353edae2f9",
         ),
+        (
+            "0012_clear_not_applicable.sql",
+            "af8b368e9581b123f0830c4cab88ab1b5727401a770c3da6fe8979ab72c796dc",
+        ),
+        (
+            "0013_outputs.sql",
+            "01e0f3ba295cc4675c04bc4e228ef3c8ff97968db2b5e5ea9505c56c56ba5d6b",
+        ),
+        (
+            "0014_case_index.sql",
+            "39a82c7cde8c9e68a946edaeb3e558aed7f53a71595fa6677097f7f5584dcea8",
+        ),
     ];
     for (name, sha) in shipped {
         let (_, sql) = courtwatch::store::MIGRATIONS
