@@ -544,6 +544,30 @@ fn people_per_hearing_facts_and_per_defendant_items() {
     assert_eq!(r.hearing_parties.len(), 2);
 }
 
+/// Issue 15, point 8: Ctrl-G put the cursor on the person, not on the charge it added; what
+/// was typed next went into the person's fields.
+#[test]
+fn ctrl_g_puts_the_cursor_on_the_new_charge() {
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    // The charge's first field is the legal code (a list); Tab goes to the article.
+    // Tab out of the article saves it.
+    h.create_profile().keys("n<F3><C-a><C-g><Tab>186<Tab>");
+    let id = only_hearing(&h.store());
+    let r = h.store().load_hearing(id).expect("load");
+    assert_eq!(r.charges.len(), 1);
+    assert_eq!(
+        r.charges[0].fields.get("article").map(String::as_str),
+        Some("186"),
+        "{:?}",
+        r.charges[0].fields
+    );
+    assert!(
+        r.parties[0].fields.values().all(|v| !v.contains("186")),
+        "{:?}",
+        r.parties[0].fields
+    );
+}
+
 #[test]
 fn ctrl_t_stamps_the_time_at_once_and_the_event_can_be_named() {
     let mut h = Harness::first_run(80, 24, Lang::En);
