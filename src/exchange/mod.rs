@@ -1,20 +1,32 @@
 //! Batches: what one export writes and what merge reads (DESIGN.md §4).
 //!
 //! A batch is a folder of normalised CSV files (one per entity, rows keyed by UUIDs and parent
-//! UUIDs), a `codebook.csv`, a Frictionless `datapackage.json`, a `manifest.json` and
-//! `SHA256SUMS`. The pieces:
+//! UUIDs), a `codebook.csv`, a Frictionless `datapackage.json`, a `manifest.json` signed with
+//! minisign (`manifest.json.minisig`) and `SHA256SUMS`; sealed, the same folder as a ustar
+//! archive in an age stream. The pieces:
 //!
 //! - [`rows`]: the column layout of every file and the conversion of records to and from cells;
 //! - [`manifest`]: the manifest's fields;
-//! - [`export`]: writes a batch from the store, atomically;
-//! - [`verify`]: reads a batch and checks everything, giving a typed [`verify::Batch`] or every
-//!   problem with its file, line and column;
-//! - [`merge`]: decides per hearing what to do ([`merge::plan`], pure) and applies the plan in
-//!   one transaction;
-//! - [`codebook`] and [`datapackage`]: the descriptions that travel with the data.
+//! - [`courts`] (`courts.csv`, the courts monitors added) and [`joins`] (`case_joins.csv`, every
+//!   join of case records, in force or split), both read by [`side`], the one reader of small
+//!   side tables (header in any order, row cap, manifest row count);
+//! - [`export`]: streams each table from the store while a second thread formats, hashes and
+//!   writes, under a hidden `.partial` name; the batch is recorded in a transaction that commits
+//!   only after the folder has its final name, so an export cut off anywhere leaves no batch
+//!   recorded and the next one takes the same number;
+//! - [`verify`]: reads a batch (a folder or a sealed file, through `verify::Place`) and checks
+//!   everything, giving a typed [`verify::Batch`] or every problem with its file, line and
+//!   column; the signature is checked there (`check_signature`);
+//! - [`merge`]: decides per hearing what to do ([`merge::plan`], pure), judges the signer
+//!   against the roster (`judge_signer`) and applies the plan in one `store::Bulk` transaction;
+//! - [`sealed`]: the age container, read in place through age's seekable stream, so nothing
+//!   decrypted is written to disk;
+//! - [`redact`] (keyed pseudonyms), [`codebook`] and [`datapackage`]: the descriptions that
+//!   travel with the data.
 //!
-//! Nothing here prints or draws: the command line and the terminal UI report what these
-//! functions return.
+//! A problem's message is an `i18n::Msg` (a key of `assets/i18n/*.ftl` and its arguments), kept
+//! in English for JSON and said in the user's language where it is shown. Nothing here prints
+//! or draws: the command line and the terminal UI report what these functions return.
 
 pub mod codebook;
 pub mod courts;

@@ -11,6 +11,19 @@
 //! checklist tally of migration 0003 (never whole records) and hands the rows to a worker
 //! thread, where `fold` joins them in memory by id and feeds the accumulators of `tally`;
 //! `build` turns those into groups. No printing here, no terminal.
+//!
+//! # The indexes statistics read
+//!
+//! Statistics never load records. Migration 0003 adds, per table, an index holding exactly the
+//! values the figures need (the fields packed into one `json_extract` expression that SQLite reads
+//! from the index without fetching the row) and `checklist_tally`, one row of answer tokens per
+//! hearing, which the store rewrites after every change to a hearing's answers (`tally` in
+//! `src/store/records.rs`: bulk writers make the row with the rest of a record's encoding, on
+//! their second thread; single edits read the answers back through `retally`; migration 0004
+//! dropped the per-row triggers that first kept it, as they made bulk writes a fifth slower);
+//! `collect` repeats the
+//! indexed expressions exactly (a test compares them). A figure that needs another field extends
+//! these indexes in a new migration.
 
 mod build;
 mod codes;

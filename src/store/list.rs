@@ -1,5 +1,44 @@
 //! Finding hearings: the filters shared by `list`, `stats` and the reviewer screens, turned
 //! into one indexed query, and one page of summaries at a time.
+//!
+//! # What the hearing list reads
+//!
+//! A page of the list is chosen on indexes alone (ids first, then 60 rows are read), and the
+//! match count is taken only when the filter changes. Migration 0005 gives every sortable column
+//! an index in exactly the list's order (the column, then hearing date, creation time, rowid), so
+//! no sort runs: `hearings_browse` (date, and every column the filters test, for filters no other
+//! index serves), `hearings_court` (sorting by court walks the courts in the order of the names
+//! the list shows, in the interface's language — `temp.court_rank`, filled from the courts the
+//! hearings name when the list is loaded anew — then each one's hearings), `hearings_judge`, `hearings_status_sort`, `hearings_monitor`
+//! (sorting by monitor walks the monitors by code, then each one's hearings) and
+//! `hearings_case_number` on a copy of the case number that triggers keep on `hearings`. The tag
+//! filter reads `case_tags` (one row per case and tag, kept by triggers), the article filter
+//! `charged_cases` (one row per article and charged party, with the party's case; kept by
+//! triggers on `charges`, migration 0007), both as uncorrelated subqueries; a page tests these
+//! sets, and search's FTS5 rowids, while scanning the index in the list's order. A set of at
+//! most 200 members (`list::Few`, found by reading it up to that bound, 0.02 ms) is the other
+//! way round: the page starts from its hearings and sorts them, since testing a sparse set on
+//! the index reads all of the index to find a page (5,200 pages for a case number's 47
+//! hearings).
+//! A search's words are prefixes, but FTS5 answers a prefix by merging the lists of every word
+//! under it into a new one first (slower than reading a word's list by eight times, even when
+//! one word is under it), so `Store::search_query` replaces each prefix by the words it starts,
+//! read from `temp.hearing_search_words` (an `fts5vocab` table made by `Store::open`, outside
+//! the file's schema), unless it starts more than 16 words; a word of one or two characters
+//! is matched whole (as a prefix it starts thousands).
+//! When the list recounts, `Store::list_and_count` reads the tag and article sets once for the
+//! page and the count (materialised common table expressions in one statement), and a search's
+//! set only while it holds a prefix: SQLite copies a shared set whole before each part builds
+//! its own lookup table from it, which costs more than reading the words' lists again. A search
+//! alone is counted in the full-text index; with other filters (outside that shared statement),
+//! its rowids and theirs are read and intersected in Rust (`count_searched`), twice as fast as
+//! SQL probing one set with the other. When scrolling, the count is known, so a page in the
+//! second half is read from the end in the reverse order (`Store::list_hearings_of`; every
+//! order ends in the rowid, so that is exactly the list backwards): `End` costs what `Home`
+//! does instead of walking every match. Counting every hearing reads the narrowest index,
+//! `hearings_status` (status). Check a new query with `EXPLAIN QUERY PLAN`:
+//! `src/store/tests.rs` asserts that the list's pages and counts never read a hearing's row and
+//! that sorting by a column runs no sort.
 
 use rusqlite::types::Value;
 use serde::Serialize;

@@ -2,6 +2,36 @@
 //!
 //! Every connection is keyed with the passphrase through SQLCipher 4's standard key
 //! derivation, so independent SQLCipher 4 tools can open the file with the same passphrase.
+//!
+//! The pieces:
+//!
+//! - `Store::open` here: the key, the cipher checks, pragmas, migrations (`migrate.rs`,
+//!   `migrations/*.sql`, appended, never edited).
+//! - `records.rs`: every write of a hearing goes through `Store::edit`, which applies
+//!   versioning, audit and search reindexing.
+//! - `list.rs`: filters → one indexed query, a page of summaries at a time (its module doc says
+//!   which index serves what).
+//! - `search.rs`: one FTS5 row per hearing; a search's prefixes become the indexed words they
+//!   start, read from the index's vocabulary.
+//! - `bulk.rs`: whole-record writes for `demo` and `merge` in one transaction. The thread that
+//!   makes or reads the records also encodes them (`records::Encoded`: each row's JSON and the
+//!   search text) and hands them over 16 at a time (`handover`), so the writer thread only
+//!   writes; checklist answers go 16 rows per statement; `Store::loading` uses a rollback
+//!   journal instead of WAL when no other connection has the database open, and half the page
+//!   cache.
+//! - `batches.rs`: exports with their per-monitor `seq` (redacted ones in their own series,
+//!   migration 0011), versions sent, merge history, conflicts and their resolution (one side
+//!   kept, or field by field a new version descending from both, audited as edits are).
+//! - `cases.rs`: trials (the next hearing of a case, joins and splits, the case picker, the
+//!   agenda, suggestions of records that may be one trial, the joins a batch brings).
+//! - `courts.rs`: courts a monitor adds (`user_courts`, migration 0010), joined to the shipped
+//!   ones in the store's `Spec`, so `Spec::courts` is the one list every form, filter, statistic
+//!   and batch reads; codes never change meaning.
+//! - `stale.rs`: values old final records hold in fields whose condition does not hold, cleared
+//!   once after migration 0012, each removal audited, versioned and hashed as an edit is.
+//! - `keys.rs` (passphrase change by copy and rename), `erase.rs` (crypto-erase), `guard.rs`
+//!   (wrong-unlock counter outside the database), `roster.rs` (own keys and the roster of
+//!   others' keys, migration 0009), `outputs.rs` (the output log, migration 0013).
 
 mod batches;
 mod bulk;

@@ -2,6 +2,20 @@
 //! effects) over the screens in `screens/`. Only this module uses ratatui and crossterm, and
 //! it never touches the database or files itself: screens return effects that the session
 //! performs through `store`.
+//!
+//! The pieces:
+//!
+//! - `session.rs`: the one place effects are performed, through `store` and `exchange`;
+//! - `app.rs`: the screen stack, the lock, help, the status line;
+//! - `effect.rs`: effects and their outcomes as data;
+//! - `keys.rs`: bindings and their descriptions (footer and help come from them), the shared
+//!   moving tables `NAV`, `LETTER_NAV` and `FIELD_NAV`, `lookup` (the one place a Cyrillic
+//!   letter of a Russian or Tajik layout stands for the Latin command key in the same place),
+//!   and the `parse` notation tests use;
+//! - `widgets/`: the spec-driven `form`, the searchable `picker` (the court list's can add a
+//!   court: `screens/add_court.rs`), `records` (a list of records with the form of the selected
+//!   one, shared by the people and allegations tabs), `text` editors, `chrome`;
+//! - `screens/`: one file per screen; `theme.rs`.
 
 pub mod app;
 pub mod effect;
