@@ -4,8 +4,9 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{Context, FilterArgs, Format, Out};
-use crate::error::Result;
-use crate::spec::{COURT_LIST, Lang, Spec};
+use crate::error::{Error, Result};
+use crate::i18n::{Arg, Texts};
+use crate::spec::{COURT_LIST, Spec};
 use crate::store::{Filter, HearingSummary, Sort};
 
 #[derive(Debug, Args)]
@@ -135,15 +136,15 @@ pub fn run(ctx: &Context, a: ListArgs, out: &mut Out) -> Result<()> {
                 &rows,
             )?;
             let total = store.count_hearings(&filter)?;
-            let label = match lang {
-                Lang::En => "hearings",
-                Lang::Ru => "заседаний",
-                Lang::Tg => "ҷаласа",
-            };
-            out.line(&format!(
-                "{} / {total} {label}  (flags: A allegation, C closed, N no counsel, F follow-up)",
-                rows.len()
-            ))
+            // The hearing list's own count and legend, with the language's plural.
+            let texts = Texts::builtin().map_err(Error::Spec)?;
+            let count = texts.t_args(
+                lang,
+                "list-count",
+                &[("total", Arg::Num(i64::try_from(total).unwrap_or(i64::MAX)))],
+            );
+            let legend = texts.t(lang, "list-flags-legend");
+            out.line(&format!("{} / {count}  ({legend})", rows.len()))
         }
     }
 }

@@ -52,6 +52,32 @@ fn a_missing_database_is_named() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("courtwatch init"));
 }
 
+/// Issue 19: the list's last line was built by hand ("заседаний" whatever the number, the
+/// legend in English).
+#[test]
+fn the_list_counts_with_the_languages_plural_and_legend() {
+    let env = Env::with_demo(3, 1);
+    let last = |lang: &str| {
+        env.ok(&["--lang", lang, "list"])
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        last("ru"),
+        "3 / 3 заседания  (A заявление · C закрытое · N без защитника · F дальнейшие действия)"
+    );
+    assert_eq!(
+        last("tg"),
+        "3 / 3 ҷаласа  (A иддао · C пӯшида · N бе ҳимоятгар · F пайгирӣ)"
+    );
+    assert_eq!(
+        last("en"),
+        "3 / 3 hearings  (A allegation · C closed · N no counsel · F follow-up)"
+    );
+}
+
 #[test]
 fn demo_is_deterministic_for_a_seed() {
     let a = Env::with_demo(20, 7);
