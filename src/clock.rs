@@ -20,7 +20,7 @@ pub trait IdSource {
 
 /// The wall clock, in the laptop's local offset.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct SystemClock;
+pub(crate) struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<FixedOffset> {
@@ -55,7 +55,7 @@ impl Clock for FixedClock {
 
 /// UUIDv7 ids: unique across laptops and sortable by creation time.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct RandomIds;
+pub(crate) struct RandomIds;
 
 impl IdSource for RandomIds {
     fn new_id(&self) -> Uuid {

@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 use crate::spec::Lang;
 
 /// The embedded message files, by language.
-pub const FILES: &[(Lang, &str)] = &[
+pub(crate) const FILES: &[(Lang, &str)] = &[
     (Lang::En, include_str!("../assets/i18n/en.ftl")),
     (Lang::Ru, include_str!("../assets/i18n/ru.ftl")),
     (Lang::Tg, include_str!("../assets/i18n/tg.ftl")),
@@ -79,7 +79,7 @@ impl Texts {
     /// batch's problems are said in English as they are found, and in the user's language
     /// where they are shown). Files that do not load give every message as its key; a test
     /// checks that they load.
-    pub fn with_shared<T>(f: impl FnOnce(&Texts) -> T) -> T {
+    pub(crate) fn with_shared<T>(f: impl FnOnce(&Texts) -> T) -> T {
         thread_local! {
             static SHARED: Texts = Texts::builtin().unwrap_or_else(|_| Texts {
                 bundles: HashMap::new(),
@@ -90,7 +90,7 @@ impl Texts {
 
     /// Whether `typed` is the word that confirms an erase: `erase`, or the word of the
     /// interface language (`erase-word`), case and surrounding spaces aside.
-    pub fn is_erase_word(&self, lang: Lang, typed: &str) -> bool {
+    pub(crate) fn is_erase_word(&self, lang: Lang, typed: &str) -> bool {
         let typed = typed.trim().to_lowercase();
         !typed.is_empty()
             && (typed == "erase" || typed == self.t(lang, "erase-word").to_lowercase())
@@ -104,7 +104,7 @@ impl Texts {
     }
 
     /// The message `key` in `lang` with arguments (numbers select plural forms).
-    pub fn t_args(&self, lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    pub(crate) fn t_args(&self, lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         let mut fa = FluentArgs::new();
         for (name, value) in args {
             match value {

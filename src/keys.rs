@@ -90,7 +90,7 @@ pub fn fingerprint(public: &str) -> String {
 }
 
 /// A fingerprint as typed: case and dashes or spaces do not matter.
-pub fn normalise_fingerprint(s: &str) -> String {
+pub(crate) fn normalise_fingerprint(s: &str) -> String {
     s.chars()
         .filter(char::is_ascii_hexdigit)
         .map(|c| c.to_ascii_uppercase())
@@ -100,7 +100,7 @@ pub fn normalise_fingerprint(s: &str) -> String {
 /// The public keys a file holds: lines of `courtwatch keys show`, an age recipient file
 /// (`age1…`, `#` comments), `age-keygen`'s output (its `# public key: age1…` line; the secret
 /// key in it is refused), or a minisign `.pub` file. At least one key, or an error saying why.
-pub fn parse_key_file(text: &str) -> Result<Vec<PublicKey>> {
+pub(crate) fn parse_key_file(text: &str) -> Result<Vec<PublicKey>> {
     if text.contains("AGE-SECRET-KEY-") || text.contains("secret key") {
         return Err(Error::Invalid(
             "this file holds a secret key; give only the public key (`age1…`, or minisign's `.pub` file), and keep the secret one where it was".into(),
@@ -169,7 +169,7 @@ impl SigningKey {
     }
 
     /// The secret key box as stored in the database.
-    pub fn secret_text(&self) -> Result<Zeroizing<String>> {
+    pub(crate) fn secret_text(&self) -> Result<Zeroizing<String>> {
         self.secret
             .to_box(None)
             .map(|b| Zeroizing::new(b.into_string()))
@@ -236,7 +236,7 @@ impl AgeIdentity {
         AgeIdentity(age::x25519::Identity::generate())
     }
 
-    pub fn secret_text(&self) -> Zeroizing<String> {
+    pub(crate) fn secret_text(&self) -> Zeroizing<String> {
         Zeroizing::new(self.0.to_string().expose_secret().to_owned())
     }
 

@@ -14,7 +14,7 @@ use crate::store::{OutputEntry, OutputKind, Store};
 /// Whether restricted fields (names, perpetrators named, contact and medical details) are
 /// written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Restricted {
+pub(crate) enum Restricted {
     Shown,
     LeftOut,
 }
@@ -45,13 +45,13 @@ fn fields_text(
 }
 
 /// The whole hearing as plain text, labels in `lang`; the reviewer's print-out uses it too.
-pub fn hearing_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
+pub(crate) fn hearing_text(spec: &Spec, r: &HearingRecord, lang: Lang) -> String {
     hearing_text_with(spec, r, lang, Restricted::Shown)
 }
 
 /// The hearing as plain text, with or without its restricted fields (left out, their audit
 /// rows too, since those hold their values).
-pub fn hearing_text_with(
+pub(crate) fn hearing_text_with(
     spec: &Spec,
     r: &HearingRecord,
     lang: Lang,
@@ -235,7 +235,7 @@ pub fn hearing_text_with(
 
 /// How a printout leaves the database.
 #[derive(Debug)]
-pub enum PrintForm {
+pub(crate) enum PrintForm {
     /// Encrypted with age as a batch is (to the roster's leads, or a passphrase); the whole
     /// hearing, restricted fields included.
     Sealed(Seal),
@@ -244,7 +244,7 @@ pub enum PrintForm {
 }
 
 /// Makes `dir` (and its parents) readable by its owner only when it is made here.
-pub fn private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn private_dir(dir: &Path) -> Result<()> {
     let mut b = std::fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]
@@ -255,7 +255,7 @@ pub fn private_dir(dir: &Path) -> Result<()> {
 /// Writes the hearing to a new file `dir/hearing-<date>-<id>.txt` (`.txt.age` sealed), readable
 /// by its owner only, records it in the output log and returns its path. A read-only database
 /// cannot log it, so nothing is written then.
-pub fn print_hearing(
+pub(crate) fn print_hearing(
     store: &Store,
     r: &HearingRecord,
     lang: Lang,

@@ -47,11 +47,11 @@ pub struct ExportArgs {
 }
 
 /// The environment variable scripts give a batch's age passphrase in.
-pub const BATCH_PASSPHRASE_VAR: &str = "COURTWATCH_BATCH_PASSPHRASE";
+pub(crate) const BATCH_PASSPHRASE_VAR: &str = "COURTWATCH_BATCH_PASSPHRASE";
 
 /// The passphrase a batch is sealed with (or opened with): from
 /// `COURTWATCH_BATCH_PASSPHRASE`, else asked on the terminal (twice when sealing).
-pub fn batch_passphrase(sealing: bool) -> Result<crate::store::Passphrase> {
+pub(crate) fn batch_passphrase(sealing: bool) -> Result<crate::store::Passphrase> {
     use crate::error::Error;
     if let Ok(p) = std::env::var(BATCH_PASSPHRASE_VAR) {
         if p.is_empty() {
@@ -94,7 +94,7 @@ pub fn batch_passphrase(sealing: bool) -> Result<crate::store::Passphrase> {
 }
 
 /// What a plain batch holds, said before it is written.
-pub const PLAINTEXT_WARNING: &str = "warning: --plaintext writes the batch as a folder of plain files: anyone who holds the stick or the disk reads every name, allegation, medical detail and narrative in it (--redact leaves the restricted fields out).";
+pub(crate) const PLAINTEXT_WARNING: &str = "warning: --plaintext writes the batch as a folder of plain files: anyone who holds the stick or the disk reads every name, allegation, medical detail and narrative in it (--redact leaves the restricted fields out).";
 
 pub fn run(ctx: &Context, a: ExportArgs, out: &mut Out) -> Result<()> {
     let store = ctx.open()?;

@@ -49,4 +49,4 @@ pub fn run(ctx: &Context, a: InitArgs, out: &mut Out) -> Result<()> {
 }
 
 /// What a new monitor's database says about the lead's key, so that batches leave sealed.
-pub const LEAD_KEY_HINT: &str = "Keys for sealed batches: ask your legal aid group's lead for the output of `courtwatch keys show --recipient` (a file), compare its fingerprint with the lead aloud, then run `courtwatch keys add FILE`. Give the lead your own signing key from `courtwatch keys show` the same way.";
+pub(crate) const LEAD_KEY_HINT: &str = "Keys for sealed batches: ask your legal aid group's lead for the output of `courtwatch keys show --recipient` (a file), compare its fingerprint with the lead aloud, then run `courtwatch keys add FILE`. Give the lead your own signing key from `courtwatch keys show` the same way.";

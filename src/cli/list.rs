@@ -50,7 +50,7 @@ const HEADERS: &[&str] = &[
 ];
 
 /// Flags as letters for the table: A allegation, C closed, N no counsel, F follow-up.
-pub fn flag_letters(s: &HearingSummary) -> String {
+pub(crate) fn flag_letters(s: &HearingSummary) -> String {
     [
         (s.allegation, 'A'),
         (s.closed, 'C'),

@@ -36,12 +36,12 @@ use crate::error::{Error, Result};
 use crate::spec::{Lang, Spec};
 use crate::store::{Filter, OpenMode, Passphrase, Store};
 
-pub use export::BATCH_PASSPHRASE_VAR;
+pub(crate) use export::BATCH_PASSPHRASE_VAR;
 pub use output::{Out, table};
 pub use process::harden;
 
 /// The environment variable scripts and tests use to give the passphrase.
-pub const PASSPHRASE_VAR: &str = "COURTWATCH_PASSPHRASE";
+pub(crate) const PASSPHRASE_VAR: &str = "COURTWATCH_PASSPHRASE";
 
 #[derive(Debug, Parser)]
 #[command(name = "courtwatch", version, about = "Encrypted, offline trial-monitoring records", long_about = None)]
@@ -249,7 +249,7 @@ impl Context {
 }
 
 /// `courtwatch.db` in the platform data directory.
-pub fn default_db_path() -> Result<PathBuf> {
+pub(crate) fn default_db_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("org", "courtwatch", "courtwatch")
         .map(|d| d.data_dir().join("courtwatch.db"))
         .ok_or_else(|| {
@@ -258,7 +258,7 @@ pub fn default_db_path() -> Result<PathBuf> {
 }
 
 /// The language of the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), English by default.
-pub fn system_lang() -> Lang {
+pub(crate) fn system_lang() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())

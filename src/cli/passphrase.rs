@@ -13,7 +13,7 @@ use crate::store::Passphrase;
 use crate::tui::screens::first_run::strength;
 
 /// The environment variable scripts and tests use to give the new passphrase.
-pub const NEW_PASSPHRASE_VAR: &str = "COURTWATCH_NEW_PASSPHRASE";
+pub(crate) const NEW_PASSPHRASE_VAR: &str = "COURTWATCH_NEW_PASSPHRASE";
 
 #[derive(Debug, Args)]
 pub struct PassphraseArgs {}

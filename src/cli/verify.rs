@@ -30,7 +30,7 @@ pub struct VerifyArgs {
 /// Opens the batch at `path`: a folder as it is, a sealed file with this database's age
 /// identity or the batch passphrase (`COURTWATCH_BATCH_PASSPHRASE`, else asked). Nothing is
 /// written anywhere.
-pub fn open_batch(store: Option<&Store>, path: &Path) -> Result<Place> {
+pub(crate) fn open_batch(store: Option<&Store>, path: &Path) -> Result<Place> {
     if path.is_dir() {
         return Ok(Place::Folder(path.to_owned()));
     }
@@ -57,7 +57,7 @@ pub fn open_batch(store: Option<&Store>, path: &Path) -> Result<Place> {
 }
 
 /// How many problems an error message lists before "… and N more".
-pub const SHOWN_PROBLEMS: usize = 50;
+pub(crate) const SHOWN_PROBLEMS: usize = 50;
 
 /// A path as a message shows it (a folder's name is chosen by whoever made it).
 pub fn shown(path: &std::path::Path) -> String {

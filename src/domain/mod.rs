@@ -13,7 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use fold::fold;
+pub(crate) use fold::fold;
 pub use hash::{case_hash, content_hash, hex, sha256_hex};
 pub use take::{Change, Take, differing};
 pub use validate::{
@@ -118,7 +118,7 @@ impl Status {
     }
 
     /// Final and reviewed records are edited through the version chain and audited.
-    pub fn is_final(self) -> bool {
+    pub(crate) fn is_final(self) -> bool {
         !matches!(self, Status::Draft)
     }
 }
@@ -336,7 +336,7 @@ impl HearingRecord {
         }
     }
 
-    pub fn fields_of_mut(&mut self, entity: Entity, uuid: Uuid) -> Option<&mut Fields> {
+    pub(crate) fn fields_of_mut(&mut self, entity: Entity, uuid: Uuid) -> Option<&mut Fields> {
         match entity {
             Entity::Case => (self.case.uuid == uuid).then_some(&mut self.case.fields),
             Entity::Hearing => (self.hearing.uuid == uuid).then_some(&mut self.hearing.fields),
@@ -375,7 +375,7 @@ impl HearingRecord {
 
     /// The records above a record, nearest first: where `when` conditions look up fields that
     /// the record itself lacks (a hearing party's party, then the hearing and the case).
-    pub fn context_of<'a>(&'a self, entity: Entity, uuid: Uuid) -> Vec<&'a Fields> {
+    pub(crate) fn context_of<'a>(&'a self, entity: Entity, uuid: Uuid) -> Vec<&'a Fields> {
         let mut out: Vec<&'a Fields> = Vec::new();
         let (hearing, case) = (&self.hearing.fields, &self.case.fields);
         let hearing_and_case = |out: &mut Vec<&'a Fields>| {
@@ -441,7 +441,7 @@ impl HearingRecord {
 
 /// The state of a hearing after an edit, decided by [`version_after_edit`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VersionStep {
+pub(crate) struct VersionStep {
     pub version: u32,
     pub parent_hash: String,
     pub ancestors: Vec<String>,
@@ -452,7 +452,7 @@ pub struct VersionStep {
 /// The version chain rule: editing a sealed final version starts a new version whose parent is
 /// the sealed content; further edits before the next seal stay in that version. Drafts are not
 /// versioned.
-pub fn version_after_edit(h: &Hearing) -> VersionStep {
+pub(crate) fn version_after_edit(h: &Hearing) -> VersionStep {
     if !h.status.is_final() {
         return VersionStep {
             version: h.version,
@@ -483,7 +483,7 @@ pub fn version_after_edit(h: &Hearing) -> VersionStep {
 /// How two versions of one hearing relate, which decides what merge does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Lineage {
+pub(crate) enum Lineage {
     Identical,
     /// The incoming version descends from the local one: take it.
     IncomingNewer,
@@ -494,7 +494,7 @@ pub enum Lineage {
 }
 
 /// Compares two versions by their hashes and ancestor chains.
-pub fn lineage(
+pub(crate) fn lineage(
     local_hash: &str,
     local_ancestors: &[String],
     incoming_hash: &str,

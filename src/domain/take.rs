@@ -166,7 +166,7 @@ impl HearingRecord {
     /// The values of the case, its people, charges and consents (what every hearing of a
     /// trial shares) that differ in `other`, as changes from this record's value to
     /// `other`'s, for the audit trail of the trial's other hearings.
-    pub fn case_changes(&self, other: &HearingRecord) -> Vec<Change> {
+    pub(crate) fn case_changes(&self, other: &HearingRecord) -> Vec<Change> {
         let mut probe = self.clone();
         differing(self, other)
             .iter()
@@ -187,7 +187,11 @@ impl HearingRecord {
     /// Sets one value of this (local) record to the incoming record's value, and returns what
     /// changed (nothing when both are equal). `None` when the two records do not both have
     /// the value's record: such a value cannot be taken on its own.
-    pub fn take_incoming(&mut self, incoming: &HearingRecord, take: &Take) -> Option<Vec<Change>> {
+    pub(crate) fn take_incoming(
+        &mut self,
+        incoming: &HearingRecord,
+        take: &Take,
+    ) -> Option<Vec<Change>> {
         match take {
             Take::Field {
                 entity,

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use super::rows::{ColumnKind, Key, Table, layout};
 use crate::spec::{COURT_LIST, Spec, Text};
 
-pub const HEADER: [&str; 5] = ["variable", "code", "label_en", "label_ru", "label_tg"];
+pub(crate) const HEADER: [&str; 5] = ["variable", "code", "label_en", "label_ru", "label_tg"];
 
 fn row(variable: &str, code: &str, text: &Text) -> [String; 5] {
     [

@@ -110,7 +110,7 @@ fn resource(name: &str, entry: Option<&FileEntry>, profile: Profile, schema: Val
 }
 
 /// The package descriptor for a batch named `name` whose CSV files are `files`.
-pub fn descriptor(
+pub(crate) fn descriptor(
     spec: &Spec,
     name: &str,
     created_at: &str,

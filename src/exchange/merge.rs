@@ -432,7 +432,7 @@ pub fn merge(
 /// `--plaintext`, is merged whoever signed it (`verify` names the signer). Whatever the form,
 /// a batch id merged before from another signer is refused: one of the two copies is not
 /// what it claims.
-pub fn judge_signer(
+pub(crate) fn judge_signer(
     store: &Store,
     batch: &Batch,
     dry_run: bool,

@@ -46,13 +46,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// The `format` of every manifest.
-pub const FORMAT: &str = "courtwatch-batch";
+pub(crate) const FORMAT: &str = "courtwatch-batch";
 /// The batch format this program writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
-pub const MANIFEST: &str = "manifest.json";
-pub const SUMS: &str = "SHA256SUMS";
-pub const DATAPACKAGE: &str = "datapackage.json";
+pub(crate) const MANIFEST: &str = "manifest.json";
+pub(crate) const SUMS: &str = "SHA256SUMS";
+pub(crate) const DATAPACKAGE: &str = "datapackage.json";
 pub const CODEBOOK: &str = "codebook.csv";
 
 /// How the CSV files are written.
@@ -124,7 +124,7 @@ pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Undoes [`guard`] when reading an excel-profile file.
-pub fn unguard(cell: &str) -> &str {
+pub(crate) fn unguard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if needs_guard(rest) => rest,
         _ => cell,
@@ -255,7 +255,7 @@ impl fmt::Display for Problem {
 
 /// How many problems (or warnings) of one batch are kept; the rest are only counted, so a
 /// batch with millions of bad rows costs no more memory than one with a thousand.
-pub const KEPT_PROBLEMS: usize = 1000;
+pub(crate) const KEPT_PROBLEMS: usize = 1000;
 
 /// The problems (or warnings) found in a batch: the first [`KEPT_PROBLEMS`] of them, and how
 /// many more there were.
@@ -292,10 +292,6 @@ impl Problems {
 
     pub fn is_empty(&self) -> bool {
         self.total() == 0
-    }
-
-    pub fn into_vec(self) -> Vec<Problem> {
-        self.kept
     }
 }
 
@@ -342,7 +338,11 @@ impl<'a> IntoIterator for &'a Problems {
 
 /// The problems that made a batch unusable, for an error message: at most `max` of them, then
 /// how many more there are.
-pub fn describe_problems(problems: &Problems, max: usize, lang: crate::spec::Lang) -> String {
+pub(crate) fn describe_problems(
+    problems: &Problems,
+    max: usize,
+    lang: crate::spec::Lang,
+) -> String {
     let mut s = problems
         .iter()
         .take(max)
@@ -361,7 +361,7 @@ pub fn describe_problems(problems: &Problems, max: usize, lang: crate::spec::Lan
 
 /// Whether `c` may stand in text a batch carries: no control characters but line breaks and
 /// tabs (C0, DEL and C1 are refused: a terminal would act on them).
-pub fn allowed_char(c: char) -> bool {
+pub(crate) fn allowed_char(c: char) -> bool {
     !c.is_control() || matches!(c, '\n' | '\r' | '\t')
 }
 

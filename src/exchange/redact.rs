@@ -14,7 +14,7 @@ use crate::spec::{FieldKind, Spec};
 
 /// How a redacted export changes values.
 #[derive(Debug, Clone)]
-pub struct Redactor {
+pub(crate) struct Redactor {
     key: Vec<u8>,
     pub omitted: BTreeSet<String>,
     pub pseudonymised: BTreeSet<String>,
@@ -46,7 +46,7 @@ impl Redactor {
     }
 
     /// What the manifest says about this redaction.
-    pub fn describe(&self) -> Redaction {
+    pub(crate) fn describe(&self) -> Redaction {
         Redaction {
             omitted: self.omitted.iter().cloned().collect(),
             pseudonymised: self.pseudonymised.iter().cloned().collect(),
@@ -56,7 +56,7 @@ impl Redactor {
     /// `anon-` and 16 hex digits of HMAC-SHA-256(key, field ‖ 0 ‖ value): the same value of the
     /// same field always gives the same pseudonym under one key, and without the key a name
     /// cannot be guessed back from it.
-    pub fn pseudonym(&self, field: &str, value: &str) -> String {
+    pub(crate) fn pseudonym(&self, field: &str, value: &str) -> String {
         // HMAC accepts keys of any length, so this cannot fail; an empty MAC would only make
         // every pseudonym equal, never leak the value.
         let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.key) else {

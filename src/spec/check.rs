@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::{COURT_LIST, Condition, FieldKind, Spec, Text};
 
 /// Entity names a form file may describe; `domain::Entity` mirrors them.
-pub const FORM_NAMES: &[&str] = &[
+pub(crate) const FORM_NAMES: &[&str] = &[
     "case",
     "hearing",
     "party",

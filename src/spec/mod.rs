@@ -44,7 +44,7 @@ impl Lang {
     }
 
     /// The language of a POSIX locale string such as `ru_RU.UTF-8`; English otherwise.
-    pub fn from_locale(locale: &str) -> Lang {
+    pub(crate) fn from_locale(locale: &str) -> Lang {
         Lang::parse(locale.get(..2).unwrap_or("")).unwrap_or_default()
     }
 }
@@ -119,7 +119,7 @@ impl FieldKind {
         })
     }
 
-    pub fn is_coded(self) -> bool {
+    pub(crate) fn is_coded(self) -> bool {
         matches!(self, FieldKind::Choice | FieldKind::MultiChoice)
     }
 }
@@ -141,7 +141,7 @@ impl Condition {
 }
 
 /// The codes of a multi-choice value, which is stored and exported as `a|b|c`.
-pub fn split_multi(value: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_multi(value: &str) -> impl Iterator<Item = &str> {
     value.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
@@ -320,7 +320,7 @@ impl CodeList {
     }
 
     /// Codes a monitor may still choose.
-    pub fn active(&self) -> impl Iterator<Item = &Code> {
+    pub(crate) fn active(&self) -> impl Iterator<Item = &Code> {
         self.codes.iter().filter(|c| !c.retired && !c.automatic)
     }
 }
@@ -358,16 +358,16 @@ pub struct Added {
 
 impl Court {
     /// Whether a monitor added it (it is not shipped).
-    pub fn is_user(&self) -> bool {
+    pub(crate) fn is_user(&self) -> bool {
         self.added.is_some()
     }
 }
 
 /// How the code of a court a monitor adds starts; shipped codes never do.
-pub const USER_COURT_PREFIX: &str = "user_";
+pub(crate) const USER_COURT_PREFIX: &str = "user_";
 
 /// Most characters of a court's name or country.
-pub const COURT_TEXT_MAX: usize = 200;
+pub(crate) const COURT_TEXT_MAX: usize = 200;
 
 #[derive(Debug, Deserialize)]
 struct CourtsFile {
@@ -388,7 +388,7 @@ pub struct Spec {
 }
 
 /// The embedded asset files, by name.
-pub const ASSETS: &[(&str, &str)] = &[
+pub(crate) const ASSETS: &[(&str, &str)] = &[
     (
         "forms/case.toml",
         include_str!("../../assets/forms/case.toml"),
@@ -452,7 +452,7 @@ impl Spec {
     }
 
     /// Parses and checks a set of asset files given as `(name, text)`; names follow `ASSETS`.
-    pub fn from_files<'a>(
+    pub(crate) fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Spec, Vec<String>> {
         let mut problems = Vec::new();
@@ -489,7 +489,7 @@ impl Spec {
         }
     }
 
-    pub fn assemble(
+    pub(crate) fn assemble(
         forms: Vec<Form>,
         checklist: Checklist,
         lists: Vec<CodeList>,
@@ -533,7 +533,7 @@ impl Spec {
 
     /// This spec with `courts` (courts a monitor added) after the shipped ones; a court whose
     /// code is here already is left out (its caller checked they are the same court).
-    pub fn with_courts(&self, courts: &[Court]) -> Spec {
+    pub(crate) fn with_courts(&self, courts: &[Court]) -> Spec {
         let mut spec = self.clone();
         for c in courts {
             if spec.court(&c.code).is_none() {
@@ -602,7 +602,7 @@ impl Spec {
     }
 
     /// The codes a choice field offers: its code list, or the courts.
-    pub fn choices(&self, list: &str) -> Vec<(String, Text)> {
+    pub(crate) fn choices(&self, list: &str) -> Vec<(String, Text)> {
         if list == COURT_LIST {
             return self
                 .courts
@@ -648,7 +648,7 @@ impl Spec {
     }
 
     /// The court codes of a region, for the `--region` filter.
-    pub fn courts_in_region(&self, region: &str) -> Vec<&str> {
+    pub(crate) fn courts_in_region(&self, region: &str) -> Vec<&str> {
         self.courts
             .iter()
             .filter(|c| c.region == region)
@@ -657,7 +657,7 @@ impl Spec {
     }
 
     /// Whether the `when` condition holds, looking values up with `value_of(field_id)`.
-    pub fn relevant<'v>(
+    pub(crate) fn relevant<'v>(
         &self,
         when: Option<&Condition>,
         value_of: impl Fn(&str) -> Option<&'v str>,

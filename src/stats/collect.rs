@@ -196,7 +196,7 @@ impl<'b> Row<'b> {
 
     /// The field values of a [`packed`] cell; empty ones are `None`, and all are `None` when
     /// the cell does not have the expected number of parts.
-    pub fn packed<const N: usize>(&self, col: usize) -> [Option<&'b str>; N] {
+    pub(crate) fn packed<const N: usize>(&self, col: usize) -> [Option<&'b str>; N] {
         let mut out = [None; N];
         let Some(s) = self.get(col) else {
             return out;
@@ -381,7 +381,7 @@ pub(super) mod testing {
     use super::{HEARING_FIELDS, HEARING_PARTY_FIELDS, Hf, Pf};
 
     /// Whether the `Hf` and `Pf` positions name the fields they are meant to.
-    pub fn positions_agree() -> bool {
+    pub(crate) fn positions_agree() -> bool {
         let hearing = [
             (Hf::Held, "hearing_held"),
             (Hf::Scheduled, "scheduled_start_time"),
@@ -424,7 +424,7 @@ pub(super) mod testing {
     }
 
     /// The indexes whose packed expression the queries repeat, with its fields.
-    pub const PACKED: &[(&str, &[&str])] = &[
+    pub(crate) const PACKED: &[(&str, &[&str])] = &[
         ("hearings_stats", &super::HEARING_FIELDS),
         ("parties_stats", &super::PARTY_FIELDS),
         ("hearing_parties_stats", &super::HEARING_PARTY_FIELDS),

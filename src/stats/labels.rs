@@ -125,7 +125,7 @@ impl Labels<'_> {
     }
 
     /// A breakdown row's value: a share with its numerator and denominator, or a count.
-    pub fn row_value(&self, r: &Row) -> String {
+    pub(crate) fn row_value(&self, r: &Row) -> String {
         match r.denominator {
             Some(d) => percent(r.numerator, d, r.share),
             None => r.numerator.to_string(),
@@ -142,7 +142,7 @@ impl Labels<'_> {
     }
 
     /// A breakdown row's interval, when the row is a share.
-    pub fn row_interval(&self, r: &Row) -> String {
+    pub(crate) fn row_interval(&self, r: &Row) -> String {
         r.denominator
             .and_then(|d| interval_text(r.numerator, d))
             .unwrap_or_default()
@@ -189,7 +189,7 @@ impl Labels<'_> {
 
     /// The filter in one line (`Court: Khujand City Court · From date: 2005-05-01`), or
     /// «all hearings».
-    pub fn filter_line(&self, f: &Filter, withhold_names: bool) -> String {
+    pub(crate) fn filter_line(&self, f: &Filter, withhold_names: bool) -> String {
         let parts = self.filter(f, withhold_names);
         if parts.is_empty() {
             return self.t("filter-none");

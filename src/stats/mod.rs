@@ -45,11 +45,11 @@ pub use honest::{
 pub use labels::{Labels, figure_key, group_key, note_key, percent};
 
 /// The settings key of the lateness threshold, in minutes.
-pub const LATE_SETTING: &str = "stats.late_after_minutes";
+pub(crate) const LATE_SETTING: &str = "stats.late_after_minutes";
 
 /// A hearing that starts more than this many minutes after its scheduled time is late, unless
 /// the setting says otherwise.
-pub const DEFAULT_LATE_MINUTES: u32 = 30;
+pub(crate) const DEFAULT_LATE_MINUTES: u32 = 30;
 
 /// What the figures depend on besides the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -123,8 +123,6 @@ pub enum By {
 }
 
 impl By {
-    pub const DIMENSIONS: [By; 5] = [By::Court, By::Region, By::Judge, By::Month, By::Monitor];
-
     pub fn code(self) -> &'static str {
         match self {
             By::Code => "code",

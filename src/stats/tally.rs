@@ -132,7 +132,7 @@ impl Share {
     }
 
     /// Counts `den` observations of one hearing at once, `num` of them hits.
-    pub fn add_n(&mut self, d: Dims, num: u64, den: u64) {
+    pub(crate) fn add_n(&mut self, d: Dims, num: u64, den: u64) {
         self.den += den;
         self.num += num;
         for (dim, &key) in d.0.iter().enumerate().take(self.dims) {
@@ -147,7 +147,7 @@ impl Share {
     }
 
     /// Notes an answer kept out of the denominator.
-    pub fn exclude(&mut self, code: &'static str) {
+    pub(crate) fn exclude(&mut self, code: &'static str) {
         match self.excluded.iter_mut().find(|(c, _)| *c == code) {
             Some((_, n)) => *n += 1,
             None => self.excluded.push((code, 1)),

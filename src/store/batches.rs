@@ -240,7 +240,7 @@ impl Store {
     /// The sequence number the next batch of `monitor` gets: one more than the last of its
     /// kind. Redacted batches are numbered apart: merge refuses them, so a lead never sees
     /// them, and they must not leave a gap in the series the lead counts.
-    pub fn next_export_seq(&self, monitor: Uuid, redacted: bool) -> Result<u32> {
+    pub(crate) fn next_export_seq(&self, monitor: Uuid, redacted: bool) -> Result<u32> {
         let last: Option<u32> = self
             .conn
             .query_row(
@@ -255,7 +255,7 @@ impl Store {
     /// Records a written batch in the caller's transaction: its history row, the versions that
     /// left (unless redacted: a redacted batch is not for the lead's database), and seals them
     /// so the next edit of each starts a new version.
-    pub fn record_export(
+    pub(crate) fn record_export(
         &self,
         tx: &Transaction<'_>,
         batch: &BatchOut,
@@ -296,7 +296,7 @@ impl Store {
     }
 
     /// The batches this database wrote, newest first.
-    pub fn batches_out(&self) -> Result<Vec<BatchOut>> {
+    pub(crate) fn batches_out(&self) -> Result<Vec<BatchOut>> {
         let mut stmt = self
             .conn
             .prepare(
@@ -323,7 +323,7 @@ impl Store {
     }
 
     /// The local version of a hearing, or `None` when this database does not have it.
-    pub fn local_version(&self, hearing: Uuid) -> Result<Option<LocalVersion>> {
+    pub(crate) fn local_version(&self, hearing: Uuid) -> Result<Option<LocalVersion>> {
         let row: Option<(String, String, String)> = self
             .conn
             .prepare_cached("SELECT content_hash, ancestors, status FROM hearings WHERE uuid = ?1")?
@@ -340,7 +340,7 @@ impl Store {
     }
 
     /// When a batch was merged here, if it was.
-    pub fn merged_at(&self, batch_id: Uuid) -> Result<Option<String>> {
+    pub(crate) fn merged_at(&self, batch_id: Uuid) -> Result<Option<String>> {
         self.conn
             .query_row(
                 "SELECT merged_at FROM batches_in WHERE batch_id = ?1",
@@ -352,7 +352,7 @@ impl Store {
     }
 
     /// The sequence numbers of the batches received from a monitor.
-    pub fn received_seqs(&self, monitor: Uuid) -> Result<Vec<u32>> {
+    pub(crate) fn received_seqs(&self, monitor: Uuid) -> Result<Vec<u32>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT seq FROM batches_in WHERE monitor_uuid = ?1 ORDER BY seq")
@@ -366,7 +366,7 @@ impl Store {
     }
 
     /// Writes a merged batch's history row in the caller's transaction.
-    pub fn record_merge(&self, tx: &Transaction<'_>, b: &BatchIn) -> Result<()> {
+    pub(crate) fn record_merge(&self, tx: &Transaction<'_>, b: &BatchIn) -> Result<()> {
         let me = self.profile().map(|m| m.uuid.to_string());
         tx.prepare_cached(
             "INSERT INTO batches_in (batch_id, monitor_uuid, monitor_code, seq, name, created_at, merged_at, merged_by,
@@ -456,7 +456,7 @@ impl Store {
 
     /// Keeps an incoming version beside the local one, in the caller's transaction. The same
     /// incoming version is kept once.
-    pub fn add_conflict(
+    pub(crate) fn add_conflict(
         &self,
         tx: &Transaction<'_>,
         batch_id: Uuid,
@@ -703,7 +703,7 @@ impl Store {
 
     /// [`Store::resolve_conflict_fields`] on an open conflict in its own transaction (the
     /// terminal UI's way).
-    pub fn resolve_open_conflict_fields(
+    pub(crate) fn resolve_open_conflict_fields(
         &self,
         conflict: Uuid,
         take: &[Take],
@@ -730,7 +730,7 @@ impl Store {
     /// Writes a whole hearing record that replaces the local version (merge's update): rows
     /// of its case that the incoming record no longer has (parties, charges, consents) are
     /// removed first, then [`Store::write_record`] writes the rest.
-    pub fn replace_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
+    pub(crate) fn replace_record(&self, tx: &Transaction<'_>, r: &HearingRecord) -> Result<()> {
         self.remove_case_rows_not_in(tx, r)?;
         self.write_record(tx, r)
     }
@@ -785,7 +785,12 @@ impl Store {
 
     /// Sets the status of a hearing whose content is unchanged (merge taking a lead's review
     /// of an identical version).
-    pub fn set_status_in(&self, tx: &Transaction<'_>, hearing: Uuid, status: Status) -> Result<()> {
+    pub(crate) fn set_status_in(
+        &self,
+        tx: &Transaction<'_>,
+        hearing: Uuid,
+        status: Status,
+    ) -> Result<()> {
         tx.prepare_cached("UPDATE hearings SET status = ?1 WHERE uuid = ?2")?
             .execute(params![status.code(), hearing.to_string()])?;
         Ok(())

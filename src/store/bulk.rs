@@ -46,7 +46,7 @@ pub struct Feed {
 impl Feed {
     /// Encodes `records` on this thread and hands them to the writer in runs, dropping the
     /// runs it gives back; stops early when the writer has stopped (on an error).
-    pub fn feed(self, spec: &Spec, records: impl Iterator<Item = HearingRecord>) {
+    pub(crate) fn feed(self, spec: &Spec, records: impl Iterator<Item = HearingRecord>) {
         let mut run = Vec::with_capacity(RUN);
         for record in records {
             run.push(Encoded::new(spec, record));
@@ -110,7 +110,7 @@ pub struct Loading<'s> {
 impl Store {
     /// Sets the connection for a bulk load (see [`Loading`]). Call it outside any
     /// transaction, before [`Store::bulk`].
-    pub fn loading(&self) -> Loading<'_> {
+    pub(crate) fn loading(&self) -> Loading<'_> {
         let direct =
             !self.read_only && journal_mode(&self.conn, "DELETE").is_ok_and(|m| m == "delete");
         // Only a smaller cache: failing to set it changes nothing that matters.
@@ -124,7 +124,8 @@ impl Store {
 
 impl Loading<'_> {
     /// Whether pages go straight into the file (no other connection had it open).
-    pub fn is_direct(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_direct(&self) -> bool {
         self.direct
     }
 }

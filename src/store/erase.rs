@@ -59,7 +59,7 @@ impl Store {
 /// Destroys the database at `path` as [`Store::erase`] does, without opening it: after too
 /// many wrong passphrases (`store::guard`), when no connection has it open. `started` is when
 /// the erase began, for [`Erased::key_destroyed`].
-pub fn erase_file(path: &Path, started: Instant) -> Result<Erased> {
+pub(crate) fn erase_file(path: &Path, started: Instant) -> Result<Erased> {
     let path = path.to_owned();
     let copy = rekey_file(&path);
     let mut files = vec![path.clone()];

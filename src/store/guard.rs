@@ -14,10 +14,10 @@ use super::{Erased, Store, create_private, side_file};
 use crate::error::{Error, Result};
 
 /// The setting: after how many wrong passphrases in a row the database is erased (0: never).
-pub const SETTING: &str = "erase_after_failures";
+pub(crate) const SETTING: &str = "erase_after_failures";
 
 /// The limits the settings screen offers (0: never).
-pub const CHOICES: [u32; 4] = [0, 5, 10, 20];
+pub(crate) const CHOICES: [u32; 4] = [0, 5, 10, 20];
 
 /// The limit, and how many wrong passphrases were given in a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +66,7 @@ fn remove(db: &Path) -> Result<()> {
 /// Counts one wrong passphrase for the database at `db` (which no connection may have open):
 /// when it is the limit-th in a row, the database is erased and the limit given with what the
 /// erase did. Nothing happens when the guard is off.
-pub fn wrong_passphrase(db: &Path) -> Result<Option<(u32, Erased)>> {
+pub(crate) fn wrong_passphrase(db: &Path) -> Result<Option<(u32, Erased)>> {
     let Some(guard) = read(db) else {
         return Ok(None);
     };
@@ -81,7 +81,7 @@ pub fn wrong_passphrase(db: &Path) -> Result<Option<(u32, Erased)>> {
 
 impl Store {
     /// After how many wrong passphrases in a row the database is erased (0: never).
-    pub fn erase_after(&self) -> Result<u32> {
+    pub(crate) fn erase_after(&self) -> Result<u32> {
         Ok(self
             .setting(SETTING)?
             .and_then(|v| v.parse().ok())
@@ -96,7 +96,7 @@ impl Store {
 
     /// A right passphrase was given: the guard file matches the setting again (made again if
     /// it was removed, taken away if the setting is off) and its count starts from zero.
-    pub fn sync_guard(&self) -> Result<()> {
+    pub(crate) fn sync_guard(&self) -> Result<()> {
         if self.read_only {
             return Ok(());
         }

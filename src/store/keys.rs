@@ -84,7 +84,7 @@ impl Store {
     /// database under one of the two passphrases. The copy is made outside write-ahead logging
     /// with the database locked to this connection, so no other program can write to the old
     /// file meanwhile; should another one have it open, nothing is changed.
-    pub fn change_passphrase(self, new: &Passphrase) -> Result<Store> {
+    pub(crate) fn change_passphrase(self, new: &Passphrase) -> Result<Store> {
         if self.read_only {
             return Err(Error::ReadOnly);
         }
@@ -312,14 +312,14 @@ impl Store {
     }
 
     /// When the last backup was made, if ever.
-    pub fn last_backup(&self) -> Result<Option<String>> {
+    pub(crate) fn last_backup(&self) -> Result<Option<String>> {
         self.setting(LAST_BACKUP)
     }
 
     /// Since when drafts have gone without a backup: the last backup, if a draft changed
     /// after it, or, with no backup ever, when the oldest draft was begun. `None` when every
     /// draft is in the last backup (or there is none). Reads no clock.
-    pub fn unbacked_since(&self) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>> {
+    pub(crate) fn unbacked_since(&self) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>> {
         use rusqlite::OptionalExtension;
         let since: Option<String> = match self.last_backup()? {
             Some(at) => self

@@ -234,7 +234,7 @@ impl Store {
 
     /// The `WHERE` clause and its parameters for a filter, on `hearings h` alone (case fields
     /// are read by uncorrelated subqueries).
-    pub fn filter_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
+    pub(crate) fn filter_sql(&self, f: &Filter) -> Result<(String, Vec<Value>)> {
         let w = self.where_sql(&self.query(f)?, false, false)?;
         Ok((w.clause, w.params))
     }
@@ -414,7 +414,7 @@ impl Store {
     }
 
     /// Sorting the list by court follows the courts' names in `lang`, as the list shows them.
-    pub fn name_courts_in(&self, lang: Lang) {
+    pub(crate) fn name_courts_in(&self, lang: Lang) {
         self.court_names.set(lang);
     }
 
@@ -525,7 +525,7 @@ impl Store {
     /// One page of matching hearings, in the given order. The page is chosen on the indexes
     /// first (ids only), then only its rows are read, so a page deep in 100,000 hearings costs
     /// about what the first one does.
-    pub fn list_hearings(
+    pub(crate) fn list_hearings(
         &self,
         f: &Filter,
         sort: Sort,
@@ -539,7 +539,7 @@ impl Store {
     /// the second half is read from the end, in the reverse order, so that the last page costs
     /// what the first does. Reaching it forwards walks every match before it, which took the
     /// End key 60–95 ms in a search matching most of 100,000 hearings.
-    pub fn list_hearings_of(
+    pub(crate) fn list_hearings_of(
         &self,
         f: &Filter,
         sort: Sort,

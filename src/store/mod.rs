@@ -66,9 +66,7 @@ pub use batches::{
     MergeCounts, Received, missing_seqs,
 };
 pub use bulk::{Bulk, Feed, Loading, Spent, handover};
-pub use cases::{
-    AgendaItem, CARRIED_FIELDS, CaseJoin, CaseSummary, JoinsReceived, LocalCase, Trial,
-};
+pub(crate) use cases::{AgendaItem, CaseJoin, CaseSummary, JoinsReceived, LocalCase, Trial};
 pub use courts::{NewCourt, clash as court_clash};
 pub use erase::{Erased, MADE_FOLDERS};
 pub use keys::{LAST_BACKUP, Passphrase, overdue, rekey_file};
@@ -78,7 +76,8 @@ pub use outputs::{OutputEntry, OutputKind, sha256_file};
 pub use records::Encoded;
 pub(crate) use records::{HEARING_COLUMNS, hearing_from_row, parse_fields};
 pub use roster::RosterEntry;
-pub use search::fts_query;
+#[cfg(test)]
+use search::fts_query;
 pub use stale::{CLEAR_NOT_APPLICABLE, UPGRADE_REASON};
 
 /// How to open a database file.
@@ -245,7 +244,7 @@ impl Store {
         Arc::clone(&self.spec)
     }
 
-    pub fn is_read_only(&self) -> bool {
+    pub(crate) fn is_read_only(&self) -> bool {
         self.read_only
     }
 
@@ -259,12 +258,12 @@ impl Store {
     }
 
     /// `now` as RFC 3339 text, the form every timestamp is stored in.
-    pub fn now_text(&self) -> String {
+    pub(crate) fn now_text(&self) -> String {
         self.now()
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
     }
 
-    pub fn new_id(&self) -> Uuid {
+    pub(crate) fn new_id(&self) -> Uuid {
         self.sources.ids.new_id()
     }
 
@@ -274,7 +273,7 @@ impl Store {
     }
 
     /// Maps a SQLite error met after opening to the sentence a monitor should read.
-    pub fn explain(&self, e: rusqlite::Error) -> Error {
+    pub(crate) fn explain(&self, e: rusqlite::Error) -> Error {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked {
                 path: self.path.clone(),
@@ -384,10 +383,10 @@ impl Store {
 
 /// The files SQLite keeps next to a database: its write-ahead log, the log's index and the
 /// rollback journal.
-pub const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
+pub(crate) const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// The path of a side file of the database at `path` (see [`SIDE_FILES`]).
-pub fn side_file(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn side_file(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

@@ -100,7 +100,7 @@ pub fn sha256_file(path: &Path) -> Result<String> {
 impl Store {
     /// Records a file written outside the database in the caller's transaction (an export
     /// records its batch in the transaction that records the batch itself).
-    pub fn record_output_in(&self, tx: &Transaction<'_>, entry: &OutputEntry) -> Result<()> {
+    pub(crate) fn record_output_in(&self, tx: &Transaction<'_>, entry: &OutputEntry) -> Result<()> {
         let who = self.profile().map(|m| m.code.clone()).unwrap_or_default();
         tx.prepare_cached(
             "INSERT INTO outputs (at, kind, path, sealed, redacted, sha256, sealed_to, who)
@@ -125,7 +125,7 @@ impl Store {
 
     /// Records a file written outside the database. A read-only database cannot record it,
     /// so nothing may be written outside it then (callers ask [`Store::is_read_only`] first).
-    pub fn record_output(&self, entry: &OutputEntry) -> Result<()> {
+    pub(crate) fn record_output(&self, entry: &OutputEntry) -> Result<()> {
         if self.is_read_only() {
             return Err(Error::ReadOnly);
         }
@@ -166,7 +166,7 @@ impl Store {
 
     /// What the log says a file sealed to the roster's recipients was sealed to: their
     /// fingerprints, comma-separated.
-    pub fn sealed_to_recipients(recipients: &[String]) -> String {
+    pub(crate) fn sealed_to_recipients(recipients: &[String]) -> String {
         recipients
             .iter()
             .map(|r| crate::keys::fingerprint(r))

@@ -447,7 +447,7 @@ impl Store {
     }
 
     /// Deletes a record and, through the foreign keys, everything under it.
-    pub fn delete_record(&self, hearing: Uuid, entity: Entity, record: Uuid) -> Result<()> {
+    pub(crate) fn delete_record(&self, hearing: Uuid, entity: Entity, record: Uuid) -> Result<()> {
         if matches!(entity, Entity::Hearing | Entity::Case) {
             return Err(Error::Invalid(
                 "use delete_hearing to delete a hearing".into(),
@@ -553,7 +553,7 @@ impl Store {
     }
 
     /// Stamps a timeline event at the current time; returns its id.
-    pub fn add_event(&self, hearing: Uuid, code: &str, note: &str) -> Result<Uuid> {
+    pub(crate) fn add_event(&self, hearing: Uuid, code: &str, note: &str) -> Result<Uuid> {
         let at = self.now_text();
         let id = self.new_id();
         self.put_event(hearing, id, &at, code, note)?;
@@ -561,7 +561,7 @@ impl Store {
     }
 
     /// Creates or corrects a timeline event.
-    pub fn put_event(
+    pub(crate) fn put_event(
         &self,
         hearing: Uuid,
         id: Uuid,
@@ -598,7 +598,7 @@ impl Store {
         })
     }
 
-    pub fn delete_event(&self, hearing: Uuid, id: Uuid) -> Result<()> {
+    pub(crate) fn delete_event(&self, hearing: Uuid, id: Uuid) -> Result<()> {
         self.edit(hearing, true, |tx, _| {
             let old: Option<String> = tx
                 .query_row(
@@ -655,7 +655,7 @@ impl Store {
 
     /// [`Store::seal`] inside the caller's transaction (export seals what it wrote in the
     /// transaction that records the batch).
-    pub fn seal_in(&self, tx: &Transaction<'_>, hearings: &[Uuid]) -> Result<()> {
+    pub(crate) fn seal_in(&self, tx: &Transaction<'_>, hearings: &[Uuid]) -> Result<()> {
         for h in hearings {
             tx.prepare_cached(
                 "UPDATE hearings SET sealed = 1 WHERE uuid = ?1 AND status <> 'draft'",
@@ -683,7 +683,8 @@ impl Store {
 
     /// Deletes a hearing with everything under it, and its case when no other hearing uses it
     /// and no join names it.
-    pub fn delete_hearing(&self, hearing: Uuid) -> Result<()> {
+    #[cfg(test)]
+    pub(crate) fn delete_hearing(&self, hearing: Uuid) -> Result<()> {
         let tx = self.tx()?;
         let case: Option<String> = tx
             .query_row(
@@ -715,7 +716,7 @@ impl Store {
     }
 
     /// The status of a hearing, read without loading it.
-    pub fn load_hearing_status(&self, hearing: Uuid) -> Result<Status> {
+    pub(crate) fn load_hearing_status(&self, hearing: Uuid) -> Result<Status> {
         let status: Option<String> = self
             .conn
             .prepare_cached("SELECT status FROM hearings WHERE uuid = ?1")?
@@ -723,16 +724,6 @@ impl Store {
             .optional()?;
         let status = status.ok_or_else(|| Error::NoSuchHearing(hearing.to_string()))?;
         Status::parse(&status).ok_or_else(|| Error::Invalid(format!("unknown status {status}")))
-    }
-
-    /// Whether a hearing with this id exists.
-    pub fn hearing_exists(&self, hearing: Uuid) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM hearings WHERE uuid = ?1")?
-            .query_row([hearing.to_string()], |_| Ok(()))
-            .optional()?
-            .is_some())
     }
 
     /// Writes a whole hearing record as given (new rows inserted, existing rows replaced),

@@ -71,7 +71,7 @@ impl Store {
     }
 
     /// This database's age identity (a lead's), if it has one.
-    pub fn age_identity(&self) -> Result<Option<AgeIdentity>> {
+    pub(crate) fn age_identity(&self) -> Result<Option<AgeIdentity>> {
         self.own_secret("age")?
             .map(|s| AgeIdentity::from_secret_text(&s))
             .transpose()
@@ -141,7 +141,7 @@ impl Store {
     }
 
     /// The roster's age recipients: every sealed export is encrypted to all of them.
-    pub fn recipients(&self) -> Result<Vec<String>> {
+    pub(crate) fn recipients(&self) -> Result<Vec<String>> {
         Ok(self
             .roster()?
             .into_iter()
@@ -152,7 +152,7 @@ impl Store {
 
     /// Whether batches signed by `public` are trusted here: it is in the roster as a signer,
     /// or it is this database's own signing key.
-    pub fn trusts_signer(&self, public: &str) -> Result<bool> {
+    pub(crate) fn trusts_signer(&self, public: &str) -> Result<bool> {
         let listed: Option<i64> = self
             .conn()
             .query_row(
@@ -179,7 +179,7 @@ impl Store {
 
     /// Removes the roster entries whose fingerprint is `fingerprint` (dashes and case do not
     /// matter); the entries removed.
-    pub fn roster_remove(&self, fingerprint: &str) -> Result<Vec<RosterEntry>> {
+    pub(crate) fn roster_remove(&self, fingerprint: &str) -> Result<Vec<RosterEntry>> {
         if self.is_read_only() {
             return Err(Error::ReadOnly);
         }
@@ -200,7 +200,7 @@ impl Store {
     }
 
     /// Records which signing key vouched for a batch merged in `tx`.
-    pub fn record_signer(
+    pub(crate) fn record_signer(
         &self,
         tx: &rusqlite::Transaction<'_>,
         batch_id: uuid::Uuid,
@@ -216,7 +216,7 @@ impl Store {
 
     /// The signer a batch id was merged from before, when it was merged (`Some(None)`: merged
     /// unsigned).
-    pub fn merged_signer(&self, batch_id: &str) -> Result<Option<Option<String>>> {
+    pub(crate) fn merged_signer(&self, batch_id: &str) -> Result<Option<Option<String>>> {
         self.conn()
             .query_row(
                 "SELECT signer FROM batches_in WHERE batch_id = ?1",

@@ -22,7 +22,7 @@ pub(super) struct SearchRow {
 }
 
 /// Folding is shared with the interface's choice lists.
-pub use crate::domain::fold;
+pub(crate) use crate::domain::fold;
 
 /// The searchable text of one hearing, folded, each word (as split at white space) once: the
 /// index keeps which hearings hold a word and nothing more (`detail = none`), and its tokenizer
@@ -146,7 +146,8 @@ fn words(text: &str) -> Vec<(String, bool)> {
 /// Turns what a user typed into an FTS5 query in which every word must appear, each a prefix
 /// but words of one or two characters ([`words`]); quotes and operators are taken literally.
 /// `None` when the text has no words. [`Store::search_query`] gives the same matches faster.
-pub fn fts_query(text: &str) -> Option<String> {
+#[cfg(test)]
+pub(crate) fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> = words(text)
         .into_iter()
         .map(|(w, prefix)| format!("{}{}", quoted(&w), if prefix { "*" } else { "" }))

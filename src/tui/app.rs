@@ -150,11 +150,11 @@ impl App {
     }
 
     /// Takes the store's spec: the shipped one with the courts added to the database.
-    pub fn set_spec(&mut self, spec: Arc<Spec>) {
+    pub(crate) fn set_spec(&mut self, spec: Arc<Spec>) {
         self.spec = spec;
     }
 
-    pub fn fix_lang(&mut self) {
+    pub(crate) fn fix_lang(&mut self) {
         self.lang_fixed = true;
     }
 
@@ -368,7 +368,6 @@ impl App {
                     effects.extend(self.flush());
                     self.running = false;
                 }
-                Cmd::Lock => effects.extend(self.lock_now()),
                 Cmd::Help => self.help = Some(0),
                 Cmd::CycleLang => {
                     let i = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0);

@@ -216,7 +216,7 @@ pub enum Effect {
 
 impl Effect {
     /// Effects that may take long enough to need progress on the screen.
-    pub fn is_long(&self) -> bool {
+    pub(crate) fn is_long(&self) -> bool {
         matches!(
             self,
             Effect::Export(_)
@@ -258,7 +258,7 @@ pub struct KeysInfo {
 }
 
 /// How many entries of the output log the settings screen shows.
-pub const OUTPUTS_SHOWN: usize = 5;
+pub(crate) const OUTPUTS_SHOWN: usize = 5;
 
 /// A batch written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,7 +301,7 @@ pub struct MergeReport {
 
 impl MergeReport {
     /// Batches that verified and have something to merge.
-    pub fn mergeable(&self) -> usize {
+    pub(crate) fn mergeable(&self) -> usize {
         self.batches
             .iter()
             .filter(|b| {

@@ -25,14 +25,14 @@ impl Key {
         Key::plain(KeyCode::Char(c))
     }
 
-    pub const fn ctrl(c: char) -> Key {
+    pub(crate) const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
             mods: KeyModifiers::CONTROL,
         }
     }
 
-    pub const fn alt(code: KeyCode) -> Key {
+    pub(crate) const fn alt(code: KeyCode) -> Key {
         Key {
             code,
             mods: KeyModifiers::ALT,
@@ -126,7 +126,7 @@ impl<A: Copy> Binding<A> {
         }
     }
 
-    pub fn keys_label(&self) -> String {
+    pub(crate) fn keys_label(&self) -> String {
         self.keys
             .iter()
             .map(Key::label)
@@ -151,7 +151,7 @@ pub fn lookup<A: Copy>(table: &[Binding<A>], ev: &KeyEvent) -> Option<A> {
 
 /// The key event with the Latin character on the same physical key, when `ev` carries a
 /// letter of the Russian or Tajik layout (capitals give capitals; Ctrl is kept).
-pub fn latin(ev: &KeyEvent) -> Option<KeyEvent> {
+pub(crate) fn latin(ev: &KeyEvent) -> Option<KeyEvent> {
     let KeyCode::Char(c) = ev.code else {
         return None;
     };
@@ -215,7 +215,7 @@ fn latin_of(c: char) -> Option<char> {
 }
 
 /// `(keys, description key, in footer)` of a table, for footers and help.
-pub fn describe<A: Copy>(table: &[Binding<A>]) -> Vec<(String, &'static str, bool)> {
+pub(crate) fn describe<A: Copy>(table: &[Binding<A>]) -> Vec<(String, &'static str, bool)> {
     table
         .iter()
         .map(|b| (b.keys_label(), b.label, b.footer))
@@ -272,13 +272,13 @@ pub const LETTER_NAV: &[Binding<Nav>] = &[
 ];
 
 /// The move for a key in a list where letters are not text: [`NAV`], then [`LETTER_NAV`].
-pub fn nav(ev: &KeyEvent) -> Option<Nav> {
+pub(crate) fn nav(ev: &KeyEvent) -> Option<Nav> {
     lookup(NAV, ev).or_else(|| lookup(LETTER_NAV, ev))
 }
 
 /// [`NAV`] and [`LETTER_NAV`] for a footer and help. With `paging`, PgDn is in the footer
 /// too (a screen whose text is usually taller than the terminal).
-pub fn describe_nav(paging: bool) -> Vec<(String, &'static str, bool)> {
+pub(crate) fn describe_nav(paging: bool) -> Vec<(String, &'static str, bool)> {
     let mut k = describe(NAV);
     k.extend(describe(LETTER_NAV));
     if paging {
@@ -389,16 +389,8 @@ pub fn parse(s: &str) -> Vec<KeyEvent> {
 }
 
 /// Whether a key is a plain Space (text in a text field, never a command there).
-pub fn is_space(ev: &KeyEvent) -> bool {
+pub(crate) fn is_space(ev: &KeyEvent) -> bool {
     Key::ch(' ').matches(ev)
-}
-
-/// Whether a key would type a character into a text field.
-pub fn is_text_input(ev: &KeyEvent) -> bool {
-    matches!(ev.code, KeyCode::Char(_))
-        && !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ use crate::error::{Error, Result};
 const AUTOSAVE: Duration = Duration::from_millis(500);
 
 /// The terminal's width in columns, when standard output is a terminal that says it.
-pub fn terminal_width() -> Option<u16> {
+pub(crate) fn terminal_width() -> Option<u16> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         return None;

@@ -13,7 +13,7 @@ pub fn tab() -> Style {
     Style::new().fg(Color::Gray)
 }
 
-pub fn tab_active() -> Style {
+pub(crate) fn tab_active() -> Style {
     Style::new()
         .fg(Color::Black)
         .bg(Color::White)
@@ -38,7 +38,7 @@ pub fn value() -> Style {
     Style::new().fg(Color::White)
 }
 
-pub fn dim() -> Style {
+pub(crate) fn dim() -> Style {
     Style::new().fg(Color::DarkGray)
 }
 
@@ -62,6 +62,6 @@ pub fn popup() -> Style {
     Style::new().fg(Color::White).bg(Color::Black)
 }
 
-pub fn selected() -> Style {
+pub(crate) fn selected() -> Style {
     Style::new().fg(Color::Black).bg(Color::LightCyan)
 }

@@ -11,22 +11,22 @@ use super::files::{Opened, Place, Refused, open_regular};
 use crate::msg;
 
 /// The most bytes one cell may hold: 4 MiB (a narrative of 1 MB passes with room to spare).
-pub const MAX_CELL: usize = 4 << 20;
+pub(crate) const MAX_CELL: usize = 4 << 20;
 /// The most bytes one row may hold, all its cells together: 8 MiB.
-pub const MAX_ROW: u64 = 8 << 20;
+pub(crate) const MAX_ROW: u64 = 8 << 20;
 /// Read ahead of a row by the buffers between the file and the CSV parser.
 const SLACK: u64 = 1 << 17;
 
 /// The bytes of a file as the CSV parser reads them: at most the manifest's size in all, and
 /// at most [`MAX_ROW`] (and the buffers' read-ahead) since the row being read began.
-pub struct Source {
+pub(crate) struct Source {
     inner: BufReader<Take<Opened>>,
     since_row: u64,
 }
 
 impl Source {
     /// A new row begins: its bytes are counted from here.
-    pub fn start_row(&mut self) {
+    pub(crate) fn start_row(&mut self) {
         self.since_row = 0;
     }
 }
@@ -49,7 +49,7 @@ pub type Reader = csv::Reader<Source>;
 
 /// A CSV file opened for reading: its BOM skipped and its delimiter found. `None` when the
 /// file is not there to read (the file checks say why).
-pub fn open_csv(
+pub(crate) fn open_csv(
     dir: &Place,
     name: &str,
     manifest: &Manifest,
@@ -127,7 +127,7 @@ pub fn open_csv(
 
 /// Line breaks inside a record's quoted cells: the next record starts that many lines (plus
 /// one) later. (The csv crate's own line count is off by one after CRLF line ends.)
-pub fn newlines(rec: &csv::ByteRecord) -> u64 {
+pub(crate) fn newlines(rec: &csv::ByteRecord) -> u64 {
     // The cells' bytes, side by side (`memchr` counts them a vector at a time: this ran
     // over every byte of a batch twice, one twentieth of verify).
     memchr::memchr_iter(b'\n', rec.as_slice()).count() as u64
@@ -152,7 +152,7 @@ pub(crate) fn may_hold_control(bytes: &[u8]) -> bool {
 /// The cells of a record, decoded. A cell that is not UTF-8, holds a control character or
 /// is longer than [`MAX_CELL`] gives one problem and is handed on empty; its column (0-based)
 /// is listed in `bad`, so that nothing else is said about it.
-pub fn decode<'r>(
+pub(crate) fn decode<'r>(
     rec: &'r csv::ByteRecord,
     file: &str,
     line: u64,

@@ -20,13 +20,13 @@ use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Msg, Problem, Problems, SUMS
 use crate::msg;
 
 /// The most `manifest.json` may hold (courtwatch writes about 3 KB).
-pub const MANIFEST_MAX: u64 = 1 << 20;
+pub(crate) const MANIFEST_MAX: u64 = 1 << 20;
 /// The most `SHA256SUMS` may hold (15 lines of 80 bytes are written).
-pub const SUMS_MAX: u64 = 64 << 10;
+pub(crate) const SUMS_MAX: u64 = 64 << 10;
 /// The most `manifest.json.minisig` may hold (about 400 bytes are written).
-pub const SIGNATURE_MAX: u64 = 16 << 10;
+pub(crate) const SIGNATURE_MAX: u64 = 16 << 10;
 /// The most `datapackage.json` may hold (about 150 KB are written).
-pub const DATAPACKAGE_MAX: u64 = 16 << 20;
+pub(crate) const DATAPACKAGE_MAX: u64 = 16 << 20;
 
 /// Why a file of a batch was not read.
 #[derive(Debug)]
@@ -127,7 +127,7 @@ pub type Opened = Box<dyn Read + Send>;
 
 /// Opens the file `name` of the batch at `place`, with its size: a regular file directly
 /// inside a folder ([`open_file`]), or a file of a sealed batch, decrypted as it is read.
-pub fn open_regular(place: &Place, name: &str) -> Result<(Opened, u64), Refused> {
+pub(crate) fn open_regular(place: &Place, name: &str) -> Result<(Opened, u64), Refused> {
     match place {
         Place::Folder(dir) => open_file(dir, name).map(|(f, n)| (Box::new(f) as Opened, n)),
         Place::Sealed(s) => s.open_file(name),
@@ -137,7 +137,7 @@ pub fn open_regular(place: &Place, name: &str) -> Result<(Opened, u64), Refused>
 /// Opens the regular file `name` directly inside `dir`, with its size. Links are not followed
 /// (`O_NOFOLLOW`, after a `symlink_metadata` look), and a FIFO swapped in between the look and
 /// the opening does not block it (`O_NONBLOCK`; the opened file is looked at again).
-pub fn open_file(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
+pub(crate) fn open_file(dir: &Path, name: &str) -> Result<(File, u64), Refused> {
     if !plain_name(name) {
         return Err(Refused::NotRegular("batch-what-outside"));
     }
@@ -181,7 +181,7 @@ pub fn open_path(path: &Path) -> Result<(File, u64), Refused> {
 }
 
 /// The whole of a small file, refused when larger than `max`.
-pub fn read_small(dir: &Place, name: &str, max: u64) -> Result<Vec<u8>, Refused> {
+pub(crate) fn read_small(dir: &Place, name: &str, max: u64) -> Result<Vec<u8>, Refused> {
     let (file, len) = open_regular(dir, name)?;
     if len > max {
         return Err(Refused::TooLarge(len, max));
@@ -249,7 +249,7 @@ fn limit(manifest: &Manifest, name: &str) -> u64 {
 }
 
 /// Checks `SHA256SUMS` and the manifest's file list against the files.
-pub fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
+pub(crate) fn check_files(dir: &Place, manifest: &Manifest, problems: &mut Problems) {
     let mut hashes: HashMap<String, Result<(u64, String), Msg>> = HashMap::new();
     let mut hash = |name: &str| -> Result<(u64, String), Msg> {
         hashes

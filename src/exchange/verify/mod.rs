@@ -19,8 +19,7 @@ pub(crate) mod cells;
 mod claims;
 mod files;
 
-pub use cells::{MAX_CELL, MAX_ROW};
-pub use claims::{read_manifest, read_manifest_at};
+pub(crate) use claims::{read_manifest, read_manifest_at};
 pub use files::{Opened, Place, Refused, csv_files, open_path, plain_name};
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -696,13 +695,13 @@ impl<'s> Records<'s> {
     }
 
     /// The next hearing record, or `None` at the end (then [`Records::problems`] is complete).
-    pub fn next_record(&mut self) -> Option<(u64, HearingRecord)> {
+    pub(crate) fn next_record(&mut self) -> Option<(u64, HearingRecord)> {
         self.next_checked().map(|(line, r, _)| (line, r))
     }
 
     /// The next hearing record, its line in `hearings.csv`, and whether one of its rows had a
     /// bad cell (then what is computed from it, such as its content hash, is not judged).
-    pub fn next_checked(&mut self) -> Option<(u64, HearingRecord, bool)> {
+    pub(crate) fn next_checked(&mut self) -> Option<(u64, HearingRecord, bool)> {
         if self.finished {
             return None;
         }
@@ -1244,7 +1243,7 @@ fn check_signature(
 
 /// Reads and checks the batch at `dir` (a folder, or a sealed file being decrypted). Nothing
 /// is written anywhere.
-pub fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
+pub(crate) fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
     let (manifest, bytes) = read_manifest_at(dir)?;
     let mut problems = Problems::new();
     let mut warnings = Problems::new();

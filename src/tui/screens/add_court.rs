@@ -106,10 +106,6 @@ impl AddCourt {
         }
     }
 
-    pub fn for_hearing(&self) -> bool {
-        self.for_hearing
-    }
-
     pub fn keys(&self) -> Vec<(String, &'static str, bool)> {
         let mut k = keys::describe(keys::FIELD_NAV);
         k.extend(keys::describe(KEYS));

@@ -86,7 +86,7 @@ impl Allegations {
 
     /// Follows the record after a change: the same allegation stays selected; a new one is
     /// selected when one was added.
-    pub fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
+    pub(crate) fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
         let order = record.allegations.iter().map(|a| a.uuid).collect();
         let groups = |a| groups(record, a, ctx);
         self.records.refresh(order, ctx.spec, record, &groups);
@@ -109,7 +109,7 @@ impl Allegations {
 
     /// Closes an open choice list (who made the allegation, or the form's), choosing
     /// nothing (the tab is left).
-    pub fn close_popup(&mut self) {
+    pub(crate) fn close_popup(&mut self) {
         self.who = None;
         self.records.close_popup();
     }

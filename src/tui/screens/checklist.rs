@@ -124,7 +124,7 @@ impl Checklist {
     }
 
     /// Rebuilds the rows (groups appear and go with case tags; defendants come and go).
-    pub fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
+    pub(crate) fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
         let focused = self.rows.get(self.focus).cloned();
         let mut defendants: Vec<_> = record.defendants().collect();
         defendants.sort_by_key(|p| p.fields.get("display_code").map(|c| (c.len(), c.clone())));
@@ -174,7 +174,7 @@ impl Checklist {
         }
     }
 
-    pub fn focus_item(&mut self, code: &str, party: Option<Uuid>, record: &HearingRecord) {
+    pub(crate) fn focus_item(&mut self, code: &str, party: Option<Uuid>, record: &HearingRecord) {
         if let Some(i) = self.rows.iter().position(|r| {
             *r == Row::Item {
                 code: code.to_owned(),

@@ -310,7 +310,7 @@ impl HearingScreen {
         self.record.hearing.status.is_final() && !self.reason_given
     }
 
-    pub fn on_loaded(&mut self, record: HearingRecord, ctx: &Ctx<'_>) {
+    pub(crate) fn on_loaded(&mut self, record: HearingRecord, ctx: &Ctx<'_>) {
         self.record = record;
         self.details.rebuild(ctx.spec, &self.record);
         self.people.refresh(&self.record, ctx);
@@ -325,7 +325,7 @@ impl HearingScreen {
     /// A court was added from the court choice list: the hearing's court becomes it. A final
     /// record whose edit reason was not given yet is left as it is: the monitor picks the new
     /// court from the list, which asks for the reason as any change does.
-    pub fn court_added(&mut self, code: String, ctx: &Ctx<'_>) -> Vec<Cmd> {
+    pub(crate) fn court_added(&mut self, code: String, ctx: &Ctx<'_>) -> Vec<Cmd> {
         if self.tab != Tab::Details || self.needs_reason() {
             return Vec::new();
         }

@@ -131,7 +131,7 @@ impl Default for MergeScreen {
 }
 
 /// A batch as people name it: its monitor and sequence number (`M01 no. 3`).
-pub fn batch_ref(ctx: &Ctx<'_>, monitor: &str, seq: u32) -> String {
+pub(crate) fn batch_ref(ctx: &Ctx<'_>, monitor: &str, seq: u32) -> String {
     ctx.texts.t_args(
         ctx.lang,
         "batch-ref",

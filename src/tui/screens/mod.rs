@@ -59,7 +59,6 @@ pub enum Cmd {
     Run(Effect),
     Pop,
     Quit,
-    Lock,
     /// Open the help overlay.
     Help,
     /// Switch the interface to the next language (and remember it).

@@ -131,7 +131,7 @@ impl People {
 
     /// Follows the record after a change: the same person stays selected; a new person is
     /// selected when one was added.
-    pub fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
+    pub(crate) fn refresh(&mut self, record: &HearingRecord, ctx: &Ctx<'_>) {
         let groups = |p| groups(record, p, ctx);
         self.records
             .refresh(ordered(record), ctx.spec, record, &groups);
@@ -149,7 +149,7 @@ impl People {
     }
 
     /// Closes the form's open choice list, choosing nothing (the tab is left).
-    pub fn close_popup(&mut self) {
+    pub(crate) fn close_popup(&mut self) {
         self.records.close_popup();
     }
 

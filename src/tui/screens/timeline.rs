@@ -42,7 +42,7 @@ const KEYS: &[Binding<Action>] = &[
 const PAGE: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimelineKey {
+pub(crate) enum TimelineKey {
     /// The selection moved (or the key was the timeline's with nothing to do).
     Used,
     Edit(Uuid),
@@ -50,12 +50,12 @@ pub enum TimelineKey {
 }
 
 #[derive(Debug, Default, Clone)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     selected: usize,
 }
 
 impl Timeline {
-    pub fn refresh(&mut self, record: &HearingRecord) {
+    pub(crate) fn refresh(&mut self, record: &HearingRecord) {
         self.selected = self.selected.min(record.timeline.len().saturating_sub(1));
     }
 
@@ -137,7 +137,7 @@ enum Part {
 }
 
 /// The code of a stamp nobody has named yet: the time is kept, the event is not guessed.
-pub const UNNAMED: &str = "unnamed";
+pub(crate) const UNNAMED: &str = "unnamed";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DialogAction {
@@ -175,7 +175,7 @@ const DIALOG_KEYS: &[Binding<DialogAction>] = &[
 /// Naming (or correcting) one event: type to find the event in the choice list, Tab to the
 /// note and the time, Enter to save, Esc to leave it as it is (a new stamp stays unnamed).
 #[derive(Debug, Clone)]
-pub struct EventDialog {
+pub(crate) struct EventDialog {
     id: Uuid,
     at: String,
     code: String,
@@ -187,7 +187,7 @@ pub struct EventDialog {
 
 /// What a key did to the dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogKey {
+pub(crate) enum DialogKey {
     Open,
     Closed,
     Save {

@@ -38,7 +38,7 @@ pub struct Unlock {
 }
 
 impl Unlock {
-    pub fn at_start() -> Unlock {
+    pub(crate) fn at_start() -> Unlock {
         Unlock {
             pass: Secret::default(),
             lock: false,

@@ -22,7 +22,7 @@ pub enum Answer {
 }
 
 /// The keys of every confirmation popup.
-pub const CONFIRM_KEYS: &[Binding<Answer>] = &[
+pub(crate) const CONFIRM_KEYS: &[Binding<Answer>] = &[
     Binding::new(
         &[Key::ch('y'), Key::plain(KeyCode::Enter)],
         Answer::Yes,
@@ -36,10 +36,10 @@ pub const CONFIRM_KEYS: &[Binding<Answer>] = &[
 ];
 
 /// The smallest terminal the interface draws in.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub(crate) const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_HEIGHT: u16 = 16;
 
-pub fn title_bar(frame: &mut Frame<'_>, area: Rect, left: &str, right: &str) {
+pub(crate) fn title_bar(frame: &mut Frame<'_>, area: Rect, left: &str, right: &str) {
     let w = area.width as usize;
     let right_w = unicode_width::UnicodeWidthStr::width(right);
     let left = super::form::truncate(left, w.saturating_sub(right_w + 1));

@@ -105,14 +105,14 @@ impl Row {
 
 /// What a key did to the panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FilterKey {
+pub(crate) enum FilterKey {
     Open,
     Apply(Box<Filter>),
     Cancel,
 }
 
 #[derive(Debug)]
-pub struct FilterPanel {
+pub(crate) struct FilterPanel {
     filter: Filter,
     focus: usize,
     editor: Option<Editor>,

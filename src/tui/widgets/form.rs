@@ -142,7 +142,7 @@ impl FormState {
     }
 
     /// Recomputes which fields are shown (relevance), keeping the focus on the same field.
-    pub fn rebuild(&mut self, spec: &Spec, record: &HearingRecord) {
+    pub(crate) fn rebuild(&mut self, spec: &Spec, record: &HearingRecord) {
         let focused = self.rows.get(self.focus).cloned();
         let mut rows = Vec::new();
         for g in &self.groups {
@@ -201,7 +201,7 @@ impl FormState {
     }
 
     /// Moves the focus to a field (after a validation jump); `false` when it is not shown.
-    pub fn focus_field(
+    pub(crate) fn focus_field(
         &mut self,
         spec: &Spec,
         record: &HearingRecord,
@@ -226,7 +226,7 @@ impl FormState {
 
     /// Moves the focus to the first field of the record `uuid` (a record just added);
     /// `false` when none of its fields is shown.
-    pub fn focus_record(&mut self, spec: &Spec, record: &HearingRecord, uuid: Uuid) -> bool {
+    pub(crate) fn focus_record(&mut self, spec: &Spec, record: &HearingRecord, uuid: Uuid) -> bool {
         let Some(i) = self
             .rows
             .iter()
@@ -239,18 +239,13 @@ impl FormState {
         true
     }
 
-    pub fn has_popup(&self) -> bool {
+    pub(crate) fn has_popup(&self) -> bool {
         self.picker.is_some()
     }
 
     /// Closes an open choice list, choosing nothing (its tab is left).
-    pub fn close_popup(&mut self) {
+    pub(crate) fn close_popup(&mut self) {
         self.picker = None;
-    }
-
-    /// Whether typed characters go into a text editor now.
-    pub fn is_typing(&self) -> bool {
-        self.editor.is_some() || self.picker.is_some()
     }
 
     fn open_editor(&mut self, spec: &Spec, record: &HearingRecord) {
@@ -319,13 +314,13 @@ impl FormState {
     }
 
     /// What was typed in the court choice list when it asked to add a court, once.
-    pub fn take_add_court(&mut self) -> Option<String> {
+    pub(crate) fn take_add_court(&mut self) -> Option<String> {
         self.add_court.take()
     }
 
     /// Sets the focused field to `value` (a court just added, for the field whose list asked
     /// for it); the edits to save (none when no field is focused).
-    pub fn set_focused(
+    pub(crate) fn set_focused(
         &mut self,
         spec: &Spec,
         record: &mut HearingRecord,
@@ -705,7 +700,7 @@ impl FormState {
 
 /// Clears, in `record`, every value whose field's condition no longer holds (and those that
 /// stop holding in turn), returning the edits that save the clearing.
-pub fn clear_what_no_longer_applies(spec: &Spec, record: &mut HearingRecord) -> Vec<Edit> {
+pub(crate) fn clear_what_no_longer_applies(spec: &Spec, record: &mut HearingRecord) -> Vec<Edit> {
     crate::domain::clear_not_applicable(spec, record)
         .into_iter()
         .filter_map(|c| {
@@ -721,7 +716,7 @@ pub fn clear_what_no_longer_applies(spec: &Spec, record: &mut HearingRecord) -> 
 
 /// The choices of a list in the interface language (courts included), children indented;
 /// each is found by typing its label in any language, or its code.
-pub fn choices(spec: &Spec, list: &str, lang: Lang) -> Vec<Choice> {
+pub(crate) fn choices(spec: &Spec, list: &str, lang: Lang) -> Vec<Choice> {
     if list == crate::spec::COURT_LIST {
         return spec
             .courts

@@ -49,7 +49,7 @@ impl Choice {
     }
 
     /// A choice whose code is an id nobody types: found by its labels only.
-    pub fn by_label(code: &str, label: &str, others: &[&str]) -> Choice {
+    pub(crate) fn by_label(code: &str, label: &str, others: &[&str]) -> Choice {
         let mut c = Choice::new("", label, others, false);
         c.code = code.to_owned();
         c
@@ -96,7 +96,7 @@ const MULTI_KEYS: &[Binding<Action>] = &[
 const PAGE: usize = 10;
 
 #[derive(Debug, Clone)]
-pub struct Picker {
+pub(crate) struct Picker {
     pub title: String,
     choices: Vec<Choice>,
     pub multi: bool,
@@ -110,7 +110,7 @@ pub struct Picker {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PickerEvent {
+pub(crate) enum PickerEvent {
     /// The picker used the key; nothing was chosen yet.
     None,
     /// Not the picker's key (a function key, a Ctrl key it has no use for): its owner may
@@ -147,7 +147,7 @@ impl Picker {
 
     /// This picker, where a choice that is not in the list may be added (Ctrl-N, or Enter
     /// when nothing matches); `none` is what the list says when nothing matches.
-    pub fn addable(mut self, none: String) -> Picker {
+    pub(crate) fn addable(mut self, none: String) -> Picker {
         if !self.multi {
             self.add = Some(none);
         }
@@ -156,7 +156,7 @@ impl Picker {
 
     /// A list of one answer with nothing highlighted: Enter takes nothing until the user
     /// moves to a choice or types (an unnamed stamp stays unnamed).
-    pub fn unchosen(title: String, choices: Vec<Choice>) -> Picker {
+    pub(crate) fn unchosen(title: String, choices: Vec<Choice>) -> Picker {
         Picker {
             cursor: None,
             ..Picker::new(title, choices, false, "")
@@ -186,7 +186,7 @@ impl Picker {
 
     /// The choices matching what was typed: found in a label (in any language, spaces
     /// aside) or the code, folded as full-text search folds.
-    pub fn visible(&self) -> Vec<&Choice> {
+    pub(crate) fn visible(&self) -> Vec<&Choice> {
         let q: String = crate::domain::fold(&self.query.value())
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -288,7 +288,13 @@ impl Picker {
 
     /// Draws what was typed into `query` (taking the terminal cursor when `focused`) and the
     /// matching choices into `list`, for dialogs that hold a picker in their own layout.
-    pub fn render_parts(&self, frame: &mut Frame<'_>, query: Rect, list: Rect, focused: bool) {
+    pub(crate) fn render_parts(
+        &self,
+        frame: &mut Frame<'_>,
+        query: Rect,
+        list: Rect,
+        focused: bool,
+    ) {
         let width = list.width as usize;
         if let Some(none) = &self.add
             && self.visible().is_empty()
@@ -338,7 +344,7 @@ impl Picker {
 }
 
 /// A rectangle of `pw`% × `ph`% of `area`, centred, at least 20×5 when there is room.
-pub fn centered(area: Rect, pw: u16, ph: u16) -> Rect {
+pub(crate) fn centered(area: Rect, pw: u16, ph: u16) -> Rect {
     let w = (area.width * pw / 100).max(20.min(area.width));
     let h = (area.height * ph / 100).max(5.min(area.height));
     Rect {

@@ -18,7 +18,7 @@ use crate::tui::effect::Effect;
 use crate::tui::theme;
 
 /// The groups of the form of one record of the list (the record, then what hangs under it).
-pub type GroupsOf<'a> = &'a dyn Fn(Uuid) -> Vec<Group>;
+pub(crate) type GroupsOf<'a> = &'a dyn Fn(Uuid) -> Vec<Group>;
 
 #[derive(Debug, Default, Clone)]
 pub struct Records {
@@ -28,7 +28,7 @@ pub struct Records {
 }
 
 /// Finished edits of a hearing's records as save effects.
-pub fn save_effects(hearing: Uuid, edits: impl IntoIterator<Item = Edit>) -> Vec<Effect> {
+pub(crate) fn save_effects(hearing: Uuid, edits: impl IntoIterator<Item = Edit>) -> Vec<Effect> {
     edits
         .into_iter()
         .map(|e| Effect::SetField {
@@ -43,12 +43,12 @@ pub fn save_effects(hearing: Uuid, edits: impl IntoIterator<Item = Edit>) -> Vec
 
 impl Records {
     /// The selected record.
-    pub fn selected(&self) -> Option<Uuid> {
+    pub(crate) fn selected(&self) -> Option<Uuid> {
         self.order.get(self.selected).copied()
     }
 
     /// The records of the list, in order.
-    pub fn order(&self) -> &[Uuid] {
+    pub(crate) fn order(&self) -> &[Uuid] {
         &self.order
     }
 
@@ -62,7 +62,7 @@ impl Records {
 
     /// Follows the record after a change: the list becomes `order`; the same record stays
     /// selected, or the one just added is selected.
-    pub fn refresh(
+    pub(crate) fn refresh(
         &mut self,
         order: Vec<Uuid>,
         spec: &Spec,
@@ -143,7 +143,7 @@ impl Records {
     }
 
     /// Closes the form's open choice list, choosing nothing.
-    pub fn close_popup(&mut self) {
+    pub(crate) fn close_popup(&mut self) {
         self.form.close_popup();
     }
 

@@ -34,13 +34,13 @@ const EDIT_KEYS: &[Binding<Action>] = &[
 ];
 
 /// The editing keys, for the help of a screen with a text field.
-pub fn edit_keys() -> Vec<(String, &'static str, bool)> {
+pub(crate) fn edit_keys() -> Vec<(String, &'static str, bool)> {
     keys::describe(EDIT_KEYS)
 }
 
 /// An editor for one field's text.
 #[derive(Clone)]
-pub enum Editor {
+pub(crate) enum Editor {
     Line(Input),
     Area(Box<TextArea<'static>>),
 }
@@ -77,7 +77,7 @@ impl Editor {
         }
     }
 
-    pub fn is_multiline(&self) -> bool {
+    pub(crate) fn is_multiline(&self) -> bool {
         matches!(self, Editor::Area(_))
     }
 
@@ -195,7 +195,7 @@ impl Editor {
 /// overwritten when it is cleared, when it grows (the old buffer is wiped, not left to the
 /// allocator) and when it is dropped; it never prints (`Debug` shows `[redacted]`).
 #[derive(Default)]
-pub struct Secret {
+pub(crate) struct Secret {
     text: Zeroizing<String>,
     /// Where the cursor is, in characters.
     cursor: usize,
@@ -300,7 +300,7 @@ impl Secret {
 
 impl Editor {
     /// Draws the editor; only the focused one takes the terminal cursor.
-    pub fn render_if(&self, frame: &mut Frame<'_>, area: Rect, focused: bool) {
+    pub(crate) fn render_if(&self, frame: &mut Frame<'_>, area: Rect, focused: bool) {
         if focused {
             self.render(frame, area, crate::tui::theme::value());
         } else {
