@@ -13,7 +13,9 @@ use crate::domain::{
 use crate::spec::{Lang, Spec};
 use crate::store::{Filter, OpenMode};
 
-const PASS: &str = "statistics test passphrase";
+/// A raw SQLCipher key (`x'…'`): taken as the key itself, without the passphrase derivation
+/// these tests do not test.
+const PASS: &str = "x'5A3C0F17E2B94D6A8C1E7F0B2D4A6C8E9F1B3D5A7C9E0F2A4B6C8D0E1F3A5B7C'";
 const SINO: &str = "dushanbe_sino";
 const KHUJAND: &str = "sughd_khujand_city";
 

@@ -8,7 +8,12 @@ use super::*;
 use crate::domain::{Entity, Status};
 use crate::store::{Filter, Sort};
 
-const PASS: &str = "correct horse battery staple";
+/// A raw SQLCipher key (`x'…'`): taken as the key itself, so the tests that do not test
+/// passphrases skip the 256,000 rounds of PBKDF2 a passphrase costs at every open.
+const PASS: &str = "x'6F1ED002AB5595859014EBF0951522D9B8A7F8D0B6F0C6D7E3B28E9E39F0A1C2'";
+
+/// A passphrase as a monitor types it, stretched into the key.
+const PASSPHRASE: &str = "correct horse battery staple";
 
 fn spec() -> Arc<Spec> {
     Arc::new(Spec::builtin().unwrap_or_else(|p| panic!("built-in spec: {p:?}")))
@@ -100,9 +105,29 @@ fn reopening_keeps_the_profile_and_records() {
 #[test]
 fn a_wrong_passphrase_is_refused_and_the_file_is_not_plain_sqlite() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (s, path) = fresh(dir.path());
+    let path = dir.path().join("t.db");
+    let mut s = Store::open(
+        &path,
+        PASSPHRASE,
+        OpenMode::Create,
+        spec(),
+        Sources::fixed(),
+    )
+    .expect("create");
+    s.create_profile("M07", "Test Monitor", "Org")
+        .expect("profile");
     hearing_with_narrative(&s, "Подсудимый заявил о пытках");
     drop(s);
+    Store::open(
+        &path,
+        PASSPHRASE,
+        OpenMode::Existing,
+        spec(),
+        Sources::fixed(),
+    )
+    .expect("the passphrase opens it");
+    Store::open(&path, PASS, OpenMode::Existing, spec(), Sources::fixed())
+        .expect_err("a raw key is not the passphrase's key");
     let err = Store::open(&path, "wrong", OpenMode::Existing, spec(), Sources::fixed())
         .expect_err("must fail");
     assert!(matches!(err, Error::WrongPassphrase(_)), "{err:?}");

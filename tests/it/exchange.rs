@@ -1404,15 +1404,22 @@ fn a_row_whose_parent_is_missing_is_rejected() {
     ));
 }
 
-#[test]
-fn a_one_megabyte_narrative_and_formula_text_survive_both_profiles() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = new_store(dir.path(), "m", "M07", 0);
+/// A monitor's database of three demo hearings in `dir`, and the first final one, which has a
+/// timeline and checklist answers.
+fn one_final_hearing(dir: &Path) -> (Store, uuid::Uuid) {
+    let store = new_store(dir, "m", "M07", 0);
     fill(&store, 9, 3);
     let id = store
         .export_candidates(&Filter::default(), false)
         .expect("ids")[0]
         .uuid;
+    (store, id)
+}
+
+#[test]
+fn a_one_megabyte_narrative_and_formula_text_survive_both_profiles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, id) = one_final_hearing(dir.path());
     let sentence =
         "Подсудимый заявил, что его избивали; \"кавычки\", запятые\r\nи переводы строк. ";
     let mut big = String::from("=1+1 ");
@@ -1448,6 +1455,76 @@ fn a_one_megabyte_narrative_and_formula_text_survive_both_profiles() {
                 .iter()
                 .any(|e| e.note == "-5 minutes late; @judge")
         );
+    }
+}
+
+/// Text as a monitor types or pastes it: Russian and Tajik words (ҳ қ ғ ӯ ӣ ҷ among them), the
+/// delimiters of both profiles, quotes, line breaks and tabs, and the signs a spreadsheet
+/// takes for a formula (`= + - @`) anywhere, the start included; sometimes thousands of
+/// characters long.
+fn typed_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[а-яА-ЯёЁ]{1,12}",
+        "[ҳқғӯӣҷҲҚҒӮӢҶ]{1,4}",
+        "[a-zA-Z0-9]{1,8}",
+        prop::sample::select(vec![
+            " ", ",", ";", "\"", "'", "\n", "\r\n", "\t", "=", "+", "-", "@", "'=", "\"\"",
+        ])
+        .prop_map(str::to_owned),
+    ];
+    (
+        prop::collection::vec(piece, 1..24),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(|(parts, long)| {
+            let text = parts.concat();
+            if long {
+                text.repeat(4_000 / text.len() + 1)
+            } else {
+                text
+            }
+        })
+}
+
+/// [`typed_text`] with more than white space: what a required field holds once finalised (the
+/// batch reader applies the rules of finalising, and white space alone is empty there).
+fn filled_text() -> impl Strategy<Value = String> {
+    typed_text().prop_filter("a required field holds more than white space", |s| {
+        !s.trim().is_empty()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+
+    /// Whatever text a record holds comes back the same from a lead's database after a batch
+    /// in either profile: in a hearing's long and short text fields, a timeline note and a
+    /// checklist comment.
+    #[test]
+    fn any_typed_text_survives_a_batch_in_either_profile(
+        narrative in filled_text(), judge in filled_text(), note in typed_text(), comment in typed_text(),
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, id) = one_final_hearing(dir.path());
+        edit(&store, id, |r| {
+            r.hearing.fields.insert("narrative".into(), narrative.clone());
+            r.hearing.fields.insert("judge_name".into(), judge.clone());
+            r.timeline[0].note = note.clone();
+            if let Some(a) = r.answers.first_mut() {
+                a.comment = comment.clone();
+            }
+        });
+        let sent = store.load_hearing(id).expect("load");
+        for profile in [Profile::Analysis, Profile::Excel] {
+            let batch = export_to(&store, &dir.path().join(profile.code()), ScopeKind::All, profile);
+            let lead = new_store(dir.path(), &format!("lead-{profile}"), "L01", 1_000_000);
+            merged(&lead, &batch);
+            let got = lead.load_hearing(id).expect("merged");
+            prop_assert_eq!(got.hearing.fields.get("narrative"), Some(&narrative), "{}", profile);
+            prop_assert_eq!(got.hearing.fields.get("judge_name"), Some(&judge), "{}", profile);
+            prop_assert_eq!(&got.timeline, &sent.timeline, "{}", profile);
+            prop_assert_eq!(&got.answers, &sent.answers, "{}", profile);
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use courtwatch::spec::{FieldKind, Spec};
 
-use super::support::{Env, PASS};
+use super::support::Env;
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
@@ -40,7 +40,8 @@ impl Tmux {
     /// `None` (and a note) when tmux is missing outside CI; CI installs it.
     pub(super) fn start(env: &Env, width: u16, height: u16) -> Option<Tmux> {
         let cmd = format!(
-            "exec env COURTWATCH_PASSPHRASE='{PASS}' LANG=C.UTF-8 TERM=xterm-256color {} --db '{}'",
+            "exec env COURTWATCH_PASSPHRASE=\"{}\" LANG=C.UTF-8 TERM=xterm-256color {} --db '{}'",
+            env.pass,
             env!("CARGO_BIN_EXE_courtwatch"),
             env.db().display()
         );
@@ -424,6 +425,23 @@ fn journey_resize_to_a_tiny_terminal_and_back() {
 #[test]
 fn journey_reviewer_filters_searches_opens_and_counts() {
     let env = Env::with_demo(60, 5);
+    // The count the screens must show, as the command line lists the same selection.
+    let listed = env.ok(&[
+        "list",
+        "--format",
+        "csv",
+        "--region",
+        "sughd",
+        "--search",
+        "конвой",
+    ]);
+    let n = listed.lines().count() - 1;
+    assert!(n > 0, "the selection is not empty:\n{listed}");
+    let counted = if n == 1 {
+        "1 hearing".to_owned()
+    } else {
+        format!("{n} hearings")
+    };
     let Some(t) = Tmux::start(&env, 120, 35) else {
         return;
     };
@@ -439,6 +457,7 @@ fn journey_reviewer_filters_searches_opens_and_counts() {
     t.text("конвой");
     t.keys(&["Enter"]);
     t.wait_for("«конвой»");
+    t.wait_for(&counted);
     // Open the first hearing read-only, then the statistics of the selection.
     t.keys(&["v"]);
     t.wait_for("== Case ==");
@@ -449,6 +468,11 @@ fn journey_reviewer_filters_searches_opens_and_counts() {
     // The figures themselves: until they are drawn the program is busy computing them, and an
     // Escape and a q waiting together in the terminal read as one Alt-q.
     t.wait_for("Hearings monitored");
+    t.wait("the statistics to count the selection", |s| {
+        s.lines().any(|l| {
+            l.contains("Hearings monitored") && l.split_whitespace().any(|w| w == n.to_string())
+        })
+    });
     t.keys(&["Escape"]);
     t.wait_for("filtered");
     t.keys(&["q"]);

@@ -94,7 +94,7 @@ fn journey_sigterm_while_typing_saves_and_restores_the_terminal() {
     let env = Env::new();
     env.ok(&["init", "--code", "M07", "--name", "Test Monitor"]);
     let cmd = format!(
-        "env COURTWATCH_PASSPHRASE='{PASS}' LANG=C.UTF-8 TERM=xterm-256color {} --db '{}'; \
+        "env COURTWATCH_PASSPHRASE=\"{PASS}\" LANG=C.UTF-8 TERM=xterm-256color {} --db '{}'; \
          echo \"exit=$?\"; exec sh",
         env!("CARGO_BIN_EXE_courtwatch"),
         env.db().display()

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use super::support::{Env, PASS};
+use super::support::{Env, PASSPHRASE as PASS};
 
 /// The permission bits of a file or folder.
 fn mode(path: &Path) -> u32 {
@@ -42,7 +42,7 @@ fn other_connection(db: &Path) -> rusqlite::Connection {
 
 #[test]
 fn the_database_its_log_and_batches_are_the_owners_only() {
-    let env = Env::with_demo(5, 1);
+    let env = Env::derived().demo(5, 1);
     let out = env.dir.path().join("out");
     let batch = env.ok(&[
         "export",
@@ -83,7 +83,7 @@ fn core_dumps_are_off_and_files_private_from_the_start() {
         eprintln!("skipped: strace is not installed");
         return;
     }
-    let env = Env::new();
+    let env = Env::derived();
     let out = std::process::Command::new("strace")
         .args(["-f", "-e", "trace=prlimit64,setrlimit,umask,prctl"])
         .arg(env!("CARGO_BIN_EXE_courtwatch"))
@@ -107,7 +107,7 @@ fn core_dumps_are_off_and_files_private_from_the_start() {
 
 #[test]
 fn an_empty_file_or_other_file_at_db_is_refused_and_left_alone() {
-    let env = Env::new();
+    let env = Env::derived();
     std::fs::write(env.db(), b"").expect("empty file");
     let out = env.run(&["list"]);
     assert_eq!(out.status.code(), Some(1));
@@ -142,7 +142,7 @@ fn an_empty_file_or_other_file_at_db_is_refused_and_left_alone() {
 /// ever on its own second thread).
 #[test]
 fn demo_ends_with_a_sentence_when_another_program_holds_the_write_lock() {
-    let env = Env::new();
+    let env = Env::derived();
     env.ok(&["init", "--code", "M07", "--name", "Test Monitor"]);
     let conn = other_connection(&env.db());
     conn.execute_batch("BEGIN IMMEDIATE").expect("write lock");
@@ -324,7 +324,7 @@ fn a_passphrase_change_killed_anywhere_leaves_a_database_that_opens() {
     if !has_strace() {
         return;
     }
-    let env = Env::with_demo(120, 5);
+    let env = Env::derived().demo(120, 5);
     let original = env.dir.path().join("original.db");
     std::fs::copy(env.db(), &original).expect("copy");
     let db = env.db();
@@ -383,7 +383,7 @@ fn a_passphrase_change_killed_anywhere_leaves_a_database_that_opens() {
 
 #[test]
 fn the_passphrase_command_changes_it_and_reports_the_strength() {
-    let env = Env::with_demo(3, 1);
+    let env = Env::derived().demo(3, 1);
     let out = courtwatch_at(&env.db(), PASS, &["passphrase"], &[]);
     assert!(
         out.status.success(),
@@ -453,7 +453,7 @@ print(con.execute("SELECT count(*) FROM hearings").fetchone()[0])
 /// an independent SQLCipher client can no longer open it, and no page is as it was.
 #[test]
 fn after_erase_the_right_passphrase_opens_nothing() {
-    let env = Env::with_demo(40, 2);
+    let env = Env::derived().demo(40, 2);
     let dir = env.dir.path();
     let batches = dir.join("batches");
     env.ok(&[
@@ -503,7 +503,7 @@ fn after_erase_the_right_passphrase_opens_nothing() {
 
 #[test]
 fn erase_needs_the_word_and_the_database_to_itself() {
-    let env = Env::with_demo(3, 1);
+    let env = Env::derived().demo(3, 1);
     for args in [
         &["erase"][..],
         &["erase", "--confirm", "yes"],
@@ -551,7 +551,7 @@ fn an_export_cut_off_at_its_rename_leaves_no_gap_and_no_hidden_folder() {
     if !has_strace() {
         return;
     }
-    let env = Env::with_demo(30, 4);
+    let env = Env::derived().demo(30, 4);
     let out = env.dir.path().join("out");
     let out_arg = out.to_str().expect("path");
     let run = |inject: &str| {
@@ -609,7 +609,7 @@ fn an_export_cut_off_at_its_rename_leaves_no_gap_and_no_hidden_folder() {
 /// rename and the commit): the next export takes the number after it, never the same.
 #[test]
 fn an_export_never_reuses_a_number_a_folder_has() {
-    let env = Env::with_demo(20, 4);
+    let env = Env::derived().demo(20, 4);
     let out = env.dir.path().join("out");
     std::fs::create_dir_all(out.join("courtwatch-M07-000001-20260101T000000")).expect("dir");
     std::fs::create_dir_all(out.join("courtwatch-M08-000007-20260101T000000")).expect("dir");
@@ -626,7 +626,7 @@ fn an_export_never_reuses_a_number_a_folder_has() {
 /// with the monitor code and time; restored into a new file it lists the same hearings.
 #[test]
 fn backup_then_restore_gives_the_same_hearings_and_drafts() {
-    let env = Env::with_demo(40, 6);
+    let env = Env::derived().demo(40, 6);
     let dir = env.dir.path().join("backups");
     let path = env.ok(&["backup", "--out", dir.to_str().expect("path")]);
     let path = Path::new(path.trim());
@@ -706,7 +706,7 @@ fn a_backup_cut_off_never_looks_finished() {
     if !has_strace() {
         return;
     }
-    let env = Env::with_demo(10, 6);
+    let env = Env::derived().demo(10, 6);
     let dir = env.dir.path().join("backups");
     let dir_arg = dir.to_str().expect("path");
     let out = courtwatch_at(
@@ -728,7 +728,7 @@ fn a_backup_cut_off_never_looks_finished() {
 /// count again; the limit-th wrong one in a row erases the database and says so.
 #[test]
 fn the_command_line_counts_wrong_passphrases_toward_the_erase() {
-    let env = Env::with_demo(3, 2);
+    let env = Env::derived().demo(3, 2);
     let db = env.db();
     {
         let store = courtwatch::store::Store::open(

@@ -3,17 +3,34 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-pub const PASS: &str = "test passphrase for courtwatch";
+/// The key of the tests' databases: a raw SQLCipher key (`x'…'`, 32 bytes in hex), which
+/// SQLCipher takes as the key itself. A passphrase is stretched into the key by 256,000 rounds
+/// of PBKDF2 at every open, which most tests do not test and would pay many times over; the
+/// tests of passphrases and keys use [`PASSPHRASE`] and [`Env::derived`].
+pub const PASS: &str = "x'2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99'";
 
-/// A temporary directory with a database path in it.
+/// A passphrase as a monitor types it, stretched into the key as a monitor's is.
+pub const PASSPHRASE: &str = "test passphrase for courtwatch";
+
+/// A temporary directory with a database path in it, and the key it is opened with.
 pub struct Env {
     pub dir: tempfile::TempDir,
+    pub pass: &'static str,
 }
 
 impl Env {
     pub fn new() -> Env {
         Env {
             dir: tempfile::tempdir().expect("temporary directory"),
+            pass: PASS,
+        }
+    }
+
+    /// An environment whose database is keyed by [`PASSPHRASE`] through the real derivation.
+    pub fn derived() -> Env {
+        Env {
+            pass: PASSPHRASE,
+            ..Env::new()
         }
     }
 
@@ -25,7 +42,7 @@ impl Env {
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_courtwatch"));
         c.arg("--db").arg(self.db()).args(args);
-        c.env("COURTWATCH_PASSPHRASE", PASS)
+        c.env("COURTWATCH_PASSPHRASE", self.pass)
             .env_remove("COURTWATCH_DB")
             .env("LANG", "C");
         c
@@ -48,7 +65,12 @@ impl Env {
 
     /// A database with a profile and `n` demo hearings.
     pub fn with_demo(n: u64, seed: u64) -> Env {
-        let env = Env::new();
+        Env::new().demo(n, seed)
+    }
+
+    /// Makes the profile and `n` demo hearings in this environment's database.
+    pub fn demo(self, n: u64, seed: u64) -> Env {
+        let env = self;
         env.ok(&["init", "--code", "M07", "--name", "Test Monitor"]);
         env.ok(&[
             "demo",

@@ -15,13 +15,15 @@ use courtwatch::tui::{Config, Session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::support::PASS;
+use super::support::{PASS, PASSPHRASE};
 
 pub struct Harness {
     pub session: Session,
     terminal: Terminal<TestBackend>,
     pub dir: tempfile::TempDir,
     spec: Arc<Spec>,
+    /// The database's key ([`PASS`], or [`PASSPHRASE`] for the tests of passphrases).
+    pass: &'static str,
 }
 
 pub fn spec() -> Arc<Spec> {
@@ -33,6 +35,12 @@ impl Harness {
     pub fn first_run(width: u16, height: u16, lang: Lang) -> Harness {
         let dir = tempfile::tempdir().expect("tempdir");
         Harness::start(dir, width, height, lang)
+    }
+
+    /// [`Harness::first_run`] with [`PASSPHRASE`], stretched into the key as a monitor's is.
+    pub fn first_run_derived(width: u16, height: u16, lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        Harness::start_derived(dir, width, height, lang)
     }
 
     /// A session on a database with a profile and `n` demo hearings.
@@ -61,7 +69,12 @@ impl Harness {
 
     /// A session on the database `dir/c.db` (made beforehand, or first run when there is none).
     pub fn start(dir: tempfile::TempDir, width: u16, height: u16, lang: Lang) -> Harness {
-        Harness::start_with(dir, width, height, lang, false)
+        Harness::start_with(dir, width, height, lang, false, PASS)
+    }
+
+    /// [`Harness::start`] on a database keyed by [`PASSPHRASE`].
+    pub fn start_derived(dir: tempfile::TempDir, width: u16, height: u16, lang: Lang) -> Harness {
+        Harness::start_with(dir, width, height, lang, false, PASSPHRASE)
     }
 
     /// The same database opened with `--read-only`.
@@ -70,9 +83,9 @@ impl Harness {
             self.terminal.backend().buffer().area.width,
             self.terminal.backend().buffer().area.height,
         );
-        let dir = self.dir;
+        let (dir, pass) = (self.dir, self.pass);
         drop(self.session);
-        Harness::start_with(dir, w, h, Lang::En, true)
+        Harness::start_with(dir, w, h, Lang::En, true, pass)
     }
 
     fn start_with(
@@ -81,6 +94,7 @@ impl Harness {
         height: u16,
         lang: Lang,
         read_only: bool,
+        pass: &'static str,
     ) -> Harness {
         let spec = spec();
         let config = Config {
@@ -88,7 +102,7 @@ impl Harness {
             spec: Arc::clone(&spec),
             lang,
             read_only,
-            env_passphrase: Some(PASS.into()),
+            env_passphrase: Some(pass.into()),
             sources: Sources::fixed,
         };
         let texts = Rc::new(Texts::builtin().unwrap_or_else(|p| panic!("{p:?}")));
@@ -99,6 +113,7 @@ impl Harness {
             terminal,
             dir,
             spec,
+            pass,
         }
     }
 
@@ -164,7 +179,7 @@ impl Harness {
     pub fn store(&self) -> Store {
         Store::open(
             &self.dir.path().join("c.db"),
-            PASS,
+            self.pass,
             OpenMode::ReadOnly,
             Arc::clone(&self.spec),
             Sources::fixed(),
@@ -175,6 +190,51 @@ impl Harness {
     /// Creates the profile on the first-run screen.
     pub fn create_profile(&mut self) -> &mut Self {
         self.keys("M07<Tab>Нилуфар С.<Tab>Coalition<Enter>")
+    }
+}
+
+/// The screen's title as the title bar shows it (`courtwatch · TITLE`), up to the gap before
+/// the monitor.
+pub fn title(screen: &str) -> String {
+    let bar = screen.lines().next().unwrap_or("").trim_start();
+    let title = bar.strip_prefix("courtwatch · ").unwrap_or("");
+    title.split("  ").next().unwrap_or("").to_owned()
+}
+
+/// Checks a screen drawn at `w`×`h`: below 60×16 as much of the message that the terminal is
+/// too small as fits, and nothing else; from 60×16 up, the screen titled `title` (its first
+/// word at least, as a narrow title bar may cut the rest) with its footer of keys.
+pub fn assert_drawn(screen: &str, (w, h): (u16, u16), title: &str) {
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(
+        lines.len(),
+        usize::from(h) + 1,
+        "{w}x{h}: rows and cursor:\n{screen}"
+    );
+    let rows = &lines[..lines.len() - 1];
+    if w < 60 || h < 16 {
+        let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let shown = compact(&rows.concat());
+        let message = compact(
+            "The terminal is too small. courtwatch needs at least 60 columns and 16 lines: \
+             enlarge the window or reduce the font size.",
+        );
+        assert!(
+            !shown.is_empty() && message.starts_with(&shown),
+            "{w}x{h}: not the start of the message:\n{screen}"
+        );
+    } else {
+        let first = title.split_whitespace().next().unwrap_or("");
+        assert!(
+            rows[0]
+                .trim_start()
+                .starts_with(&format!("courtwatch · {first}")),
+            "{w}x{h}: not the screen {title:?}:\n{screen}"
+        );
+        assert!(
+            !rows[rows.len() - 1].trim().is_empty(),
+            "{w}x{h}: no footer:\n{screen}"
+        );
     }
 }
 
@@ -219,6 +279,7 @@ fn snapshot_first_run_screens() {
             terminal: Terminal::new(TestBackend::new(width, height)).expect("t"),
             dir,
             spec: spec(),
+            pass: "correct horse battery staple",
         };
         h.keys("M07<Tab>Name<Tab><Tab>correct horse battery staple");
         h
@@ -613,7 +674,7 @@ fn finalising_lists_problems_and_enter_jumps_to_the_field() {
 
 #[test]
 fn ctrl_l_locks_and_only_the_passphrase_unlocks() {
-    let mut h = Harness::first_run(80, 24, Lang::En);
+    let mut h = Harness::first_run_derived(80, 24, Lang::En);
     h.create_profile().keys("n1-77/26<C-l>");
     let screen = h.screen();
     assert!(
@@ -623,7 +684,7 @@ fn ctrl_l_locks_and_only_the_passphrase_unlocks() {
     assert!(screen.contains("Locked"));
     h.keys("wrong<Enter>");
     assert!(h.screen().contains("Wrong passphrase"));
-    let pass: String = PASS
+    let pass: String = PASSPHRASE
         .chars()
         .map(|c| {
             if c == '<' {
@@ -673,10 +734,19 @@ fn esc_returns_to_the_list_which_shows_the_hearing_and_q_quits() {
 fn a_tiny_terminal_gets_a_message_and_no_panic() {
     let mut h = Harness::first_run(80, 24, Lang::En);
     h.create_profile().keys("n");
-    for (w, hgt) in [(1, 1), (10, 3), (40, 12), (59, 30), (200, 60), (80, 24)] {
+    let hearing = title(&h.screen());
+    assert_eq!(hearing, "2026-11-23 · draft");
+    for (w, hgt) in [
+        (1, 1),
+        (10, 3),
+        (40, 12),
+        (59, 30),
+        (60, 15),
+        (200, 60),
+        (80, 24),
+    ] {
         h.resize(w, hgt);
-        let s = h.screen();
-        assert!(!s.is_empty());
+        assert_drawn(&h.screen(), (w, hgt), &hearing);
     }
 }
 

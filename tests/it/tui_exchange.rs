@@ -14,7 +14,7 @@ use courtwatch::spec::Lang;
 use courtwatch::store::{Filter, OpenMode, Store};
 
 use super::support::{PASS, edit, lone_hearing};
-use super::tui::{Harness, spec};
+use super::tui::{Harness, assert_drawn, spec, title};
 
 /// The screen with the temporary folder replaced by a placeholder of the same width.
 fn masked(h: &mut Harness) -> String {
@@ -489,9 +489,11 @@ fn the_batch_screens_draw_at_any_size_without_panicking() {
     ];
     let visit = |h: &mut Harness, keys: &str| {
         h.keys(keys);
+        let shown = title(&h.screen());
+        assert!(!shown.is_empty(), "{}", h.screen());
         for (w, hgt) in sizes {
             h.resize(w, hgt);
-            assert!(!h.screen().is_empty());
+            assert_drawn(&h.screen(), (w, hgt), &shown);
         }
         h.resize(80, 24);
     };

@@ -12,7 +12,7 @@ use courtwatch::spec::Lang;
 use courtwatch::store::{OpenMode, Store};
 
 use super::journeys::Tmux;
-use super::support::{Env, PASS};
+use super::support::{Env, PASSPHRASE as PASS};
 use super::tui::{Harness, spec};
 
 const NEW: &str = "a new passphrase 2026";
@@ -40,7 +40,7 @@ fn opens(h: &Harness, pass: &str) -> bool {
 /// try). Afterwards only the new one opens the file and unlocks the lock screen.
 #[test]
 fn settings_change_the_passphrase_with_the_current_one() {
-    let mut h = Harness::first_run(100, 30, Lang::En);
+    let mut h = Harness::first_run_derived(100, 30, Lang::En);
     h.create_profile().keys("n1-77/26<Esc>");
     h.keys(TO_PASSPHRASE);
     let s = h.screen();
@@ -100,7 +100,7 @@ fn settings_change_the_passphrase_with_the_current_one() {
 /// sentence for the terminal.
 #[test]
 fn settings_erase_needs_the_passphrase_and_the_word() {
-    let mut h = Harness::first_run(100, 30, Lang::Ru);
+    let mut h = Harness::first_run_derived(100, 30, Lang::Ru);
     h.create_profile().keys("n1-77/26<Esc>");
     let db = h.dir.path().join("c.db");
     h.keys(TO_ERASE);
@@ -151,7 +151,7 @@ fn old_draft() -> tempfile::TempDir {
 /// setting (7 days by default); a backup made from settings ends the reminder.
 #[test]
 fn the_list_reminds_of_a_backup_until_one_is_made() {
-    let mut h = Harness::start(old_draft(), 120, 24, Lang::En);
+    let mut h = Harness::start_derived(old_draft(), 120, 24, Lang::En);
     // The interface reads the clock before each key (the terminal loop before each frame).
     h.session.set_now();
     let s = h.screen();
@@ -233,7 +233,7 @@ fn a_backup_is_due_only_for_drafts_changed_since_the_last_one() {
 /// make a backup from settings.
 #[test]
 fn journey_change_the_passphrase_lock_unlock_and_back_up() {
-    let env = Env::new();
+    let env = Env::derived();
     env.ok(&["init", "--code", "M07", "--name", "Нилуфар С."]);
     let Some(t) = Tmux::start(&env, 100, 30) else {
         return;
@@ -303,7 +303,7 @@ fn snapshot_settings_dialogs() {
         (Lang::Ru, "settings_passphrase_ru"),
         (Lang::Tg, "settings_passphrase_tg"),
     ] {
-        let mut h = Harness::first_run(80, 24, lang);
+        let mut h = Harness::first_run_derived(80, 24, lang);
         h.create_profile().keys(TO_PASSPHRASE).keys("abc");
         insta::assert_snapshot!(name, h.screen());
     }
@@ -312,7 +312,7 @@ fn snapshot_settings_dialogs() {
         (Lang::Ru, "settings_erase_ru"),
         (Lang::Tg, "settings_erase_tg"),
     ] {
-        let mut h = Harness::first_run(80, 24, lang);
+        let mut h = Harness::first_run_derived(80, 24, lang);
         h.create_profile().keys(TO_ERASE).keys("abc<Tab>er");
         insta::assert_snapshot!(name, h.screen());
     }
@@ -335,7 +335,7 @@ fn guard_text(h: &Harness) -> String {
 /// start-up screen counts too.
 #[test]
 fn erase_after_wrong_passphrases_in_a_row_only_when_chosen() {
-    let mut h = Harness::first_run(100, 30, Lang::En);
+    let mut h = Harness::first_run_derived(100, 30, Lang::En);
     h.create_profile().keys("n1-77/26<Esc>");
     let db = h.dir.path().join("c.db");
     let guard = h.dir.path().join("c.db-guard");
@@ -405,7 +405,7 @@ fn erase_after_wrong_passphrases_in_a_row_only_when_chosen() {
 /// With the guard off (the default), wrong passphrases never erase anything.
 #[test]
 fn without_the_setting_wrong_passphrases_erase_nothing() {
-    let mut h = Harness::first_run(80, 24, Lang::En);
+    let mut h = Harness::first_run_derived(80, 24, Lang::En);
     h.create_profile().keys("<C-l>");
     for _ in 0..25 {
         wait_out(&mut h);
