@@ -31,8 +31,9 @@ pub enum Error {
     Busy,
     #[error("the database is damaged ({0}); restore it from a backup or a batch")]
     Damaged(String),
+    /// What SQLite said, for the errors no other variant names (`store` maps them).
     #[error("database error: {0}")]
-    Sql(rusqlite::Error),
+    Sql(String),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -54,21 +55,6 @@ pub enum Error {
         "the database was written by a newer courtwatch (schema {found}, this program knows {known}); update courtwatch"
     )]
     TooNew { found: i64, known: i64 },
-}
-
-impl From<rusqlite::Error> for Error {
-    fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode;
-        match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
-            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
-                Error::Damaged(e.to_string())
-            }
-            Some(ErrorCode::DiskFull) => Error::DiskFull,
-            Some(ErrorCode::ReadOnly) => Error::ReadOnly,
-            _ => Error::Sql(e),
-        }
-    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -90,9 +90,7 @@ pub fn run(ctx: &Context, a: ConflictsArgs, out: &mut Out) -> Result<()> {
             return resolve_fields(&store, conflict, &r.take, out);
         }
         let keep_incoming = r.keep == Some(Side::Incoming);
-        let tx = store.begin()?;
-        store.resolve_conflict(&tx, conflict, keep_incoming)?;
-        tx.commit().map_err(|e| store.explain(e))?;
+        store.resolve_open_conflict(conflict.uuid, keep_incoming)?;
         return out.line(&format!(
             "Resolved: hearing {} keeps the {} version.",
             conflict.hearing_uuid,
@@ -176,9 +174,7 @@ fn resolve_fields(
             "--take needs at least one value; or keep one side with --keep local|incoming".into(),
         ));
     }
-    let tx = store.begin()?;
-    let how = store.resolve_conflict_fields(&tx, conflict, &chosen)?;
-    tx.commit().map_err(|e| store.explain(e))?;
+    let how = store.resolve_open_conflict_fields(conflict.uuid, &chosen)?;
     let hearing = conflict.hearing_uuid;
     out.line(&match how {
         FieldsResolved::KeptLocal => {

@@ -18,9 +18,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
-use uuid::Uuid;
 
 use super::courts::{self, COURTS};
 use super::joins::{self, JOINS};
@@ -32,13 +30,9 @@ use super::{
     BOM, CODEBOOK, DATAPACKAGE, FORMAT, FORMAT_VERSION, MANIFEST, Profile, SUMS, codebook,
     datapackage, guard,
 };
-use crate::domain::{
-    Allegation, Answer, AuditRow, Case, Charge, Consent, Event, Followup, HearingParty, Party,
-};
 use crate::error::{Error, Result};
 use crate::store::{
-    BatchOut, ExportCandidate, Filter, HEARING_COLUMNS, OutputEntry, OutputKind, SCHEMA_VERSION,
-    Store, hearing_from_row, parse_fields,
+    BatchOut, ExportRow, Exporting, Filter, OutputEntry, OutputKind, SCHEMA_VERSION, Store,
 };
 
 /// What to export and how.
@@ -352,163 +346,21 @@ fn sync_dir(dir: &Path) -> Result<()> {
         .map_err(|e| Error::io(dir, e))
 }
 
-/// The selection of an export, as temporary tables the row queries join with. A case is
-/// placed by the first of its hearings (`first`), which is where its rows are written.
-fn select(conn: &Connection, hearings: &[ExportCandidate]) -> rusqlite::Result<()> {
-    unselect(conn);
-    conn.execute_batch(
-        "CREATE TEMP TABLE export_hearings (uuid TEXT PRIMARY KEY) WITHOUT ROWID;
-         CREATE TEMP TABLE export_cases (first TEXT NOT NULL, uuid TEXT NOT NULL,
-                                         PRIMARY KEY (first, uuid)) WITHOUT ROWID;",
-    )?;
-    {
-        let mut stmt = conn.prepare("INSERT INTO temp.export_hearings (uuid) VALUES (?1)")?;
-        for h in hearings {
-            stmt.execute([h.uuid.to_string()])?;
-        }
+/// A record read for the batch, as the batch's row.
+fn batch_row(r: ExportRow) -> Row {
+    match r {
+        ExportRow::Hearing(r) => Row::Hearing(r),
+        ExportRow::Case(r) => Row::Case(r),
+        ExportRow::Party(r) => Row::Party(r),
+        ExportRow::HearingParty(r) => Row::HearingParty(r),
+        ExportRow::Charge(r) => Row::Charge(r),
+        ExportRow::Answer(r) => Row::Answer(r),
+        ExportRow::Allegation(r) => Row::Allegation(r),
+        ExportRow::Followup(r) => Row::Followup(r),
+        ExportRow::Event(r) => Row::Event(r),
+        ExportRow::Consent(r) => Row::Consent(r),
+        ExportRow::Audit(r) => Row::Audit(r),
     }
-    conn.execute_batch(
-        "INSERT INTO temp.export_cases (first, uuid)
-           SELECT min(s.uuid), h.case_uuid FROM temp.export_hearings s JOIN hearings h ON h.uuid = s.uuid
-           GROUP BY h.case_uuid;",
-    )
-}
-
-fn unselect(conn: &Connection) {
-    let _ = conn.execute_batch(
-        "DROP TABLE IF EXISTS temp.export_hearings; DROP TABLE IF EXISTS temp.export_cases;",
-    );
-}
-
-/// The query giving the selected rows of a table, in batch order: hearings by UUID, every
-/// other row grouped with its hearing in that order, a case's rows with its first hearing
-/// (verify and merge read all files in one pass on the strength of this order). `CROSS JOIN`
-/// makes the selection the outer loop, so each hearing's rows come from an index in order and
-/// at most one hearing's rows are sorted at a time: left to itself SQLite would scan a whole
-/// table and sort all of it in memory.
-fn table_sql(table: Table) -> String {
-    match table {
-        Table::Hearings => format!(
-            "{HEARING_COLUMNS} WHERE uuid IN (SELECT uuid FROM temp.export_hearings) ORDER BY uuid"
-        ),
-        Table::Cases => "SELECT c.uuid, c.data FROM temp.export_cases s CROSS JOIN cases c ON c.uuid = s.uuid
-                         ORDER BY s.first, s.uuid"
-            .into(),
-        Table::Parties => "SELECT p.uuid, p.case_uuid, p.data FROM temp.export_cases s
-                           CROSS JOIN parties p ON p.case_uuid = s.uuid ORDER BY s.first, s.uuid, p.uuid"
-            .into(),
-        Table::HearingParties => "SELECT x.uuid, x.hearing_uuid, x.party_uuid, x.data FROM temp.export_hearings s
-                                  CROSS JOIN hearing_parties x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.party_uuid"
-            .into(),
-        Table::Charges => "SELECT x.uuid, x.party_uuid, x.data FROM temp.export_cases s
-                           CROSS JOIN parties p ON p.case_uuid = s.uuid CROSS JOIN charges x ON x.party_uuid = p.uuid
-                           ORDER BY s.first, s.uuid, p.uuid, x.uuid"
-            .into(),
-        Table::ChecklistAnswers => "SELECT x.uuid, x.hearing_uuid, x.item_code, x.party_uuid, x.answer, x.comment
-                                    FROM temp.export_hearings s CROSS JOIN checklist_answers x ON x.hearing_uuid = s.uuid
-                                    ORDER BY s.uuid, x.item_code, x.party_uuid"
-            .into(),
-        Table::Allegations => "SELECT x.uuid, x.hearing_uuid, x.party_uuid, x.data FROM temp.export_hearings s
-                               CROSS JOIN allegations x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.uuid"
-            .into(),
-        Table::Followups => "SELECT x.uuid, x.allegation_uuid, x.data FROM temp.export_hearings s
-                             CROSS JOIN allegations a ON a.hearing_uuid = s.uuid CROSS JOIN followups x ON x.allegation_uuid = a.uuid
-                             ORDER BY s.uuid, a.uuid, x.uuid"
-            .into(),
-        Table::Timeline => "SELECT x.uuid, x.hearing_uuid, x.at, x.code, x.note FROM temp.export_hearings s
-                            CROSS JOIN timeline x ON x.hearing_uuid = s.uuid ORDER BY s.uuid, x.at, x.uuid"
-            .into(),
-        Table::Consents => "SELECT x.uuid, x.party_uuid, x.data FROM temp.export_cases s
-                            CROSS JOIN parties p ON p.case_uuid = s.uuid CROSS JOIN consents x ON x.party_uuid = p.uuid
-                            ORDER BY s.first, s.uuid, p.uuid, x.uuid"
-            .into(),
-        Table::Audit => "SELECT x.uuid, x.hearing_uuid, CAST(x.version AS TEXT), x.entity, x.record_uuid, x.field,
-                                x.old_value, x.new_value, x.reason, x.monitor_uuid, x.at
-                         FROM temp.export_hearings s CROSS JOIN audit x ON x.hearing_uuid = s.uuid
-                         ORDER BY s.uuid, x.at, x.uuid"
-            .into(),
-    }
-}
-
-/// Turns one result row of [`table_sql`] into a batch row.
-fn to_row(table: Table, r: &rusqlite::Row<'_>) -> Result<Row> {
-    use crate::store::parse_uuid as u;
-    let s = |i: usize| -> rusqlite::Result<String> {
-        r.get::<_, Option<String>>(i).map(Option::unwrap_or_default)
-    };
-    let ou = |i: usize| -> Result<Option<Uuid>> {
-        r.get::<_, Option<String>>(i)?
-            .filter(|v| !v.is_empty())
-            .map(|v| u(&v))
-            .transpose()
-    };
-    Ok(match table {
-        Table::Hearings => Row::Hearing(hearing_from_row(r)??),
-        Table::Cases => Row::Case(Case {
-            uuid: u(&s(0)?)?,
-            fields: parse_fields(&s(1)?)?,
-        }),
-        Table::Parties => Row::Party(Party {
-            uuid: u(&s(0)?)?,
-            case_uuid: u(&s(1)?)?,
-            fields: parse_fields(&s(2)?)?,
-        }),
-        Table::HearingParties => Row::HearingParty(HearingParty {
-            uuid: u(&s(0)?)?,
-            hearing_uuid: u(&s(1)?)?,
-            party_uuid: u(&s(2)?)?,
-            fields: parse_fields(&s(3)?)?,
-        }),
-        Table::Charges => Row::Charge(Charge {
-            uuid: u(&s(0)?)?,
-            party_uuid: u(&s(1)?)?,
-            fields: parse_fields(&s(2)?)?,
-        }),
-        Table::ChecklistAnswers => Row::Answer(Answer {
-            uuid: u(&s(0)?)?,
-            hearing_uuid: u(&s(1)?)?,
-            item_code: s(2)?,
-            party_uuid: ou(3)?,
-            answer: s(4)?,
-            comment: s(5)?,
-        }),
-        Table::Allegations => Row::Allegation(Allegation {
-            uuid: u(&s(0)?)?,
-            hearing_uuid: u(&s(1)?)?,
-            party_uuid: ou(2)?,
-            fields: parse_fields(&s(3)?)?,
-        }),
-        Table::Followups => Row::Followup(Followup {
-            uuid: u(&s(0)?)?,
-            allegation_uuid: u(&s(1)?)?,
-            fields: parse_fields(&s(2)?)?,
-        }),
-        Table::Timeline => Row::Event(Event {
-            uuid: u(&s(0)?)?,
-            hearing_uuid: u(&s(1)?)?,
-            at: s(2)?,
-            code: s(3)?,
-            note: s(4)?,
-        }),
-        Table::Consents => Row::Consent(Consent {
-            uuid: u(&s(0)?)?,
-            party_uuid: u(&s(1)?)?,
-            fields: parse_fields(&s(2)?)?,
-        }),
-        Table::Audit => Row::Audit(AuditRow {
-            uuid: u(&s(0)?)?,
-            hearing_uuid: u(&s(1)?)?,
-            version: s(2)?.parse().unwrap_or(0),
-            entity: s(3)?,
-            record_uuid: u(&s(4)?)?,
-            field: s(5)?,
-            old_value: s(6)?,
-            new_value: s(7)?,
-            reason: s(8)?,
-            monitor_uuid: u(&s(9)?)?,
-            at: s(10)?,
-        }),
-    })
 }
 
 fn redact_row(redactor: &Redactor, row: &mut Row) {
@@ -533,7 +385,7 @@ const ROWS_PER_HANDOVER: usize = 256;
 /// the fields parsed), a second one formats, hashes and writes them, which would otherwise
 /// take a third of the time.
 fn write_table(
-    conn: &Connection,
+    ex: &Exporting<'_>,
     dir: &Path,
     layout: &Layout<'_>,
     profile: Profile,
@@ -542,8 +394,6 @@ fn write_table(
 ) -> Result<FileEntry> {
     let mut out = CsvOut::create(dir, &layout.table.file(), profile, scratch)?;
     out.header(&layout.header())?;
-    let mut stmt = conn.prepare(&table_sql(layout.table))?;
-    let mut rows = stmt.query([])?;
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Row>>(2);
         let writer = scope.spawn(move || -> Result<CsvOut> {
@@ -554,25 +404,25 @@ fn write_table(
             }
             Ok(out)
         });
-        let read = (|| -> Result<()> {
-            let mut chunk = Vec::with_capacity(ROWS_PER_HANDOVER);
-            while let Some(r) = rows.next()? {
-                let mut row = to_row(layout.table, r)?;
-                if let Some(redactor) = redactor {
-                    redact_row(redactor, &mut row);
-                }
-                chunk.push(row);
-                if chunk.len() == ROWS_PER_HANDOVER {
-                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(ROWS_PER_HANDOVER));
-                    if send.send(full).is_err() {
-                        return Ok(()); // the writer stopped: its error is returned below
-                    }
-                }
+        let mut chunk = Vec::with_capacity(ROWS_PER_HANDOVER);
+        let read = ex.rows(layout.table.name(), &mut |r| {
+            let mut row = batch_row(r);
+            if let Some(redactor) = redactor {
+                redact_row(redactor, &mut row);
             }
+            chunk.push(row);
+            if chunk.len() == ROWS_PER_HANDOVER {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(ROWS_PER_HANDOVER));
+                // The writer stopped: its error is returned below.
+                send.send(full)
+                    .map_err(|_| Error::Invalid("writing stopped".into()))?;
+            }
+            Ok(())
+        });
+        if read.is_ok() {
             // An error here is the writer's, returned below.
             let _ = send.send(chunk);
-            Ok(())
-        })();
+        }
         drop(send);
         let out = writer
             .join()
@@ -580,24 +430,6 @@ fn write_table(
         read?;
         out.finish()
     })
-}
-
-fn monitors_of_selection(conn: &Connection, redacted: bool) -> Result<Vec<MonitorRef>> {
-    let mut stmt = conn.prepare(
-        "SELECT uuid, code, name FROM monitors
-         WHERE uuid IN (SELECT h.monitor_uuid FROM temp.export_hearings s JOIN hearings h ON h.uuid = s.uuid)
-         ORDER BY code",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        out.push(MonitorRef {
-            uuid: crate::store::parse_uuid(&r.get::<_, String>(0)?)?,
-            code: r.get(1)?,
-            name: if redacted { String::new() } else { r.get(2)? },
-        });
-    }
-    Ok(out)
 }
 
 fn scope_of(opts: &ExportOptions) -> Scope {
@@ -633,7 +465,7 @@ pub fn export(
 ) -> Result<Option<Exported>> {
     let me = store.profile().cloned().ok_or(Error::NoProfile)?;
     let spec = store.spec();
-    let tx = store.begin()?;
+    let ex = store.exporting()?;
     let hearings = store.export_candidates(&opts.filter, opts.scope == ScopeKind::SinceLast)?;
     // A join made or split since the last batch travels even without a hearing.
     if hearings.is_empty() && (opts.redact || !store.joins_changed_since_last_batch()?) {
@@ -691,13 +523,21 @@ pub fn export(
             .as_ref()
             .map(|r| r.omitted.clone())
             .unwrap_or_default();
-        select(&tx, &hearings)?;
-        let monitors = monitors_of_selection(&tx, opts.redact)?;
+        ex.select(&hearings)?;
+        let monitors = ex
+            .monitors()?
+            .into_iter()
+            .map(|m| MonitorRef {
+                uuid: m.uuid,
+                code: m.code,
+                name: if opts.redact { String::new() } else { m.name },
+            })
+            .collect();
         let mut files = Vec::new();
         for table in Table::ALL {
             let l = layout(spec, table, &omitted);
             let entry = write_table(
-                &tx,
+                &ex,
                 &partial,
                 &l,
                 opts.profile,
@@ -707,7 +547,7 @@ pub fn export(
             progress(&entry.name, entry.rows);
             files.push(entry);
         }
-        unselect(&tx);
+        ex.unselect();
         // The courts monitors added travel with every batch once there is one.
         let courts = store.user_courts()?;
         if !courts.is_empty() {
@@ -828,42 +668,39 @@ pub fn export(
     let (manifest, sha) = match written {
         Ok(m) => m,
         Err(e) => {
-            unselect(&tx);
+            ex.unselect();
             let _ = std::fs::remove_dir_all(&partial);
             let _ = std::fs::remove_file(&sealed_partial);
             return Err(e);
         }
     };
     let ready = if sealing { &sealed_partial } else { &partial };
-    let recorded = store
-        .record_export(
-            &tx,
-            &BatchOut {
-                batch_id,
-                monitor_uuid: me.uuid,
-                seq,
-                created_at: created_at.clone(),
-                name: name.clone(),
-                scope: match opts.scope {
-                    ScopeKind::All => "all".into(),
-                    ScopeKind::SinceLast => "since_last".into(),
-                },
-                profile: opts.profile.code().into(),
-                redacted: opts.redact,
-                hearings: hearings.len() as u64,
+    let mut entry = OutputEntry::new(OutputKind::Batch, &final_path, sealing, opts.redact, sha);
+    entry.sealed_to = sealed_to(&opts.seal);
+    entry.at = created_at.clone();
+    let recorded = ex.commit(
+        &BatchOut {
+            batch_id,
+            monitor_uuid: me.uuid,
+            seq,
+            created_at: created_at.clone(),
+            name: name.clone(),
+            scope: match opts.scope {
+                ScopeKind::All => "all".into(),
+                ScopeKind::SinceLast => "since_last".into(),
             },
-            &hearings,
-        )
-        .and_then(|()| {
-            let mut entry =
-                OutputEntry::new(OutputKind::Batch, &final_path, sealing, opts.redact, sha);
-            entry.sealed_to = sealed_to(&opts.seal);
-            entry.at = created_at.clone();
-            store.record_output_in(&tx, &entry)
-        })
-        .and_then(|()| std::fs::rename(ready, &final_path).map_err(|e| Error::io(&final_path, e)))
-        .and_then(|()| sync_dir(&opts.out))
-        .and_then(|()| tx.commit().map_err(|e| store.explain(e)));
+            profile: opts.profile.code().into(),
+            redacted: opts.redact,
+            hearings: hearings.len() as u64,
+        },
+        &hearings,
+        &entry,
+        || {
+            std::fs::rename(ready, &final_path)
+                .map_err(|e| Error::io(&final_path, e))
+                .and_then(|()| sync_dir(&opts.out))
+        },
+    );
     if let Err(e) = recorded {
         // Not recorded: no folder or file may look finished.
         let _ = std::fs::rename(&final_path, ready);

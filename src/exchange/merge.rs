@@ -298,7 +298,7 @@ fn apply_once(
     // Courts first: the hearings may name them. One whose code is here with other content
     // fails the whole merge (verify refuses it already; this holds even if the database
     // changed since).
-    store.receive_courts(bulk.tx(), &batch.courts)?;
+    bulk.receive_courts(&batch.courts)?;
     let total = batch.hearings.len() as u64;
     let changed = |detail: Msg| {
         Error::Said(msg!(
@@ -336,18 +336,13 @@ fn apply_once(
             match action {
                 // A new hearing's case may be here already, with rows the batch no longer has.
                 Action::New | Action::Update => bulk.replace(&record)?,
-                Action::Review => store.set_status_in(bulk.tx(), *uuid, Status::Reviewed)?,
+                Action::Review => bulk.set_status(*uuid, Status::Reviewed)?,
                 Action::Conflict => match store.local_version(*uuid)? {
                     Some(local) => {
-                        store.add_conflict(
-                            bulk.tx(),
-                            m.batch_id,
-                            &local.content_hash,
-                            record.record(),
-                        )?;
+                        bulk.add_conflict(m.batch_id, &local.content_hash, record.record())?;
                     }
                     // A new hearing of a case whose shared facts differ here.
-                    None => store.keep_case_conflict_in(bulk.tx(), m.batch_id, record.record())?,
+                    None => bulk.keep_case_conflict(m.batch_id, record.record())?,
                 },
                 Action::Unchanged | Action::KeepLocal => {}
             }
@@ -367,26 +362,23 @@ fn apply_once(
         }
     })?;
     // After the hearings: a join's case records may come with them.
-    let joins = store.receive_joins(bulk.tx(), &batch.joins)?;
+    let joins = bulk.receive_joins(&batch.joins)?;
     // Another merge of this batch that started at the same time may have finished first.
     if let Some(at) = store.merged_at(m.batch_id)? {
         return Ok(Applied::AlreadyMerged(at));
     }
-    store.record_merge(
-        bulk.tx(),
-        &BatchIn {
-            batch_id: m.batch_id,
-            monitor_uuid: m.monitor.uuid,
-            monitor_code: m.monitor.code.clone(),
-            seq: m.seq,
-            name: plan.name.clone(),
-            created_at: m.created_at.clone(),
-            merged_at: store.now_text(),
-            hearings: total,
-            counts: plan.counts,
-        },
-    )?;
-    store.record_signer(bulk.tx(), m.batch_id, batch.signer.as_deref())?;
+    bulk.record_merge(&BatchIn {
+        batch_id: m.batch_id,
+        monitor_uuid: m.monitor.uuid,
+        monitor_code: m.monitor.code.clone(),
+        seq: m.seq,
+        name: plan.name.clone(),
+        created_at: m.created_at.clone(),
+        merged_at: store.now_text(),
+        hearings: total,
+        counts: plan.counts,
+    })?;
+    bulk.record_signer(m.batch_id, batch.signer.as_deref())?;
     bulk.commit()?;
     progress(total, total);
     Ok(Applied::Done(joins))

@@ -22,15 +22,8 @@ impl Protected {
     /// Parties with a recorded name but no standing consent to be named, and the judges.
     pub fn load(store: &Store) -> Result<Protected> {
         let mut p = Protected::load_parties(store)?;
-        let conn = store.conn();
-        let mut stmt = conn
-            .prepare("SELECT DISTINCT judge FROM hearings WHERE coalesce(judge, '') != ''")
-            .map_err(|e| store.explain(e))?;
-        let judges = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(|e| store.explain(e))?;
-        for j in judges {
-            p.add(&j.map_err(|e| store.explain(e))?);
+        for judge in store.judge_names()? {
+            p.add(&judge);
         }
         Ok(p)
     }
@@ -39,32 +32,8 @@ impl Protected {
     /// names judges (sealed, for the legal aid group) must still not print.
     pub fn load_parties(store: &Store) -> Result<Protected> {
         let mut p = Protected::default();
-        let conn = store.conn();
-        // The latest consent record of each party decides; a withdrawal date on or before
-        // today turns a yes into a no.
-        let today = store.now().format("%Y-%m-%d").to_string();
-        let mut stmt = conn
-            .prepare(
-                "SELECT json_extract(p.data, '$.full_name'),
-                        (SELECT json_extract(c.data, '$.consent_named_in_reports') = 'yes'
-                                AND (coalesce(json_extract(c.data, '$.consent_withdrawn_at'), '') = ''
-                                     OR json_extract(c.data, '$.consent_withdrawn_at') > ?1)
-                           FROM consents c WHERE c.party_uuid = p.uuid
-                           ORDER BY c.updated_at DESC, c.created_at DESC LIMIT 1)
-                   FROM parties p
-                  WHERE coalesce(json_extract(p.data, '$.full_name'), '') != ''",
-            )
-            .map_err(|e| store.explain(e))?;
-        let rows = stmt
-            .query_map([&today], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<bool>>(1)?))
-            })
-            .map_err(|e| store.explain(e))?;
-        for row in rows {
-            let (name, consented) = row.map_err(|e| store.explain(e))?;
-            if consented != Some(true) {
-                p.add(&name);
-            }
+        for name in store.unconsented_names()? {
+            p.add(&name);
         }
         Ok(p)
     }

@@ -1252,7 +1252,7 @@ fn the_queries_repeat_the_expressions_migration_0003_indexes() {
         flat(&sql[start..start + len])
     };
     for (name, fields) in super::collect::testing::PACKED {
-        let expr = flat(&super::collect::packed("", fields));
+        let expr = flat(&crate::store::packed("", fields));
         assert!(
             index(name).contains(&expr),
             "{name} does not index the expression the query reads:\n{expr}"

@@ -687,8 +687,8 @@ impl Store {
         })
     }
 
-    /// Resolves an open conflict in its own transaction (the terminal UI's way; the command
-    /// line does the same in its own steps) and returns it as it was before resolving.
+    /// Resolves an open conflict in its own transaction (the command line and the terminal UI)
+    /// and returns it as it was before resolving.
     pub fn resolve_open_conflict(
         &self,
         conflict: Uuid,
@@ -702,7 +702,7 @@ impl Store {
     }
 
     /// [`Store::resolve_conflict_fields`] on an open conflict in its own transaction (the
-    /// terminal UI's way).
+    /// command line and the terminal UI).
     pub(crate) fn resolve_open_conflict_fields(
         &self,
         conflict: Uuid,

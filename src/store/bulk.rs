@@ -4,12 +4,14 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 use rusqlite::Transaction;
 
-use super::Store;
+use uuid::Uuid;
+
 use super::records::Encoded;
 use super::search::SearchRow;
-use crate::domain::HearingRecord;
+use super::{BatchIn, CaseJoin, JoinsReceived, Store};
+use crate::domain::{HearingRecord, Status};
 use crate::error::Result;
-use crate::spec::Spec;
+use crate::spec::{Court, Spec};
 
 /// How many whole records a bulk writer's second thread (making or reading them) may have
 /// ready ahead of the writer: enough to keep both busy; each holds tens of KiB.
@@ -176,9 +178,51 @@ impl Store {
 }
 
 impl<'s> Bulk<'s> {
-    /// The transaction, for the writes that are not whole records.
-    pub fn tx(&self) -> &Transaction<'s> {
-        &self.tx
+    /// Takes a batch's courts in this transaction, as [`Store::receive_courts`] does.
+    pub(crate) fn receive_courts(&self, courts: &[Court]) -> Result<u64> {
+        self.store.receive_courts(&self.tx, courts)
+    }
+
+    /// Takes a batch's case joins in this transaction, as [`Store::receive_joins`] does.
+    pub(crate) fn receive_joins(&self, joins: &[CaseJoin]) -> Result<JoinsReceived> {
+        self.store.receive_joins(&self.tx, joins)
+    }
+
+    /// Sets a hearing's status alone (a lead's review of a hearing that did not change).
+    pub(crate) fn set_status(&self, hearing: Uuid, status: Status) -> Result<()> {
+        self.store.set_status_in(&self.tx, hearing, status)
+    }
+
+    /// Records a conflict between the local version and an incoming one; whether it is new.
+    pub(crate) fn add_conflict(
+        &self,
+        batch_id: Uuid,
+        local_hash: &str,
+        incoming: &HearingRecord,
+    ) -> Result<bool> {
+        self.store
+            .add_conflict(&self.tx, batch_id, local_hash, incoming)
+    }
+
+    /// A new hearing of a case whose shared facts differ here: kept as a conflict, as
+    /// [`Store::keep_case_conflict_in`] does.
+    pub(crate) fn keep_case_conflict(
+        &self,
+        batch_id: Uuid,
+        incoming: &HearingRecord,
+    ) -> Result<()> {
+        self.store
+            .keep_case_conflict_in(&self.tx, batch_id, incoming)
+    }
+
+    /// Records the merge of a batch.
+    pub(crate) fn record_merge(&self, batch: &BatchIn) -> Result<()> {
+        self.store.record_merge(&self.tx, batch)
+    }
+
+    /// Records who signed a merged batch.
+    pub(crate) fn record_signer(&self, batch_id: Uuid, signer: Option<&str>) -> Result<()> {
+        self.store.record_signer(&self.tx, batch_id, signer)
     }
 
     /// Writes a whole hearing record as [`Store::write_record`] does.

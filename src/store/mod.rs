@@ -38,15 +38,18 @@ mod bulk;
 mod cases;
 mod courts;
 mod erase;
+mod export;
 pub mod guard;
 mod keys;
 mod list;
 mod migrate;
 mod outputs;
 mod records;
+mod reports;
 mod roster;
 mod search;
 mod stale;
+mod stats;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -69,16 +72,23 @@ pub use bulk::{Bulk, Feed, Loading, Spent, handover};
 pub(crate) use cases::{AgendaItem, CaseJoin, CaseSummary, JoinsReceived, LocalCase, Trial};
 pub use courts::{NewCourt, clash as court_clash};
 pub use erase::{Erased, MADE_FOLDERS};
+pub(crate) use export::{ExportRow, Exporting};
 pub use keys::{LAST_BACKUP, Passphrase, overdue, rekey_file};
 pub use list::{Filter, HearingSummary, Sort, SortColumn};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use outputs::{OutputEntry, OutputKind, sha256_file};
 pub use records::Encoded;
-pub(crate) use records::{HEARING_COLUMNS, hearing_from_row, parse_fields};
+use records::parse_fields;
 pub use roster::RosterEntry;
 #[cfg(test)]
 use search::fts_query;
 pub use stale::{CLEAR_NOT_APPLICABLE, UPGRADE_REASON};
+#[cfg(test)]
+pub(crate) use stats::packed;
+pub(crate) use stats::{
+    ALLEGATION_FIELDS, HEARING_FIELDS, HEARING_PARTY_FIELDS, PARTY_FIELDS, Pass, StatsBatch,
+    StatsRow,
+};
 
 /// How to open a database file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,7 +277,8 @@ impl Store {
         self.sources.ids.new_id()
     }
 
-    /// The raw connection, for `exchange` and `stats`, which run their own named queries.
+    /// The raw connection, for tests that read the database as another program would; the
+    /// rest of the crate goes through the store's own functions (tidy-tested).
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -285,7 +296,7 @@ impl Store {
             Some(ErrorCode::DiskFull) => Error::DiskFull,
             Some(ErrorCode::SystemIoFailure) if disk_is_full(&self.path) => Error::DiskFull,
             Some(ErrorCode::ReadOnly) => Error::ReadOnly,
-            _ => Error::Sql(e),
+            _ => Error::Sql(e.to_string()),
         }
     }
 
@@ -451,6 +462,21 @@ pub(crate) fn parse_uuid(s: &str) -> Result<Uuid> {
         .map_err(|_| Error::Invalid(format!("a stored id is not a valid UUID: {s:?}")))
 }
 
+/// A SQLite error met where the database's path is not at hand.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                Error::Damaged(e.to_string())
+            }
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly,
+            _ => Error::Sql(e.to_string()),
+        }
+    }
+}
+
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::WrongPassphrase(path.to_owned()),
@@ -470,7 +496,7 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
         ),
         Some(ErrorCode::DiskFull) => Error::DiskFull,
         Some(ErrorCode::SystemIoFailure) if disk_is_full(path) => Error::DiskFull,
-        _ => Error::Sql(e),
+        _ => Error::Sql(e.to_string()),
     }
 }
 

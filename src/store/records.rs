@@ -867,7 +867,8 @@ impl Store {
         })
     }
 
-    /// A transaction for bulk writers (`demo`, `merge`), committed by the caller.
+    /// A transaction committed by the caller: the store's own use-case functions, and tests
+    /// that write records directly.
     pub fn begin(&self) -> Result<Transaction<'_>> {
         self.tx()
     }

@@ -62,6 +62,52 @@ fn tui_runs_no_sql_and_touches_no_files() {
     );
 }
 
+/// Invariant 8: `store/` owns all SQL. Outside it no code (unit tests aside: `tests.rs` files
+/// and what follows `#[cfg(test)]`) names `rusqlite`, holds the connection or a transaction,
+/// or writes a statement.
+#[test]
+fn only_the_store_holds_sql() {
+    const SQL: [&str; 20] = [
+        "rusqlite",
+        ".conn()",
+        ".begin()",
+        "Transaction",
+        "execute(",
+        "execute_batch(",
+        "prepare(",
+        "prepare_cached(",
+        "query_row(",
+        "pragma_update(",
+        "\"SELECT ",
+        "\"INSERT ",
+        "\"UPDATE ",
+        "\"DELETE ",
+        "\"CREATE ",
+        "\"DROP ",
+        "\"PRAGMA ",
+        "\"WITH ",
+        "INDEXED BY",
+        "json_extract(",
+    ];
+    let mut offenders = Vec::new();
+    for (path, text) in sources() {
+        if path.starts_with("store") || path.ends_with("tests.rs") {
+            continue;
+        }
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            if let Some(w) = SQL.iter().find(|w| line.contains(*w)) {
+                offenders.push(format!("{}:{}: {w}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "SQL outside src/store:\n{}",
+        offenders.join("\n")
+    );
+}
+
 /// The interface's sources that handle keys, without their unit tests. Only `keys.rs` (the
 /// tables' machinery) and the text editors (`widgets/text.rs`: which keys are text) look at
 /// key codes themselves.
