@@ -31,8 +31,8 @@ pub struct VerifyArgs {
 /// identity or the batch passphrase (`COURTWATCH_BATCH_PASSPHRASE`, else asked). Nothing is
 /// written anywhere.
 pub(crate) fn open_batch(store: Option<&Store>, path: &Path) -> Result<Place> {
-    if path.is_dir() {
-        return Ok(Place::Folder(path.to_owned()));
+    if let Some(folder) = Place::folder(path) {
+        return Ok(folder);
     }
     let refused =
         |why: String| Error::Invalid(format!("{} {why}; nothing was changed", shown(path)));

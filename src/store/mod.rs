@@ -456,6 +456,11 @@ fn monitor_from_row(row: &rusqlite::Row<'_>) -> Result<Monitor> {
     })
 }
 
+/// Whether there is a database file at `path` to unlock (else the first run makes one).
+pub fn database_exists(path: &Path) -> bool {
+    path.is_file()
+}
+
 /// Parses a uuid read from the database; a malformed one means the file was damaged.
 pub(crate) fn parse_uuid(s: &str) -> Result<Uuid> {
     Uuid::parse_str(s)

@@ -65,6 +65,24 @@ const GLOBAL: &[Binding<Global>] = &[
     Binding::new(&[Key::ctrl('l')], Global::Lock, "key-lock"),
 ];
 
+/// The status line: a sentence already in the user's language (screens and outcomes say it
+/// through `Texts` when they set it; the line shows it as it is), and whether it is an error.
+#[derive(Debug, Clone)]
+struct StatusLine {
+    text: String,
+    error: bool,
+}
+
+impl StatusLine {
+    fn said(text: String) -> StatusLine {
+        StatusLine { text, error: false }
+    }
+
+    fn error(text: String) -> StatusLine {
+        StatusLine { text, error: true }
+    }
+}
+
 pub struct App {
     spec: Arc<Spec>,
     texts: Rc<Texts>,
@@ -82,7 +100,7 @@ pub struct App {
     lock: Option<Unlock>,
     /// Ctrl-C was pressed: asking whether to quit.
     quitting: bool,
-    status: Option<(String, bool)>,
+    status: Option<StatusLine>,
     profile: Option<Monitor>,
     lock_minutes: u64,
     now: DateTime<FixedOffset>,
@@ -196,7 +214,7 @@ impl App {
     /// A progress sentence on the status line while a long effect (export, merge, statistics)
     /// runs.
     pub fn progress(&mut self, key: &str, args: &[(&str, crate::i18n::Arg<'_>)]) {
-        self.status = Some((self.texts.t_args(self.lang, key, args), false));
+        self.status = Some(StatusLine::said(self.texts.t_args(self.lang, key, args)));
     }
 
     pub fn is_locked(&self) -> bool {
@@ -338,7 +356,7 @@ impl App {
         } else if let Some(Screen::Settings(s)) = self.stack.last_mut() {
             s.failed(text);
         } else {
-            self.status = Some((text, true));
+            self.status = Some(StatusLine::error(text));
         }
     }
 
@@ -389,7 +407,7 @@ impl App {
                     effects.push(Effect::KeySettings);
                     effects.push(Effect::KeysInfo);
                 }
-                Cmd::Status(s, error) => self.status = Some((s, error)),
+                Cmd::Status(text, error) => self.status = Some(StatusLine { text, error }),
                 Cmd::Push(screen) => self.stack.push(*screen),
             }
         }
@@ -507,7 +525,7 @@ impl App {
                         Some(Screen::Unlock(_) | Screen::Settings(_))
                     )
                 {
-                    self.status = Some((msg, true));
+                    self.status = Some(StatusLine::error(msg));
                 } else {
                     self.unlock_failed(text);
                 }
@@ -519,7 +537,7 @@ impl App {
                     Some(Screen::Unlock(u)) => u.failed(msg.clone()),
                     _ => {}
                 }
-                self.status = Some((msg, true));
+                self.status = Some(StatusLine::error(msg));
                 Vec::new()
             }
             Outcome::HearingCreated(id) => vec![Effect::OpenHearing(id)],
@@ -531,14 +549,11 @@ impl App {
                 if matches!(self.stack.last(), Some(Screen::AddCourt(_))) {
                     self.stack.pop();
                 }
-                self.status = Some((
-                    self.texts.t_args(
-                        self.lang,
-                        "court-added",
-                        &[("name", crate::i18n::Arg::Str(&name))],
-                    ),
-                    false,
-                ));
+                self.status = Some(StatusLine::said(self.texts.t_args(
+                    self.lang,
+                    "court-added",
+                    &[("name", crate::i18n::Arg::Str(&name))],
+                )));
                 let ctx = Ctx {
                     spec: &self.spec,
                     texts: &self.texts,
@@ -583,7 +598,9 @@ impl App {
                 joined,
             } => {
                 if joined {
-                    self.status = Some((self.texts.t(self.lang, "same-trial-joined"), false));
+                    self.status = Some(StatusLine::said(
+                        self.texts.t(self.lang, "same-trial-joined"),
+                    ));
                 }
                 if !open {
                     if !pairs.is_empty() {
@@ -592,7 +609,7 @@ impl App {
                             "same-trial-after-merge",
                             &[("count", crate::i18n::Arg::Num(pairs.len() as i64))],
                         );
-                        self.status = Some((text, false));
+                        self.status = Some(StatusLine::said(text));
                     }
                     return Vec::new();
                 }
@@ -636,7 +653,7 @@ impl App {
                     "report-written",
                     &[("path", crate::i18n::Arg::Str(&path))],
                 );
-                self.status = Some((text, false));
+                self.status = Some(StatusLine::said(text));
                 Vec::new()
             }
             Outcome::Printed(path) => {
@@ -645,7 +662,7 @@ impl App {
                     "detail-printed",
                     &[("path", crate::i18n::Arg::Str(&path))],
                 );
-                self.status = Some((text, false));
+                self.status = Some(StatusLine::said(text));
                 Vec::new()
             }
             Outcome::HearingLoaded(record) => {
@@ -767,13 +784,8 @@ impl App {
             Some(Screen::SameTrials(s)) => s.render(frame, body, &ctx),
             None => {}
         }
-        if let Some((msg, error)) = &self.status {
-            let text = if msg.contains(' ') {
-                msg.clone()
-            } else {
-                ctx.t(msg)
-            };
-            chrome::status(frame, status, &text, *error);
+        if let Some(line) = &self.status {
+            chrome::status(frame, status, &line.text, line.error);
         }
         if self.quitting {
             chrome::confirm(frame, body, &ctx.t("confirm-title"), &ctx.t("quit-ask"));

@@ -52,7 +52,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(config: Config, texts: Rc<Texts>, lang_fixed: bool) -> Session {
-        let exists = config.db.is_file();
+        let exists = crate::store::database_exists(&config.db);
         let mut app = App::new(
             Arc::clone(&config.spec),
             texts,
@@ -1024,8 +1024,8 @@ fn batch_place(
 ) -> Result<crate::exchange::verify::Place, crate::exchange::Problems> {
     use crate::exchange::sealed::{Keys, Sealed};
     use crate::exchange::verify::Place;
-    if path.is_dir() {
-        return Ok(Place::Folder(path.to_owned()));
+    if let Some(folder) = Place::folder(path) {
+        return Ok(folder);
     }
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -1111,7 +1111,7 @@ fn merge_batches(
                 redraw(app);
             }
         };
-        let merged = if dir.is_dir() {
+        let merged = if crate::exchange::verify::Place::folder(dir).is_some() {
             merge(store, dir, !apply, &mut progress)
         } else {
             match batch_place(store, dir) {

@@ -102,6 +102,12 @@ pub enum Place {
 }
 
 impl Place {
+    /// `path` as a batch folder, when it is a folder; a sealed file is opened with its keys
+    /// ([`super::super::sealed::Sealed::open`]).
+    pub fn folder(path: &Path) -> Option<Place> {
+        path.is_dir().then(|| Place::Folder(path.to_owned()))
+    }
+
     /// The folder, or the sealed file, as given.
     pub fn path(&self) -> &Path {
         match self {
