@@ -168,7 +168,8 @@ impl Store {
     }
 
     /// The cheap autosave path: sets one field of one record (an empty value clears it),
-    /// without reading the record back.
+    /// without reading a draft back. A final hearing is read once, to hash its new version,
+    /// and returned.
     pub fn set_field(
         &self,
         hearing: Uuid,
@@ -176,7 +177,7 @@ impl Store {
         record: Uuid,
         field: &str,
         value: &str,
-    ) -> Result<()> {
+    ) -> Result<Option<HearingRecord>> {
         let searchable = match self.spec.form(entity.name()).and_then(|f| f.field(field)) {
             Some(f) if safe_field_id(field) => f.searchable && !f.restricted,
             _ => return Err(Error::Invalid(format!("{entity} has no field {field}"))),
@@ -210,17 +211,20 @@ impl Store {
     /// Runs one edit of a hearing in a transaction: applies the version chain and audit rules
     /// when the hearing is final, touches `updated_at`, and reindexes search when asked.
     /// `change` returns the audited changes, or `None` when nothing changed.
+    ///
+    /// Returns the hearing as it now is when it is final (the version rule loads it to hash
+    /// it; the screen shows that copy instead of loading it again), else `None`.
     fn edit(
         &self,
         hearing: Uuid,
         reindex: bool,
         change: impl FnOnce(&Transaction<'_>, &str) -> Result<Option<Vec<Change>>>,
-    ) -> Result<()> {
+    ) -> Result<Option<HearingRecord>> {
         let now = self.now_text();
         let tx = self.tx()?;
         let h = self.hearing_row(&tx, hearing)?;
         let Some(changes) = change(&tx, &now)? else {
-            return Ok(());
+            return Ok(None);
         };
         let reason = self
             .edit_reasons
@@ -234,7 +238,7 @@ impl Store {
             at: &now,
             reason: &reason,
         };
-        self.version_in(&tx, &h, &changes, &by)?;
+        let record = self.version_in(&tx, &h, &changes, &by)?;
         if reindex {
             self.reindex(&tx, hearing)?;
         }
@@ -250,7 +254,8 @@ impl Store {
                 }
             }
         }
-        tx.commit().map_err(|e| self.explain(e))
+        tx.commit().map_err(|e| self.explain(e))?;
+        Ok(record)
     }
 
     /// The hearings of `case` other than `except`.
@@ -311,7 +316,7 @@ impl Store {
         h: &Hearing,
         changes: &[Change],
         by: &Author<'_>,
-    ) -> Result<()> {
+    ) -> Result<Option<HearingRecord>> {
         let step = version_after_edit(h);
         let id = h.uuid.to_string();
         if step.audited {
@@ -321,14 +326,17 @@ impl Store {
                  WHERE uuid = ?5",
             )?
             .execute(params![step.version, step.parent_hash, step.ancestors.join("|"), by.at, id])?;
-            let record = load(tx, h.uuid)?;
+            let mut record = load(tx, h.uuid)?;
+            let hash = content_hash(&record);
             tx.prepare_cached("UPDATE hearings SET content_hash = ?1 WHERE uuid = ?2")?
-                .execute(params![content_hash(&record), id])?;
+                .execute(params![hash, id])?;
+            record.hearing.content_hash = hash;
+            Ok(Some(record))
         } else {
             tx.prepare_cached("UPDATE hearings SET updated_at = ?1 WHERE uuid = ?2")?
                 .execute(params![by.at, id])?;
+            Ok(None)
         }
-        Ok(())
     }
 
     /// Writes the audit rows of one version's changes of a final hearing, in the caller's
@@ -494,9 +502,11 @@ impl Store {
                 new: "deleted".into(),
             }]))
         })
+        .map(|_| ())
     }
 
-    /// Sets (or, with an empty answer and comment, clears) one checklist answer.
+    /// Sets (or, with an empty answer and comment, clears) one checklist answer; returns the
+    /// hearing as it now is when it is final (see [`Store::set_field`]).
     pub fn set_answer(
         &self,
         hearing: Uuid,
@@ -504,7 +514,7 @@ impl Store {
         party: Option<Uuid>,
         answer: &str,
         comment: &str,
-    ) -> Result<()> {
+    ) -> Result<Option<HearingRecord>> {
         if self.spec.checklist.item(item).is_none() {
             return Err(Error::Invalid(format!("unknown checklist item {item}")));
         }
@@ -596,6 +606,7 @@ impl Store {
             .execute(params![id.to_string(), hearing.to_string(), at, code, note, now])?;
             Ok(Some(vec![Change { entity: "timeline", record: id, field: "event".into(), old, new }]))
         })
+        .map(|_| ())
     }
 
     pub(crate) fn delete_event(&self, hearing: Uuid, id: Uuid) -> Result<()> {
@@ -619,6 +630,7 @@ impl Store {
                 new: "deleted".into(),
             }]))
         })
+        .map(|_| ())
     }
 
     /// Finalises a hearing when it passes validation; otherwise returns the problems and

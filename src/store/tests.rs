@@ -251,6 +251,12 @@ fn finalising_checks_then_seals_and_edits_after_it_are_versioned_and_audited() {
         s.finalise(h).expect("finalise").is_err(),
         "an empty hearing must not finalise"
     );
+    assert_eq!(
+        s.set_field(h, Entity::Hearing, h, "courtroom", "6")
+            .expect("draft edit"),
+        None,
+        "a draft is not read back"
+    );
     complete(&s, h);
     if let Err(p) = s.finalise(h).expect("finalise") {
         panic!("complete hearing did not finalise: {p:?}");
@@ -263,15 +269,19 @@ fn finalising_checks_then_seals_and_edits_after_it_are_versioned_and_audited() {
         .expect("reason");
     s.set_field(h, Entity::Hearing, h, "judge_name", "Саидова А.Н.")
         .expect("edit");
-    s.set_field(
-        h,
-        Entity::Hearing,
-        h,
-        "narrative",
-        "Конвой не доставил подсудимых.",
-    )
-    .expect("edit");
+    let returned = s
+        .set_field(
+            h,
+            Entity::Hearing,
+            h,
+            "narrative",
+            "Конвой не доставил подсудимых.",
+        )
+        .expect("edit");
     let r = s.load_hearing(h).expect("load");
+    // The edit hands back the final hearing as stored (the screen shows it without loading
+    // it again): new version, new hash, the audit rows.
+    assert_eq!(returned.as_ref(), Some(&r));
     assert_eq!(
         r.hearing.version, 2,
         "one new version for the edits before the next seal"

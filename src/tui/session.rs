@@ -555,8 +555,8 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             field,
             value,
         } => {
-            store.set_field(hearing, entity, record, &field, &value)?;
-            after_edit(store, hearing)?
+            let now = store.set_field(hearing, entity, record, &field, &value)?;
+            after_edit(store, hearing, now)?
         }
         Effect::SetAnswer {
             hearing,
@@ -565,8 +565,8 @@ fn perform_with(store: &Store, effect: Effect) -> Result<Outcome, Error> {
             answer,
             comment,
         } => {
-            store.set_answer(hearing, &item, party, &answer, &comment)?;
-            after_edit(store, hearing)?
+            let now = store.set_answer(hearing, &item, party, &answer, &comment)?;
+            after_edit(store, hearing, now)?
         }
         Effect::AddParty { hearing, role } => {
             store.add_party(hearing, &role)?;
@@ -704,9 +704,17 @@ fn same_trials(
         .collect())
 }
 
-/// After a cheap save: a final record's version and hash changed, so the screen gets the
-/// stored record back; a draft needs nothing.
-fn after_edit(store: &Store, hearing: uuid::Uuid) -> Result<Outcome, Error> {
+/// What a screen needs after a field or answer was saved: a final hearing as it now is (its
+/// new version and hash), from the store's own reading when the edit made one; a draft
+/// needs nothing.
+fn after_edit(
+    store: &Store,
+    hearing: uuid::Uuid,
+    now: Option<crate::domain::HearingRecord>,
+) -> Result<Outcome, Error> {
+    if let Some(record) = now {
+        return Ok(Outcome::HearingLoaded(Box::new(record)));
+    }
     let status = store.load_hearing_status(hearing)?;
     if status == Status::Draft {
         Ok(Outcome::Saved)

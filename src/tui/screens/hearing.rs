@@ -522,8 +522,12 @@ impl HearingScreen {
                         let screen = super::add_court::AddCourt::new(&typed, true, ctx);
                         return Some(vec![Cmd::Push(Box::new(super::Screen::AddCourt(screen)))]);
                     }
+                    // Only a finished change can change what the other tabs show; typing
+                    // and moving leave them alone.
+                    if !edits.is_empty() {
+                        self.after_change(ctx);
+                    }
                     let effects = save_effects(self.hearing(), edits);
-                    self.after_change(ctx);
                     self.save(effects)
                 }
                 FormKey::NotMine => return None,
@@ -533,7 +537,9 @@ impl HearingScreen {
                 if let Some(c) = confirm {
                     self.confirm = Some(c);
                 }
-                self.after_change(ctx);
+                if !effects.is_empty() {
+                    self.after_change(ctx);
+                }
                 self.save(effects)
             }
             Tab::Checklist => {
@@ -546,7 +552,9 @@ impl HearingScreen {
                     self.confirm = Some(c);
                 }
                 // A filled field stops being marked as missing.
-                self.after_change(ctx);
+                if !effects.is_empty() {
+                    self.after_change(ctx);
+                }
                 self.save(effects)
             }
             Tab::Timeline => match self.timeline.handle_key(key, &self.record)? {
@@ -575,9 +583,9 @@ impl HearingScreen {
         }
     }
 
-    fn handle_read_only(&mut self, key: KeyEvent, _ctx: &Ctx<'_>) -> Vec<Cmd> {
+    fn handle_read_only(&mut self, key: KeyEvent, ctx: &Ctx<'_>) -> Vec<Cmd> {
         match keys::lookup(&read_only(KEYS), &key) {
-            Some(Action::Tab(t)) => self.show(t),
+            Some(Action::Tab(t)) => self.show(t, ctx),
             Some(Action::Back) => return vec![Cmd::Pop],
             _ => {}
         }
@@ -588,7 +596,7 @@ impl HearingScreen {
         match action {
             Action::Tab(t) => {
                 let effects = self.flush(ctx);
-                self.show(t);
+                self.show(t, ctx);
                 self.save(effects)
             }
             Action::Back => {
@@ -647,7 +655,7 @@ impl HearingScreen {
     /// Shows a tab. A choice list left open on the tab it leaves is closed, choosing nothing,
     /// so coming back shows the form, not a list opened before, and F2–F6 never leave a
     /// list waiting for keys on a tab out of sight.
-    fn show(&mut self, tab: Tab) {
+    fn show(&mut self, tab: Tab, ctx: &Ctx<'_>) {
         if tab != self.tab {
             match self.tab {
                 Tab::Details => self.details.close_popup(),
@@ -655,6 +663,9 @@ impl HearingScreen {
                 Tab::Allegations => self.allegations.close_popup(),
                 Tab::Checklist | Tab::Timeline => {}
             }
+            // What was typed there and saved since (the periodic flush) may change what this
+            // tab shows.
+            self.after_change(ctx);
         }
         self.tab = tab;
     }
@@ -664,21 +675,21 @@ impl HearingScreen {
         let spec = ctx.spec;
         match (p.kind, p.entity) {
             (ProblemKind::CommentRequired, _) => {
-                self.show(Tab::Checklist);
+                self.show(Tab::Checklist, ctx);
                 self.checklist.focus_item(&p.field, p.party, &self.record);
             }
             (_, Entity::Case | Entity::Hearing) => {
-                self.show(Tab::Details);
+                self.show(Tab::Details, ctx);
                 self.details
                     .focus_field(spec, &self.record, p.entity, p.record, &p.field);
             }
             (_, Entity::Party | Entity::HearingParty | Entity::Charge | Entity::Consent) => {
-                self.show(Tab::People);
+                self.show(Tab::People, ctx);
                 self.people
                     .focus(p.entity, p.record, &p.field, &self.record, ctx);
             }
             (_, Entity::Allegation | Entity::Followup) => {
-                self.show(Tab::Allegations);
+                self.show(Tab::Allegations, ctx);
                 self.allegations
                     .focus(p.entity, p.record, &p.field, &self.record, ctx);
             }

@@ -108,10 +108,9 @@ impl Editor {
             }
             // In a narrative, Ctrl-U clears the line the cursor is on, not every paragraph.
             (Some(Action::Clear), Editor::Area(ta)) => {
-                let before = ta.lines().join("\n");
-                ta.delete_line_by_head();
-                ta.delete_line_by_end();
-                return Some(ta.lines().join("\n") != before);
+                let head = ta.delete_line_by_head();
+                let end = ta.delete_line_by_end();
+                return Some(head || end);
             }
             (Some(Action::DeleteWord), Editor::Line(input)) => {
                 return Some(
@@ -145,18 +144,16 @@ impl Editor {
                 {
                     return None;
                 }
-                let before = input.value().to_owned();
-                input.handle_event(&Event::Key(key))?;
-                Some(input.value() != before)
+                // `None` when the key is not an editing key; else whether the value changed
+                // (a cursor move does not).
+                Some(input.handle_event(&Event::Key(key))?.value)
             }
             Editor::Area(ta) => {
                 if ctrl || matches!(key.code, KeyCode::PageUp | KeyCode::PageDown) {
                     return None;
                 }
-                // `input` reports cursor moves as well as edits: compare the text.
-                let before = ta.lines().join("\n");
-                ta.input(key);
-                Some(ta.lines().join("\n") != before)
+                // `input` says whether the text changed (a cursor move does not).
+                Some(ta.input(key))
             }
         }
     }
