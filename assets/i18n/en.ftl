@@ -810,6 +810,7 @@ batch-field-required = { $field } is required but empty
 batch-field-invalid = { $field } does not fit its field
 batch-field-not-applicable = { $field } holds a value, but it applies only when { $condition } is { $values }
 batch-field-not-applicable-anywhere = { $field } holds a value where it does not apply
+batch-stale-values = was written by courtwatch { $app }, whose forms kept values in fields that do not apply (the problems below); a current courtwatch clears them when it opens the monitor's database: the monitor must upgrade courtwatch, run `courtwatch export --all` and send you that batch instead of this one
 batch-comment-required = checklist item { $item } is answered no or partly without the comment it needs
 batch-comment-required-for-party = checklist item { $item } for party { $party } is answered no or partly without the comment it needs
 batch-hearing-would-not-finalise = hearing { $hearing } is { $status } but would not pass finalising: { $what }

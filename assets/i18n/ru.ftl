@@ -827,6 +827,7 @@ batch-field-required = { $field } обязательно, но пусто
 batch-field-invalid = { $field } не подходит для своего поля
 batch-field-not-applicable = { $field } содержит значение, но применяется, только когда { $condition } равно { $values }
 batch-field-not-applicable-anywhere = { $field } содержит значение там, где оно не применяется
+batch-stale-values = записан courtwatch { $app }, формы которого оставляли значения в неприменимых полях (ошибки ниже); новый courtwatch удаляет их, когда открывает базу монитора: монитору нужно обновить courtwatch, выполнить `courtwatch export --all` и прислать вам тот пакет вместо этого
 batch-comment-required = на пункт { $item } ответ «нет» или «частично» без нужного комментария
 batch-comment-required-for-party = на пункт { $item } для участника { $party } ответ «нет» или «частично» без нужного комментария
 batch-hearing-would-not-finalise = заседание { $hearing } имеет статус «{ $status }», но не прошло бы завершение: { $what }

@@ -765,6 +765,7 @@ batch-field-required = { $field } ҳатмист, вале холӣ аст
 batch-field-invalid = { $field } ба майдони худ мувофиқ нест
 batch-field-not-applicable = { $field } қимат дорад, вале танҳо вақте дахл дорад, ки { $condition } { $values } бошад
 batch-field-not-applicable-anywhere = { $field } дар ҷое қимат дорад, ки он дахл надорад
+batch-stale-values = бо courtwatch { $app } навишта шудааст, ки шаклҳояш дар майдонҳои бедахл қиматҳоро нигоҳ медоштанд (камбудиҳои поён); courtwatch-и нав ҳангоми кушодани пойгоҳи мушоҳидачӣ онҳоро тоза мекунад: мушоҳидачӣ бояд courtwatch-ро нав кунад, `courtwatch export --all`-ро иҷро кунад ва ба ҷои ин баста ҳамон бастаро ба шумо фиристад
 batch-comment-required = ба банди { $item } бе шарҳи зарурӣ «не» ё «қисман» ҷавоб дода шудааст
 batch-comment-required-for-party = ба банди { $item } барои иштирокчии { $party } бе шарҳи зарурӣ «не» ё «қисман» ҷавоб дода шудааст
 batch-hearing-would-not-finalise = маҷлиси { $hearing } ҳолати «{ $status }» дорад, вале анҷомдиҳиро намегузашт: { $what }

@@ -536,7 +536,9 @@ impl Store {
         keep_incoming: bool,
     ) -> Result<()> {
         let me = self.profile().map(|m| m.uuid).ok_or(Error::NoProfile)?;
-        let incoming = self.conflict_incoming(conflict.uuid)?;
+        let mut incoming = self.conflict_incoming(conflict.uuid)?;
+        // Kept by an older build, it may hold values that do not apply: never written back.
+        self.clear_incoming(&mut incoming, super::UPGRADE_REASON);
         let local = self
             .local_version(conflict.hearing_uuid)?
             .ok_or_else(|| Error::NoSuchHearing(conflict.hearing_uuid.to_string()))?;
@@ -614,7 +616,8 @@ impl Store {
         take: &[Take],
     ) -> Result<FieldsResolved> {
         let me = self.profile().map(|m| m.uuid).ok_or(Error::NoProfile)?;
-        let incoming = self.conflict_incoming(conflict.uuid)?;
+        let mut incoming = self.conflict_incoming(conflict.uuid)?;
+        self.clear_incoming(&mut incoming, super::UPGRADE_REASON);
         let mut record = load(tx, conflict.hearing_uuid)?;
         let mut changes = Vec::new();
         for t in take {

@@ -3,14 +3,23 @@
 //! finalising and the batch reader now refuse them. Migration 0012 asks the store to clear
 //! the ones already in a database once, as audited edits, so that every final hearing can
 //! still be exported and merged and its hash stays true to its content.
+//!
+//! A lead's database also holds the incoming versions its open conflicts keep, which an older
+//! build stored as they came: the same upgrade clears them as the monitor's own upgrade clears
+//! that version (a new version, its audit rows, its hash), and keeping one clears it again
+//! first, so a conflict can never write such a value back. A batch an older build wrote with
+//! such values is refused by the reader, whose first problem tells the lead that the monitor
+//! must upgrade and run `export --all`.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
 use super::Store;
 use super::records::{Author, CASE_LEVEL, HEARING_COLUMNS, hearing_from_row, load, safe_field_id};
-use crate::domain::{Entity, clear_not_applicable};
-use crate::error::Result;
+use crate::domain::{
+    AuditRow, Entity, HearingRecord, clear_not_applicable, content_hash, version_after_edit,
+};
+use crate::error::{Error, Result};
 
 /// The setting migration 0012 writes: while it says `pending`, opening the database clears
 /// the values that do not apply ([`Store::clear_not_applicable_once`]).
@@ -39,6 +48,7 @@ impl Store {
             .map(|h| super::parse_uuid(h))
             .collect::<Result<_>>()?;
         let changed = self.clear_not_applicable_in(&tx, &hearings, UPGRADE_REASON)?;
+        self.clear_not_applicable_in_conflicts(&tx)?;
         tx.execute(
             "DELETE FROM settings WHERE key = ?1",
             [CLEAR_NOT_APPLICABLE],
@@ -100,6 +110,80 @@ impl Store {
             changed += 1;
         }
         Ok(changed)
+    }
+
+    /// Clears, in the incoming version each open conflict holds, the values that do not
+    /// apply, in the caller's transaction: the version the monitor's own upgrade makes of it
+    /// ([`Store::clear_incoming`]), so that keeping it cannot write a stale value back, and
+    /// the monitor's cleared version, when it comes, is the one already held. A conflict whose
+    /// cleared version another conflict of that hearing already holds is left as it is (the
+    /// clearing happens again when it is kept). Returns how many changed.
+    pub(super) fn clear_not_applicable_in_conflicts(&self, tx: &Transaction<'_>) -> Result<usize> {
+        let open: Vec<(String, String)> = tx
+            .prepare(
+                "SELECT uuid, incoming FROM conflicts WHERE resolved_at IS NULL ORDER BY rowid",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut changed = 0;
+        for (uuid, json) in open {
+            let mut incoming: HearingRecord = serde_json::from_str(&json).map_err(|e| {
+                Error::Invalid(format!("the stored conflict {uuid} is damaged: {e}"))
+            })?;
+            if !self.clear_incoming(&mut incoming, UPGRADE_REASON) {
+                continue;
+            }
+            let json = serde_json::to_string(&incoming)
+                .map_err(|e| Error::Invalid(format!("cannot store a conflict: {e}")))?;
+            changed += tx
+                .prepare_cached(
+                    "UPDATE OR IGNORE conflicts SET incoming = ?1, incoming_hash = ?2 WHERE uuid = ?3",
+                )?
+                .execute(params![json, incoming.hearing.content_hash, uuid])?;
+        }
+        Ok(changed)
+    }
+
+    /// Clears the values that do not apply in an incoming version a conflict kept, as the
+    /// monitor's upgrade clears them in its own copy: a new version after it (its hash the
+    /// parent), the hash recomputed from the content left, and an audit row per value with
+    /// `reason`, by this database's monitor. Returns whether anything was cleared.
+    pub(crate) fn clear_incoming(&self, r: &mut HearingRecord, reason: &str) -> bool {
+        if !r.hearing.status.is_final() {
+            return false;
+        }
+        let changes = clear_not_applicable(&self.spec, r);
+        if changes.is_empty() {
+            return false;
+        }
+        // A version that travelled is sealed: clearing makes the next one.
+        r.hearing.sealed = true;
+        let step = version_after_edit(&r.hearing);
+        let now = self.now_text();
+        let h = &mut r.hearing;
+        h.version = step.version;
+        h.parent_hash = step.parent_hash;
+        h.ancestors = step.ancestors;
+        h.updated_at.clone_from(&now);
+        let by = self.me().unwrap_or(h.monitor_uuid);
+        let hearing = h.uuid;
+        for c in changes {
+            r.audit.push(AuditRow {
+                uuid: self.new_id(),
+                hearing_uuid: hearing,
+                version: step.version,
+                entity: c.entity.to_owned(),
+                record_uuid: c.record,
+                field: c.field,
+                old_value: c.old,
+                new_value: c.new,
+                reason: reason.to_owned(),
+                monitor_uuid: by,
+                at: now.clone(),
+            });
+        }
+        r.hearing.content_hash = content_hash(r);
+        true
     }
 
     fn hearing_row_opt(

@@ -460,7 +460,7 @@ fn a_closure_ground_on_a_public_hearing_is_refused() {
     });
     rehash(&c, hash_col);
     c.reseal();
-    refused(
+    let err = refused(
         &c,
         &format!(
             "hearings.csv:{line}:{}: hearing {} is final but would not pass finalising: \
@@ -468,6 +468,13 @@ fn a_closure_ground_on_a_public_hearing_is_refused() {
             ground + 1,
             hearing_uuid(&c, line)
         ),
+    );
+    // What older builds left: the lead is told, first, what the monitor must do.
+    let first = err.lines().nth(1).unwrap_or_default();
+    assert!(
+        first.starts_with("  manifest.json: was written by courtwatch ")
+            && first.contains("run `courtwatch export --all`"),
+        "{err}"
     );
 }
 
@@ -512,9 +519,13 @@ fn an_answer_for_someone_the_item_is_not_asked_about_is_refused() {
     });
     rehash(&c, hash_col);
     c.reseal();
-    refused(
+    let err = refused(
         &c,
         "is not asked per defendant, but the answer names party_uuid",
+    );
+    assert!(
+        !err.contains("export --all"),
+        "not a value older builds left: {err}"
     );
 }
 

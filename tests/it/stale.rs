@@ -13,7 +13,7 @@ use courtwatch::exchange::export::{ExportOptions, export};
 use courtwatch::exchange::manifest::ScopeKind;
 use courtwatch::exchange::merge::{Action, Outcome, merge};
 use courtwatch::exchange::verify::verify;
-use courtwatch::spec::Spec;
+use courtwatch::spec::{Lang, Spec};
 use courtwatch::store::{Filter, MIGRATIONS, OpenMode, Store, UPGRADE_REASON};
 use uuid::Uuid;
 
@@ -183,9 +183,37 @@ fn values_an_older_build_left_where_they_do_not_apply_are_cleared_once_as_audite
     // The older build exported them (the batch its lead's older build merged as it was),
     // so the versions holding those values are sealed.
     let old_batch = export_all(&monitor, &out, ScopeKind::SinceLast);
+    let Err(problems) = verify(monitor.spec(), &old_batch) else {
+        panic!("the reader refuses what the older build wrote");
+    };
+    // And says first what the lead needs: a batch from the upgraded monitor, all of it.
+    let first = problems.first().expect("a problem");
+    assert_eq!(first.file, "manifest.json");
     assert!(
-        verify(monitor.spec(), &old_batch).is_err(),
-        "the reader refuses what the older build wrote"
+        first.message.contains(
+            "the monitor must upgrade courtwatch, run `courtwatch export --all` and send you that batch"
+        ),
+        "{first}"
+    );
+    for (lang, said) in [
+        (
+            Lang::Ru,
+            "монитору нужно обновить courtwatch, выполнить `courtwatch export --all`",
+        ),
+        (
+            Lang::Tg,
+            "мушоҳидачӣ бояд courtwatch-ро нав кунад, `courtwatch export --all`-ро иҷро кунад",
+        ),
+    ] {
+        assert!(first.render(lang).contains(said), "{}", first.render(lang));
+    }
+    assert_eq!(
+        problems
+            .iter()
+            .filter(|p| p.message.contains("export --all"))
+            .count(),
+        1,
+        "said once"
     );
     {
         let tx = lead.begin().expect("tx");
@@ -295,4 +323,119 @@ fn values_an_older_build_left_where_they_do_not_apply_are_cleared_once_as_audite
     let r = fresh.load_hearing(held).expect("load");
     assert!(!r.hearing.fields.contains_key("closure_ground"));
     assert_eq!(cleared(&fresh, held).len(), 2);
+}
+
+#[test]
+fn an_incoming_version_a_conflict_holds_is_cleared_too_so_keeping_it_writes_no_stale_value() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (m_path, l_path) = (dir.path().join("m07.db"), dir.path().join("lead.db"));
+    let monitor = new_store(&m_path, "M07", 0);
+    let me = monitor.profile().expect("profile").clone();
+    {
+        let spec = monitor.spec_arc();
+        let tx = monitor.begin().expect("tx");
+        for r in Generator::new(&spec, 5, 20, vec![me]) {
+            monitor.write_record(&tx, &r).expect("write");
+        }
+        tx.commit().expect("commit");
+    }
+    let lead = new_store(&l_path, "L01", 1 << 40);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+    merged(&lead, &export_all(&monitor, &out, ScopeKind::All));
+    let held = uuids(
+        &monitor,
+        "SELECT uuid FROM hearings WHERE status = 'final'
+           AND json_extract(data, '$.hearing_held') = 'held' ORDER BY uuid LIMIT 1",
+    )[0];
+    // The monitor's older form kept the ground of a hearing set back to public; that version
+    // was exported (sealed).
+    monitor
+        .set_edit_reason(held, "access corrected")
+        .expect("reason");
+    for (field, value) in [
+        ("public_access", "closed_entire"),
+        ("closure_ground", "state_secret"),
+        ("public_access", "open"),
+    ] {
+        monitor
+            .set_field(held, Entity::Hearing, held, field, value)
+            .expect("set");
+    }
+    export_all(&monitor, &out, ScopeKind::SinceLast);
+    let stale = monitor.load_hearing(held).expect("load");
+    assert!(stale.hearing.fields.contains_key("closure_ground"));
+    // The lead changed the hearing meanwhile, and its older build kept the monitor's version
+    // as a conflict.
+    lead.set_edit_reason(held, "judge's name").expect("reason");
+    lead.set_field(held, Entity::Hearing, held, "judge_name", "Другой судья")
+        .expect("set");
+    let keep_conflict = |lead: &Store| {
+        let local = lead.load_hearing(held).expect("load").hearing.content_hash;
+        let tx = lead.begin().expect("tx");
+        assert!(
+            lead.add_conflict(&tx, Uuid::from_u128(7), &local, &stale)
+                .expect("conflict")
+        );
+        tx.commit().expect("commit");
+    };
+    keep_conflict(&lead);
+    as_before_the_upgrade(lead);
+
+    let lead = open(&l_path, 1 << 41);
+    let open_conflicts = lead.conflicts(false).expect("conflicts");
+    let [c] = open_conflicts.as_slice() else {
+        panic!("one conflict: {open_conflicts:?}");
+    };
+    let incoming = lead.conflict_incoming(c.uuid).expect("incoming");
+    assert!(!incoming.hearing.fields.contains_key("closure_ground"));
+    assert_eq!(incoming.hearing.content_hash, content_hash(&incoming));
+    assert_eq!(c.incoming_hash, incoming.hearing.content_hash);
+    assert_eq!(incoming.hearing.version, stale.hearing.version + 1);
+    assert_eq!(incoming.hearing.parent_hash, stale.hearing.content_hash);
+    let audited: Vec<_> = incoming
+        .audit
+        .iter()
+        .filter(|a| a.reason == UPGRADE_REASON)
+        .map(|a| (a.field.as_str(), a.old_value.as_str(), a.new_value.as_str()))
+        .collect();
+    assert_eq!(audited, [("closure_ground", "state_secret", "")]);
+    // The monitor's own upgrade makes the very same version of it.
+    as_before_the_upgrade(monitor);
+    let monitor = open(&m_path, 1 << 20);
+    assert_eq!(
+        monitor
+            .load_hearing(held)
+            .expect("load")
+            .hearing
+            .content_hash,
+        incoming.hearing.content_hash
+    );
+    // Keeping it writes no stale value back.
+    lead.resolve_open_conflict(c.uuid, true).expect("keep");
+    let r = lead.load_hearing(held).expect("load");
+    assert!(!r.hearing.fields.contains_key("closure_ground"));
+    assert_eq!(r.hearing.content_hash, content_hash(&r));
+
+    // A conflict kept after the upgrade ran (by a build that cleared hearings only) is
+    // cleared when it is kept.
+    keep_conflict(&lead);
+    let again = lead
+        .conflicts(false)
+        .expect("conflicts")
+        .first()
+        .expect("open")
+        .uuid;
+    assert!(
+        lead.conflict_incoming(again)
+            .expect("incoming")
+            .hearing
+            .fields
+            .contains_key("closure_ground"),
+        "stored as the older build stored it"
+    );
+    lead.resolve_open_conflict(again, true).expect("keep");
+    let r = lead.load_hearing(held).expect("load");
+    assert!(!r.hearing.fields.contains_key("closure_ground"));
+    assert_eq!(r.hearing.content_hash, content_hash(&r));
 }

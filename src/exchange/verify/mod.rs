@@ -1333,7 +1333,7 @@ fn check_rows(spec: &Spec, dir: &Place, manifest: &Manifest) -> (Problems, Vec<H
         .map(|c| (c.layout.clone(), c.header.clone()));
     // Hashing a record costs a quarter of reading it, so a second thread judges the records
     // (their content hashes, and the rules of finalising) while this one reads.
-    let mut judged = std::thread::scope(|scope| {
+    let judged = std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(u64, HearingRecord)>>(4);
         // Judged runs come back to be freed here, where they were made (see
         // `store::handover`: glibc frees another thread's memory under that thread's lock).
@@ -1342,13 +1342,14 @@ fn check_rows(spec: &Spec, dir: &Place, manifest: &Manifest) -> (Problems, Vec<H
         let ours = &ours;
         let judge_thread = scope.spawn(move || {
             let mut found = Problems::new();
+            let mut stale = false;
             for run in receive {
                 for (line, r) in &run {
-                    judge_record(spec, *line, r, ours, columns.as_ref(), &mut found);
+                    stale |= judge_record(spec, *line, r, ours, columns.as_ref(), &mut found);
                 }
                 let _ = back.send(run);
             }
-            found
+            (found, stale)
         });
         let mut run = Vec::with_capacity(HASH_RUN);
         let mut run_bytes = 0u64;
@@ -1377,10 +1378,23 @@ fn check_rows(spec: &Spec, dir: &Place, manifest: &Manifest) -> (Problems, Vec<H
         let _ = send.send(run);
         drop(send);
         judge_thread.join().unwrap_or_else(|_| {
-            vec![Problem::file("hearings.csv", msg!("batch-internal-hashes"))].into()
+            let failed = Problem::file("hearings.csv", msg!("batch-internal-hashes"));
+            (vec![failed].into(), false)
         })
     });
     records.finish();
+    let (mut judged, stale) = judged;
+    // Values in fields that do not apply are what older builds' forms left: what to do about
+    // them comes first, where it is seen.
+    if stale {
+        let mut first = Problems::new();
+        first.push(Problem::file(
+            MANIFEST,
+            msg!("batch-stale-values", app = &manifest.app_version),
+        ));
+        first.append(&mut problems);
+        problems = first;
+    }
     problems.append(&mut records.problems);
     problems.append(&mut judged);
     problems.append(&mut records.duplicates(dir));
@@ -1403,7 +1417,8 @@ fn status_msg(status: Status) -> Msg {
 
 /// Judges what a record claims that can be computed: its content hash, and — when it was
 /// filled with this courtwatch's form versions — that it passes the checks of finalising
-/// (a final or reviewed record must).
+/// (a final or reviewed record must). Returns whether it holds a value in a field that does
+/// not apply (what older builds left).
 fn judge_record(
     spec: &Spec,
     line: u64,
@@ -1411,7 +1426,8 @@ fn judge_record(
     ours: &str,
     columns: Option<&(Layout<'_>, Header)>,
     problems: &mut Problems,
-) {
+) -> bool {
+    let mut stale = false;
     let column = |name: &str| columns.and_then(|(l, h)| h.column(l, name));
     let h = &record.hearing;
     let actual = content_hash(record);
@@ -1465,6 +1481,7 @@ fn judge_record(
         if p.kind == K::Required && !current {
             continue;
         }
+        stale |= p.kind == K::NotApplicable;
         let what = match p.kind {
             K::Required => msg!("batch-field-required", field = &p.field),
             K::Invalid => msg!("batch-field-invalid", field = &p.field),
@@ -1521,6 +1538,7 @@ fn judge_record(
             problems.push(Problem::file(&file, message));
         }
     }
+    stale
 }
 
 /// Checks `codebook.csv`: the right header and row count (its labels are informative only).
