@@ -116,8 +116,9 @@ impl Store {
     /// apply, in the caller's transaction: the version the monitor's own upgrade makes of it
     /// ([`Store::clear_incoming`]), so that keeping it cannot write a stale value back, and
     /// the monitor's cleared version, when it comes, is the one already held. A conflict whose
-    /// cleared version another conflict of that hearing already holds is left as it is (the
-    /// clearing happens again when it is kept). Returns how many changed.
+    /// cleared version another conflict of that hearing already holds, or whose stored version
+    /// does not read, is left as it is (the clearing happens again when it is kept). Returns
+    /// how many changed.
     pub(super) fn clear_not_applicable_in_conflicts(&self, tx: &Transaction<'_>) -> Result<usize> {
         let open: Vec<(String, String)> = tx
             .prepare(
@@ -127,9 +128,11 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut changed = 0;
         for (uuid, json) in open {
-            let mut incoming: HearingRecord = serde_json::from_str(&json).map_err(|e| {
-                Error::Invalid(format!("the stored conflict {uuid} is damaged: {e}"))
-            })?;
+            // One that does not read is left as it is: opening the database must not fail on
+            // it, and reading it to resolve it says it is damaged.
+            let Ok(mut incoming) = serde_json::from_str::<HearingRecord>(&json) else {
+                continue;
+            };
             if !self.clear_incoming(&mut incoming, UPGRADE_REASON) {
                 continue;
             }
