@@ -456,7 +456,7 @@ impl Store {
 
     /// Keeps an incoming version beside the local one, in the caller's transaction. The same
     /// incoming version is kept once.
-    pub(crate) fn add_conflict(
+    pub fn add_conflict(
         &self,
         tx: &Transaction<'_>,
         batch_id: Uuid,
