@@ -298,6 +298,98 @@ fn golden_files_pin_the_analysis_batch() {
     );
 }
 
+/// A sealed batch of the golden database (issue 17): the container's listing (names, order,
+/// sizes, modes, times), its manifest and SHA256SUMS, and its signature's comments are
+/// pinned; the age encryption around them differs each time, as age uses a fresh file key.
+#[test]
+fn golden_files_pin_the_sealed_batch() {
+    use courtwatch::keys::{AgeIdentity, KeyKind, PublicKey};
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = golden_store(dir.path());
+    let lead = AgeIdentity::generate();
+    store
+        .roster_add(
+            &PublicKey {
+                kind: KeyKind::Recipient,
+                text: lead.recipient(),
+            },
+            "Lead",
+            "keys_add",
+        )
+        .expect("roster");
+    let sealed = export_sealed(&store, dir.path()).expect("sealed batch");
+    assert_eq!(
+        sealed.file_name().and_then(|n| n.to_str()),
+        Some("courtwatch-M07-000001-20261123T101504.age")
+    );
+    let bytes = std::fs::read(&sealed).expect("sealed");
+    let mut tar = Vec::new();
+    age::Decryptor::new(&bytes[..])
+        .expect("age header")
+        .decrypt(std::iter::once(lead.identity() as &dyn age::Identity))
+        .expect("the lead's key opens it")
+        .read_to_end(&mut tar)
+        .expect("decrypt");
+    // The ustar listing, as `tar -tv` would give it, and each member's bytes.
+    let octal = |b: &[u8]| -> u64 {
+        let t = std::str::from_utf8(b)
+            .expect("octal")
+            .trim_matches(['\0', ' ']);
+        u64::from_str_radix(t, 8).expect("octal number")
+    };
+    let mut listing = String::new();
+    let mut members = std::collections::BTreeMap::new();
+    let mut at = 0;
+    while at + 512 <= tar.len() && tar[at..at + 512].iter().any(|&b| b != 0) {
+        let h = &tar[at..at + 512];
+        let end = h[..100].iter().position(|&b| b == 0).unwrap_or(100);
+        let name = std::str::from_utf8(&h[..end]).expect("name").to_owned();
+        let size = octal(&h[124..136]);
+        listing.push_str(&format!(
+            "{} {:o} {} {} {name}\n",
+            h[156] as char,
+            octal(&h[100..108]),
+            octal(&h[136..148]),
+            size
+        ));
+        let start = at + 512;
+        let len = usize::try_from(size).expect("size");
+        members.insert(name, tar[start..start + len].to_vec());
+        at = start + len.div_ceil(512) * 512;
+    }
+    golden!("sealed_container_listing", listing);
+    let folder = "courtwatch-M07-000001-20261123T101504";
+    let member = |name: &str| {
+        members
+            .get(&format!("{folder}/{name}"))
+            .unwrap_or_else(|| panic!("{name} in the container"))
+            .clone()
+    };
+    for name in ["manifest.json", "SHA256SUMS"] {
+        golden!(format!("sealed_{name}"), snapshot_text(&member(name)));
+    }
+    let sig = String::from_utf8(member("manifest.json.minisig")).expect("signature");
+    let lines: Vec<&str> = sig.lines().collect();
+    assert_eq!(lines.len(), 4, "{sig}");
+    golden!(
+        "sealed_manifest.json.minisig",
+        format!(
+            "{}\n<signature of manifest.json: {} base64 characters>\n{}\n<signature of that and the trusted comment: {} base64 characters>\n",
+            lines[0],
+            lines[1].len(),
+            lines[2],
+            lines[3].len()
+        )
+    );
+    let key = courtwatch::keys::SigningKey::from_secret_text(GOLDEN_SIGNING_KEY).expect("key");
+    assert!(
+        courtwatch::keys::verify_signature(&key.public_text(), &sig, &member("manifest.json"))
+            .is_ok(),
+        "the signature checks over the sealed manifest"
+    );
+}
+
 #[test]
 fn golden_files_pin_the_excel_and_redacted_batches() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -964,6 +1056,132 @@ proptest! {
             have.insert((h.uuid, h.content_hash));
         }
         prop_assert_eq!(have, wanted);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sealed batches: the same properties
+
+/// The lead's database, with its age identity made, and the monitor's database with that lead
+/// in its roster (recipient) and the lead trusting the monitor's signing key.
+fn sealed_pair(dir: &Path, seed: u64, n: u64) -> (Store, Store, courtwatch::keys::AgeIdentity) {
+    use courtwatch::keys::{KeyKind, PublicKey};
+    let monitor = new_store(dir, "m", "M07", 0);
+    fill(&monitor, seed, n);
+    let lead = new_store(dir, "lead", "L01", 1_000_000);
+    let id = lead.age_identity_or_make().expect("lead identity");
+    let recipient = PublicKey {
+        kind: KeyKind::Recipient,
+        text: id.recipient(),
+    };
+    monitor
+        .roster_add(&recipient, "Lead", "keys_add")
+        .expect("roster");
+    lead.roster_add(&recipient, "Lead", "keys_add")
+        .expect("own key");
+    let signer = PublicKey {
+        kind: KeyKind::Signer,
+        text: monitor
+            .signing_key_or_make()
+            .expect("signing key")
+            .public_text(),
+    };
+    lead.roster_add(&signer, "M07", "keys_add").expect("trust");
+    (monitor, lead, id)
+}
+
+/// Exports everything of `store` sealed to the roster's leads: the sealed file, if any hearing
+/// is final.
+fn export_sealed(store: &Store, out: &Path) -> Option<PathBuf> {
+    let mut o = opts(out, ScopeKind::All, Profile::Analysis, false);
+    o.seal = courtwatch::exchange::export::Seal::Recipients(store.recipients().expect("roster"));
+    export(store, &o, &mut |_, _| {})
+        .expect("export")
+        .map(|e| e.path)
+}
+
+/// A sealed batch opened with the lead's identity, as `verify` and `merge` read it.
+fn sealed_place(
+    path: &Path,
+    id: &courtwatch::keys::AgeIdentity,
+) -> courtwatch::exchange::verify::Place {
+    use courtwatch::exchange::sealed::{Keys, Sealed};
+    let keys = Keys {
+        identity: Some(id.identity().clone()),
+        passphrase: None,
+    };
+    let sealed = Sealed::open(path, keys).unwrap_or_else(|u| panic!("cannot open: {u:?}"));
+    courtwatch::exchange::verify::Place::Sealed(Arc::new(sealed))
+}
+
+/// The data files of a sealed batch, decrypted as they are read.
+fn sealed_data_files(place: &courtwatch::exchange::verify::Place) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let courtwatch::exchange::verify::Place::Sealed(s) = place else {
+        panic!("not sealed");
+    };
+    Table::ALL
+        .iter()
+        .map(|t| {
+            let name = t.file();
+            let (mut r, _) = s
+                .open_file(&name)
+                .unwrap_or_else(|_| panic!("{name} in the container"));
+            let mut bytes = Vec::new();
+            r.read_to_end(&mut bytes).expect("decrypt");
+            (name, bytes)
+        })
+        .collect()
+}
+
+fn merged_at(
+    store: &Store,
+    place: &courtwatch::exchange::verify::Place,
+) -> courtwatch::exchange::merge::MergePlan {
+    match courtwatch::exchange::merge::merge_at(store, place, false, &[], &mut |_, _| {})
+        .expect("merge runs")
+    {
+        Outcome::Merged { plan, warnings } => {
+            assert!(warnings.is_empty(), "{warnings:?}");
+            *plan
+        }
+        Outcome::Rejected { problems } => panic!("rejected: {problems:?}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
+
+    /// The round trip and idempotence of plain batches, for sealed ones: a sealed batch
+    /// merges at the lead, merging it again changes nothing, and the lead's sealed export of
+    /// what it merged holds the same rows as the monitor's.
+    #[test]
+    fn a_sealed_batch_round_trips_and_merging_it_twice_changes_nothing(
+        seed in 0u64..10_000, n in 1u64..6,
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (monitor, lead, id) = sealed_pair(dir.path(), seed, n);
+        let sealed = export_sealed(&monitor, &dir.path().join("out"));
+        prop_assume!(sealed.is_some());
+        let sealed = sealed.expect("sealed");
+        prop_assert!(sealed.is_file(), "one file, not a folder");
+        let place = sealed_place(&sealed, &id);
+        let batch = courtwatch::exchange::verify::verify_at(lead.spec(), &place).expect("valid");
+        prop_assert!(batch.signer.is_some(), "signed");
+        let plan = merged_at(&lead, &place);
+        prop_assert_eq!(plan.counts.new, batch.manifest.hearings);
+        let once = dump(&lead);
+        let again = merged_at(&lead, &sealed_place(&sealed, &id));
+        prop_assert!(again.already_merged.is_some());
+        prop_assert_eq!(dump(&lead), once);
+        let back = export_sealed(&lead, &dir.path().join("again")).expect("the lead's batch");
+        prop_assert_eq!(
+            sealed_data_files(&sealed_place(&back, &id)),
+            sealed_data_files(&place)
+        );
+        // And the same rows as the plain batch of the same hearings.
+        let plain = export_to(&monitor, &dir.path().join("plain"), ScopeKind::All, Profile::Analysis);
+        prop_assert_eq!(data_files(&plain), sealed_data_files(&place));
     }
 }
 
