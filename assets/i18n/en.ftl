@@ -42,6 +42,7 @@ list-count = { $total ->
 }
 list-empty = No hearings yet. Press n to record one.
 list-empty-read-only = No hearings in this database.
+list-lead-key-hint = Keys for sealed batches: ask your legal aid group's lead for the output of `courtwatch keys show --recipient` (a file), compare its fingerprint with the lead aloud, then run `courtwatch keys add FILE`. Give the lead your own signing key from `courtwatch keys show` the same way. Until then, batches are sealed with a passphrase (COURTWATCH_BATCH_PASSPHRASE).
 list-no-match = No hearing matches the search or the filters.
 list-searching = search:
 list-search-prompt = Search:

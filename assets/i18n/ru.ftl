@@ -44,6 +44,7 @@ list-count = { $total ->
 }
 list-empty = Заседаний пока нет. Нажмите n, чтобы записать заседание.
 list-empty-read-only = В этой базе нет заседаний.
+list-lead-key-hint = Ключи для запечатанных пакетов: попросите руководителя вашей группы юридической помощи дать вам вывод команды `courtwatch keys show --recipient` (файл), сверьте с ним отпечаток вслух, затем выполните `courtwatch keys add ФАЙЛ`. Так же передайте руководителю свой ключ подписи из `courtwatch keys show`. До тех пор пакеты запечатываются паролем (COURTWATCH_BATCH_PASSPHRASE).
 list-no-match = Ни одно заседание не соответствует поиску или фильтрам.
 list-searching = поиск:
 list-search-prompt = Поиск:

@@ -42,6 +42,7 @@ list-count = { $total ->
 }
 list-empty = Ҳоло ягон ҷаласа нест. Барои сабти ҷаласа n-ро пахш кунед.
 list-empty-read-only = Дар ин пойгоҳ ягон ҷаласа нест.
+list-lead-key-hint = Калидҳо барои бастаҳои мӯҳршуда: аз роҳбари гурӯҳи кӯмаки ҳуқуқии худ натиҷаи фармони `courtwatch keys show --recipient`-ро (файл) пурсед, изи ангушти онро бо ӯ бо овози баланд муқоиса кунед, сипас `courtwatch keys add ФАЙЛ`-ро иҷро кунед. Калиди имзои худро аз `courtwatch keys show` низ ҳамин тавр ба роҳбар диҳед. То он вақт бастаҳо бо парол мӯҳр мешаванд (COURTWATCH_BATCH_PASSPHRASE).
 list-no-match = Ягон ҷаласа ба ҷустуҷӯ ё филтрҳо мувофиқ нест.
 list-searching = ҷустуҷӯ:
 list-search-prompt = Ҷустуҷӯ:

@@ -475,12 +475,14 @@ impl App {
             Outcome::Opened {
                 profile,
                 lock_minutes,
+                lead_key,
             } => {
                 self.failed_unlocks = 0;
                 self.unlock_after = None;
                 self.profile = Some(profile);
                 self.lock_minutes = lock_minutes;
                 let mut list = HearingList::new();
+                list.set_lead_key(lead_key);
                 let effect = list.reload();
                 self.stack = vec![Screen::List(list)];
                 vec![effect, Effect::BackupDue]

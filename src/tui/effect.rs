@@ -395,6 +395,8 @@ pub enum Outcome {
     Opened {
         profile: Monitor,
         lock_minutes: u64,
+        /// A lead's key is in the roster: batches and printouts can be sealed to it.
+        lead_key: bool,
     },
     Unlocked,
     WrongPassphrase(String),

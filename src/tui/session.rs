@@ -180,10 +180,12 @@ impl Session {
         {
             self.app.set_lang_from_setting(lang);
         }
+        let lead_key = store.recipients().is_ok_and(|r| !r.is_empty());
         let outcome = match store.profile() {
             Some(p) => Outcome::Opened {
                 profile: p.clone(),
                 lock_minutes,
+                lead_key,
             },
             None => Outcome::Failed(Error::NoProfile.to_string()),
         };

@@ -316,6 +316,53 @@ fn snapshot_hearing_list() {
     snap!("list_tg", h);
 }
 
+/// The first run on the screen says how to get the lead's key (issue 17, point 1), as the
+/// command line's `init` does, in the monitor's language; once a lead's key is in the roster
+/// it says no more.
+#[test]
+fn the_first_run_says_how_to_get_the_leads_key() {
+    for (lang, words) in [
+        (Lang::En, "courtwatch keys show --recipient"),
+        (Lang::Ru, "сверьте с ним отпечаток вслух"),
+        (Lang::Tg, "изи ангушти онро бо ӯ"),
+    ] {
+        let mut h = Harness::first_run(100, 30, lang);
+        h.create_profile();
+        let screen = h.screen();
+        assert!(screen.contains("courtwatch keys add"), "{lang:?}: {screen}");
+        // Wrapped, never cut: the whole sentence is there once the lines are joined.
+        let joined = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(words), "{lang:?}: {screen}");
+    }
+    let mut h = Harness::first_run(100, 30, Lang::En);
+    h.create_profile();
+    let Harness { dir, session, .. } = h;
+    drop(session);
+    let store = Store::open(
+        &dir.path().join("c.db"),
+        PASS,
+        OpenMode::Existing,
+        spec(),
+        Sources::fixed(),
+    )
+    .expect("open");
+    store
+        .roster_add(
+            &courtwatch::keys::PublicKey {
+                kind: courtwatch::keys::KeyKind::Recipient,
+                text: courtwatch::keys::AgeIdentity::generate().recipient(),
+            },
+            "Lead",
+            "keys_add",
+        )
+        .expect("roster");
+    drop(store);
+    let mut h = Harness::start(dir, 100, 30, Lang::En);
+    let screen = h.screen();
+    assert!(screen.contains("No hearings yet"), "{screen}");
+    assert!(!screen.contains("keys add"), "{screen}");
+}
+
 #[test]
 fn snapshot_list_empty_help_and_search() {
     let mut h = Harness::first_run(80, 24, Lang::En);

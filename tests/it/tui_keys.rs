@@ -295,6 +295,22 @@ fn journey_change_the_passphrase_lock_unlock_and_back_up() {
     assert!(copy.is_ok(), "the backup opens with the new passphrase");
 }
 
+/// Nothing of the screen beneath shows beside a dialog's border: no stray first letters of
+/// the settings, the keys or the output log at the left of the box, no ends of lines at its
+/// right.
+fn assert_nothing_beside_the_box(screen: &str) {
+    for line in screen.lines() {
+        let (Some(first), Some(last)) = (line.find(['│', '┌', '└']), line.rfind(['│', '┐', '┘']))
+        else {
+            continue;
+        };
+        assert!(
+            line[..first].trim().is_empty() && line[last..].chars().skip(1).all(|c| c == ' '),
+            "beside the box: {line:?}\n{screen}"
+        );
+    }
+}
+
 /// The two dialogs fit an 80×24 terminal in each language, labels whole.
 #[test]
 fn snapshot_settings_dialogs() {
@@ -305,6 +321,7 @@ fn snapshot_settings_dialogs() {
     ] {
         let mut h = Harness::first_run_derived(80, 24, lang);
         h.create_profile().keys(TO_PASSPHRASE).keys("abc");
+        assert_nothing_beside_the_box(&h.screen());
         insta::assert_snapshot!(name, h.screen());
     }
     for (lang, name) in [
@@ -314,6 +331,7 @@ fn snapshot_settings_dialogs() {
     ] {
         let mut h = Harness::first_run_derived(80, 24, lang);
         h.create_profile().keys(TO_ERASE).keys("abc<Tab>er");
+        assert_nothing_beside_the_box(&h.screen());
         insta::assert_snapshot!(name, h.screen());
     }
 }

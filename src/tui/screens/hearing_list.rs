@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Cmd, Ctx, Screen};
@@ -125,11 +125,18 @@ pub struct HearingList {
     loading: bool,
     /// Since when drafts have gone without a backup, and after how many days to remind.
     backup_due: Option<(DateTime<FixedOffset>, u64)>,
+    /// No lead's key is in the roster: the empty list says how to get one.
+    no_lead_key: bool,
 }
 
 impl HearingList {
     pub fn new() -> HearingList {
         HearingList::default()
+    }
+
+    /// Whether the roster holds a lead's key (as the database said when it opened).
+    pub fn set_lead_key(&mut self, present: bool) {
+        self.no_lead_key = !present;
     }
 
     /// The effect that counts the matches and loads the window around the selection.
@@ -492,6 +499,22 @@ impl HearingList {
                     ..table_area
                 },
             );
+            // A new database (the first run) without a lead's key: how to get it, so that
+            // batches leave sealed to the lead. The command line's `init` says the same.
+            if self.no_lead_key && self.filter.is_empty() && !ctx.read_only {
+                let hint = Paragraph::new(ctx.t("list-lead-key-hint")).wrap(Wrap { trim: true });
+                let y = table_area.y + 4;
+                if y < table_area.bottom() {
+                    frame.render_widget(
+                        hint,
+                        Rect {
+                            y,
+                            height: table_area.bottom() - y,
+                            ..table_area
+                        },
+                    );
+                }
+            }
         }
         let count = ctx.texts.t_args(
             ctx.lang,

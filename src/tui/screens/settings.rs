@@ -560,7 +560,17 @@ fn render_dialog(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, open: &Open) 
         width,
         height,
     };
-    frame.render_widget(Clear, boxed);
+    // The rows the dialog covers are cleared from edge to edge: the settings and the keys and
+    // output-log sections below them would otherwise show the first letters of their lines
+    // beside the border, as if they were part of it.
+    frame.render_widget(
+        Clear,
+        Rect {
+            x: area.x,
+            width: area.width,
+            ..boxed
+        },
+    );
     let block = Block::bordered().title(title).style(theme::popup());
     let inner = block.inner(boxed);
     frame.render_widget(block, boxed);
