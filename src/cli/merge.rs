@@ -140,6 +140,11 @@ pub fn run(ctx: &Context, a: MergeArgs, out: &mut Out) -> Result<()> {
                     if let Some(line) = crate::exchange::joins::received(&plan.joins, ctx.lang) {
                         out.line(&format!("  {line}"))?;
                     }
+                    if let Some(line) =
+                        crate::exchange::outlog::received(plan.outputs_received, ctx.lang)
+                    {
+                        out.line(&format!("  {line}"))?;
+                    }
                     for c in &plan.new_courts {
                         let m = msg!(
                             "batch-merge-court",

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::courts::COURTS;
 use super::joins::JOINS;
 use super::manifest::FileEntry;
+use super::outlog::OUTPUTS;
 use super::rows::{ColumnKind, Key, Table, layout};
 use super::{CODEBOOK, Profile, codebook};
 use crate::spec::{COURT_LIST, FieldKind, Spec};
@@ -193,6 +194,29 @@ pub(crate) fn descriptor(
         });
         resources.push(resource(
             JOINS.trim_end_matches(".csv"),
+            Some(e),
+            profile,
+            schema,
+        ));
+    }
+    if let Some(e) = entry(OUTPUTS) {
+        let text = |name: &str, required: bool| json!({"name": name, "type": "string", "constraints": {"required": required}});
+        let flag = |name: &str| json!({"name": name, "type": "integer", "constraints": {"required": true, "enum": [0, 1]}});
+        let schema = json!({
+            "fields": [
+                json!({"name": "at", "type": "datetime", "constraints": {"required": true}}),
+                json!({"name": "kind", "type": "string", "constraints": {"required": true, "enum": ["batch", "printout", "report"]}}),
+                text("path", true),
+                flag("sealed"),
+                flag("redacted"),
+                json!({"name": "sha256", "type": "string", "constraints": {"required": true, "pattern": "[0-9a-f]{64}"}}),
+                text("sealed_to", false),
+                text("who", true),
+            ],
+            "missingValues": [""],
+        });
+        resources.push(resource(
+            OUTPUTS.trim_end_matches(".csv"),
             Some(e),
             profile,
             schema,

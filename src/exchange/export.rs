@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use super::courts::{self, COURTS};
 use super::joins::{self, JOINS};
 use super::manifest::{FileEntry, Manifest, MonitorRef, Scope, ScopeKind};
+use super::outlog::{self, OUTPUTS};
 use super::redact::Redactor;
 use super::rows::{Layout, Row, Table, layout, write_cells};
 use super::sealed;
@@ -567,6 +568,18 @@ pub fn export(
             out.header(&joins::HEADER)?;
             for j in &joins {
                 out.row(joins::cells(j).iter().map(String::as_str))?;
+            }
+            let entry = out.finish()?;
+            progress(&entry.name, entry.rows);
+            files.push(entry);
+        }
+        // And the output log: what left this database before this batch (DESIGN.md §6).
+        let log = store.outputs_oldest_first()?;
+        if !log.is_empty() {
+            let mut out = CsvOut::create(&partial, OUTPUTS, opts.profile, scratch_to)?;
+            out.header(&outlog::HEADER)?;
+            for e in &log {
+                out.row(outlog::cells(e).iter().map(String::as_str))?;
             }
             let entry = out.finish()?;
             progress(&entry.name, entry.rows);

@@ -129,6 +129,10 @@ pub struct MergePlan {
     /// What became of the joins of case records it brings, once applied.
     #[serde(skip)]
     pub joins: JoinsReceived,
+    /// How many rows of the monitor's output log it brought that were not here, once
+    /// applied.
+    #[serde(skip)]
+    pub outputs_received: u64,
 }
 
 /// Decides what merging `batch` does, given the local state. Pure: reads and writes nothing.
@@ -243,14 +247,16 @@ pub fn plan(local: &LocalState, batch: &Batch) -> Result<MergePlan, Problems> {
                 .collect()
         },
         joins: JoinsReceived::default(),
+        outputs_received: 0,
     })
 }
 
 /// What [`apply`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Applied {
-    /// The plan was carried out; what became of the joins it brought.
-    Done(JoinsReceived),
+    /// The plan was carried out; what became of the joins it brought, and how many rows of
+    /// the output log it brought were new.
+    Done(JoinsReceived, u64),
     /// The batch was merged before (by another merge that finished first, when two ran at
     /// once): nothing was written; when it was merged.
     AlreadyMerged(String),
@@ -363,6 +369,13 @@ fn apply_once(
     })?;
     // After the hearings: a join's case records may come with them.
     let joins = bulk.receive_joins(&batch.joins)?;
+    // The monitor's output log, kept by monitor (a row brought again is the same row).
+    let outputs = bulk.receive_outputs(
+        &m.monitor.uuid.to_string(),
+        &m.monitor.code,
+        &m.batch_id.to_string(),
+        &batch.outputs,
+    )?;
     // Another merge of this batch that started at the same time may have finished first.
     if let Some(at) = store.merged_at(m.batch_id)? {
         return Ok(Applied::AlreadyMerged(at));
@@ -381,7 +394,7 @@ fn apply_once(
     bulk.record_signer(m.batch_id, batch.signer.as_deref())?;
     bulk.commit()?;
     progress(total, total);
-    Ok(Applied::Done(joins))
+    Ok(Applied::Done(joins, outputs))
 }
 
 /// The result of merging one batch folder.
@@ -514,8 +527,9 @@ pub fn merge_at(
     } else {
         Some(apply(store, &batch, &plan, progress)?)
     };
-    if let Some(Applied::Done(joins)) = applied {
+    if let Some(Applied::Done(joins, outputs)) = applied {
         plan.joins = joins;
+        plan.outputs_received = outputs;
     }
     if let Some(Applied::AlreadyMerged(at)) = applied {
         // Nothing of this merge was written: the plan is what the other one did.

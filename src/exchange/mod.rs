@@ -35,6 +35,7 @@ pub mod export;
 pub mod joins;
 pub mod manifest;
 pub mod merge;
+pub mod outlog;
 pub mod redact;
 pub mod rows;
 pub mod sealed;

@@ -22,6 +22,7 @@ use age_core::format::{FileKey, Stanza};
 use super::courts::COURTS;
 use super::joins::JOINS;
 use super::manifest::Manifest;
+use super::outlog::OUTPUTS;
 use super::verify::{Opened, Refused, csv_files, open_path, plain_name};
 use super::{DATAPACKAGE, MANIFEST, SUMS};
 
@@ -38,6 +39,7 @@ pub fn batch_files() -> Vec<String> {
     names.extend([
         COURTS.to_owned(),
         JOINS.to_owned(),
+        OUTPUTS.to_owned(),
         MANIFEST.to_owned(),
         SUMS.to_owned(),
         DATAPACKAGE.to_owned(),

@@ -165,6 +165,7 @@ mod plan {
             warnings: Default::default(),
             courts: Vec::new(),
             joins: Vec::new(),
+            outputs: Vec::new(),
         }
     }
 

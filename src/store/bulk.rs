@@ -188,6 +188,19 @@ impl<'s> Bulk<'s> {
         self.store.receive_joins(&self.tx, joins)
     }
 
+    /// Keeps the output log rows a monitor's batch brought, as
+    /// [`Store::receive_outputs`]; how many were new.
+    pub(crate) fn receive_outputs(
+        &self,
+        monitor_uuid: &str,
+        monitor_code: &str,
+        batch_id: &str,
+        rows: &[super::OutputEntry],
+    ) -> Result<u64> {
+        self.store
+            .receive_outputs(&self.tx, monitor_uuid, monitor_code, batch_id, rows)
+    }
+
     /// Sets a hearing's status alone (a lead's review of a hearing that did not change).
     pub(crate) fn set_status(&self, hearing: Uuid, status: Status) -> Result<()> {
         self.store.set_status_in(&self.tx, hearing, status)

@@ -89,6 +89,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_joins_kept.sql",
         include_str!("migrations/0015_joins_kept.sql"),
     ),
+    // The output logs monitors' batches bring (outputs.csv), kept by monitor at a lead
+    // (src/store/outputs.rs, src/exchange/outlog.rs).
+    (
+        "0016_outputs_received.sql",
+        include_str!("migrations/0016_outputs_received.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -1,7 +1,9 @@
 //! The output log (migration 0013, DESIGN.md §6): every file courtwatch writes outside the
 //! database — batches, printouts of a hearing, reports — recorded with what it is, where it
 //! went, whether it is sealed and redacted, its SHA-256, for whom it was sealed, who wrote it
-//! and when. `courtwatch outputs` and the settings screen show it.
+//! and when. `courtwatch outputs` and the settings screen show it. The log travels in
+//! batches (`outputs.csv`); a lead keeps the rows monitors' batches bring apart, by monitor
+//! (migration 0016, `outputs_received`), and `courtwatch outputs --received` lists them.
 
 use std::io::Read;
 use std::path::Path;
@@ -32,10 +34,16 @@ impl OutputKind {
     }
 
     fn parse(s: &str) -> OutputKind {
+        OutputKind::from_code(s).unwrap_or(OutputKind::Report)
+    }
+
+    /// The kind a code names, if any.
+    pub(crate) fn from_code(s: &str) -> Option<OutputKind> {
         match s {
-            "batch" => OutputKind::Batch,
-            "printout" => OutputKind::Printout,
-            _ => OutputKind::Report,
+            "batch" => Some(OutputKind::Batch),
+            "printout" => Some(OutputKind::Printout),
+            "report" => Some(OutputKind::Report),
+            _ => None,
         }
     }
 }
@@ -158,6 +166,80 @@ impl Store {
                     sealed_to: r.get(6)?,
                     who: r.get(7)?,
                 })
+            })
+            .map_err(|e| self.explain(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.explain(e))
+    }
+
+    /// This database's own output log, oldest first: what its batches carry (`outputs.csv`).
+    pub(crate) fn outputs_oldest_first(&self) -> Result<Vec<OutputEntry>> {
+        let mut all = self.outputs()?;
+        all.reverse();
+        Ok(all)
+    }
+
+    /// Keeps the output log rows a monitor's batch brought, marked with the monitor and the
+    /// batch, in the merge's transaction; a row already kept (brought by an earlier batch)
+    /// stays as it is. Returns how many rows were new.
+    pub(crate) fn receive_outputs(
+        &self,
+        tx: &Transaction<'_>,
+        monitor_uuid: &str,
+        monitor_code: &str,
+        batch_id: &str,
+        rows: &[OutputEntry],
+    ) -> Result<u64> {
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO outputs_received
+                 (monitor_uuid, monitor_code, batch_id, at, kind, path, sealed, redacted,
+                  sha256, sealed_to, who)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        let mut added = 0;
+        for e in rows {
+            added += stmt.execute(params![
+                monitor_uuid,
+                monitor_code,
+                batch_id,
+                e.at,
+                e.kind.code(),
+                e.path,
+                e.sealed,
+                e.redacted,
+                e.sha256,
+                e.sealed_to,
+                e.who
+            ])? as u64;
+        }
+        Ok(added)
+    }
+
+    /// The output log rows monitors' batches brought, by monitor code, then oldest first:
+    /// each with the code of the monitor it came from.
+    pub(crate) fn outputs_received(&self) -> Result<Vec<(String, OutputEntry)>> {
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT monitor_code, at, kind, path, sealed, redacted, sha256, sealed_to, who
+                 FROM outputs_received ORDER BY monitor_code, at, path",
+            )
+            .map_err(|e| self.explain(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    OutputEntry {
+                        at: r.get(1)?,
+                        kind: OutputKind::parse(&r.get::<_, String>(2)?),
+                        path: r.get(3)?,
+                        sealed: r.get(4)?,
+                        redacted: r.get(5)?,
+                        sha256: r.get(6)?,
+                        sealed_to: r.get(7)?,
+                        who: r.get(8)?,
+                    },
+                ))
             })
             .map_err(|e| self.explain(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()

@@ -390,6 +390,30 @@ fn golden_files_pin_the_sealed_batch() {
     );
 }
 
+/// The output log a batch carries (`outputs.csv`): the golden database's first batch, as its
+/// second batch reports it (the folder it was written to shown as `<out>`).
+#[test]
+fn golden_files_pin_the_output_log_of_a_batch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = golden_store(dir.path());
+    let first = export_to(&store, dir.path(), ScopeKind::All, Profile::Analysis);
+    assert!(
+        !first.join("outputs.csv").exists(),
+        "nothing logged before it"
+    );
+    let second = export_to(&store, dir.path(), ScopeKind::All, Profile::Analysis);
+    let bytes = std::fs::read(second.join("outputs.csv")).expect("outputs.csv");
+    let text = snapshot_text(&bytes).replace(&dir.path().display().to_string(), "<out>");
+    golden!("analysis_outputs.csv", text);
+    assert!(
+        manifest(&second)
+            .files
+            .iter()
+            .any(|f| f.name == "outputs.csv" && f.rows == 1),
+        "listed in the manifest with its row"
+    );
+}
+
 #[test]
 fn golden_files_pin_the_excel_and_redacted_batches() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -434,3 +434,164 @@ fn a_read_only_statistics_screen_writes_no_report_and_says_why() {
         h.screen()
     );
 }
+
+/// The output log travels in batches (issue 17, point 4): a batch carries `outputs.csv`, the
+/// exporting database's log before it (listed in the manifest and SHA256SUMS, inside the
+/// sealed container too); a lead's merge keeps the rows by monitor, a row brought again is
+/// the same row, and the lead's own log stays its own.
+#[test]
+fn the_output_log_travels_in_batches_and_the_lead_keeps_it_by_monitor() {
+    let m = Env::with_demo(6, 3);
+    let out = tempfile::tempdir().expect("out");
+    let outs = out.path().to_str().expect("path");
+    // Nothing logged yet: the first batch has no outputs.csv.
+    let b0 = PathBuf::from(
+        m.ok(&["export", "--all", "--plaintext", "--out", outs])
+            .trim(),
+    );
+    assert!(!b0.join("outputs.csv").exists());
+    m.ok(&[
+        "report",
+        "--out",
+        out.path().join("r.html").to_str().expect("path"),
+    ]);
+    let b1 = PathBuf::from(
+        m.ok(&["export", "--all", "--plaintext", "--out", outs])
+            .trim(),
+    );
+    let log = std::fs::read_to_string(b1.join("outputs.csv")).expect("outputs.csv");
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(
+        lines[0], "at,kind,path,sealed,redacted,sha256,sealed_to,who",
+        "{log}"
+    );
+    assert_eq!(lines.len(), 3, "the first batch and the report: {log}");
+    assert!(
+        lines[1].contains(",batch,") && lines[2].contains(",report,"),
+        "{log}"
+    );
+    let manifest = std::fs::read_to_string(b1.join("manifest.json")).expect("manifest");
+    assert!(manifest.contains("\"outputs.csv\""), "{manifest}");
+    let sums = std::fs::read_to_string(b1.join("SHA256SUMS")).expect("sums");
+    assert!(sums.contains("  outputs.csv"), "{sums}");
+    // The next one sealed (with a passphrase): the log is inside the container.
+    let sealed = m
+        .cmd(&["export", "--all", "--out", outs])
+        .env("COURTWATCH_BATCH_PASSPHRASE", "a phrase for the lead")
+        .output()
+        .expect("export");
+    assert!(sealed.status.success(), "{sealed:?}");
+    let b2 = PathBuf::from(String::from_utf8_lossy(&sealed.stdout).trim());
+
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    let key = out.path().join("m07.pub");
+    std::fs::write(&key, m.ok(&["keys", "show"])).expect("key");
+    lead.ok(&["keys", "add", key.to_str().expect("path"), "--yes"]);
+    let merge = |batch: &Path| {
+        let o = lead
+            .cmd(&["merge", batch.to_str().expect("path")])
+            .env("COURTWATCH_BATCH_PASSPHRASE", "a phrase for the lead")
+            .output()
+            .expect("merge");
+        assert!(o.status.success(), "{o:?}");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert!(!merge(&b0).contains("output log"));
+    let said = merge(&b1);
+    assert!(said.contains("output log: 2 new row(s)"), "{said}");
+    let said = merge(&b2);
+    assert!(
+        said.contains("output log: 1 new row(s)"),
+        "the report and the first batch again are the same rows; b1 is new: {said}"
+    );
+    let json = lead.ok(&["outputs", "--received", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 3, "{json}");
+    assert!(
+        rows.iter()
+            .all(|r| r["monitor"] == "M07" && r["who"] == "M07"),
+        "{json}"
+    );
+    // The monitor's own log, row for row (b2 is logged as it is counted sent: not in it).
+    let theirs: serde_json::Value =
+        serde_json::from_str(&m.ok(&["outputs", "--format", "json"])).expect("json");
+    let theirs = theirs.as_array().expect("array");
+    for r in theirs
+        .iter()
+        .filter(|r| r["path"] != b2.display().to_string())
+    {
+        assert!(
+            rows.iter().any(|x| x["sha256"] == r["sha256"]
+                && x["at"] == r["at"]
+                && x["kind"] == r["kind"]),
+            "{r} not kept at the lead: {json}"
+        );
+    }
+    assert_eq!(
+        lead.ok(&["outputs"]).trim(),
+        "Nothing was written outside the database.",
+        "the lead's own log is its own"
+    );
+    let table = lead.ok(&["outputs", "--received"]);
+    assert!(table.contains("M07") && table.contains("report"), "{table}");
+}
+
+/// A batch's output log is checked like its other files: a bad cell refuses the whole batch
+/// with its file, line and column, and the lead's database is unchanged.
+#[test]
+fn a_bad_output_log_row_refuses_the_batch() {
+    let monitor = Env::with_demo(6, 2);
+    let out = monitor.dir.path().join("out");
+    monitor.ok(&[
+        "report",
+        "--out",
+        out.join("r.html").to_str().expect("path"),
+    ]);
+    let batch = PathBuf::from(
+        monitor
+            .ok(&[
+                "export",
+                "--plaintext",
+                "--out",
+                out.to_str().expect("path"),
+                "--all",
+            ])
+            .trim(),
+    );
+    let lead = Env::new();
+    lead.ok(&["init", "--code", "L01", "--name", "Lead"]);
+    let case = super::exchange::Case {
+        monitor,
+        lead,
+        batch,
+    };
+    let kind = case.column("outputs.csv", "kind");
+    let sealed = case.column("outputs.csv", "sealed");
+    for (column, value, says) in [
+        (
+            kind,
+            "secret",
+            "kind: unknown kind \"secret\"; expected batch, printout or report",
+        ),
+        (sealed, "yes", "sealed: \"yes\" is not 0 or 1"),
+    ] {
+        let original = std::fs::read(case.file("outputs.csv")).expect("log");
+        case.edit_csv("outputs.csv", |rows| rows[1][column] = value.to_owned());
+        case.reseal();
+        let before = std::fs::read(case.lead.db()).expect("db");
+        let o = case
+            .lead
+            .run(&["merge", case.batch.to_str().expect("path")]);
+        assert!(!o.status.success());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("outputs.csv") && err.contains(says), "{err}");
+        assert_eq!(
+            std::fs::read(case.lead.db()).expect("db"),
+            before,
+            "unchanged"
+        );
+        std::fs::write(case.file("outputs.csv"), original).expect("restore");
+    }
+}

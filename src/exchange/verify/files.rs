@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use super::super::courts::COURTS;
 use super::super::joins::JOINS;
 use super::super::manifest::Manifest;
+use super::super::outlog::OUTPUTS;
 use super::super::rows::Table;
 use super::super::{CODEBOOK, DATAPACKAGE, MANIFEST, Msg, Problem, Problems, SUMS};
 use crate::msg;
@@ -236,7 +237,7 @@ pub fn csv_files() -> Vec<String> {
 /// The CSV files of this batch: every batch's, and the side tables the manifest lists.
 fn batch_csv_files(manifest: &Manifest) -> Vec<String> {
     let mut files = csv_files();
-    for side in [COURTS, JOINS] {
+    for side in [COURTS, JOINS, OUTPUTS] {
         if manifest.file(side).is_some() {
             files.push(side.to_owned());
         }

@@ -55,6 +55,8 @@ pub struct Batch {
     pub courts: Vec<crate::spec::Court>,
     /// The joins of case records it brings (`case_joins.csv`).
     pub joins: Vec<crate::store::CaseJoin>,
+    /// The exporting database's output log (`outputs.csv`).
+    pub outputs: Vec<crate::store::OutputEntry>,
 }
 
 /// A hearing of a batch as a merge plan needs it.
@@ -1286,6 +1288,7 @@ pub(crate) fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
     problems.append(&mut rows);
     check_codebook(dir, &manifest, &mut problems);
     let joins = super::joins::read(dir, &manifest, &mut problems);
+    let outputs = super::outlog::read(dir, &manifest, &mut problems);
     if problems.is_empty() {
         Ok(Batch {
             dir: dir.path().to_owned(),
@@ -1296,6 +1299,7 @@ pub(crate) fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
             warnings,
             courts,
             joins,
+            outputs,
         })
     } else {
         Err(problems)
