@@ -1807,7 +1807,7 @@ for f in m["files"]:
     with open(os.path.join(d, f["name"]), newline="", encoding=enc) as fh:
         rows = list(csv.reader(fh, delimiter=m["delimiter"]))
     header, data = rows[0], rows[1:]
-    assert header[0] in ("uuid", "variable"), (f["name"], header[0])
+    assert header[0] in ("uuid", "variable", "code", "at"), (f["name"], header[0])
     assert all(len(r) == len(header) for r in data), f["name"]
     assert len(data) == f["rows"], (f["name"], len(data), f["rows"])
     assert os.path.getsize(os.path.join(d, f["name"])) == f["bytes"], f["name"]
@@ -1827,6 +1827,8 @@ if not report.valid:
 print("valid")
 "#;
 
+/// The golden database exported in each profile, one after the other: the second batch also
+/// carries the output log (`outputs.csv`, the first batch's row).
 fn both_profiles(dir: &Path) -> Vec<PathBuf> {
     let store = golden_store(dir);
     [Profile::Analysis, Profile::Excel]
@@ -1838,10 +1840,15 @@ fn both_profiles(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn pythons_csv_module_reads_every_file_with_the_manifests_row_counts() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for batch in both_profiles(dir.path()) {
+    for (i, batch) in both_profiles(dir.path()).into_iter().enumerate() {
         let out = python(PY_CSV, &batch, "python3").expect("python3 is always there");
-        // Every table and side file, and the codebook.
-        assert_eq!(out.trim(), format!("ok {}", data_files(&batch).len() + 1));
+        // Every table and side file, and the codebook; and the output log in the second
+        // batch (`data_files` leaves it out: it is the writing database's own).
+        assert_eq!(
+            out.trim(),
+            format!("ok {}", data_files(&batch).len() + 1 + i)
+        );
+        assert_eq!(manifest(&batch).file("outputs.csv").is_some(), i == 1);
         assert!(manifest(&batch).file(CODEBOOK).is_some());
     }
 }
@@ -1849,7 +1856,7 @@ fn pythons_csv_module_reads_every_file_with_the_manifests_row_counts() {
 #[test]
 fn sha256sum_checks_every_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for batch in both_profiles(dir.path()) {
+    for (i, batch) in both_profiles(dir.path()).into_iter().enumerate() {
         let out = std::process::Command::new("sha256sum")
             .args(["-c", "--strict", "SHA256SUMS"])
             .current_dir(&batch)
@@ -1871,8 +1878,9 @@ fn sha256sum_checks_every_file() {
                 "{n} not checked:\n{text}"
             );
         }
-        // Every table and side file, the codebook, the manifest and the package.
-        assert_eq!(names.len(), data_files(&batch).len() + 3);
+        // Every table and side file, the codebook, the manifest and the package; and the
+        // output log in the second batch.
+        assert_eq!(names.len(), data_files(&batch).len() + 3 + i);
     }
 }
 
