@@ -321,7 +321,7 @@ fn golden_files_pin_the_sealed_batch() {
     let sealed = export_sealed(&store, dir.path()).expect("sealed batch");
     assert_eq!(
         sealed.file_name().and_then(|n| n.to_str()),
-        Some("courtwatch-M07-000001-20261123T101504.age")
+        Some("courtwatch-M07-000001-20261123T101507.age")
     );
     let bytes = std::fs::read(&sealed).expect("sealed");
     let mut tar = Vec::new();
@@ -359,7 +359,7 @@ fn golden_files_pin_the_sealed_batch() {
         at = start + len.div_ceil(512) * 512;
     }
     golden!("sealed_container_listing", listing);
-    let folder = "courtwatch-M07-000001-20261123T101504";
+    let folder = "courtwatch-M07-000001-20261123T101507";
     let member = |name: &str| {
         members
             .get(&format!("{folder}/{name}"))
