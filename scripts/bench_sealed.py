@@ -4,12 +4,15 @@ what reading a sealed file adds to `verify` and `merge`, against the same batch 
 folder, on N demo hearings.
 
     python3 scripts/bench_sealed.py [--hearings 100000] [--work DIR] [--rounds 2]
+                                    [--src DB --src-passphrase P] [--no-build]
 
 Sealed batches are sealed to a lead's age recipient in the monitor's roster (as in use), and
 the lead's database trusts the monitor's signing key. Each round runs, alternately, the plain
 and the sealed form of each step; the fastest of each is compared (this machine's speed
-drifts over minutes). Wall clock and peak memory (max RSS, GNU time) of the release build.
-The work folder keeps the generated monitor database between runs.
+drifts over minutes). Wall clock, CPU time (user + system: steadier than wall clock on a
+shared machine) and peak memory (max RSS), from GNU time, of the release build. The work
+folder keeps the generated monitor database between runs; `--src` copies an existing demo
+database there instead (opened with `--src-passphrase`).
 """
 
 import argparse
@@ -24,13 +27,15 @@ PASS = "bench"
 
 
 def timed(cmd, **kw):
-    """Runs a command under GNU time; returns (seconds, max RSS in KiB, stdout)."""
+    """Runs a command under GNU time; returns (wall seconds, CPU seconds (user + system),
+    max RSS in KiB, stdout)."""
     with tempfile.NamedTemporaryFile("r") as f:
         start = time.perf_counter()
-        out = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd, check=True,
-                             stdout=subprocess.PIPE, text=True, **kw)
+        out = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", f.name] + cmd,
+                             check=True, stdout=subprocess.PIPE, text=True, **kw)
         took = time.perf_counter() - start
-        return took, int(f.read().strip().splitlines()[-1]), out.stdout.strip()
+        kib, user, system = f.read().strip().splitlines()[-1].split()
+        return took, float(user) + float(system), int(kib), out.stdout.strip()
 
 
 def warm(*paths):
@@ -59,19 +64,26 @@ def main():
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "courtwatch-bench-sealed"))
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--no-build", action="store_true", help="use the release build as it is")
+    ap.add_argument("--src", help="an existing demo database to copy as the monitor's")
+    ap.add_argument("--src-passphrase", default=PASS, help="the passphrase of --src")
+    ap.add_argument("--exe", help="the courtwatch binary [default: this tree's release build]")
     a = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     if not a.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
-    exe = os.path.join(root, "target", "release", "courtwatch")
+    exe = os.path.abspath(a.exe) if a.exe else os.path.join(root, "target", "release", "courtwatch")
     env = dict(os.environ, COURTWATCH_PASSPHRASE=PASS)
     env.pop("COURTWATCH_BATCH_PASSPHRASE", None)
+    src_env = dict(env, COURTWATCH_PASSPHRASE=a.src_passphrase)
     os.makedirs(a.work, exist_ok=True)
     os.chdir(a.work)
     src = f"src-{a.hearings}.db"
+    if a.src and not os.path.exists(src):
+        shutil.copy(a.src, src)
 
     def cw(db, *args, **kw):
-        return subprocess.run([exe, "--db", db] + list(args), env=env, check=True,
+        e = src_env if db == src else env
+        return subprocess.run([exe, "--db", db] + list(args), env=e, check=True,
                               stdout=subprocess.PIPE, text=True, **kw).stdout
 
     if not os.path.exists(src):
@@ -96,11 +108,14 @@ def main():
     results = {k: [] for k in ["export plain", "export sealed", "verify plain", "verify sealed",
                                "merge plain", "merge sealed"]}
     rss = {k: 0 for k in results}
+    cpu = {k: [] for k in results}
 
-    def record(what, took, kib):
+    def record(what, took, secs, kib):
         results[what].append(took)
+        cpu[what].append(secs)
         rss[what] = max(rss[what], kib)
-        print(f"{what}: {took:.1f} s, {kib / 1024:.0f} MB", file=sys.stderr)
+        print(f"{what}: {took:.1f} s wall, {secs:.1f} s CPU, {kib / 1024:.0f} MB",
+              file=sys.stderr, flush=True)
 
     plain = sealed = None
     for _ in range(a.rounds):
@@ -110,9 +125,9 @@ def main():
             os.makedirs(out)
             warm(src)
             extra = ["--plaintext"] if form == "plain" else []
-            took, kib, path = timed([exe, "--db", src, "export", "--all", "--out", out] + extra,
-                                    env=env)
-            record(f"export {form}", took, kib)
+            took, secs, kib, path = timed(
+                [exe, "--db", src, "export", "--all", "--out", out] + extra, env=src_env)
+            record(f"export {form}", took, secs, kib)
             if form == "plain":
                 plain = path
             else:
@@ -120,24 +135,27 @@ def main():
         for form, batch in [("plain", plain), ("sealed", sealed)]:
             fresh_lead("lead-template")
             warm(batch, "lead.db")
-            took, kib, _ = timed([exe, "--db", "lead.db", "verify", batch], env=env)
-            record(f"verify {form}", took, kib)
+            took, secs, kib, _ = timed([exe, "--db", "lead.db", "verify", batch], env=env)
+            record(f"verify {form}", took, secs, kib)
             warm(batch, "lead.db")
-            took, kib, _ = timed([exe, "--db", "lead.db", "merge", batch], env=env)
-            record(f"merge {form}", took, kib)
+            took, secs, kib, _ = timed([exe, "--db", "lead.db", "merge", batch], env=env)
+            record(f"merge {form}", took, secs, kib)
 
     size_plain = sum(os.path.getsize(os.path.join(plain, f)) for f in os.listdir(plain))
     size_sealed = os.path.getsize(sealed)
     print(f"{a.hearings} demo hearings; plain folder {size_plain / 1e6:.0f} MB, sealed file "
           f"{size_sealed / 1e6:.0f} MB; fastest of {a.rounds}")
-    print("| step | plain | sealed | ratio |")
-    print("|---|---|---|---|")
+    print("| step | plain: wall, CPU, peak | sealed: wall, CPU, peak | ratio wall | ratio CPU |")
+    print("|---|---|---|---|---|")
     for step in ["export", "verify", "merge"]:
         p, s = min(results[f"{step} plain"]), min(results[f"{step} sealed"])
-        print(f"| {step} | {p:.1f} s, {rss[f'{step} plain'] / 1024:.0f} MB "
-              f"| {s:.1f} s, {rss[f'{step} sealed'] / 1024:.0f} MB | {s / p:.2f} |")
+        pc, sc = min(cpu[f"{step} plain"]), min(cpu[f"{step} sealed"])
+        print(f"| {step} | {p:.1f} s, {pc:.1f} s, {rss[f'{step} plain'] / 1024:.0f} MB "
+              f"| {s:.1f} s, {sc:.1f} s, {rss[f'{step} sealed'] / 1024:.0f} MB "
+              f"| {s / p:.2f} | {sc / pc:.2f} |")
     for k, v in results.items():
-        print(f"{k}: {', '.join(f'{t:.1f}' for t in v)} s")
+        print(f"{k}: wall {', '.join(f'{t:.1f}' for t in v)} s; "
+              f"CPU {', '.join(f'{t:.1f}' for t in cpu[k])} s")
 
 
 if __name__ == "__main__":
