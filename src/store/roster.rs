@@ -141,7 +141,7 @@ impl Store {
     }
 
     /// The roster's age recipients: every sealed export is encrypted to all of them.
-    pub(crate) fn recipients(&self) -> Result<Vec<String>> {
+    pub fn recipients(&self) -> Result<Vec<String>> {
         Ok(self
             .roster()?
             .into_iter()

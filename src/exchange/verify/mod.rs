@@ -1245,7 +1245,7 @@ fn check_signature(
 
 /// Reads and checks the batch at `dir` (a folder, or a sealed file being decrypted). Nothing
 /// is written anywhere.
-pub(crate) fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
+pub fn verify_at(spec: &Spec, dir: &Place) -> Result<Batch, Problems> {
     let (manifest, bytes) = read_manifest_at(dir)?;
     let mut problems = Problems::new();
     let mut warnings = Problems::new();
