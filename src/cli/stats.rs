@@ -76,6 +76,7 @@ pub fn run(ctx: &Context, a: StatsArgs, out: &mut Out) -> Result<()> {
         } else {
             None
         },
+        judges: a.public.then(|| crate::publish::judge_numbers(&result)),
     };
     match a.format {
         Format::Json => out.json(&labels.view(&result)),
@@ -93,11 +94,36 @@ pub fn run(ctx: &Context, a: StatsArgs, out: &mut Out) -> Result<()> {
 /// Prints figures with their names, and breakdown keys, in the user's language.
 struct Printer<'a> {
     names: Labels<'a>,
+    /// With `--public`: judges numbered as a public report numbers them, never named.
+    judges: Option<std::collections::BTreeMap<String, usize>>,
     /// With `--public`: breakdown cells below this are hidden.
     hide_below: Option<u64>,
 }
 
 impl Printer<'_> {
+    /// A breakdown row's key and label as printed. With `--public`, a judge is "Judge 3"
+    /// (key `judge-3`), the same number for the same judge throughout, as in a public report.
+    fn key_label(&self, b: &stats::Breakdown, key: &str) -> (String, String) {
+        let (texts, lang) = (self.names.texts, self.names.lang);
+        match (&self.judges, b.by) {
+            (Some(numbers), By::Judge) => match numbers.get(key) {
+                Some(&n) => (
+                    format!("judge-{n}"),
+                    texts.t_args(
+                        lang,
+                        "report-judge",
+                        &[(
+                            "n",
+                            crate::i18n::Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)),
+                        )],
+                    ),
+                ),
+                None => ("unknown".to_owned(), texts.t(lang, "report-judge-unknown")),
+            },
+            _ => (key.to_owned(), self.names.key(b, key)),
+        }
+    }
+
     /// Which rows of a breakdown are hidden (none unless `--public`).
     fn hidden(&self, rows: &[stats::Row]) -> Vec<bool> {
         match self.hide_below {
@@ -176,7 +202,7 @@ impl Printer<'_> {
                         };
                         rows.push((
                             "      ",
-                            self.names.key(b, &r.key),
+                            self.key_label(b, &r.key).1,
                             value,
                             interval,
                             String::new(),
@@ -276,15 +302,18 @@ impl Printer<'_> {
                                         .rows
                                         .iter()
                                         .zip(self.hidden(&b.rows))
-                                        .map(|(r, hidden)| RowView {
-                                            key: &r.key,
-                                            label: self.names.key(b, &r.key),
-                                            numerator: (!hidden).then_some(r.numerator),
-                                            denominator: r.denominator.filter(|_| !hidden),
-                                            share: r.share.filter(|_| !hidden),
-                                            ci95: ci(r.numerator, r.denominator)
-                                                .filter(|_| !hidden),
-                                            suppressed: hidden,
+                                        .map(|(r, hidden)| {
+                                            let (key, label) = self.key_label(b, &r.key);
+                                            RowView {
+                                                key,
+                                                label,
+                                                numerator: (!hidden).then_some(r.numerator),
+                                                denominator: r.denominator.filter(|_| !hidden),
+                                                share: r.share.filter(|_| !hidden),
+                                                ci95: ci(r.numerator, r.denominator)
+                                                    .filter(|_| !hidden),
+                                                suppressed: hidden,
+                                            }
                                         })
                                         .collect(),
                                 })
@@ -330,14 +359,15 @@ impl Printer<'_> {
                 )));
                 for b in &f.breakdowns {
                     for (r, hidden) in b.rows.iter().zip(self.hidden(&b.rows)) {
+                        let (key, row_label) = self.key_label(b, &r.key);
                         let mut row = vec![
                             g.id.to_owned(),
                             f.id.clone(),
                             label.clone(),
                             kind(f.kind).to_owned(),
                             b.by.code().to_owned(),
-                            r.key.clone(),
-                            self.names.key(b, &r.key),
+                            key,
+                            row_label,
                         ];
                         if hidden {
                             row.extend(vec![String::new(); 6]);
@@ -511,12 +541,12 @@ struct FigureView<'a> {
 struct BreakdownView<'a> {
     by: By,
     list: Option<&'a str>,
-    rows: Vec<RowView<'a>>,
+    rows: Vec<RowView>,
 }
 
 #[derive(Serialize)]
-struct RowView<'a> {
-    key: &'a str,
+struct RowView {
+    key: String,
     label: String,
     /// `None` only for a cell hidden by `--public`.
     numerator: Option<u64>,

@@ -396,7 +396,7 @@ fn scope(s: &Stats) -> Scope {
 
 /// Numbers for judges, the same judge the same number throughout the report: the judge with
 /// the most observations is 1. Names are never printed.
-fn judge_numbers(s: &Stats) -> BTreeMap<String, usize> {
+pub(crate) fn judge_numbers(s: &Stats) -> BTreeMap<String, usize> {
     let mut seen: BTreeMap<&str, u64> = BTreeMap::new();
     for f in s.figures() {
         if let Some(b) = f.breakdown(By::Judge) {

@@ -484,3 +484,32 @@ fn public_stats_hide_small_cells_in_every_format() {
     assert!(line.contains("hidden: fewer than 5"), "{line}");
     assert!(!env.ok(&["stats"]).contains("hidden: fewer than"));
 }
+
+/// `--public` numbers judges as a public report does ("Judge 1", the same judge the same
+/// number throughout) in every format; the reviewers' own view names them.
+#[test]
+fn public_stats_number_the_judges_in_every_format() {
+    let env = Env::with_demo(120, 3);
+    let named = env.ok(&["stats", "--by", "judge", "--format", "csv"]);
+    let judges: Vec<String> = csv::Reader::from_reader(named.as_bytes())
+        .records()
+        .map(|r| r.expect("csv row"))
+        .filter(|r| r.get(4) == Some("judge") && r.get(5) != Some("unknown"))
+        .filter_map(|r| r.get(5).map(str::to_owned))
+        .collect();
+    assert!(!judges.is_empty(), "the demo names judges");
+    for format in ["table", "csv", "json"] {
+        let out = env.ok(&["stats", "--by", "judge", "--public", "--format", format]);
+        for j in &judges {
+            assert!(!out.contains(j.as_str()), "{format} names {j}");
+        }
+        let numbered = if format == "json" {
+            "\"judge-1\""
+        } else {
+            "Judge 1"
+        };
+        assert!(out.contains(numbered), "{format}: {out}");
+    }
+    let ru = env.ok(&["--lang", "ru", "stats", "--by", "judge", "--public"]);
+    assert!(ru.contains("Судья 1"), "{ru}");
+}
