@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use uuid::Uuid;
 
 use super::{Cmd, Ctx};
@@ -16,6 +16,7 @@ use crate::domain::HearingRecord;
 use crate::tui::effect::{Effect, PrintChoice};
 use crate::tui::keys::{self, Binding, Key, Nav};
 use crate::tui::theme;
+use crate::tui::widgets::chrome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -178,26 +179,6 @@ impl HearingDetail {
             Line::from(format!("a  {}", ctx.t("print-plain-all"))),
             Line::styled(ctx.t("print-warning"), theme::error()),
         ];
-        let inner_w = area.width.saturating_sub(2).max(1);
-        let height: u16 = lines
-            .iter()
-            .map(|l| u16::try_from(l.width().div_ceil(usize::from(inner_w)).max(1)).unwrap_or(1))
-            .sum::<u16>()
-            .saturating_add(2)
-            .min(area.height);
-        let rect = Rect {
-            x: area.x,
-            y: area.bottom().saturating_sub(height),
-            width: area.width,
-            height,
-        };
-        frame.render_widget(Clear, rect);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(Block::default().borders(Borders::ALL)),
-            rect,
-        );
-        frame.set_cursor_position((rect.x + 1, rect.y + 1));
+        chrome::bottom_question(frame, area, lines);
     }
 }

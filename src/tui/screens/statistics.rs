@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Cmd, Ctx};
 use crate::stats::{By, Kind, Labels, Stats};
@@ -323,25 +323,5 @@ fn render_question(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
         Line::from(format!("a  {}", ctx.t("report-ask-plain"))),
         Line::styled(ctx.t("report-ask-warning"), theme::error()),
     ];
-    let inner_w = area.width.saturating_sub(2).max(1);
-    let height: u16 = lines
-        .iter()
-        .map(|l| u16::try_from(l.width().div_ceil(usize::from(inner_w)).max(1)).unwrap_or(1))
-        .sum::<u16>()
-        .saturating_add(2)
-        .min(area.height);
-    let rect = Rect {
-        x: area.x,
-        y: area.bottom().saturating_sub(height),
-        width: area.width,
-        height,
-    };
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL)),
-        rect,
-    );
-    frame.set_cursor_position((rect.x + 1, rect.y + 1));
+    chrome::bottom_question(frame, area, lines);
 }

@@ -239,6 +239,33 @@ pub fn confirm(frame: &mut Frame<'_>, area: Rect, title: &str, text: &str) {
     frame.render_widget(paragraph, inner);
 }
 
+/// A question whose answers are keys (its `lines`: title, one line per answer, a warning),
+/// boxed over the bottom of `area`, as tall as its wrapped lines need; the cursor on it.
+/// The print-out and report questions.
+pub(crate) fn bottom_question(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>) {
+    let inner_w = area.width.saturating_sub(2).max(1);
+    let height: u16 = lines
+        .iter()
+        .map(|l| u16::try_from(l.width().div_ceil(usize::from(inner_w)).max(1)).unwrap_or(1))
+        .sum::<u16>()
+        .saturating_add(2)
+        .min(area.height);
+    let rect = Rect {
+        x: area.x,
+        y: area.bottom().saturating_sub(height),
+        width: area.width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered()),
+        rect,
+    );
+    frame.set_cursor_position((rect.x + 1, rect.y + 1));
+}
+
 /// Shown instead of the interface when the terminal is smaller than the minimum.
 pub fn too_small(frame: &mut Frame<'_>, area: Rect, texts: &Texts, lang: Lang) {
     let text = texts.t_args(
